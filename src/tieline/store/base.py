@@ -1,0 +1,124 @@
+"""The ``Store`` protocol every backend implements, and the result of a write.
+
+Backends: ``tieline.store.duckdb.DuckDBStore`` (embedded, the default). A PostgreSQL backend will
+implement the same protocol. Every read returns plain ``dict`` records that are JSON-ready: dates
+are ISO strings, events are exactly ``Event.to_dict()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from types import TracebackType
+from typing import Any, Protocol, runtime_checkable
+
+from tieline.model import Article, SkipRecord
+
+__all__ = ["Store", "WriteResult"]
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What one ``write_articles`` batch did."""
+
+    articles_new: int = 0  # article ids not in the store before
+    articles_updated: int = 0  # article ids already stored, now replaced
+    events_written: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A place to keep coded articles and events, and query them back.
+
+    One ``Store`` holds one connection and is the single writer for its database.
+    """
+
+    def migrate(self) -> int:
+        """Apply pending migrations in order; return the schema version now in effect."""
+        ...
+
+    def schema_version(self) -> int:
+        """The highest applied migration, 0 for an empty database."""
+        ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def write_articles(self, articles: Sequence[Article], *, coder: str) -> WriteResult:
+        """Store a batch in one transaction; an article's mentions and events replace any stored ones."""
+        ...
+
+    def write_skips(self, skips: Sequence[SkipRecord], *, run_id: str) -> None:
+        """Record inputs that could not be read; keyed on ``source``, so a re-run updates, not duplicates."""
+        ...
+
+    def events(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Events as ``Event.to_dict()`` records, ordered by date, article id, evidence start."""
+        ...
+
+    def articles(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Article metadata (no text), ordered by date, id."""
+        ...
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article's metadata and text, or ``None``."""
+        ...
+
+    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's mentions as ``Mention.to_dict(article_id)`` records, in text order."""
+        ...
+
+    def dyad_summary(
+        self,
+        *,
+        limit: int | None = 20,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Per undirected country dyad: counts, quad split, Goldstein sum/mean, first/last date."""
+        ...
+
+    def actors(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The actor roll-up (key, code, name, kind, country, sector, wikidata, first/last seen, n_events)."""
+        ...
+
+    def skips(self, *, run_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored skip records (source, code, reason, detail, run_id, at), by source."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, events, mentions, actors, skips."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
