@@ -35,7 +35,9 @@ class Settings:
                 try:
                     values[key] = cast(raw)
                 except ValueError as exc:
-                    raise ConfigError(f"TIELINE_{key.upper()}={raw!r} is not a valid {cast.__name__}") from exc
+                    raise ConfigError(
+                        f"TIELINE_{key.upper()}={raw!r} is not a valid {cast.__name__}"
+                    ) from exc
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values).validated()
 

@@ -135,7 +135,12 @@ def parse_doc(doc: Doc, article: Article) -> Article:
             continue
         lead = len(text) - len(text.lstrip())
         sentences.append(
-            Sentence(start=start_char + lead, end=start_char + lead + len(stripped), tok_start=s.start, tok_end=s.end)
+            Sentence(
+                start=start_char + lead,
+                end=start_char + lead + len(stripped),
+                tok_start=s.start,
+                tok_end=s.end,
+            )
         )
     article.sentences = sentences
     article.mentions = [

@@ -15,7 +15,23 @@ __all__ = ["Tree"]
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NP_SKIP = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "prep", "advcl", "ccomp", "xcomp"})
 PRONOUNS = frozenset(
-    {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "theirs", "we", "our", "us"}
+    {
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "our",
+        "us",
+    }
 )
 
 
@@ -162,11 +178,20 @@ class Tree:
                     if poss is not None:
                         return poss, False
                     gov2 = self.head(gov.i)
-                    if gov2 is not None and gov.dep in ("dobj", "nsubj", "pobj") and gov2.pos in ("VERB", "AUX"):
+                    if (
+                        gov2 is not None
+                        and gov.dep in ("dobj", "nsubj", "pobj")
+                        and gov2.pos in ("VERB", "AUX")
+                    ):
                         j = gov2.i
                         continue
                     return None, False
                 if gov.pos in ("VERB", "AUX"):
+                    # "X commended Y's support in countering Z": Y, the possessor of the object, does it
+                    obj = self.kid(gov.i, "dobj")
+                    poss = self.kid(obj.i, "poss") if obj is not None else None
+                    if poss is not None:
+                        return poss, False
                     j = gov.i
                     continue
                 return None, False

@@ -1,0 +1,691 @@
+"""Who is who, on the date of the event.
+
+The resolver finds actor mentions in an article (knowledge-base aliases, named entities, titles and
+sector nouns), and turns the noun phrase that fills an event role into an :class:`~tieline.model.Actor`:
+a country, a capital or seat of power standing for its government, an organisation, an armed group, a
+person with the role held on the event date, or a sector agent ("Burundian militiamen").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..model import Actor, Article
+from ..parse import Tree
+from .kb import AliasHit, KnowledgeBase, Person
+
+__all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key"]
+
+_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+_SPACES = re.compile(r"\s+")
+MAX_ALIAS_TOKENS = 10
+
+# Which knowledge-base kind wins when one surface string has several readings.
+KIND_RANK = {
+    "person": 0,
+    "armed_group": 1,
+    "org": 2,
+    "seat": 3,
+    "country": 4,
+    "capital": 5,
+    "demonym": 6,
+    "title": 7,
+    "sector": 8,
+}
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+GROUP_NOUNS = frozenset(
+    {"group", "militants", "militant", "insurgents", "rebels", "fighters", "jihadists", "extremists", "terrorists",
+     "militia", "militias", "organisation", "organization", "movement"}
+)  # fmt: skip
+COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+COUNTRY_NOUNS_PLURAL = frozenset(
+    {"countries", "nations", "states", "sides", "parties", "governments", "allies"}
+)
+QUANTITY_HEADS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
+     "band", "unit", "contingent", "delegation", "team", "members", "some", "many", "most", "all", "several"}
+)  # fmt: skip
+COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
+
+
+def norm_key(text: str) -> str:
+    """Case-folded, accent-folded surface key used by the alias index."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip().lower()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    return text
+
+
+@dataclass
+class ActorMention:
+    """A stretch of text that names or describes a possible actor."""
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    kind: str  # a KIND_RANK key, or ner_person / ner_org / pronoun
+    hit: AliasHit | None = None
+    actor: Actor | None = None  # resolved template (offsets of the mention itself)
+
+
+@dataclass
+class ArticleActors:
+    """Actor mentions of one article, indexed by token."""
+
+    mentions: list[ActorMention] = field(default_factory=list)
+    by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    def add(self, m: ActorMention) -> None:
+        self.mentions.append(m)
+        for i in range(m.tok_start, m.tok_end):
+            self.by_token.setdefault(i, m)
+
+    def at(self, i: int) -> ActorMention | None:
+        return self.by_token.get(i)
+
+
+class Resolver:
+    """Finds and resolves actors. Build once per knowledge base; ``scan`` once per article."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        index: dict[str, list[AliasHit]] = defaultdict(list)
+        first_words: set[str] = set()
+        max_len = 1
+        for alias, hit in kb.iter_aliases():
+            key = norm_key(alias)
+            if not key:
+                continue
+            index[key].append(hit)
+            words = key.replace("-", " - ").split()
+            first_words.add(words[0])
+            max_len = max(max_len, len(words) + key.count("-"))
+        self._index = dict(index)
+        self._first = frozenset(first_words)
+        self._max_len = min(max_len, MAX_ALIAS_TOKENS)
+
+    # -- scanning --------------------------------------------------------------------------------
+    def scan(self, article: Article, tree: Tree, date: _dt.date | None) -> ArticleActors:
+        """Find every actor mention in the article, longest match first, and resolve each."""
+        out = ArticleActors()
+        toks = article.tokens
+        text = article.text
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            first = norm_key(t.text).replace("-", " - ").split()
+            if not first or t.pos in ("PUNCT", "SPACE") or first[0] not in self._first:
+                i += 1
+                continue
+            found: tuple[int, list[AliasHit]] | None = None
+            for width in range(min(self._max_len, n - i), 0, -1):
+                last = toks[i + width - 1]
+                if "\n" in text[t.start : last.end]:
+                    continue
+                surface = text[t.start : last.end]
+                if norm_key(surface) not in self._index:
+                    continue
+                hits = self.kb.lookup(surface)
+                if hits:
+                    found = (width, hits)
+                    break
+            if found is None:
+                i += 1
+                continue
+            width, hits = found
+            hit = self._choose(hits, toks[i : i + width])
+            if hit is None:
+                i += width
+                continue
+            m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
+            m.actor = self._actor_from_hit(hit, article, m.start, m.end, date)
+            out.add(m)
+            i += width
+        # named entities the knowledge base does not know
+        for ment in article.mentions:
+            if ment.label not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            ti = _token_at(toks, ment.start)
+            if ti is None or any(out.at(k) for k in range(ti, _token_end(toks, ment.end, ti))):
+                continue
+            tj = _token_end(toks, ment.end, ti)
+            if ment.label == "PERSON":
+                kind = "ner_person"
+                earlier = _same_person(out, ment.text, ment.start)
+                if earlier is not None:
+                    m = ActorMention(
+                        ti,
+                        tj,
+                        ment.start,
+                        ment.end,
+                        "person",
+                        earlier.hit,
+                        replace(
+                            earlier.actor,
+                            text=ment.text,
+                            start=ment.start,
+                            end=ment.end,
+                            why=f"'{ment.text}' is {earlier.actor.name}, named earlier",
+                        )
+                        if earlier.actor
+                        else None,
+                    )
+                    out.add(m)
+                    continue
+                actor = Actor(
+                    text=ment.text,
+                    start=ment.start,
+                    end=ment.end,
+                    name=ment.text,
+                    country=None,
+                    sector=None,
+                    kind="person",
+                    code="",
+                    why="named person not in the knowledge base",
+                )
+            elif ment.label == "ORG":
+                kind = "ner_org"
+                actor = Actor(
+                    text=ment.text,
+                    start=ment.start,
+                    end=ment.end,
+                    name=ment.text,
+                    country=None,
+                    sector=None,
+                    kind="org",
+                    code="",
+                    why="named organisation not in the knowledge base",
+                )
+            else:
+                continue
+            m = ActorMention(ti, tj, ment.start, ment.end, kind, None, actor)
+            out.add(m)
+        out.mentions.sort(key=lambda m: m.start)
+        return out
+
+    def _choose(self, hits: list[AliasHit], toks: list[Any]) -> AliasHit | None:
+        hits = sorted(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
+        best = hits[0]
+        # a country name that spaCy reads as a person ("Jordan said", "Chad") stays a country only when it is not
+        # tagged PERSON; short ambiguous names need a capital letter
+        surface = " ".join(t.text for t in toks)
+        if (
+            best.kind in ("country", "capital")
+            and best.ambiguous
+            and all(t.ent_type == "PERSON" for t in toks)
+        ):
+            return None
+        if not any(ch.isupper() for ch in surface) and best.kind not in ("title", "sector"):
+            return None
+        return best
+
+    def _actor_from_hit(
+        self, hit: AliasHit, article: Article, start: int, end: int, date: _dt.date | None
+    ) -> Actor | None:
+        text = article.text[start:end]
+        e: Any = hit.entry
+        kind = hit.kind
+        if kind in ("country", "demonym"):
+            return Actor(
+                text,
+                start,
+                end,
+                e.name,
+                e.iso3,
+                None,
+                "state",
+                e.cameo or e.iso3,
+                entity_id=f"country:{e.iso3}",
+                why=f"{kind} of {e.name}",
+            )
+        if kind == "capital":
+            return Actor(
+                text,
+                start,
+                end,
+                e.name,
+                e.iso3,
+                "GOV",
+                "state",
+                f"{e.cameo or e.iso3}GOV",
+                entity_id=f"country:{e.iso3}",
+                why=f"capital of {e.name}, standing for its government",
+            )
+        if kind == "seat":
+            country = self.kb.country(e.country)
+            cc = (country.cameo or country.iso3) if country else e.country
+            return Actor(
+                text,
+                start,
+                end,
+                e.name,
+                e.country,
+                e.sector,
+                "state",
+                f"{cc}{e.sector or ''}",
+                entity_id=f"seat:{e.name}",
+                why=f"seat of power in {e.country}",
+            )
+        if kind == "org":
+            okind = "igo" if e.kind in ("igo", "mission", "court") else "org"
+            return Actor(
+                text,
+                start,
+                end,
+                e.name,
+                e.country,
+                e.sector,
+                okind,
+                e.code or "",
+                entity_id=f"org:{e.id}",
+                why=f"organisation {e.id}",
+            )
+        if kind == "armed_group":
+            return Actor(
+                text,
+                start,
+                end,
+                e.name,
+                e.country,
+                e.sector or "REB",
+                "armed_group",
+                e.code or "",
+                entity_id=f"group:{e.id}",
+                why=f"armed group {e.id}",
+            )
+        if kind == "person":
+            return self._person_actor(e, text, start, end, date, why=f"person {e.id}")
+        return None
+
+    def _person_actor(
+        self, p: Person, text: str, start: int, end: int, date: _dt.date | None, *, why: str
+    ) -> Actor:
+        roles = p.roles_on(date) if date else []
+        if roles:
+            r = roles[0]
+            tr = self.kb.title_role(r.title) or self.kb.title_role(r.role.replace("_", " "))
+            sector = tr.sector if tr else "GOV"
+            country = self.kb.country(r.country)
+            cc = (country.cameo or country.iso3) if country else (r.country or "")
+            rng = f"{r.start.isoformat()} to {r.end.isoformat() if r.end else 'present'}"
+            return Actor(
+                text,
+                start,
+                end,
+                p.name,
+                r.country,
+                sector,
+                "person",
+                f"{cc}{sector}",
+                role=f"{r.title} ({rng})",
+                wikidata=p.wikidata,
+                entity_id=f"person:{p.id}",
+                why=f"{why}; {r.title} of {r.country} on {date}",
+            )
+        # no role on that date: the person is still known; nationality from any role they held
+        countries = {r.country for r in p.roles if r.country}
+        country_code = countries.pop() if len(countries) == 1 else None
+        c = self.kb.country(country_code) if country_code else None
+        return Actor(
+            text,
+            start,
+            end,
+            p.name,
+            country_code,
+            None,
+            "person",
+            (c.cameo or c.iso3) if c else "",
+            wikidata=p.wikidata,
+            entity_id=f"person:{p.id}",
+            why=f"{why}; no office on {date}" if date else why,
+        )
+
+    # -- resolving an argument -------------------------------------------------------------------
+    def resolve(
+        self,
+        head: int,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        date: _dt.date | None,
+        *,
+        peers: list[Actor] | None = None,
+    ) -> Actor | None:
+        """Resolve the noun phrase headed by token ``head`` to an actor (or None)."""
+        t = article.tokens[head]
+        toks = article.tokens
+        toks[head]
+        lo, hi = tree.np_span(head)
+        start, end = tree.char_span(lo, hi)
+        text = article.text[start:end]
+
+        # the head itself is (part of) a named actor
+        m = actors.at(head)
+        if m is not None and m.actor is not None and m.kind not in ("demonym", "title", "sector"):
+            a = m.actor
+            # a person with a title in front: keep the whole phrase as the span
+            return replace(a, text=text, start=start, end=end)
+
+        # appositions and compounds naming a person ("his Kenyan counterpart, Aden Bare Duale")
+        for app in tree.kids(head, "appos"):
+            ma = actors.at(app.i)
+            if ma is not None and ma.actor is not None and ma.actor.kind == "person":
+                base = self._nominal(head, article, tree, actors, date, peers, start, end, text)
+                a = ma.actor
+                if base is not None and a.country is None:
+                    a = replace(a, country=base.country, code=base.code, sector=base.sector)
+                return replace(a, text=text, start=start, end=end)
+
+        if tree.is_pronoun(head):
+            return self._pronoun(head, article, actors, start, end, text)
+
+        # "thousands of protesters", "a group of soldiers": the complement names the actor
+        if t.lower in QUANTITY_HEADS or t.pos == "NUM":
+            for p in tree.kids(head, "prep"):
+                if p.lower == "of":
+                    obj = tree.kid(p.i, "pobj")
+                    if obj is not None:
+                        inner = self.resolve(obj.i, article, tree, actors, date, peers=peers)
+                        if inner is not None:
+                            return replace(inner, text=text, start=start, end=end)
+
+        return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+
+    def _nominal(
+        self,
+        head: int,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        date: _dt.date | None,
+        peers: list[Actor] | None,
+        start: int,
+        end: int,
+        text: str,
+    ) -> Actor | None:
+        toks = article.tokens
+        t = toks[head]
+        lo, hi = tree.np_span(head)
+        # modifiers in the noun phrase: a country, demonym, capital; a possessor
+        country_actor: Actor | None = None
+        named: Actor | None = None
+        for k in range(lo, hi):
+            if k == head:
+                continue
+            mk = actors.at(k)
+            if mk is None or mk.actor is None:
+                continue
+            if mk.actor.kind == "state" and country_actor is None:
+                country_actor = mk.actor
+            elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
+                named = mk.actor
+        head_lower = t.lemma.lower() if t.lemma else t.lower
+        # the title: the phrase without determiners, possessives and the country that qualifies it
+        k0 = lo
+        while k0 < head and (
+            toks[k0].dep in ("det", "poss", "case", "punct") or _is_place_name(actors.at(k0))
+        ):
+            k0 += 1
+        title_text = article.text[toks[k0].start : toks[hi - 1].end]
+        tr = (
+            self.kb.title_role(title_text)
+            or self.kb.title_role(article.text[toks[k0].start : toks[head].end])
+            or self.kb.title_role(t.text)
+        )
+        sector = None if tr else self.kb.sector_of(t.lower) or self.kb.sector_of(head_lower)
+        if sector is None and tr is None:
+            for kid in tree.kids(head, "compound", "amod"):
+                sector = self.kb.sector_of(kid.lower)
+                if sector:
+                    break
+        # possessive pronoun inside the phrase ("his Kenyan counterpart")
+        poss = tree.kid(head, "poss")
+
+        if t.lower in COUNTERPART or head_lower in COUNTERPART:
+            role_src: Actor | None = None
+            if poss is not None and tree.is_pronoun(poss.i):
+                role_src = self._pronoun(poss.i, article, actors, poss.start, poss.end, poss.text)
+            if role_src is None and peers:
+                role_src = next((p for p in peers if p.kind == "person" and p.role), None)
+            role_key = self._role_key(role_src)
+            country = country_actor.country if country_actor else None
+            if country and role_key and date:
+                holders = self.kb.holders(country, role_key, date)
+                if len(holders) == 1:
+                    a = self._person_actor(
+                        holders[0],
+                        text,
+                        start,
+                        end,
+                        date,
+                        why=f"counterpart: the {role_key} of {country} on {date}",
+                    )
+                    return a
+            if country_actor is not None:
+                c = self.kb.country(country)
+                cc = (c.cameo or c.iso3) if c else (country or "")
+                sec = "GOV"
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    country,
+                    sec,
+                    "person",
+                    f"{cc}{sec}",
+                    why=f"counterpart of {role_src.name if role_src else 'the other party'}; country from "
+                    f"'{country_actor.text}'",
+                )
+            return None
+
+        if named is not None and (
+            tr is not None or t.pos == "PROPN" or named.kind in ("armed_group", "igo", "org")
+        ):
+            return replace(named, text=text, start=start, end=end)
+
+        if tr is not None:
+            country = country_actor.country if country_actor else None
+            if country and date:
+                holders = self.kb.holders(country, tr.key, date)
+                if len(holders) == 1:
+                    return self._person_actor(
+                        holders[0],
+                        text,
+                        start,
+                        end,
+                        date,
+                        why=f"title '{title_text}': the {tr.key} of {country} on {date}",
+                    )
+            if country_actor is not None:
+                c = self.kb.country(country)
+                cc = (c.cameo or c.iso3) if c else (country or "")
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    country,
+                    tr.sector,
+                    "person",
+                    f"{cc}{tr.sector}",
+                    why=f"title '{title_text}' of {country}",
+                )
+            return None
+
+        if sector is not None:
+            if country_actor is not None:
+                c = self.kb.country(country_actor.country)
+                cc = (c.cameo or c.iso3) if c else (country_actor.country or "")
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    country_actor.country,
+                    sector,
+                    "sector",
+                    f"{cc}{sector}",
+                    why=f"sector '{t.text}' ({sector}) of {country_actor.name}",
+                )
+            if poss is not None:
+                pa = self._poss_actor(poss.i, article, tree, actors)
+                if pa is not None and pa.country:
+                    c = self.kb.country(pa.country)
+                    cc = (c.cameo or c.iso3) if c else pa.country
+                    return Actor(
+                        text,
+                        start,
+                        end,
+                        text,
+                        pa.country,
+                        sector,
+                        "sector",
+                        f"{cc}{sector}",
+                        why=f"sector '{t.text}' ({sector}) of {pa.name}",
+                    )
+            if t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS:
+                prev = self._antecedent(head, actors, kinds=("armed_group",))
+                if prev is not None and _definite(tree, head):
+                    return replace(
+                        prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
+                    )
+            return Actor(
+                text, start, end, text, None, sector, "sector", sector, why=f"sector '{t.text}' ({sector})"
+            )
+
+        if (t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS) and _definite(tree, head):
+            prev = self._antecedent(head, actors, kinds=("armed_group",))
+            if prev is not None:
+                return replace(
+                    prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
+                )
+        if head_lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
+            prev = self._antecedent(head, actors, kinds=("state",))
+            if prev is not None:
+                return replace(
+                    prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
+                )
+
+        # a demonym at the head ("the Kenyans") or the head noun modified by a country ("Kenyan government")
+        m = actors.at(head)
+        if m is not None and m.actor is not None and m.kind == "demonym":
+            return replace(m.actor, text=text, start=start, end=end)
+        if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
+            return None  # "the two nations": the coder resolves groups
+        if country_actor is not None:
+            # "Kenyan efforts", "US-led initiatives": the country stands for the actor
+            return replace(
+                country_actor,
+                text=text,
+                start=start,
+                end=end,
+                why=f"'{text}' is attributed to {country_actor.name}",
+            )
+        # the possessor of a common noun stands for the actor ("Nairobi's support")
+        if poss is not None:
+            pa = self._poss_actor(poss.i, article, tree, actors)
+            if pa is not None:
+                return replace(pa, text=text, start=start, end=end)
+        return None
+
+    def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
+        t = article.tokens[i]
+        if tree.is_pronoun(i):
+            return self._pronoun(i, article, actors, t.start, t.end, t.text)
+        m = actors.at(i)
+        if m is not None and m.actor is not None and m.kind not in ("title", "sector"):
+            return m.actor
+        return None
+
+    def _role_key(self, a: Actor | None) -> str | None:
+        if a is None or not a.role:
+            return None
+        title = a.role.split(" (")[0]
+        tr = self.kb.title_role(title)
+        return tr.key if tr else None
+
+    def _pronoun(
+        self, i: int, article: Article, actors: ArticleActors, start: int, end: int, text: str
+    ) -> Actor | None:
+        low = article.tokens[i].lower
+        if low in PERSON_PRONOUNS:
+            kinds: tuple[str, ...] = ("person",)
+        elif low in THING_PRONOUNS:
+            kinds = ("state", "igo", "org", "armed_group")
+        elif low in PLURAL_PRONOUNS:
+            kinds = ("igo", "org", "armed_group", "sector")
+        else:
+            return None
+        prev = self._antecedent(i, actors, kinds=kinds)
+        if prev is None:
+            return None
+        return replace(prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}")
+
+    def _antecedent(self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...]) -> Actor | None:
+        """The nearest earlier resolved actor mention of one of ``kinds``."""
+        best: Actor | None = None
+        for m in actors.mentions:
+            if m.tok_end > i:
+                break
+            if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
+                best = m.actor
+        return best
+
+
+def _same_person(found: ArticleActors, text: str, before: int) -> ActorMention | None:
+    """An earlier person mention whose name ends with this one ("Austin" after "Lloyd Austin")."""
+    words = text.split()
+    if not words:
+        return None
+    last = words[-1].lower()
+    for m in reversed(found.mentions):
+        if m.start >= before or m.actor is None or m.actor.kind != "person":
+            continue
+        if m.actor.name.split()[-1].lower() == last:
+            return m
+    return None
+
+
+def _is_place_name(m: ActorMention | None) -> bool:
+    return m is not None and m.kind in ("country", "demonym", "capital")
+
+
+def _definite(tree: Tree, head: int) -> bool:
+    det = tree.kid(head, "det")
+    return det is not None and det.lower in ("the", "this", "that", "these", "those")
+
+
+def _token_at(toks: list[Any], char: int) -> int | None:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(toks) and toks[lo].start <= char < toks[lo].end + 1 else None
+
+
+def _token_end(toks: list[Any], char: int, start: int) -> int:
+    j = start
+    while j < len(toks) and toks[j].start < char:
+        j += 1
+    return j

@@ -1,0 +1,803 @@
+"""Event coding over the dependency parse: who did what to whom, coded in PLOVER and CAMEO.
+
+For every clause the coder finds a trigger (a verb or a nominal event from the pattern lexicon),
+its actor and recipient (active and passive voice, coordination, controlled and gerund clauses,
+possessors, ``between X and Y``), the modality (asserted, pledged, threatened, negated,
+hypothetical), the attribution of reported speech, the date (historical references keep their own
+year), the place, the context, and a reason that names the pattern and the words that filled each
+role.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
+from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
+from ..parse import Tree
+from .dates import resolve_date
+from .lexicon import Lexicon, NounPattern, VerbPattern
+from .ontology import Ontology
+
+__all__ = ["Coder", "Draft"]
+
+RECIPIENT_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "over")
+PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across", "along", "from"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+FUTURE = frozenset({"will", "shall", "'ll"})
+MAX_SENTENCE_TOKENS = 400
+
+
+@dataclass
+class Draft:
+    """An event before it is finalised: token indices and resolved roles."""
+
+    trigger: int
+    code: str
+    pattern: str
+    kind: str  # verb | noun
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    attribution: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    reciprocal: bool = False
+    trigger_end: int = -1  # last token of the trigger phrase
+    roles: list[str] = field(default_factory=list)
+    date: tuple[_dt.date, str, str] | None = None  # date, precision, source
+    location: Location | None = None
+    specific: int = 0
+    embedded: bool = False
+
+
+class Coder:
+    """Codes events in a parsed article. Build once; call :meth:`code` per article."""
+
+    def __init__(self, ontology: Ontology, lexicon: Lexicon, resolver: Resolver, *, version: str) -> None:
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.version = version
+        mod = lexicon.modality
+        self.pledge_cues = frozenset(mod.get("pledged", ()))
+        self.threat_cues = frozenset(mod.get("threatened", ()))
+        self.negating_cues = frozenset(mod.get("negated_verbs", ()))
+        self.hypo_cues = frozenset(mod.get("hypothetical", ()))
+        self.reporting = frozenset(mod.get("reporting", ()))
+
+    # -- public --------------------------------------------------------------------------------
+    def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
+        ref = date or article.date
+        tree = Tree.of(article)
+        actors = self.resolver.scan(article, tree, ref)
+        events: list[Event] = []
+        self._group: list[Actor] = []
+        for si, sent in enumerate(article.sentences):
+            if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
+                continue
+            drafts = self._sentence(article, tree, actors, si, ref)
+            for d in drafts:
+                ev = self._finish(article, tree, d, si, ref)
+                if ev is not None:
+                    events.append(ev)
+        # one event per trigger and role set
+        seen: set[str] = set()
+        unique = []
+        for e in events:
+            if e.id not in seen:
+                seen.add(e.id)
+                unique.append(e)
+        article.events = unique
+        return unique
+
+    # -- per sentence ----------------------------------------------------------------------------
+    def _sentence(
+        self, article: Article, tree: Tree, actors: ArticleActors, si: int, ref: _dt.date | None
+    ) -> list[Draft]:
+        sent = article.sentences[si]
+        toks = article.tokens
+        drafts: list[Draft] = []
+        light_objects: set[int] = set()
+        for i in range(sent.tok_start, sent.tok_end):
+            t = toks[i]
+            if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")):
+                d = self._verb(article, tree, actors, t, ref, light_objects)
+                if d is not None:
+                    drafts.append(d)
+            # remember coordinated subjects for a later "they"/"their"
+            if t.dep in ("nsubj", "nsubjpass") and tree.kids(i, "conj"):
+                group: list[Actor] = []
+                for j in tree.conjuncts(i):
+                    a = self.resolver.resolve(j, article, tree, actors, ref)
+                    if a is not None and not any(_same(a, b) for b in group):
+                        group.append(a)
+                if len(group) >= 2:
+                    self._group = group
+        for i in range(sent.tok_start, sent.tok_end):
+            t = toks[i]
+            if t.pos in ("NOUN", "PROPN") and i not in light_objects:
+                d = self._noun(article, tree, actors, t, ref, drafts)
+                if d is not None:
+                    drafts.append(d)
+        drafts = self._merge_fragments(drafts)
+        for d in drafts:
+            if d.date is None:
+                d.date = self._date(article, tree, d.trigger, si, ref)
+            if d.location is None:
+                d.location = self._location(article, tree, actors, d.trigger)
+        return drafts
+
+    def _verb(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        t: Token,
+        ref: _dt.date | None,
+        light_objects: set[int],
+    ) -> Draft | None:
+        lemma = (t.lemma or t.text).lower()
+        patterns = self.lexicon.verbs(lemma)
+        if not patterns:
+            return None
+        i = t.i
+        obj = tree.kid(i, "dobj", "attr")
+        patient = tree.kid(i, "nsubjpass")
+        passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
+        theme = obj if obj is not None else patient
+        preps: dict[str, list[Token]] = {}
+        for p, o in tree.preps(i):
+            preps.setdefault(p.lower, []).append(o)
+        for prt in tree.kids(i, "prt"):
+            preps.setdefault(prt.lower, [])
+            # "called on X": the object of a particle verb follows the particle
+            if obj is not None:
+                preps[prt.lower].append(obj)
+        obj_preps: dict[str, list[Token]] = {}
+        if theme is not None:
+            for p, o in tree.preps(theme.i):
+                obj_preps.setdefault(p.lower, []).append(o)
+        theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
+        chosen: VerbPattern | None = None
+        for pat in patterns:
+            if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
+                continue
+            if pat.object is not None and (theme_lemma is None or theme_lemma not in pat.object):
+                continue
+            chosen = pat
+            break
+        if chosen is None:
+            return None
+        d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
+        d.specific = chosen.specificity
+        d.trigger_end = i
+        if chosen.object is not None and theme is not None:
+            light_objects.add(theme.i)
+            d.trigger_end = max(i, theme.i)
+
+        # actor
+        actor_heads: list[int] = []
+        role_notes: list[str] = []
+        if passive:
+            for p, o in tree.preps(i):
+                if p.dep == "agent" or p.lower == "by":
+                    actor_heads = tree.conjuncts(o.i)
+                    role_notes.append(f"actor = agent '{o.text}'")
+                    break
+        else:
+            subj, subj_passive = tree.subject(i)
+            if subj is not None and not subj_passive:
+                actor_heads = tree.conjuncts(subj.i)
+                role_notes.append(f"actor = subject '{subj.text}'")
+
+        # recipient
+        rec_heads: list[int] = []
+        mode = chosen.recipient
+        if mode == "none":
+            pass
+        elif chosen.prep is not None:
+            objs = preps.get(chosen.prep) or obj_preps.get(chosen.prep) or []
+            for o in objs:
+                rec_heads.extend(tree.conjuncts(o.i))
+            if objs:
+                role_notes.append(f"recipient = object of '{chosen.prep}'")
+        if not rec_heads and mode != "none":
+            theme_actor = (
+                self.resolver.resolve(theme.i, article, tree, actors, ref)
+                if theme is not None and chosen.object is not None and chosen.object_is != "theme"
+                else None
+            )
+            if theme_actor is not None and theme is not None:
+                rec_heads = tree.conjuncts(theme.i)
+                role_notes.append(f"recipient = object '{theme.text}'")
+            elif chosen.object is not None or mode == "theme":
+                for prep in RECIPIENT_PREPS:
+                    objs = obj_preps.get(prep) or preps.get(prep) or []
+                    if objs:
+                        for o in objs:
+                            rec_heads.extend(tree.conjuncts(o.i))
+                        role_notes.append(f"recipient = object of '{prep}'")
+                        break
+                dative = tree.kid(i, "dative")
+                if not rec_heads and dative is not None and dative.pos != "ADP":
+                    rec_heads = tree.conjuncts(dative.i)
+                    role_notes.append(f"recipient = indirect object '{dative.text}'")
+            elif passive and patient is not None:
+                rec_heads = tree.conjuncts(patient.i)
+                role_notes.append(f"recipient = passive subject '{patient.text}'")
+            elif obj is not None:
+                rec_heads = tree.conjuncts(obj.i)
+                role_notes.append(f"recipient = object '{obj.text}'")
+            else:
+                for prep in RECIPIENT_PREPS:
+                    objs = preps.get(prep) or []
+                    if objs:
+                        for o in objs:
+                            rec_heads.extend(tree.conjuncts(o.i))
+                        role_notes.append(f"recipient = object of '{prep}'")
+                        break
+
+        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
+        d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if (
+            len(d.actors) >= 2
+            and not d.recipients
+            and chosen.recipient != "none"
+            and _reciprocal_code(d.code)
+        ):
+            d.reciprocal = True
+            d.actors, d.recipients = d.actors[:1], d.actors[1:]
+            role_notes.append("reciprocal: coordinated subjects act on each other")
+        d.roles = role_notes
+        d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
+        return d
+
+    def _noun(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        t: Token,
+        ref: _dt.date | None,
+        drafts: list[Draft],
+    ) -> Draft | None:
+        if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
+            return None
+        lemma = (t.lemma or t.text).lower()
+        i = t.i
+        modifiers = [
+            (k.lemma or k.text).lower() for k in tree.kids(i, "amod", "compound", "nmod", "npadvmod")
+        ]
+        pat: NounPattern | None = self.lexicon.match_noun(lemma, modifiers=modifiers)
+        if pat is None and t.lower != lemma:
+            pat = self.lexicon.match_noun(t.lower, modifiers=modifiers)
+        if pat is None:
+            return None
+        # a noun that names an actor is not an event ("the strike force")
+        m = actors.at(i)
+        if m is not None and m.kind not in ("sector", "title"):
+            return None
+        d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
+        notes: list[str] = []
+        actor_heads: list[int] = []
+        rec_heads: list[int] = []
+        for p, o in tree.preps(i):
+            pl = p.lower
+            if pl in pat.reciprocal_prep:
+                heads = tree.conjuncts(o.i)
+                if len(heads) >= 2:
+                    actor_heads, rec_heads = heads[:1], heads[1:]
+                    d.reciprocal = True
+                    notes.append(f"reciprocal: '{pl} {o.text} ...'")
+            elif pl in pat.agent_prep and not actor_heads:
+                actor_heads = tree.conjuncts(o.i)
+                notes.append(f"actor = object of '{pl}'")
+            elif pl in pat.prep and not rec_heads:
+                rec_heads = tree.conjuncts(o.i)
+                notes.append(f"recipient = object of '{pl}'")
+        if not actor_heads:
+            poss = tree.kid(i, "poss")
+            if poss is not None:
+                actor_heads = [poss.i]
+                notes.append(f"actor = possessor '{poss.text}'")
+        if not actor_heads:
+            lo, _hi = tree.np_span(i)
+            for k in range(lo, i):
+                mk = actors.at(k)
+                if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
+                    actor_heads = [k]
+                    notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
+                    break
+        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
+        d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if not d.actors:
+            # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
+            # "the focus of their discussion centered on the framework")
+            gov = _participant_verb(tree, i)
+            if gov is not None:
+                subj, subj_passive = tree.subject(gov)
+                if subj is not None and not subj_passive and subj.i != i:
+                    heads = tree.conjuncts(subj.i)
+                    found = self._resolve_all(heads, article, tree, actors, ref, peers=[])
+                    if not found:
+                        found = self._inner_actors(subj.i, article, tree, actors, ref)
+                    if found:
+                        notes.append(f"participants = subject of '{article.tokens[gov].text}'")
+                        if len(found) >= 2 and not d.recipients and _reciprocal_code(d.code):
+                            d.actors, d.recipients = found[:1], found[1:]
+                            d.reciprocal = True
+                        else:
+                            d.actors = found[:1] if d.recipients else found
+        # "Kenya has been a target of the group": the subject of the copula is the recipient
+        if t.dep == "attr" and not d.recipients:
+            cop = tree.head(i)
+            if cop is not None:
+                subj, _ = tree.subject(cop.i)
+                if subj is not None:
+                    d.recipients = self._resolve_all(
+                        tree.conjuncts(subj.i), article, tree, actors, ref, peers=d.actors
+                    )
+                    if d.recipients:
+                        notes.append(f"recipient = subject '{subj.text}' of '{cop.text}'")
+        if not d.actors and not d.recipients and _reciprocal_code(d.code) and self._group:
+            # "the focus of their discussion centered on the framework": the pair the sentence refers back to
+            sent = article.sentences[tree.sent_of[i]]
+            plural = next(
+                (
+                    article.tokens[k]
+                    for k in range(sent.tok_start, sent.tok_end)
+                    if article.tokens[k].lower in ("their", "they", "both")
+                ),
+                None,
+            )
+            if plural is not None:
+                d.actors, d.recipients = self._group[:1], self._group[1:]
+                d.reciprocal = True
+                notes.append(f"participants = the pair '{plural.text}' refers back to")
+        if not d.actors and not d.recipients and not _material_conflict(d.code):
+            return None
+        if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2:
+            return None
+        d.roles = notes
+        d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
+        d.specific = 1
+        return d
+
+    def _inner_actors(
+        self, head: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
+    ) -> list[Actor]:
+        """Actors named inside a noun phrase that is not itself an actor ("the focus of their discussion")."""
+        for k in tree.subtree(head):
+            tk = article.tokens[k]
+            if tk.lower in ("their", "they", "them") and self._group:
+                return [
+                    replace(
+                        a,
+                        text=tk.text,
+                        start=tk.start,
+                        end=tk.end,
+                        why=f"'{tk.text}' refers back to {a.name}",
+                    )
+                    for a in self._group
+                ]
+            a = self.resolver.resolve(k, article, tree, actors, ref) if tk.dep == "poss" else None
+            if a is not None:
+                return [a]
+        return []
+
+    def _resolve_all(
+        self,
+        heads: Iterable[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        *,
+        peers: list[Actor],
+        modifier_ok: bool = False,
+    ) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            tok = article.tokens[h]
+            plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
+            if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
+                for g in self._group:
+                    if not any(_same(g, b) for b in out):
+                        out.append(
+                            replace(
+                                g,
+                                text=tok.text,
+                                start=tok.start,
+                                end=tok.end,
+                                why=f"'{tok.text}' refers back to {g.name}",
+                            )
+                        )
+                continue
+            a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
+            if a is None and modifier_ok:
+                m = actors.at(h)
+                if m is not None and m.actor is not None:
+                    a = m.actor
+            if a is not None and not any(_same(a, b) for b in out):
+                out.append(a)
+        return out
+
+    # -- modality, attribution ---------------------------------------------------------------------
+    def _modality(
+        self, article: Article, tree: Tree, actors: ArticleActors, t: Token, ref: _dt.date | None
+    ) -> tuple[str, list[Actor], bool]:
+        i = t.i
+        modality = "asserted"
+        embedded = False
+        if tree.negated(i):
+            modality = "negated"
+        aux = {k.lower for k in tree.kids(i, "aux")}
+        if aux & MODAL_HYPOTHETICAL:
+            modality = "hypothetical" if modality == "asserted" else modality
+        elif aux & FUTURE and modality == "asserted":
+            modality = "pledged"
+        attribution: list[Actor] = []
+        # climb through the clauses that govern the trigger
+        cur = t
+        for _ in range(6):
+            h = tree.head(cur.i)
+            if h is None:
+                break
+            hl = (h.lemma or h.text).lower()
+            if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+                if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
+                    modality = "hypothetical"
+                    break
+                if hl in self.threat_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "pobj"):
+                    modality, embedded = "threatened", True
+                elif hl in self.negating_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "dobj"):
+                    modality, embedded = "negated", True
+                elif hl in self.pledge_cues and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp"):
+                    if modality == "asserted":
+                        modality = "pledged"
+                    embedded = True
+                    if tree.negated(h.i):
+                        modality = "negated"
+                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp"):
+                    modality, embedded = "hypothetical", True
+                if hl in self.reporting and cur.dep in ("ccomp", "conj") and h.pos in ("VERB", "AUX"):
+                    subj, _ = tree.subject(h.i)
+                    if subj is not None:
+                        a = self.resolver.resolve(subj.i, article, tree, actors, ref)
+                        if a is not None:
+                            attribution = [a]
+                    if tree.negated(h.i) and hl in ("deny",):
+                        modality = "negated"
+                    break
+                if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+                    cur = h
+                    continue
+            break
+        return modality, attribution, embedded
+
+    # -- date and place -------------------------------------------------------------------------------
+    def _date(
+        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None
+    ) -> tuple[_dt.date, str, str] | None:
+        sent = article.sentences[si]
+        toks = article.tokens
+        best: tuple[_dt.date, str, str] | None = None
+        for m in article.mentions:
+            if m.label not in ("DATE", "TIME") or m.start < sent.start or m.end > sent.end:
+                continue
+            # which clause does the date belong to? climb from its head token to the first verb or the trigger
+            k = _token_index(toks, m.start)
+            if k is None:
+                continue
+            end_k = k
+            while end_k + 1 < len(toks) and toks[end_k + 1].end <= m.end:
+                end_k += 1
+            head = k
+            for j in range(k, end_k + 1):
+                if toks[j].head < k or toks[j].head > end_k:
+                    head = j
+                    break
+            owner = head
+            for anc in tree.ancestors(head):
+                owner = anc.i
+                if anc.i == trigger or anc.pos in ("VERB", "AUX"):
+                    break
+            if owner != trigger and head != trigger:
+                continue
+            r = resolve_date(m.text, ref)
+            if r is not None:
+                best = (r.date, r.precision, "text")
+                break
+        return best
+
+    def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
+        toks = article.tokens
+        cands = [trigger]
+        obj = tree.kid(trigger, "dobj")
+        if obj is not None:
+            cands.append(obj.i)
+        for c in cands:
+            for p, o in tree.preps(c):
+                if p.lower not in PLACE_PREPS:
+                    continue
+                for h in tree.conjuncts(o.i):
+                    loc = self._place(article, tree, actors, h)
+                    if loc is None:
+                        # "outside the US embassy in Baghdad": the place inside the phrase
+                        for p2, o2 in tree.preps(h):
+                            if p2.lower in ("in", "at", "near"):
+                                loc = self._place(article, tree, actors, o2.i)
+                                if loc is not None:
+                                    break
+                    if loc is not None:
+                        return loc
+        # "the 2013 Westgate Mall attack in Nairobi": a place noun in the trigger's own phrase
+        lo, _hi = tree.np_span(trigger)
+        for k in range(lo, trigger):
+            if toks[k].ent_type in ("FAC",):
+                loc = self._place(article, tree, actors, k)
+                if loc is not None:
+                    return loc
+        return None
+
+    def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
+        t = article.tokens[h]
+        m = actors.at(h)
+        lo, hi = tree.np_span(h)
+        start, end = tree.char_span(lo, hi)
+        text = article.text[start:end]
+        if m is not None and m.actor is not None and m.kind in ("country", "capital", "seat"):
+            kind = {"country": "country", "capital": "city", "seat": "facility"}[m.kind]
+            precision = {"country": "country", "capital": "city", "seat": "exact"}[m.kind]
+            name = m.actor.name if m.kind != "capital" else article.text[m.start : m.end]
+            return Location(text, start, end, name, kind, m.actor.country, precision=precision)
+        if t.ent_type in PLACE_LABELS:
+            return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
+        return None
+
+    # -- fragments and finishing ----------------------------------------------------------------------
+    def _merge_fragments(self, drafts: list[Draft]) -> list[Draft]:
+        """In one sentence, an event that lacks an actor is completed by another of the same type that has one
+        ("The 2013 attack in Nairobi shows that Kenya has been a target of the group")."""
+        out: list[Draft] = []
+        for d in drafts:
+            if not d.actors:
+                plover = self.ontology.cameo(d.code).plover
+                partner = next(
+                    (
+                        o
+                        for o in drafts
+                        if o is not d and o.actors and self.ontology.cameo(o.code).plover == plover
+                    ),
+                    None,
+                )
+                if partner is not None:
+                    partner.recipients = partner.recipients or d.recipients
+                    if partner.date is None:
+                        partner.date = d.date
+                    if partner.location is None:
+                        partner.location = d.location
+                    partner.roles.append(f"completed by '{d.pattern}' in the same sentence")
+                    # keep the trigger that carries the time and place
+                    partner.trigger, d.trigger = d.trigger, partner.trigger
+                    partner.trigger_end = partner.trigger
+                    continue
+            out.append(d)
+        return out
+
+    def _finish(self, article: Article, tree: Tree, d: Draft, si: int, ref: _dt.date | None) -> Event | None:
+        cameo = self.ontology.cameo(d.code)
+        if cameo.plover is None:  # public statements are not events
+            return None
+        # no event of an actor with itself
+        d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
+            d.actors, d.recipients = d.actors[:1], d.actors[1:]
+            d.reciprocal = True
+            d.roles.append("reciprocal: the participants act on each other")
+        # location-implied target for attacks with no named target
+        if not d.recipients and cameo.plover == "ASSAULT" and d.location is not None and d.location.country:
+            c = self.resolver.kb.country(d.location.country)
+            d.recipients = [
+                Actor(
+                    d.location.text,
+                    d.location.start,
+                    d.location.end,
+                    c.name if c else d.location.name,
+                    d.location.country,
+                    None,
+                    "state",
+                    (c.cameo or c.iso3) if c else d.location.country,
+                    entity_id=f"country:{d.location.country}",
+                    why="the country where the attack happened",
+                )
+            ]
+            d.roles.append(f"recipient = the country of the place '{d.location.text}'")
+        if not d.actors and not d.recipients:
+            return None
+        if not d.actors and cameo.quad in (1, 2):
+            return None
+        if cameo.quad == 4 and not d.recipients and d.location is None and cameo.plover == "ASSAULT":
+            return None  # "combating threats": violence needs a target or a place
+        # "police in Kampala": a sector agent with no nationality takes the country of the event's place
+        if d.location is not None and d.location.country:
+            d.actors = [_localise(a, d.location) for a in d.actors]
+            d.recipients = [_localise(a, d.location) for a in d.recipients]
+        sent = article.sentences[si]
+        toks = article.tokens
+        trig = toks[d.trigger]
+        t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
+        if d.date is not None:
+            date, precision, source = d.date
+        elif ref is not None:
+            date, precision, source = ref, "day", "article"
+        else:
+            date, precision, source = _dt.date(1970, 1, 1), "unknown", "none"
+        lemmas = [(toks[k].lemma or toks[k].text).lower() for k in range(sent.tok_start, sent.tok_end)]
+        context = self.ontology.contexts_for(lemmas)
+        conf = self._confidence(d, cameo.quad)
+        reason = self._reason(d, cameo.code, cameo.name)
+        key = "|".join(
+            [
+                article.id,
+                str(trig.start),
+                cameo.code,
+                ",".join(a.code or a.name for a in d.actors),
+                ",".join(a.code or a.name for a in d.recipients),
+            ]
+        )
+        return Event(
+            id=content_id(key, prefix="e"),
+            article_id=article.id,
+            date=date.isoformat(),
+            date_precision=precision,
+            date_source=source,
+            event=cameo.plover,
+            mode=cameo.plover_mode or "",
+            context=context,
+            cameo=cameo.code,
+            goldstein=cameo.goldstein,
+            quad=cameo.quad,
+            actor=list(d.actors),
+            recipient=list(d.recipients),
+            location=d.location,
+            modality=d.modality,
+            confidence=conf,
+            evidence=Evidence(
+                text=article.text[sent.start : sent.end],
+                start=sent.start,
+                end=sent.end,
+                trigger={"text": article.text[trig.start : t_end], "start": trig.start, "end": t_end},
+            ),
+            reason=reason,
+            coder=self.version,
+            attribution=list(d.attribution),
+        )
+
+    def _confidence(self, d: Draft, quad: int) -> float:
+        c = 0.45
+        if d.actors:
+            c += 0.15
+            if any(a.country or a.kind in ("igo", "armed_group") for a in d.actors):
+                c += 0.05
+        if d.recipients:
+            c += 0.1
+        c += 0.05 * min(d.specific, 2)
+        if d.kind == "noun":
+            c -= 0.1
+        if d.embedded:
+            c -= 0.15
+        if d.modality in ("hypothetical", "negated"):
+            c -= 0.1
+        return round(max(0.05, min(0.95, c)), 3)
+
+    def _reason(self, d: Draft, code: str, name: str) -> str:
+        parts = [f"{d.kind} pattern {d.pattern} -> CAMEO {code} ({name})"]
+        parts.extend(d.roles)
+        for label, group in (
+            ("actor", d.actors),
+            ("recipient", d.recipients),
+            ("attribution", d.attribution),
+        ):
+            for a in group:
+                parts.append(f"{label} '{a.text}' -> {a.code or a.name}" + (f" [{a.why}]" if a.why else ""))
+        if d.modality != "asserted":
+            parts.append(f"modality {d.modality}")
+        if d.date is not None:
+            parts.append(f"date {d.date[0].isoformat()} ({d.date[1]}) from the text")
+        return "; ".join(parts)
+
+
+def _describe(p: VerbPattern) -> str:
+    s = p.verb
+    if p.object:
+        s += " " + ("/".join(sorted(p.object)[:3]) + ("/..." if len(p.object) > 3 else ""))
+    if p.prep:
+        s += f" {p.prep}"
+    return s
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    return (a.code or a.name) == (b.code or b.name) and a.country == b.country and a.kind == b.kind
+
+
+def _reciprocal_code(code: str) -> bool:
+    return code[:2] in ("03", "04", "05", "06") or code.startswith("057")
+
+
+def _intransitive_ok(code: str) -> bool:
+    # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
+    return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+
+
+def _localise(a: Actor, loc: Location) -> Actor:
+    if a.kind != "sector" or a.country is not None or not loc.country:
+        return a
+    return replace(
+        a,
+        country=loc.country,
+        code=f"{loc.country}{a.sector or ''}",
+        why=f"{a.why}; country from the place '{loc.text}'".lstrip("; "),
+    )
+
+
+def _material_conflict(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
+
+
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "attend",
+        "host",
+        "begin",
+        "start",
+        "launch",
+        "stage",
+        "sign",
+        "conclude",
+        "reach",
+        "seal",
+        "finalize",
+        "finalise",
+        "open",
+        "resume",
+        "join",
+    }
+)
+
+
+def _participant_verb(tree: Tree, i: int) -> int | None:
+    """The verb whose subject takes part in the nominal event ``i``: the noun sits in a prepositional phrase of
+    that verb ("In a meeting at the Pentagon, X and Y reiterated ...") or is the object of a light verb ("X and Y
+    held talks")."""
+    t = tree.tokens[i]
+    h = tree.head(i)
+    if h is None:
+        return None
+    if t.dep == "pobj" and h.dep == "prep":
+        gov = tree.head(h.i)
+        if gov is not None and gov.pos in ("VERB", "AUX"):
+            return gov.i
+    if t.dep in ("dobj", "attr") and h.pos in ("VERB", "AUX") and (h.lemma or h.text).lower() in LIGHT_VERBS:
+        return h.i
+    return None
+
+
+def _token_index(toks: list[Token], char: int) -> int | None:
+    for t in toks:
+        if t.start <= char < t.end:
+            return t.i
+        if t.start > char:
+            return t.i
+    return None
+
+
+def toks_text(article: Article, lo: int, hi: int) -> str:
+    return article.text[article.tokens[lo].start : article.tokens[hi - 1].end]

@@ -1,0 +1,156 @@
+"""Event dates: explicit and relative dates resolved against the article's date.
+
+``resolve_date("on Tuesday", date(2024, 1, 24))`` gives the Tuesday before, ``"in 2013"`` keeps its
+year (precision ``year``), ``"March 4"`` takes the article's year (or the year before, when that would
+put it in the future).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateRef", "resolve_date"]
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+WEEKDAYS = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+
+_YEAR = re.compile(r"^(?:in |of |since |the )?((?:19|20)\d\d)(?:'s)?$")
+_MONTH_DAY = re.compile(r"^(?:on )?(?:the )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? ((?:19|20)\d\d))?$")
+_DAY_MONTH = re.compile(
+    r"^(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?(?:,? ((?:19|20)\d\d))?$"
+)
+_MONTH_YEAR = re.compile(r"^(?:in )?([a-z]+) ((?:19|20)\d\d)$")
+_ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$")
+
+
+@dataclass(frozen=True)
+class DateRef:
+    date: _dt.date
+    precision: str  # day | month | year
+
+
+def _clamp(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: _dt.date) -> _dt.date | None:
+    d = _clamp(ref.year, month, day)
+    if d is not None and d > ref + _dt.timedelta(days=7):
+        d = _clamp(ref.year - 1, month, day)
+    return d
+
+
+def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
+    """Resolve a date expression; ``None`` when it is not a date tieline understands."""
+    s = " ".join(text.lower().replace(",", ", ").split()).strip(" .,")
+    s = s.replace(" ,", ",")
+    if not s:
+        return None
+    m = _ISO.match(s)
+    if m:
+        d = _clamp(int(m[1]), int(m[2]), int(m[3]))
+        return DateRef(d, "day") if d else None
+    m = _YEAR.match(s)
+    if m:
+        return DateRef(_dt.date(int(m[1]), 1, 1), "year")
+    m = _MONTH_DAY.match(s)
+    if m and m[1] in MONTHS:
+        month, day = MONTHS[m[1]], int(m[2])
+        if m[3]:
+            d = _clamp(int(m[3]), month, day)
+        elif ref is not None:
+            d = _infer_year(month, day, ref)
+        else:
+            return None
+        return DateRef(d, "day") if d else None
+    m = _DAY_MONTH.match(s)
+    if m and m[2] in MONTHS:
+        month, day = MONTHS[m[2]], int(m[1])
+        if m[3]:
+            d = _clamp(int(m[3]), month, day)
+        elif ref is not None:
+            d = _infer_year(month, day, ref)
+        else:
+            return None
+        return DateRef(d, "day") if d else None
+    m = _MONTH_YEAR.match(s)
+    if m and m[1] in MONTHS:
+        return DateRef(_dt.date(int(m[2]), MONTHS[m[1]], 1), "month")
+    if ref is None:
+        return None
+    words = s.split()
+    if words and words[0] in ("on", "last", "this", "early", "late"):
+        qualifier = words[0]
+        words = words[1:]
+    else:
+        qualifier = ""
+    if len(words) == 1:
+        w = words[0]
+        if w == "today" or w == "tonight":
+            return DateRef(ref, "day")
+        if w == "yesterday":
+            return DateRef(ref - _dt.timedelta(days=1), "day")
+        if w == "tomorrow":
+            return DateRef(ref + _dt.timedelta(days=1), "day")
+        if w in WEEKDAYS:
+            back = (ref.weekday() - WEEKDAYS[w]) % 7
+            if back == 0 and qualifier == "last":
+                back = 7
+            return DateRef(ref - _dt.timedelta(days=back), "day")
+        if w == "week" and qualifier == "last":
+            return DateRef(ref - _dt.timedelta(days=7), "day")
+        if w == "month" and qualifier == "last":
+            first = ref.replace(day=1) - _dt.timedelta(days=1)
+            return DateRef(first.replace(day=1), "month")
+        if w == "year" and qualifier == "last":
+            return DateRef(_dt.date(ref.year - 1, 1, 1), "year")
+        if w in MONTHS and qualifier in ("last", "in", ""):
+            month = MONTHS[w]
+            year = ref.year if month <= ref.month else ref.year - 1
+            return DateRef(_dt.date(year, month, 1), "month")
+    if len(words) == 2 and words[1] in ("morning", "afternoon", "evening", "night") and words[0] in WEEKDAYS:
+        return resolve_date(words[0], ref)
+    m2 = re.match(
+        r"^(\d+|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago$", " ".join(words)
+    )
+    if m2:
+        nums = {
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        }
+        n = int(m2[1]) if m2[1].isdigit() else nums[m2[1]]
+        unit = m2[2]
+        if unit == "day":
+            return DateRef(ref - _dt.timedelta(days=n), "day")
+        if unit == "week":
+            return DateRef(ref - _dt.timedelta(days=7 * n), "day")
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            return DateRef(_dt.date(y, mo + 1, 1), "month")
+        return DateRef(_dt.date(ref.year - n, 1, 1), "year")
+    return None
