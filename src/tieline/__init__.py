@@ -1,3 +1,29 @@
-"""tieline: auditable event data about defence, security and international relations."""
+"""tieline: auditable event data about defence, security and international relations.
+
+>>> import tieline
+>>> nlp = tieline.load()
+>>> events = nlp.code("Kenya and Somalia signed a defence pact on Tuesday.", date="2024-01-24")
+"""
 
 __version__ = "0.1.0"
+
+from .errors import TielineError
+from .ingest import read_paths
+from .model import Actor, Article, Event, Evidence, Location, Mention, SkipRecord
+from .pipeline import Pipeline, load, to_frame
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Event",
+    "Evidence",
+    "Location",
+    "Mention",
+    "Pipeline",
+    "SkipRecord",
+    "TielineError",
+    "__version__",
+    "load",
+    "read_paths",
+    "to_frame",
+]

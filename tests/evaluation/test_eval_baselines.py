@@ -28,24 +28,28 @@ def ruler_nlp() -> Any:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([
-        {"label": "GPE", "pattern": "Ruritania"},
-        {"label": "GPE", "pattern": "Freedonia"},
-        {"label": "PERSON", "pattern": [{"LOWER": "anna"}, {"LOWER": "vok"}]},
-        {"label": "ORG", "pattern": "Blue League"},
-        {"label": "DATE", "pattern": "Monday"},
-    ])
+    ruler.add_patterns(
+        [
+            {"label": "GPE", "pattern": "Ruritania"},
+            {"label": "GPE", "pattern": "Freedonia"},
+            {"label": "PERSON", "pattern": [{"LOWER": "anna"}, {"LOWER": "vok"}]},
+            {"label": "ORG", "pattern": "Blue League"},
+            {"label": "DATE", "pattern": "Monday"},
+        ]
+    )
     return nlp
 
 
-TABLE = parse_keywords({
-    "version": 1,
-    "types": {
-        "ASSAULT": {"cameo": "190", "keywords": ["attacked", "air strike"]},
-        "CONSULT": {"cameo": "040", "keywords": ["met"]},
-        "PROTEST": {"cameo": "140", "keywords": ["strike"]},
-    },
-})
+TABLE = parse_keywords(
+    {
+        "version": 1,
+        "types": {
+            "ASSAULT": {"cameo": "190", "keywords": ["attacked", "air strike"]},
+            "CONSULT": {"cameo": "040", "keywords": ["met"]},
+            "PROTEST": {"cameo": "140", "keywords": ["strike"]},
+        },
+    }
+)
 
 
 def test_parse_keywords_table() -> None:
@@ -92,16 +96,18 @@ def test_keyword_coder_first_keyword_and_actors() -> None:
     assert event["actor"][0]["kind"] == "person"
     assert [a["text"] for a in event["recipient"]] == ["Ruritania"]
     a = event["recipient"][0]
-    assert text[a["start"]:a["end"]] == "Ruritania" and a["country"] is None
+    assert text[a["start"] : a["end"]] == "Ruritania" and a["country"] is None
 
 
 def test_keyword_coder_longest_phrase_and_no_keyword() -> None:
     coder = KeywordCoder(ruler_nlp(), TABLE)
-    out = coder([
-        {"id": "a", "text": "An air strike hit Freedonia."},
-        {"id": "b", "text": "The Blue League spoke."},
-        {"id": "c", "text": ""},
-    ])
+    out = coder(
+        [
+            {"id": "a", "text": "An air strike hit Freedonia."},
+            {"id": "b", "text": "The Blue League spoke."},
+            {"id": "c", "text": ""},
+        ]
+    )
     assert out["a"][0]["event"] == "ASSAULT"
     assert out["a"][0]["actor"] == [] and out["a"][0]["recipient"][0]["text"] == "Freedonia"
     assert out["b"] == [] and out["c"] == []
@@ -112,9 +118,11 @@ def test_spacy_entities_mentions() -> None:
     text = "Ruritania and the Blue League met on Monday."
     out = rec([{"id": "d1", "text": text}])
     assert [(m["text"], m["label"]) for m in out["d1"]] == [
-        ("Ruritania", "GPE"), ("Blue League", "ORG"), ("Monday", "DATE")
+        ("Ruritania", "GPE"),
+        ("Blue League", "ORG"),
+        ("Monday", "DATE"),
     ]
-    assert all(text[m["start"]:m["end"]] == m["text"] and m["article_id"] == "d1" for m in out["d1"])
+    assert all(text[m["start"] : m["end"]] == m["text"] and m["article_id"] == "d1" for m in out["d1"])
 
 
 @pytest.mark.model

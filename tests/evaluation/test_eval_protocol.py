@@ -48,9 +48,19 @@ def ev(
     }
 
 
-def act(start: int = 0, end: int = 1, country: str | None = None, code: str = "", kind: str = "state") -> dict:
-    return {"text": "x", "start": start, "end": end, "name": "x", "country": country, "sector": None,
-            "kind": kind, "code": code}
+def act(
+    start: int = 0, end: int = 1, country: str | None = None, code: str = "", kind: str = "state"
+) -> dict:
+    return {
+        "text": "x",
+        "start": start,
+        "end": end,
+        "name": "x",
+        "country": country,
+        "sector": None,
+        "kind": kind,
+        "code": code,
+    }
 
 
 # --- main_event ---------------------------------------------------------------------------------
@@ -86,10 +96,32 @@ def test_main_event_missing_trigger_comes_after_known_start() -> None:
 @pytest.mark.parametrize(
     ("cameo", "cls"),
     [
-        (None, 0), ("", 0), ("010", 0), ("020", 0), ("0211", 0), ("030", 1), ("046", 1), ("057", 1),
-        ("060", 2), ("073", 2), ("087", 2), ("090", 3), ("112", 3), ("130", 3), ("140", 4), ("150", 4),
-        ("160", 3), ("166", 3), ("170", 4), ("186", 4), ("190", 4), ("204", 4), ("210", 0), ("00", 0),
-        ("abc", 0), ("1", 0),
+        (None, 0),
+        ("", 0),
+        ("010", 0),
+        ("020", 0),
+        ("0211", 0),
+        ("030", 1),
+        ("046", 1),
+        ("057", 1),
+        ("060", 2),
+        ("073", 2),
+        ("087", 2),
+        ("090", 3),
+        ("112", 3),
+        ("130", 3),
+        ("140", 4),
+        ("150", 4),
+        ("160", 3),
+        ("166", 3),
+        ("170", 4),
+        ("186", 4),
+        ("190", 4),
+        ("204", 4),
+        ("210", 0),
+        ("00", 0),
+        ("abc", 0),
+        ("1", 0),
     ],
 )
 def test_penta_of_boundaries(cameo: str | None, cls: int) -> None:
@@ -399,8 +431,10 @@ def test_calibration_mixed_bin_and_errors() -> None:
 
 def test_check_floors() -> None:
     result = {"figures": {"penta.macro_f1": 0.40, "plover.top1": 0.60, "calibration.ece": 0.2}}
-    floors = {"version": 1, "floors": {"penta.macro_f1": 0.45, "plover.top1": 0.5,
-                                       "calibration.ece": 0.1, "entities.f1": 0.5}}
+    floors = {
+        "version": 1,
+        "floors": {"penta.macro_f1": 0.45, "plover.top1": 0.5, "calibration.ece": 0.1, "entities.f1": 0.5},
+    }
     msgs = check_floors(result, floors)
     assert len(msgs) == 3
     assert any(m.startswith("penta.macro_f1") and "below" in m for m in msgs)
@@ -444,26 +478,51 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> None:
 
 @pytest.fixture()
 def tiny_eval(tmp_path: Path) -> Path:
-    _write(tmp_path / "plover_gsr.jsonl", [
-        {"id": "p1", "text": "Ruritania attacked Freedonia.", "event": "ASSAULT",
-         "source": [{"code": "RUR", "text": "Ruritania", "sector": ""}],
-         "target": [{"code": "FRE", "text": "Freedonia", "sector": ""}]},
-        {"id": "p2", "text": "Ruritania and Freedonia agreed on a truce.", "event": "AGREE",
-         "source": [{"code": "RUR", "text": "Ruritania", "sector": ""}], "target": []},
-    ])
-    _write(tmp_path / "cameo_manual.jsonl", [
-        {"id": "c1", "text": "Ruritania attacked Freedonia.", "penta": 4,
-         "actors": {"source": [[0, 9]], "target": [[19, 28]], "reciprocal": []}},
-        {"id": "c2", "text": "Ruritania said nothing.", "penta": 0, "actors": None},
-    ])
-    _write(tmp_path / "case2021_dev.jsonl", [
-        {"id": "k1", "text": "Ruritania attacked Freedonia.", "label": "ARMED_CLASH"},
-        {"id": "k2", "text": "A flood hit the valley.", "label": "NATURAL_DISASTER"},
-    ])
+    _write(
+        tmp_path / "plover_gsr.jsonl",
+        [
+            {
+                "id": "p1",
+                "text": "Ruritania attacked Freedonia.",
+                "event": "ASSAULT",
+                "source": [{"code": "RUR", "text": "Ruritania", "sector": ""}],
+                "target": [{"code": "FRE", "text": "Freedonia", "sector": ""}],
+            },
+            {
+                "id": "p2",
+                "text": "Ruritania and Freedonia agreed on a truce.",
+                "event": "AGREE",
+                "source": [{"code": "RUR", "text": "Ruritania", "sector": ""}],
+                "target": [],
+            },
+        ],
+    )
+    _write(
+        tmp_path / "cameo_manual.jsonl",
+        [
+            {
+                "id": "c1",
+                "text": "Ruritania attacked Freedonia.",
+                "penta": 4,
+                "actors": {"source": [[0, 9]], "target": [[19, 28]], "reciprocal": []},
+            },
+            {"id": "c2", "text": "Ruritania said nothing.", "penta": 0, "actors": None},
+        ],
+    )
+    _write(
+        tmp_path / "case2021_dev.jsonl",
+        [
+            {"id": "k1", "text": "Ruritania attacked Freedonia.", "label": "ARMED_CLASH"},
+            {"id": "k2", "text": "A flood hit the valley.", "label": "NATURAL_DISASTER"},
+        ],
+    )
     _write(tmp_path / "re3d_dev_documents.jsonl", [{"id": "r1", "text": "Ruritania attacked Freedonia."}])
-    _write(tmp_path / "re3d_dev_entities.jsonl", [
-        {"doc_id": "r1", "start": 0, "end": 9, "type": "Organisation", "text": "Ruritania", "gold": True},
-    ])
+    _write(
+        tmp_path / "re3d_dev_entities.jsonl",
+        [
+            {"doc_id": "r1", "start": 0, "end": 9, "type": "Organisation", "text": "Ruritania", "gold": True},
+        ],
+    )
     return tmp_path
 
 
@@ -473,8 +532,16 @@ def _oracle(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     for r in records:
         text = r["text"]
         if "attacked" in text:
-            out[r["id"]] = [ev("ASSAULT", "190", 1.0, text.index("attacked"),
-                               actor=[act(0, 9, country="RUR")], recipient=[act(19, 28, country="FRE")])]
+            out[r["id"]] = [
+                ev(
+                    "ASSAULT",
+                    "190",
+                    1.0,
+                    text.index("attacked"),
+                    actor=[act(0, 9, country="RUR")],
+                    recipient=[act(19, 28, country="FRE")],
+                )
+            ]
         elif "agreed" in text:
             out[r["id"]] = [ev("AGREE", "057", 1.0, text.index("agreed"), actor=[act(0, 9, country="RUR")])]
         else:
@@ -491,8 +558,15 @@ def test_run_eval_tiny_oracle(tiny_eval: Path) -> None:
 
     result = run_eval(tiny_eval, _oracle, entities)
     fig = result["figures"]
-    for name in ("penta.accuracy", "plover.top1", "plover.any", "plover.tuple", "actor_spans.f1",
-                 "case.accuracy", "entities.f1"):
+    for name in (
+        "penta.accuracy",
+        "plover.top1",
+        "plover.any",
+        "plover.tuple",
+        "actor_spans.f1",
+        "case.accuracy",
+        "entities.f1",
+    ):
         assert fig[name] == 1.0, name
     assert fig["case.non_political_with_event"] == 0.0
     assert fig["calibration.ece"] == pytest.approx(0.0)

@@ -145,7 +145,9 @@ class KeywordCoder:
         i, j, ptype, cameo = found
         trigger = doc[i:j]
         sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-        ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and sent.start <= e.start and e.end <= sent.end]
+        ents = [
+            e for e in doc.ents if e.label_ in ACTOR_LABELS and sent.start <= e.start and e.end <= sent.end
+        ]
         before = [e for e in ents if e.end <= i]
         after = [e for e in ents if e.start >= j]
         return [
@@ -188,7 +190,13 @@ class SpacyEntities:
         for d, doc in zip(docs, self.nlp.pipe(texts), strict=True):
             did = str(d["id"])
             out[did] = [
-                {"article_id": did, "start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_}
+                {
+                    "article_id": did,
+                    "start": e.start_char,
+                    "end": e.end_char,
+                    "text": e.text,
+                    "label": e.label_,
+                }
                 for e in doc.ents
             ]
         return out

@@ -424,9 +424,7 @@ def score_plover(gold: Sequence[dict[str, Any]], pred: Mapping[str, list[dict[st
         codes = {c.upper() for c in src + tgt}
         alias_records += bool(codes & set(GOLD_CODE_ALIASES))
         non_country_records += bool(codes & NON_COUNTRY_CODES)
-        if any(
-            _codes_covered(e.get("actor"), src) and _codes_covered(e.get("recipient"), tgt) for e in same
-        ):
+        if any(_codes_covered(e.get("actor"), src) and _codes_covered(e.get("recipient"), tgt) for e in same):
             tuple_hit += 1
     types = sorted(set(gold_types))
     cls = _classification(gold_types, main_types, [*types, "NONE"])

@@ -14,7 +14,10 @@ __all__ = ["default_eval_dir", "run_pipeline_eval"]
 
 def default_eval_dir() -> Path | None:
     """``../shared/eval`` next to the current directory or next to the source checkout."""
-    candidates = [Path.cwd().parent / "shared" / "eval", Path(__file__).resolve().parents[3].parent / "shared" / "eval"]
+    candidates = [
+        Path.cwd().parent / "shared" / "eval",
+        Path(__file__).resolve().parents[3].parent / "shared" / "eval",
+    ]
     for c in candidates:
         if c.is_dir():
             return c

