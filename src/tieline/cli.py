@@ -86,31 +86,43 @@ def _emit_events(events: Iterable[dict[str, Any]], fmt: str) -> int:
 
 
 def _actor_str(actors: list[dict[str, Any]]) -> str:
-    return ", ".join(f"{a['name']} [{a['code'] or a['country'] or a['kind']}]" for a in actors) or "-"
+    return ", ".join(a["code"] or a["country"] or a["name"] for a in actors) or "-"
 
 
 def _print_table(events: list[dict[str, Any]]) -> None:
     import shutil
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    console = Console(width=max(100, min(200, shutil.get_terminal_size().columns)))
-    table = Table(show_lines=False, title=f"{len(events)} events")
-    for col in ("date", "actor → recipient", "PLOVER", "CAMEO", "modality", "conf", "evidence"):
-        table.add_column(col, overflow="fold")
+    console = Console(width=max(120, min(200, shutil.get_terminal_size().columns)))
+    table = Table(show_lines=False, title=f"{len(events)} events", pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("actor → recipient", ratio=3)
+    table.add_column("PLOVER", no_wrap=True)
+    table.add_column("CAMEO", no_wrap=True)
+    table.add_column("mod.", no_wrap=True)
+    table.add_column("evidence", ratio=4)
     for e in events:
         trig = e["evidence"]["trigger"]
         text = e["evidence"]["text"]
         rel = trig["start"] - e["evidence"]["start"]
-        snippet = text[max(0, rel - 40) : rel + 60].replace("\n", " ")
+        before = text[max(0, rel - 30) : rel].replace("\n", " ")
+        after = text[rel + len(trig["text"]) : rel + len(trig["text"]) + 30].replace("\n", " ")
+        snippet = escape(f"…{before}«{trig['text']}»{after}…")
         table.add_row(
-            e["date"] + ("" if e.get("date_precision", "day") == "day" else f" ({e['date_precision']})"),
+            e["date"] if e.get("date_precision", "day") == "day" else e["date"][:4],
             f"{_actor_str(e['actor'])} → {_actor_str(e['recipient'])}",
-            e["event"] + (f"/{e['mode']}" if e["mode"] else ""),
+            e["event"],
             e["cameo"],
-            e["modality"],
-            f"{e['confidence']:.2f}",
+            {
+                "asserted": "",
+                "negated": "not",
+                "pledged": "pledge",
+                "threatened": "threat",
+                "hypothetical": "hypo",
+            }.get(e["modality"], e["modality"]),
             snippet,
         )
     console.print(table)
@@ -309,9 +321,8 @@ def ingest(
 
 
 def _print_summary(s: dict[str, Any]) -> None:
-    skipped = s.get("skipped", {})
-    by_reason = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
-    total = sum(skipped.values())
+    by_reason = ", ".join(f"{k} {v}" for k, v in s.get("skipped_by_reason", {}).items())
+    total = s.get("skipped", 0)
     click.echo(
         f"read {s.get('read', 0)} / skipped {total}"
         + (f" ({by_reason})" if by_reason else "")

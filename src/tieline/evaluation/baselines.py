@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from tieline.errors import DataFileError, ModelNotFoundError
+from tieline.errors import DataFileError
 
 __all__ = [
     "ACTOR_LABELS",
@@ -91,13 +91,11 @@ def load_keywords() -> KeywordTable:
 
 @lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
-    """Load a spaCy pipeline once; raises ModelNotFoundError when it is not installed."""
-    import spacy
+    """Load a spaCy pipeline once (through tieline.nlp, the only module that imports spaCy);
+    raises ModelNotFoundError when it is not installed."""
+    from tieline.nlp import NLP
 
-    try:
-        return spacy.load(name)
-    except OSError as exc:
-        raise ModelNotFoundError(f"spaCy model {name!r} is not installed") from exc
+    return NLP.load(name).nlp
 
 
 def _actor(ent: Any) -> dict[str, Any]:
