@@ -189,30 +189,10 @@ class Resolver:
                     )
                     out.add(m)
                     continue
-                actor = Actor(
-                    text=ment.text,
-                    start=ment.start,
-                    end=ment.end,
-                    name=ment.text,
-                    country=None,
-                    sector=None,
-                    kind="person",
-                    code="",
-                    why="named person not in the knowledge base",
-                )
+                actor = _unknown_actor(ment.text, ment.start, ment.end, "person")
             elif ment.label == "ORG":
                 kind = "ner_org"
-                actor = Actor(
-                    text=ment.text,
-                    start=ment.start,
-                    end=ment.end,
-                    name=ment.text,
-                    country=None,
-                    sector=None,
-                    kind="org",
-                    code="",
-                    why="named organisation not in the knowledge base",
-                )
+                actor = _unknown_actor(ment.text, ment.start, ment.end, "org")
             else:
                 continue
             m = ActorMention(ti, tj, ment.start, ment.end, kind, None, actor)
@@ -662,6 +642,22 @@ def _same_person(found: ArticleActors, text: str, before: int) -> ActorMention |
         if m.actor.name.split()[-1].lower() == last:
             return m
     return None
+
+
+def _unknown_actor(text: str, start: int, end: int, kind: str) -> Actor:
+    """A named person or organisation the knowledge base does not know: kept with what the text says."""
+    what = "person" if kind == "person" else "organisation"
+    return Actor(
+        text=text,
+        start=start,
+        end=end,
+        name=text,
+        country=None,
+        sector=None,
+        kind=kind,
+        code="",
+        why=f"named {what} not in the knowledge base",
+    )
 
 
 def _is_place_name(m: ActorMention | None) -> bool:

@@ -58,6 +58,17 @@ def _infer_year(month: int, day: int, ref: _dt.date) -> _dt.date | None:
     return d
 
 
+def _day_date(month: int, day: int, year: str | None, ref: _dt.date | None) -> DateRef | None:
+    """A day of a month, in the given year or, without one, the year that puts it closest before ``ref``."""
+    if year:
+        d = _clamp(int(year), month, day)
+    elif ref is not None:
+        d = _infer_year(month, day, ref)
+    else:
+        return None
+    return DateRef(d, "day") if d else None
+
+
 def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
     """Resolve a date expression; ``None`` when it is not a date tieline understands."""
     s = " ".join(text.lower().replace(",", ", ").split()).strip(" .,")
@@ -71,26 +82,10 @@ def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
     m = _YEAR.match(s)
     if m:
         return DateRef(_dt.date(int(m[1]), 1, 1), "year")
-    m = _MONTH_DAY.match(s)
-    if m and m[1] in MONTHS:
-        month, day = MONTHS[m[1]], int(m[2])
-        if m[3]:
-            d = _clamp(int(m[3]), month, day)
-        elif ref is not None:
-            d = _infer_year(month, day, ref)
-        else:
-            return None
-        return DateRef(d, "day") if d else None
-    m = _DAY_MONTH.match(s)
-    if m and m[2] in MONTHS:
-        month, day = MONTHS[m[2]], int(m[1])
-        if m[3]:
-            d = _clamp(int(m[3]), month, day)
-        elif ref is not None:
-            d = _infer_year(month, day, ref)
-        else:
-            return None
-        return DateRef(d, "day") if d else None
+    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        m = pattern.match(s)
+        if m and m[month_group] in MONTHS:
+            return _day_date(MONTHS[m[month_group]], int(m[day_group]), m[3], ref)
     m = _MONTH_YEAR.match(s)
     if m and m[1] in MONTHS:
         return DateRef(_dt.date(int(m[2]), MONTHS[m[1]], 1), "month")
