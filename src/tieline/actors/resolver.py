@@ -120,6 +120,11 @@ class Resolver:
         self._first = frozenset(first_words)
         self._max_len = min(max_len, MAX_ALIAS_TOKENS)
 
+    def cameo_country(self, code: str | None) -> str:
+        """The CAMEO country code for an ISO3 (or CAMEO) code; '' when unknown."""
+        c = self.kb.country(code) if code else None
+        return (c.cameo or c.iso3) if c else ""
+
     # -- scanning --------------------------------------------------------------------------------
     def scan(self, article: Article, tree: Tree, date: _dt.date | None) -> ArticleActors:
         """Find every actor mention in the article, longest match first, and resolve each."""
@@ -249,8 +254,7 @@ class Resolver:
                 why=f"capital of {e.name}, standing for its government",
             )
         if kind == "seat":
-            country = self.kb.country(e.country)
-            cc = (country.cameo or country.iso3) if country else e.country
+            cc = self.cameo_country(e.country) or e.country
             return Actor(
                 text,
                 start,
@@ -302,8 +306,7 @@ class Resolver:
             r = roles[0]
             tr = self.kb.title_role(r.title) or self.kb.title_role(r.role.replace("_", " "))
             sector = tr.sector if tr else "GOV"
-            country = self.kb.country(r.country)
-            cc = (country.cameo or country.iso3) if country else (r.country or "")
+            cc = self.cameo_country(r.country) or (r.country or "")
             rng = f"{r.start.isoformat()} to {r.end.isoformat() if r.end else 'present'}"
             return Actor(
                 text,
@@ -322,7 +325,6 @@ class Resolver:
         # no role on that date: the person is still known; nationality from any role they held
         countries = {r.country for r in p.roles if r.country}
         country_code = countries.pop() if len(countries) == 1 else None
-        c = self.kb.country(country_code) if country_code else None
         return Actor(
             text,
             start,
@@ -331,7 +333,7 @@ class Resolver:
             country_code,
             None,
             "person",
-            (c.cameo or c.iso3) if c else "",
+            self.cameo_country(country_code),
             wikidata=p.wikidata,
             entity_id=f"person:{p.id}",
             why=f"{why}; no office on {date}" if date else why,
@@ -459,8 +461,7 @@ class Resolver:
                     )
                     return a
             if country_actor is not None:
-                c = self.kb.country(country)
-                cc = (c.cameo or c.iso3) if c else (country or "")
+                cc = self.cameo_country(country) or (country or "")
                 sec = "GOV"
                 return Actor(
                     text,
@@ -495,8 +496,7 @@ class Resolver:
                         why=f"title '{title_text}': the {tr.key} of {country} on {date}",
                     )
             if country_actor is not None:
-                c = self.kb.country(country)
-                cc = (c.cameo or c.iso3) if c else (country or "")
+                cc = self.cameo_country(country) or (country or "")
                 return Actor(
                     text,
                     start,
@@ -512,8 +512,7 @@ class Resolver:
 
         if sector is not None:
             if country_actor is not None:
-                c = self.kb.country(country_actor.country)
-                cc = (c.cameo or c.iso3) if c else (country_actor.country or "")
+                cc = self.cameo_country(country_actor.country) or (country_actor.country or "")
                 return Actor(
                     text,
                     start,
@@ -528,8 +527,7 @@ class Resolver:
             if poss is not None:
                 pa = self._poss_actor(poss.i, article, tree, actors)
                 if pa is not None and pa.country:
-                    c = self.kb.country(pa.country)
-                    cc = (c.cameo or c.iso3) if c else pa.country
+                    cc = self.cameo_country(pa.country) or pa.country
                     return Actor(
                         text,
                         start,
