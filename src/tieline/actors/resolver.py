@@ -48,6 +48,19 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 COUNTRY_NOUNS_PLURAL = frozenset(
     {"countries", "nations", "states", "sides", "parties", "governments", "allies"}
 )
+HUMAN_NOUNS = frozenset(
+    {"leader", "leaders", "official", "officials", "people", "group", "groups", "member", "members", "party",
+     "parties", "side", "sides", "community", "communities", "faction", "factions", "organization", "organisation",
+     "agency", "council", "committee", "commission", "administration", "union", "association", "federation",
+     "coalition", "alliance", "movement", "front", "league", "board", "court", "tribunal", "assembly", "congress",
+     "parliament", "senate", "cabinet", "ministry", "department", "office", "authority", "authorities",
+     "delegation", "envoy", "envoys", "representative", "representatives", "spokesman", "spokeswoman",
+     "spokesperson", "worker", "workers", "student", "students", "farmer", "farmers", "villager", "villagers",
+     "resident", "residents", "citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hacker",
+     "hackers", "landowner", "landowners", "activist", "activists", "supporter", "supporters", "voter", "voters",
+     "man", "men", "woman", "women", "child", "children", "gunman", "gunmen", "attacker", "attackers", "bomber",
+     "bombers", "kidnapper", "kidnappers", "company", "firm", "bank", "newspaper", "network", "station"}
+)  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
      "band", "unit", "contingent", "delegation", "team", "members", "some", "many", "most", "all", "several"}
@@ -582,6 +595,14 @@ class Resolver:
             pa = self._poss_actor(poss.i, article, tree, actors)
             if pa is not None:
                 return replace(pa, text=text, start=start, end=end)
+        # an unknown but human or institutional actor stays an actor with what the text says
+        if t.pos == "PROPN" or head_lower in HUMAN_NOUNS or t.lower in HUMAN_NOUNS:
+            kind = "org" if t.pos == "PROPN" and t.ent_type not in ("PERSON",) else "sector"
+            if t.ent_type == "PERSON":
+                kind = "person"
+            if t.ent_type in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+                return None
+            return Actor(text, start, end, text, None, None, kind, "", why=f"'{text}' is not in the knowledge base")
         return None
 
     def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:

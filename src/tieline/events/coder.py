@@ -688,7 +688,7 @@ class Coder:
         if d.kind == "noun":
             c -= 0.1
         if d.embedded:
-            c -= 0.15
+            c -= 0.3  # the governing verb's own event ("threatened", "agreed") is the main one
         if d.modality in ("hypothetical", "negated"):
             c -= 0.1
         return round(max(0.05, min(0.95, c)), 3)

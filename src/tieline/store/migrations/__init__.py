@@ -1,8 +1,13 @@
 """Versioned schema migrations, applied in order by ``Store.migrate()``.
 
 Each migration is a numbered module holding portable SQL (plain types only: VARCHAR, INTEGER,
-BIGINT, DOUBLE PRECISION, DATE, TIMESTAMP; JSON is kept in VARCHAR columns) so the same steps can
-run on DuckDB and, later, PostgreSQL. ``end`` and ``at`` are reserved words and are always quoted.
+BIGINT, DOUBLE PRECISION, DATE, TIMESTAMP; JSON is kept in VARCHAR columns) so the same steps run
+on DuckDB and PostgreSQL. ``end`` and ``at`` are reserved words and are always quoted.
+
+Dialect differences are isolated in ``render()``: on PostgreSQL every ``VARCHAR`` column becomes
+``VARCHAR COLLATE "C"`` so text sorts by code point exactly as in DuckDB (and Python), whatever the
+server's default locale; it also lets B-tree indexes serve ``LIKE 'prefix%'``. A statement that
+cannot be written portably may be given as a mapping ``{"duckdb": sql, "postgresql": sql}``.
 
 The bookkeeping table ``schema_migrations(version, name, applied_at)`` is created by the store
 itself, not by a migration. A migration is never edited once released: add a new one instead.
@@ -10,18 +15,52 @@ itself, not by a migration. A migration is never edited once released: add a new
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from tieline.store.migrations import v001_initial
 
-__all__ = ["LATEST_VERSION", "MIGRATIONS", "SCHEMA_MIGRATIONS_DDL", "Migration"]
+__all__ = [
+    "DIALECTS",
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "SCHEMA_MIGRATIONS_DDL",
+    "Dialect",
+    "Migration",
+    "Statement",
+    "render",
+]
+
+Dialect = Literal["duckdb", "postgresql"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgresql")
+Statement = str | Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
     version: int
     name: str
-    statements: tuple[str, ...]
+    statements: tuple[Statement, ...]
+
+    def sql(self, dialect: Dialect) -> list[str]:
+        """This migration's statements as the given dialect runs them."""
+        return [render(s, dialect) for s in self.statements]
+
+
+_VARCHAR = re.compile(r"\bVARCHAR\b")
+
+
+def render(statement: Statement, dialect: Dialect) -> str:
+    """One statement in a dialect: a per-dialect mapping is looked up, portable SQL is adapted."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown SQL dialect {dialect!r}")
+    if not isinstance(statement, str):
+        return statement[dialect]
+    if dialect == "postgresql":
+        return _VARCHAR.sub('VARCHAR COLLATE "C"', statement)
+    return statement
 
 
 SCHEMA_MIGRATIONS_DDL = (

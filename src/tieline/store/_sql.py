@@ -1,0 +1,475 @@
+"""``SqlStore``: everything a SQL backend shares (migrations, batch writes, queries).
+
+A backend subclass supplies the plumbing: how to run a statement on its connection, open a write
+transaction (taking its writer lock), bulk-insert rows, run an ``IN (...)`` list, and which driver
+exceptions to turn into ``StoreError``. All SQL here is portable with ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import date
+from types import TracebackType
+from typing import Any, ClassVar, Self
+
+from tieline.errors import StoreError
+from tieline.model import Article, SkipRecord
+from tieline.store import _queries as q
+from tieline.store import _records as r
+from tieline.store.base import WriteResult
+from tieline.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, Dialect
+
+__all__ = ["COUNTED_TABLES", "SqlStore", "now"]
+
+COUNTED_TABLES: tuple[str, ...] = ("articles", "events", "mentions", "actors", "skips")
+# Child tables first, so a full wipe never leaves dangling rows.
+DATA_TABLES: tuple[str, ...] = ("event_actors", "events", "mentions", "articles", "actors", "skips")
+
+
+def now() -> _dt.datetime:
+    """The current UTC time without a zone (stored in TIMESTAMP columns)."""
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+
+
+class SqlStore(ABC):
+    """The shared half of a SQL ``Store``; see ``DuckDBStore`` and ``PostgresStore``."""
+
+    backend: ClassVar[str]
+    dialect: ClassVar[Dialect]
+    read_only: bool
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- backend plumbing ----------------------------------------------------------------------------
+
+    @property
+    @abstractmethod
+    def target(self) -> str:
+        """Where the data lives, safe to print (a path, or a URL without its password)."""
+
+    @property
+    @abstractmethod
+    def driver_errors(self) -> tuple[type[BaseException], ...]:
+        """Driver exceptions that become ``StoreError``."""
+
+    @abstractmethod
+    def _execute(self, con: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement with ``?`` placeholders; return something with ``fetchall`` and ``description``."""
+
+    @abstractmethod
+    def _connection(self) -> Any:
+        """The open connection, or a StoreError if the store is closed."""
+
+    @abstractmethod
+    def _begin(self, con: Any) -> AbstractContextManager[Any]:
+        """A transaction on ``con`` that commits on success and rolls back on error."""
+
+    def _writer_lock(self, con: Any) -> None:  # noqa: B027 - optional hook
+        """Called first in every write transaction: serialise writers across processes if needed."""
+
+    @abstractmethod
+    def _insert(self, con: Any, table: str, columns: Sequence[str], rows: list[r.Row]) -> None:
+        """Insert rows (tuples in ``columns`` order) as fast as the backend allows."""
+
+    def _in_list(self, con: Any, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Run ``sql`` holding one ``IN ({values})`` placeholder for ``values``, in chunks."""
+        out: list[tuple[Any, ...]] = []
+        values = list(values)
+        for i in range(0, len(values), 1000):
+            chunk = values[i : i + 1000]
+            marks = ", ".join("?" for _ in chunk)
+            cur = self._execute(con, sql.format(values=marks), chunk)
+            if cur.description is not None:
+                out += cur.fetchall()
+        return out
+
+    @abstractmethod
+    def _close_connection(self) -> None: ...
+
+    @abstractmethod
+    def size_bytes(self) -> int | None:
+        """The database's size on disk, if known."""
+
+    @abstractmethod
+    def vacuum(self) -> None:
+        """Reclaim space and refresh planner statistics."""
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            con = self._connection()
+            try:
+                return list(self._execute(con, sql, list(params)).fetchall())
+            except self.driver_errors as exc:
+                raise StoreError(f"query failed: {exc}", hint="run `tieline db migrate`?") from exc
+
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            con = self._connection()
+            try:
+                cur = self._execute(con, sql, list(params))
+                names = [d[0] for d in cur.description or ()]
+                rows = cur.fetchall()
+            except self.driver_errors as exc:
+                raise StoreError(f"query failed: {exc}", hint="run `tieline db migrate`?") from exc
+        return [{k: r.iso(v) for k, v in zip(names, row, strict=True)} for row in rows]
+
+    def _transaction(self) -> AbstractContextManager[Any]:
+        if self.read_only:
+            raise StoreError(f"database {self.target} is open read-only", hint="open it without read_only")
+        return _Transaction(self)
+
+    # -- schema --------------------------------------------------------------------------------------
+
+    def _has_migrations_table(self) -> bool:
+        rows = self._all(
+            "SELECT COUNT(*) FROM information_schema.tables"
+            " WHERE table_name = 'schema_migrations' AND table_schema = current_schema()"
+        )
+        return bool(rows[0][0])
+
+    def schema_version(self) -> int:
+        if not self._has_migrations_table():
+            return 0
+        rows = self._all("SELECT MAX(version) FROM schema_migrations")
+        return int(rows[0][0] or 0)
+
+    def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction under the writer lock."""
+        with self._lock:
+            current = self.schema_version()
+            if current > LATEST_VERSION:
+                raise StoreError(
+                    f"database {self.target} has schema version {current}, newer than this tieline "
+                    f"({LATEST_VERSION})",
+                    hint="upgrade tieline",
+                )
+            pending = [m for m in MIGRATIONS if m.version > current]
+            if not pending:
+                return current
+            if self.read_only:
+                raise StoreError(
+                    f"database {self.target} needs migrations {[m.version for m in pending]} but is read-only",
+                    hint="run `tieline db migrate`",
+                )
+            for m in pending:
+                try:
+                    with self._transaction() as con:
+                        self._execute(con, SCHEMA_MIGRATIONS_DDL)
+                        # Another writer may have applied it while we waited for the lock.
+                        done = self._execute(
+                            con, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", [m.version]
+                        ).fetchall()
+                        if done[0][0]:
+                            continue
+                        for statement in m.sql(self.dialect):
+                            self._execute(con, statement)
+                        self._execute(
+                            con,
+                            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                            [m.version, m.name, now()],
+                        )
+                except self.driver_errors as exc:
+                    raise StoreError(f"migration {m.version} ({m.name}) failed: {exc}") from exc
+            return self.schema_version()
+
+    def check_schema(self) -> int:
+        """The schema version, or a StoreError if it is not the one this tieline expects."""
+        version = self.schema_version()
+        if version != LATEST_VERSION:
+            newer = version > LATEST_VERSION
+            raise StoreError(
+                f"database {self.target} has schema version {version}, this tieline expects {LATEST_VERSION}",
+                hint="upgrade tieline" if newer else "run `tieline db migrate`",
+            )
+        return version
+
+    # -- writes --------------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._all("SELECT COUNT(*) FROM articles WHERE id = ?", [article_id])[0][0])
+
+    def write_articles(self, articles: Sequence[Article], *, coder: str) -> WriteResult:
+        if not articles:
+            return WriteResult()
+        batch: dict[str, Article] = {}
+        for a in articles:
+            batch[a.id] = a  # the last copy of a repeated id wins
+        coded_at = now()
+        article_rows = [r.article_row(a, coder=coder, coded_at=coded_at) for a in batch.values()]
+        mention_rows = [row for a in batch.values() for row in r.mention_rows(a)]
+        event_rows: list[r.Row] = []
+        actor_rows: list[r.Row] = []
+        event_ids: set[str] = set()
+        for a in batch.values():
+            for e in a.events:
+                if e.article_id != a.id:
+                    raise StoreError(
+                        f"event {e.id} names article {e.article_id} but was written with article {a.id}",
+                        hint="an event's article_id must be the id of the article holding it",
+                    )
+                if e.id in event_ids:
+                    raise StoreError(
+                        f"event id {e.id} occurs twice in one batch", hint="event ids must be unique"
+                    )
+                event_ids.add(e.id)
+                event_rows.append(r.event_row(e))
+                actor_rows += r.event_actor_rows(e)
+        ids = list(batch)
+        new_keys = {row[-1] for row in actor_rows}
+        with self._transaction() as con:
+            try:
+                existing = {
+                    row[0] for row in self._in_list(con, "SELECT id FROM articles WHERE id IN ({values})", ids)
+                }
+                # Events to replace: this batch's articles' events, plus any stored event reusing a new id.
+                old_events = {
+                    row[0]
+                    for row in self._in_list(con, "SELECT id FROM events WHERE article_id IN ({values})", ids)
+                }
+                old_events |= {
+                    row[0]
+                    for row in self._in_list(con, "SELECT id FROM events WHERE id IN ({values})", list(event_ids))
+                }
+                old_keys = {
+                    row[0]
+                    for row in self._in_list(
+                        con,
+                        "SELECT DISTINCT actor_key FROM event_actors WHERE event_id IN ({values})",
+                        list(old_events),
+                    )
+                }
+                self._in_list(con, "DELETE FROM event_actors WHERE event_id IN ({values})", list(old_events))
+                self._in_list(con, "DELETE FROM events WHERE id IN ({values})", list(old_events))
+                self._in_list(con, "DELETE FROM mentions WHERE article_id IN ({values})", ids)
+                self._in_list(con, "DELETE FROM articles WHERE id IN ({values})", ids)
+                self._insert(con, "articles", r.ARTICLE_COLUMNS, article_rows)
+                self._insert(con, "mentions", r.MENTION_COLUMNS, mention_rows)
+                self._insert(con, "events", r.EVENT_COLUMNS, event_rows)
+                self._insert(con, "event_actors", r.EVENT_ACTOR_COLUMNS, actor_rows)
+                self._refresh_actors(con, old_keys | new_keys)
+            except self.driver_errors as exc:
+                raise StoreError(f"writing {len(ids)} articles failed: {exc}") from exc
+        return WriteResult(
+            articles_new=len(ids) - len(existing),
+            articles_updated=len(existing),
+            events_written=len(event_rows),
+        )
+
+    def _refresh_actors(self, con: Any, keys: set[str]) -> None:
+        """Recompute the ``actors`` roll-up for the given actor keys from ``event_actors``."""
+        if not keys:
+            return
+        self._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", sorted(keys))
+        self._in_list(
+            con,
+            "INSERT INTO actors (actor_key, code, name, kind, country, sector, wikidata, first_seen, last_seen,"
+            " n_events)"
+            " SELECT ea.actor_key, MIN(ea.code), MIN(ea.name), MIN(ea.kind), MIN(ea.country), MIN(ea.sector),"
+            " MIN(ea.wikidata), MIN(e.date), MAX(e.date), COUNT(DISTINCT ea.event_id)"
+            " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+            " WHERE ea.actor_key IN ({values}) GROUP BY ea.actor_key",
+            sorted(keys),
+        )
+
+    def write_skips(self, skips: Sequence[SkipRecord], *, run_id: str) -> None:
+        if not skips:
+            return
+        at = now()
+        latest: dict[str, SkipRecord] = {}
+        for s in skips:
+            latest[s.source] = s  # the last record for a source wins
+        rows = [
+            (r.clean_text(s.source), s.code, s.reason, r.clean_text(s.detail), run_id, at)
+            for s in latest.values()
+        ]
+        with self._transaction() as con:
+            try:
+                self._in_list(con, "DELETE FROM skips WHERE source IN ({values})", [row[0] for row in rows])
+                self._insert(con, "skips", r.SKIP_COLUMNS, rows)
+            except self.driver_errors as exc:
+                raise StoreError(f"writing {len(rows)} skip records failed: {exc}") from exc
+
+    # -- reads ---------------------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        sql, params = q.events_query(
+            dyad=dyad,
+            actor=actor,
+            since=since,
+            until=until,
+            event_type=event_type,
+            article_id=article_id,
+            limit=limit,
+            offset=offset,
+        )
+        return [r.event_from_record(row[0]) for row in self._all(sql, params)]
+
+    def articles(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        sql, params = q.articles_query(since=since, until=until, source=source, limit=limit, offset=offset)
+        return self._dicts(sql, params)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self._dicts(q.ARTICLE_LIST_SQL + ", a.text FROM articles a WHERE a.id = ?", [article_id])
+        return rows[0] if rows else None
+
+    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self._all(
+            'SELECT start, "end", text, label, entity_id FROM mentions WHERE article_id = ?'
+            ' ORDER BY start, "end", label',
+            [article_id],
+        )
+        out: list[dict[str, Any]] = []
+        for start, end, text, label, entity_id in rows:
+            d: dict[str, Any] = {"article_id": article_id, "start": start, "end": end, "text": text, "label": label}
+            if entity_id:
+                d["entity_id"] = entity_id
+            out.append(d)
+        return out
+
+    def dyad_summary(
+        self,
+        *,
+        limit: int | None = 20,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[dict[str, Any]]:
+        sql, params = q.dyad_summary_query(limit=limit, since=since, until=until)
+        out: list[dict[str, Any]] = []
+        for a, b, n, coop, conflict, gsum, gmean, first, last in self._all(sql, params):
+            out.append(
+                {
+                    "dyad": f"{a}-{b}",
+                    "a": a,
+                    "b": b,
+                    "events": int(n),
+                    "cooperation": int(coop),
+                    "conflict": int(conflict),
+                    "goldstein_sum": float(gsum) if gsum is not None else None,
+                    "goldstein_mean": float(gmean) if gmean is not None else None,
+                    "first": r.iso(first),
+                    "last": r.iso(last),
+                }
+            )
+        return out
+
+    def actors(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The actor roll-up, most active first."""
+        tail, params = q.page(limit, offset)
+        return self._dicts(
+            "SELECT actor_key, code, name, kind, country, sector, wikidata, first_seen, last_seen, n_events"
+            " FROM actors ORDER BY n_events DESC, actor_key" + tail,
+            params,
+        )
+
+    def skips(self, *, run_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored skip records, by source."""
+        sql = 'SELECT source, code, reason, detail, run_id, "at" FROM skips'
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        return self._dicts(sql + " ORDER BY source", params)
+
+    def counts(self) -> dict[str, int]:
+        return {t: int(self._all(f"SELECT COUNT(*) FROM {t}")[0][0]) for t in COUNTED_TABLES}
+
+    def info(self) -> dict[str, Any]:
+        """Backend, where, schema version (and the one expected), row counts (when current), size."""
+        version = self.schema_version()
+        return {
+            "backend": self.backend,
+            "database": self.target,
+            "schema_version": version,
+            "latest_version": LATEST_VERSION,
+            "counts": self.counts() if version == LATEST_VERSION else None,
+            "size_bytes": self.size_bytes(),
+            "read_only": self.read_only,
+        }
+
+    # -- lifecycle -----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_connection()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _Transaction(AbstractContextManager[Any]):
+    """Hold the store's lock, open a backend transaction and take the writer lock."""
+
+    def __init__(self, store: SqlStore) -> None:
+        self._store = store
+        self._inner: AbstractContextManager[Any] | None = None
+
+    def __enter__(self) -> Any:
+        store = self._store
+        store._lock.acquire()
+        try:
+            con = store._connection()
+            self._inner = store._begin(con)
+            self._inner.__enter__()
+            try:
+                store._writer_lock(con)
+            except BaseException as exc:
+                self._inner.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+        except store.driver_errors as exc:
+            store._lock.release()
+            raise StoreError(f"cannot start a write on {store.target}: {exc}") from exc
+        except BaseException:
+            store._lock.release()
+            raise
+        return con
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool | None:
+        try:
+            assert self._inner is not None
+            return self._inner.__exit__(exc_type, exc, tb)
+        finally:
+            self._store._lock.release()
+
+
+def _iter_chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
