@@ -166,6 +166,10 @@ class Tree:
             if t.dep in ("conj", "xcomp", "advcl") and h.pos in ("VERB", "AUX"):
                 j = h.i
                 continue
+            if t.dep == "xcomp" and h.pos == "ADJ" and h.head != h.i:
+                # "France is ready to contribute troops": the subject of the copula
+                j = h.head
+                continue
             if t.dep == "pcomp" or (t.dep in ("pobj",) and t.tag == "VBG"):
                 # "support in countering X": gerund under a preposition; the possessor of the noun, or the
                 # subject of the verb the preposition hangs on

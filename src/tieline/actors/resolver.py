@@ -600,9 +600,21 @@ class Resolver:
             kind = "org" if t.pos == "PROPN" and t.ent_type not in ("PERSON",) else "sector"
             if t.ent_type == "PERSON":
                 kind = "person"
-            if t.ent_type in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+            if t.ent_type in (
+                "GPE",
+                "LOC",
+                "FAC",
+                "DATE",
+                "TIME",
+                "MONEY",
+                "QUANTITY",
+                "CARDINAL",
+                "PERCENT",
+            ):
                 return None
-            return Actor(text, start, end, text, None, None, kind, "", why=f"'{text}' is not in the knowledge base")
+            return Actor(
+                text, start, end, text, None, None, kind, "", why=f"'{text}' is not in the knowledge base"
+            )
         return None
 
     def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:

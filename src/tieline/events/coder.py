@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
+from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .dates import resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .ontology import Ontology
+from .ontology import Ontology, read_data_file
 
 __all__ = ["Coder", "Draft"]
 
@@ -60,6 +61,14 @@ class Coder:
         self.lexicon = lexicon
         self.resolver = resolver
         self.version = version
+        intent = read_data_file("intent.yaml")
+        self.intent: dict[str, str | None] = {
+            **{str(k): v for k, v in (intent.get("cooperative") or {}).items()},
+            **{str(k): v for k, v in (intent.get("conflictual") or {}).items()},
+        }
+        for code in self.intent.values():
+            if code is not None and not ontology.has_code(code):
+                raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         mod = lexicon.modality
         self.pledge_cues = frozenset(mod.get("pledged", ()))
         self.threat_cues = frozenset(mod.get("threatened", ()))
@@ -588,6 +597,15 @@ class Coder:
         return out
 
     def _finish(self, article: Article, tree: Tree, d: Draft, si: int, ref: _dt.date | None) -> Event | None:
+        if d.modality == "pledged":
+            # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
+            target = self.intent.get(d.code[:2])
+            if target is not None:
+                d.roles.append(
+                    f"intended, not done: CAMEO {d.code} coded as {target} (events/data/intent.yaml)"
+                )
+                d.code = target
+                d.embedded = False
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             return None
@@ -684,7 +702,7 @@ class Coder:
                 c += 0.05
         if d.recipients:
             c += 0.1
-        c += 0.05 * min(d.specific, 2)
+        c += 0.04 * min(d.specific, 2)
         if d.kind == "noun":
             c -= 0.1
         if d.embedded:
