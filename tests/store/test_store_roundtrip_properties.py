@@ -1,16 +1,21 @@
-"""Property tests: any events round-trip through the store exactly; the dyad filter is undirected."""
+"""Property tests: any events round-trip through the store exactly (DuckDB and PostgreSQL); the dyad
+filter is undirected."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATA_TABLES, reset_postgres
 from tieline.model import Actor, Article, Event, Evidence, Location
 from tieline.store import DuckDBStore
+from tieline.store._sql import SqlStore
 from tieline.store.duckdb import BulkMode
 
 
@@ -146,12 +151,12 @@ def stored_order(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(records, key=key)
 
 
-@SETTINGS
-@given(st.lists(st.sampled_from(["a1", "a2", "a3"]), min_size=1, max_size=3, unique=True).flatmap(
+BATCHES = st.lists(st.sampled_from(["a1", "a2", "a3"]), min_size=1, max_size=3, unique=True).flatmap(
     lambda names: st.tuples(*[articles(n) for n in names])
-), st.sampled_from(["frame", "values"]))  # fmt: skip
-def test_random_events_round_trip_exactly(batch: tuple[Article, ...], bulk: BulkMode) -> None:
-    store = empty_store(bulk)
+)
+
+
+def check_round_trip(store: SqlStore, batch: tuple[Article, ...]) -> None:
     result = store.write_articles(list(batch), coder="prop")
     expected = [e.to_dict() for a in batch for e in a.events]
     assert result.events_written == len(expected)
@@ -164,6 +169,28 @@ def test_random_events_round_trip_exactly(batch: tuple[Article, ...], bulk: Bulk
     store.write_articles(list(batch), coder="prop")
     assert store.counts() == before
     assert store.events() == got
+
+
+@SETTINGS
+@given(BATCHES, st.sampled_from(["frame", "values"]))
+def test_random_events_round_trip_exactly(batch: tuple[Article, ...], bulk: BulkMode) -> None:
+    check_round_trip(empty_store(bulk), batch)
+
+
+@pytest.fixture(scope="module")
+def pg_store(pg_url: str) -> Iterator[SqlStore]:
+    store = reset_postgres(pg_url)
+    yield store
+    store.close()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BATCHES)
+def test_random_events_round_trip_exactly_postgres(pg_store: SqlStore, batch: tuple[Article, ...]) -> None:
+    """The same property on PostgreSQL (fewer examples: each one is a few round trips to the server)."""
+    with pg_store._transaction() as con:
+        pg_store._execute(con, f"TRUNCATE {DATA_TABLES}")
+    check_round_trip(pg_store, batch)
 
 
 def _has(side: list[dict[str, Any]], code: str) -> bool:

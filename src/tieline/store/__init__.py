@@ -1,4 +1,4 @@
-"""Storage of coded articles and events: one ``Store`` protocol, DuckDB as the embedded default.
+"""Storage of coded articles and events: one ``Store`` protocol, DuckDB (embedded default) and PostgreSQL.
 
 Example::
 
@@ -7,6 +7,10 @@ Example::
     with open_store("events.duckdb") as store:
         store.write_articles(articles, coder="tieline 0.1.0")
         store.events(dyad=("KEN", "USA"), since=date(2024, 1, 1))
+
+    open_store("postgresql://tieline@db.example.org/events")  # or TIELINE_DB=postgresql://...
+
+``PostgresStore`` is imported lazily (``tieline.store.postgres``) so DuckDB users need no psycopg.
 """
 
 from __future__ import annotations

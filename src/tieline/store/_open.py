@@ -19,38 +19,47 @@ def default_db_path() -> str:
 
 
 def open_store(
-    url_or_path: str | Path | None = None, *, read_only: bool = False, migrate: bool = True
+    url_or_path: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    migrate: bool = True,
+    check: bool = True,
 ) -> Store:
-    """Open (creating if needed) the store at a path, ``duckdb:`` URL or ``":memory:"``.
+    """Open the store at a path, ``duckdb:`` URL, ``":memory:"`` or ``postgresql://`` URL.
 
-    A writable store is migrated to the current schema unless ``migrate=False``; a read-only one
-    must already be current. PostgreSQL URLs are recognised but not supported yet.
+    A DuckDB file is created if needed; a PostgreSQL database must exist (tieline creates its
+    tables). A writable store is migrated to the current schema unless ``migrate=False``; otherwise
+    its schema must already be current, unless ``check=False`` (for ``tieline db info``).
     """
     target = default_db_path() if url_or_path is None else url_or_path
-    if isinstance(target, str):
-        lowered = target.lower()
-        if lowered.startswith(("postgresql://", "postgres://", "postgresql+")):
-            raise StoreError(
-                "PostgreSQL support is not available yet",
-                hint="use a DuckDB file path (e.g. --db ./tieline.duckdb) or unset TIELINE_DB",
-            )
-        if lowered.startswith("duckdb://"):
-            target = target[len("duckdb://") :] or ":memory:"
-        elif lowered.startswith("duckdb:"):
-            target = target[len("duckdb:") :] or ":memory:"
-        elif "://" in target:
-            scheme = target.split("://", 1)[0]
-            raise StoreError(f"unsupported database URL scheme {scheme!r}", hint="give a DuckDB file path")
-        if not target.strip():
-            raise StoreError(
-                "empty database path", hint="give a file path, or unset TIELINE_DB for the default"
-            )
-    path = target if target == ":memory:" else Path(target).expanduser()
-    store = DuckDBStore(path, read_only=read_only)
+    store: Store
+    if isinstance(target, str) and target.lower().startswith(("postgresql://", "postgres://", "postgresql+")):
+        from tieline.store.postgres import PostgresStore  # psycopg is only needed for PostgreSQL
+
+        store = PostgresStore(target, read_only=read_only)
+    else:
+        if isinstance(target, str):
+            lowered = target.lower()
+            if lowered.startswith("duckdb://"):
+                target = target[len("duckdb://") :] or ":memory:"
+            elif lowered.startswith("duckdb:"):
+                target = target[len("duckdb:") :] or ":memory:"
+            elif "://" in target:
+                scheme = target.split("://", 1)[0]
+                raise StoreError(
+                    f"unsupported database URL scheme {scheme!r}",
+                    hint="give a DuckDB file path or a postgresql:// URL",
+                )
+            if not target.strip():
+                raise StoreError(
+                    "empty database path", hint="give a file path, or unset TIELINE_DB for the default"
+                )
+        path = target if target == ":memory:" else Path(target).expanduser()
+        store = DuckDBStore(path, read_only=read_only)
     try:
         if migrate and not read_only:
             store.migrate()
-        else:
+        elif check:
             store.check_schema()
     except BaseException:
         store.close()

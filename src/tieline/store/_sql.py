@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from types import TracebackType
@@ -226,7 +226,8 @@ class SqlStore(ABC):
         with self._transaction() as con:
             try:
                 existing = {
-                    row[0] for row in self._in_list(con, "SELECT id FROM articles WHERE id IN ({values})", ids)
+                    row[0]
+                    for row in self._in_list(con, "SELECT id FROM articles WHERE id IN ({values})", ids)
                 }
                 # Events to replace: this batch's articles' events, plus any stored event reusing a new id.
                 old_events = {
@@ -235,7 +236,9 @@ class SqlStore(ABC):
                 }
                 old_events |= {
                     row[0]
-                    for row in self._in_list(con, "SELECT id FROM events WHERE id IN ({values})", list(event_ids))
+                    for row in self._in_list(
+                        con, "SELECT id FROM events WHERE id IN ({values})", list(event_ids)
+                    )
                 }
                 old_keys = {
                     row[0]
@@ -346,7 +349,13 @@ class SqlStore(ABC):
         )
         out: list[dict[str, Any]] = []
         for start, end, text, label, entity_id in rows:
-            d: dict[str, Any] = {"article_id": article_id, "start": start, "end": end, "text": text, "label": label}
+            d: dict[str, Any] = {
+                "article_id": article_id,
+                "start": start,
+                "end": end,
+                "text": text,
+                "label": label,
+            }
             if entity_id:
                 d["entity_id"] = entity_id
             out.append(d)
@@ -463,13 +472,13 @@ class _Transaction(AbstractContextManager[Any]):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool | None:
+        store = self._store
         try:
             assert self._inner is not None
             return self._inner.__exit__(exc_type, exc, tb)
+        except store.driver_errors as err:
+            if exc is not None:
+                raise
+            raise StoreError(f"committing to {store.target} failed: {err}") from err
         finally:
-            self._store._lock.release()
-
-
-def _iter_chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
+            store._lock.release()

@@ -1,7 +1,7 @@
 """The ``Store`` protocol every backend implements, and the result of a write.
 
-Backends: ``tieline.store.duckdb.DuckDBStore`` (embedded, the default). A PostgreSQL backend will
-implement the same protocol. Every read returns plain ``dict`` records that are JSON-ready: dates
+Backends: ``tieline.store.duckdb.DuckDBStore`` (embedded, the default) and
+``tieline.store.postgres.PostgresStore`` (a shared server); both share their SQL (``_sql.SqlStore``). Every read returns plain ``dict`` records that are JSON-ready: dates
 are ISO strings, events are exactly ``Event.to_dict()``.
 """
 
@@ -43,6 +43,10 @@ class Store(Protocol):
 
     def schema_version(self) -> int:
         """The highest applied migration, 0 for an empty database."""
+        ...
+
+    def check_schema(self) -> int:
+        """The schema version, or a StoreError if it is not the one this tieline expects."""
         ...
 
     def has_article(self, article_id: str) -> bool: ...
@@ -110,6 +114,14 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, events, mentions, actors, skips."""
+        ...
+
+    def info(self) -> dict[str, Any]:
+        """backend, database (safe to print), schema_version, latest_version, counts, size_bytes, read_only."""
+        ...
+
+    def vacuum(self) -> None:
+        """Reclaim space and refresh statistics."""
         ...
 
     def close(self) -> None: ...
