@@ -1,0 +1,147 @@
+"""From place mentions to event locations: enrich a coder Location, read an article's dateline.
+
+The coder finds *which* phrase is the event's place (``Coder._location``); this module says *where*
+that is. :func:`enrich` never drops a location: an unknown name keeps its text and offsets without
+coordinates (precision ``unknown``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tieline.model import Article, Location
+
+from .gazetteer import Geocoder, Place, load_geocoder
+
+__all__ = ["article_place", "dateline_place", "enrich", "place_to_location"]
+
+# How far into the article a dateline may start (after a title line or a byline).
+_DATELINE_WINDOW = 400
+# "NAIROBI, March 4 (Reuters) -", "KYIV, Ukraine (AP) -", "WASHINGTON -", "GAZA CITY/CAIRO, Jan 5 -",
+# "PORT SUDAN, Sudan, March 3 -": a capitalised place at the start of a line, then a comma, a
+# parenthesised agency or a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?:[ ][A-Z][A-Z'\u2019.\-]+){0,3})"
+    r"(?:/[A-Z][A-Z'\u2019.\- ]+)?"
+    r"(?P<qual>,[ ][A-Z][A-Za-z.\- ]+?(?=[,(\u2014\u2013-]|[ ][(\u2014\u2013-]))?"
+    r"[ ]?(?:,|\(|\u2014|\u2013|--|-[ ])"
+)
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$", re.IGNORECASE
+)
+_NOT_PLACES = frozenset(
+    {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE"}
+)
+
+
+def place_to_location(place: Place, text: str, start: int, end: int) -> Location:
+    """A Location for ``article.text[start:end] == text`` at ``place``."""
+    return Location(
+        text=text,
+        start=start,
+        end=end,
+        name=place.name,
+        kind=place.kind,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        precision=place.precision,
+        geonames_id=place.geonames_id,
+    )
+
+
+def enrich(
+    location: Location, geocoder: Geocoder | None = None, context_countries: Sequence[str] = ()
+) -> Location:
+    """``location`` with lat/lon, kind, country, precision and geonames_id filled from the gazetteer.
+
+    The coder's own country (a knowledge-base country, capital or seat) comes first in the context, and a
+    location the coder knows to be a country stays a country. An unknown name is returned unchanged
+    (it keeps its text and offsets, without coordinates)."""
+    gc = geocoder or load_geocoder()
+    if location.kind == "country":
+        # the gazetteer's country rule decides ("Georgia" in an article about the United States)
+        context = [c for c in context_countries if c]
+    else:
+        context = [c for c in (location.country, *context_countries) if c]
+    place: Place | None = None
+    for name in dict.fromkeys((location.name, location.text)):
+        place = gc.resolve(name, context_countries=context)
+        if place is not None:
+            break
+    if place is None and location.kind == "country" and location.country:
+        place = gc.country(location.country)
+    if place is None:
+        return location
+    if location.kind == "country" and place.kind not in ("country", "region"):
+        # never turn a country into a city, building or base of the same name
+        country = gc.country(location.country) if location.country else None
+        if country is None:
+            return location
+        place = country
+    if location.country and place.country and place.country != location.country and place.kind != "country":
+        # the knowledge base placed it (a capital, a seat): keep that country's reading if the gazetteer has one
+        within = gc.resolve(f"{location.name}, {location.country}", context_countries=context)
+        if within is not None and within.country == location.country:
+            place = within
+    return replace(
+        location,
+        name=place.name,
+        kind=place.kind,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        precision=place.precision,
+        geonames_id=place.geonames_id,
+    )
+
+
+def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Location | None:
+    """The place of the article's dateline ("NAIROBI, March 4 (Reuters) -"), or None.
+
+    The Location's text and offsets are the dateline's place words (so a consumer can tell it comes from the
+    dateline, not the event's sentence); its precision is the place's (city for "NAIROBI")."""
+    gc = geocoder or load_geocoder()
+    head = article.text[:_DATELINE_WINDOW]
+    for m in _DATELINE.finditer(head):
+        words = m.group("place").strip(" .-")
+        if words in _NOT_PLACES or len(words.replace(" ", "")) < 3:
+            continue
+        qual = (m.group("qual") or "").strip(", ")
+        name = words.title()
+        if qual and not _MONTH.match(qual):
+            name = f"{name}, {qual}"
+        place = gc.resolve(name)
+        if place is None:
+            continue
+        start = m.start("place")
+        end = start + len(m.group("place").rstrip(" .-"))
+        return place_to_location(place, article.text[start:end], start, end)
+    return None
+
+
+def article_place(
+    article: Article, geocoder: Geocoder | None = None, context_countries: Sequence[str] = ()
+) -> Location | None:
+    """The fallback place of an article: its dateline, else the place it names most often (GPE/LOC/FAC
+    mentions from the parse; ties go to the earliest). None when neither resolves."""
+    gc = geocoder or load_geocoder()
+    dl = dateline_place(article, gc)
+    if dl is not None:
+        return dl
+    mentions = [m for m in article.mentions if m.label in ("GPE", "LOC", "FAC")]
+    if not mentions:
+        return None
+    counts = Counter(m.text for m in mentions)
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        first.setdefault(m.text, i)
+    for text, _n in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]])):
+        place = gc.resolve(text, context_countries=context_countries)
+        if place is not None:
+            m = mentions[first[text]]
+            return place_to_location(place, m.text, m.start, m.end)
+    return None

@@ -1,0 +1,65 @@
+"""The coder's event place, enriched by the gazetteer, on sentences written for these tests and on the seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tieline.geo import Geocoder, enrich, load_geocoder
+from tieline.model import Event, Location
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def gc() -> Geocoder:
+    return load_geocoder()
+
+
+def _place(e: Event, gc: Geocoder) -> Location | None:
+    if e.location is None:
+        return None
+    ctx = [a.country for a in (*e.actor, *e.recipient) if a.country]
+    return enrich(e.location, gc, ctx)
+
+
+def _places(pipe: Any, gc: Geocoder, text: str, event: str) -> list[Location]:
+    out = [_place(e, gc) for e in pipe.code(text, date="2024-01-24") if e.event == event]
+    return [p for p in out if p is not None]
+
+
+def test_an_attack_at_sea_has_no_country(pipe: Any, gc: Geocoder) -> None:
+    [loc] = _places(pipe, gc, "Houthi rebels attacked a cargo ship in the Red Sea on Tuesday.", "ASSAULT")
+    assert (loc.name, loc.kind, loc.country, loc.precision) == ("Red Sea", "sea", None, "sea")
+    assert loc.lat is not None and loc.lon is not None
+
+
+def test_a_meeting_in_a_city(pipe: Any, gc: Geocoder) -> None:
+    [loc] = _places(pipe, gc, "Kenyan and Somali defence ministers met in Mombasa on Monday.", "CONSULT")
+    assert (loc.text, loc.country, loc.precision) == ("Mombasa", "KEN", "city")
+
+
+def test_paris_for_american_and_japanese_officials_is_in_france(pipe: Any, gc: Geocoder) -> None:
+    [loc] = _places(pipe, gc, "American and Japanese officials met in Paris on Friday.", "CONSULT")
+    assert loc.country == "FRA"
+
+
+@pytest.mark.shared
+def test_seed_article_places(shared: Path, pipe: Any, gc: Geocoder) -> None:
+    from tieline.ingest import read_paths
+
+    [article] = list(
+        read_paths([shared / "seed" / "000_89a71c71ea64b755.txt"], default_date=dt.date(2024, 1, 24))
+    )
+    places = {(e.event, p.text): p for e in pipe.code(article) if (p := _place(e, gc)) is not None}
+    pentagon = places[("CONSULT", "the Pentagon")]
+    assert (pentagon.country, pentagon.precision) == ("USA", "exact") and pentagon.lat is not None
+    nairobi = places[("ASSAULT", "Nairobi")]
+    assert (nairobi.country, nairobi.precision) == ("KEN", "city")
+    # "security efforts in the Red Sea": the mention resolves to a sea with no country
+    i = article.text.index("the Red Sea")
+    red = gc.resolve(article.text[i : i + 11], context_countries=["KEN", "USA"])
+    assert red is not None and (red.kind, red.country, red.precision) == ("sea", None, "sea")
