@@ -55,19 +55,22 @@ def _errors(docs: list[dict[str, Any]], gold: list[dict[str, Any]], pred: dict[s
                 for p in preds
             )
             if not ok:
-                near = [(p["text"], p["label"]) for p in pred.get(doc_id, []) if g["start"] < p["end"] and p["start"] < g["end"]]
+                near = [
+                    (p["text"], p["label"])
+                    for p in pred.get(doc_id, [])
+                    if g["start"] < p["end"] and p["start"] < g["end"]
+                ]
                 ctx = text[doc_id][max(0, g["start"] - 40) : g["end"] + 40].replace("\n", " ")
                 print(f"FN {g['text']!r:<40} got {near} … {ctx}")
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    eval_dir = Path(args[0]) if args and "--errors" not in argv[:1] else None
+    what = ""
     if "--errors" in argv:
-        what = argv[argv.index("--errors") + 1]
-        args = [a for a in args if a != what]
-    else:
-        what = ""
+        k = argv.index("--errors")
+        what = argv[k + 1] if k + 1 < len(argv) else "FP"
+        argv = argv[:k] + argv[k + 2 :]
+    args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
     try:
         docs = load_jsonl(eval_dir / "re3d_dev_documents.jsonl")
@@ -86,9 +89,12 @@ def main(argv: list[str]) -> int:
         f"re3d dev entities: precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
         f"F1 {result['f1']:.3f}  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})"
     )
-    print("recall per type: " + ", ".join(
-        f"{k} {v:.2f} (n={result['support_per_type'][k]})" for k, v in result["recall_per_type"].items()
-    ))
+    print(
+        "recall per type: "
+        + ", ".join(
+            f"{k} {v:.2f} (n={result['support_per_type'][k]})" for k, v in result["recall_per_type"].items()
+        )
+    )
     return 0
 
 
