@@ -31,6 +31,7 @@ class Rules:
     compatible_types: frozenset[frozenset[str]]
     compatible_modes: frozenset[frozenset[str]]
     modality_groups: tuple[frozenset[str], ...]
+    commitment_types: frozenset[str] = frozenset()
 
     def window(self, event_type: str) -> int:
         return self.windows.get(event_type, self.default_window)
@@ -38,11 +39,13 @@ class Rules:
     def lag(self, event_type: str) -> int:
         return self.report_lag.get(event_type, self.default_report_lag)
 
-    def modality_group(self, modality: str) -> int:
-        for i, group in enumerate(self.modality_groups):
-            if modality in group:
-                return i
-        return -1 - hash(modality) % 1000  # an unknown modality merges only with itself
+    def modalities_compatible(self, a: str, b: str, type_a: str = "", type_b: str = "") -> bool:
+        """Same modality, or two modalities listed in one group (an unknown one merges only with itself);
+        for ``commitment_types`` a pledge and its fulfilment are one happening."""
+        if a == b or any(a in g and b in g for g in self.modality_groups):
+            return True
+        pair = {a, b}
+        return pair == {"asserted", "pledged"} and type_a in self.commitment_types and type_b in self.commitment_types
 
     def with_windows(self, windows: Mapping[str, int] | None) -> Rules:
         if not windows:
@@ -84,7 +87,7 @@ def parse_rules(data: Any) -> Rules:
         raise DataFileError(f"{_FILE}: expected a mapping at top level")
     known = {
         "version", "default_window", "windows", "default_report_lag", "report_lag", "reciprocal",
-        "compatible_types", "compatible_modes", "modality_groups",
+        "compatible_types", "compatible_modes", "modality_groups", "commitment_types",
     }  # fmt: skip
     extra = sorted(set(data) - known)
     if extra:
@@ -107,6 +110,7 @@ def parse_rules(data: Any) -> Rules:
         compatible_types=_pairs(data.get("compatible_types", []), "compatible_types"),
         compatible_modes=_pairs(data.get("compatible_modes", []), "compatible_modes"),
         modality_groups=tuple(frozenset(str(x) for x in g) for g in groups),
+        commitment_types=frozenset(str(x) for x in data.get("commitment_types", [])),
     )
 
 

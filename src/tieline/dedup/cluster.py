@@ -1,0 +1,586 @@
+"""Cross-article event coreference: mentions of one real-world happening become one :class:`Happening`.
+
+Pure functions over event dicts in the ``Event.to_dict()`` shape.
+
+Two mentions may name the same happening when every rule below holds (each merge records which rules
+and which values matched, in ``Happening.explanation``):
+
+- ``type``: the same PLOVER type with agreeing modes (the empty mode agrees with any; ``visit``/``host``
+  agree), or a pair listed in ``compatible_types`` (an agreement and the ceasefire it sets up);
+- ``modality``: the same modality group (an asserted attack is not the threatened one);
+- ``actors``: the parties' keys (ISO country, else the organisation's code) agree side by side, or as an
+  unordered set for reciprocal types (X met Y = Y met X); a mention that lacks one side may join a
+  mention that has it;
+- ``date``: the mentions' date intervals lie within the type's window (a date taken from the article
+  covers the few days before it, since reports follow the happening);
+- ``place``: where both are known, the same place (same name, within 30 km, or a country containing
+  the other's place);
+- ``same-article``: two events of one article with different triggers merge only when they share the
+  sentence (the evidence says so).
+
+Clustering is complete-linkage (a mention joins a happening only if it agrees with every mention in it)
+and runs over the mentions in a canonical order (complete mentions first, then by date and id), so the
+output does not depend on the input order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rules import Rules, load_rules
+
+__all__ = ["Happening", "assign", "cluster_events", "compare", "split"]
+
+_PLACE_KM = 30.0
+_PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, "country": 4, "unknown": 5}
+
+
+# -- a mention, prepared for comparison ------------------------------------------------------------
+@dataclass(frozen=True)
+class _Mention:
+    raw: Mapping[str, Any]
+    id: str
+    article_id: str
+    type: str
+    mode: str
+    cameo: str
+    modality: str
+    actor_keys: frozenset[str]
+    recipient_keys: frozenset[str]
+    lo: int  # date interval, as proleptic ordinals
+    hi: int
+    day: int  # the date as given
+    location: Mapping[str, Any] | None
+    hints: frozenset[str]  # place names read from the participants' words ("the city of Kharkiv")
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.actor_keys) and bool(self.recipient_keys)
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.actor_keys | self.recipient_keys
+
+    def order_key(self) -> tuple[int, int, str]:
+        return (0 if self.complete else 1, self.lo, self.id)
+
+
+def _actor_key(a: Mapping[str, Any]) -> str | None:
+    if a.get("country"):
+        return str(a["country"])
+    if a.get("kind") in ("igo", "armed_group", "org", "state") and a.get("code"):
+        return str(a["code"])
+    return None  # an unresolved person, or a sector with no country (civilians): no evidence of identity
+
+
+def _keys(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    return frozenset(k for k in (_actor_key(a) for a in actors) if k)
+
+
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|port|village|region|province|district|capital|outskirts|suburbs?) of "
+    r"((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+)*)"
+)
+_CAPS = re.compile(r"\b[A-Z][\w'-]+")
+_DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"}
+
+
+def _hints(parties: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """Place names that participants' words give when the coder left the location empty: the Y of
+    "the city of Y", or the capitalised words of a participant the knowledge base does not know."""
+    out: set[str] = set()
+    for a in parties:
+        text = str(a.get("text") or "")
+        m = _PLACE_OF.search(text)
+        if m:
+            out.add(m.group(1).casefold())
+        elif _actor_key(a) is None and a.get("kind") in ("org", "person", "location", None):
+            out.update(w.casefold() for w in _CAPS.findall(text) if w not in _DETERMINERS)
+    return frozenset(out)
+
+
+def _month_end(d: _dt.date) -> _dt.date:
+    nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
+    d = _dt.date.fromisoformat(str(e["date"])[:10])
+    precision = e.get("date_precision", "day")
+    source = e.get("date_source", "article")
+    etype = str(e["event"])
+    if precision == "year":
+        lo, hi = _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
+    elif precision == "month":
+        lo, hi = d.replace(day=1), _month_end(d)
+    elif source == "article":
+        lo, hi = d - _dt.timedelta(days=rules.lag(etype)), d
+    else:
+        lo = hi = d
+    ev = e.get("evidence") or {}
+    trig = ev.get("trigger") or {}
+    return _Mention(
+        raw=e,
+        id=str(e["id"]),
+        article_id=str(e.get("article_id", "")),
+        type=etype,
+        mode=str(e.get("mode") or ""),
+        cameo=str(e.get("cameo") or ""),
+        modality=str(e.get("modality") or "asserted"),
+        actor_keys=_keys(e.get("actor") or []),
+        recipient_keys=_keys(e.get("recipient") or []),
+        lo=lo.toordinal(),
+        hi=hi.toordinal(),
+        day=d.toordinal(),
+        # only a place named in the event's own sentence says where it happened; an article-level fallback
+        # (dateline or main place) is the same for every event of that article and proves nothing
+        location=_own_location(e.get("location")),
+        hints=_hints(list(e.get("recipient") or [])),
+        sentence=(int(ev.get("start", -1)), int(ev.get("end", -1))),
+        trigger=(int(trig.get("start", -1)), int(trig.get("end", -1))),
+    )
+
+
+# -- the rules, pair by pair -----------------------------------------------------------------------
+@dataclass
+class _Verdict:
+    ok: bool
+    matched: dict[str, str] = field(default_factory=dict)
+    failed: str = ""
+    score: float = 0.0
+    strength: int = 0  # how much known information agreed (place on both sides): for ambiguity
+
+
+def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+    if a.type == b.type:
+        if a.mode == b.mode:
+            return f"{a.type}" + (f"/{a.mode}" if a.mode else "")
+        if not a.mode or not b.mode:
+            return f"{a.type}/{a.mode or '-'} ~ {b.type}/{b.mode or '-'} (unspecified mode)"
+        if frozenset((a.mode, b.mode)) in rules.compatible_modes:
+            return f"{a.type}/{a.mode} ~ {b.type}/{b.mode} (compatible modes)"
+        return None
+    names_a = {a.type, f"{a.type}/{a.mode}"}
+    names_b = {b.type, f"{b.type}/{b.mode}"}
+    for x in names_a:
+        for y in names_b:
+            if frozenset((x, y)) in rules.compatible_types:
+                return f"{x} ~ {y} (compatible types)"
+    return None
+
+
+def _actors_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+    if a.type in rules.reciprocal or b.type in rules.reciprocal or a.type != b.type:
+        pa, pb = a.parties, b.parties
+        if not pa or not pb:
+            return None
+        if pa == pb:
+            return f"parties {{{', '.join(sorted(pa))}}} (either direction)"
+        if (pa < pb and not a.complete) or (pb < pa and not b.complete):
+            small, big = (pa, pb) if pa < pb else (pb, pa)
+            return f"parties {{{', '.join(sorted(small))}}} within {{{', '.join(sorted(big))}}}"
+        return None
+    shared: list[str] = []
+    for side, x, y in (
+        ("actor", a.actor_keys, b.actor_keys),
+        ("recipient", a.recipient_keys, b.recipient_keys),
+    ):
+        if x and y:
+            common = x & y
+            if not common:
+                return None
+            shared.append(f"{side} {'/'.join(sorted(common))}")
+    if not shared:
+        return None
+    return "; ".join(shared)
+
+
+def _date_rule(a: _Mention, b: _Mention, rules: Rules) -> tuple[str, int] | None:
+    window = max(rules.window(a.type), rules.window(b.type))
+    gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+    if gap > window:
+        return None
+    da, db = _dt.date.fromordinal(a.day), _dt.date.fromordinal(b.day)
+    return f"{da.isoformat()} ~ {db.isoformat()} (gap {gap} d <= {window} d)", gap
+
+
+def _km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
+    try:
+        la1, lo1, la2, lo2 = (math.radians(float(x)) for x in (a["lat"], a["lon"], b["lat"], b["lon"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_country(loc: Mapping[str, Any]) -> bool:
+    return loc.get("kind") == "country" or loc.get("precision") == "country"
+
+
+def _specific(m: _Mention) -> frozenset[str]:
+    """Names of the place below country level: the coded location, else the participants' place words."""
+    loc = m.location
+    if loc and not _is_country(loc) and loc.get("name"):
+        return frozenset({str(loc["name"]).casefold()})
+    return m.hints
+
+
+def _place_rule(a: _Mention, b: _Mention) -> tuple[str, bool] | None:
+    """(description, both known) when the places agree or cannot be told apart, None when they differ.
+
+    Places differ when their countries differ, when coordinates put them more than 30 km apart, or when
+    both are named at the same level (two cities, two facilities, two place words) with different names.
+    A facility and a city of the same country cannot be told apart without coordinates.
+    """
+    la, lb = a.location or {}, b.location or {}
+    ca, cb = la.get("country"), lb.get("country")
+    if ca and cb and ca != cb:
+        return None
+    km = _km(la, lb) if la and lb else None
+    if km is not None:
+        return (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
+    sa, sb = _specific(a), _specific(b)
+    if sa and sb:
+        if sa & sb:
+            return f"place {'/'.join(sorted(sa & sb))}", True
+        if bool(a.hints and sa == a.hints) != bool(b.hints and sb == b.hints):
+            # a coded place against words of a participant: too weak to keep them apart
+            return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (not comparable)", False
+        kind_a = la.get("kind") if la and not _is_country(la) else "named"
+        kind_b = lb.get("kind") if lb and not _is_country(lb) else "named"
+        if kind_a != kind_b and "named" not in (kind_a, kind_b):
+            return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (different levels)", False
+        return None
+    if la and lb:
+        return f"place {la.get('name')} ~ {lb.get('name')} (same country)", True
+    return "place unknown on one side", False
+
+
+def compare(a: Mapping[str, Any], b: Mapping[str, Any], *, rules: Rules | None = None) -> dict[str, Any]:
+    """Whether two event dicts may name the same happening: ``{"merge": bool, "matched": {...}, "failed": str}``."""
+    r = rules or load_rules()
+    v = _compare(_prepare(a, r), _prepare(b, r), r)
+    return {"merge": v.ok, "matched": dict(v.matched), "failed": v.failed}
+
+
+def _compare(a: _Mention, b: _Mention, rules: Rules) -> _Verdict:
+    if a.id == b.id:
+        return _Verdict(True, {"identity": a.id}, score=10.0)
+    m: dict[str, str] = {}
+    t = _type_rule(a, b, rules)
+    if t is None:
+        return _Verdict(False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}")
+    m["type"] = t
+    if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
+        return _Verdict(False, failed=f"modality {a.modality} vs {b.modality}")
+    m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
+    if a.article_id == b.article_id and a.trigger != b.trigger:
+        if a.sentence != b.sentence:
+            return _Verdict(False, failed="same article, different triggers in different sentences")
+        m["same-article"] = f"one sentence [{a.sentence[0]}:{a.sentence[1]}]"
+    act = _actors_rule(a, b, rules)
+    if act is None:
+        return _Verdict(
+            False,
+            failed=f"actors {sorted(a.actor_keys)}->{sorted(a.recipient_keys)} vs "
+            f"{sorted(b.actor_keys)}->{sorted(b.recipient_keys)}",
+        )
+    m["actors"] = act
+    d = _date_rule(a, b, rules)
+    if d is None:
+        return _Verdict(False, failed="dates outside the type's window")
+    m["date"] = d[0]
+    p = _place_rule(a, b)
+    if p is None:
+        la, lb = a.location or {}, b.location or {}
+        return _Verdict(
+            False, failed=f"place {la.get('name') or sorted(a.hints)} vs {lb.get('name') or sorted(b.hints)}"
+        )
+    m["place"] = p[0]
+    score = 1.0 + (a.type == b.type) + (a.mode == b.mode) + p[1] + (a.complete and b.complete) - d[1] / 10
+    return _Verdict(True, m, score=score, strength=int(p[1]))
+
+
+# -- happenings ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Happening:
+    """One real-world happening and every mention of it."""
+
+    id: str
+    type: str
+    mode: str
+    cameo: str
+    date: str
+    date_precision: str
+    actors: tuple[dict[str, Any], ...]
+    recipients: tuple[dict[str, Any], ...]
+    location: dict[str, Any] | None
+    mentions: tuple[str, ...]  # event ids
+    sources: tuple[str, ...]  # article ids
+    explanation: tuple[dict[str, Any], ...]  # one entry per merge: mention, matched_with, rules
+    events: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False, default=())
+    excluded: frozenset[str] = frozenset()  # event ids split off by hand: never merged back
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "actors": [dict(a) for a in self.actors],
+            "recipients": [dict(a) for a in self.recipients],
+            "location": dict(self.location) if self.location else None,
+            "mentions": list(self.mentions),
+            "sources": list(self.sources),
+            "explanation": [dict(x) for x in self.explanation],
+            "excluded": sorted(self.excluded),
+        }
+
+
+def _happening_id(members: Sequence[_Mention]) -> str:
+    first = min(members, key=lambda x: (x.day, x.id))
+    if first.id.startswith("e") and len(first.id) > 1:
+        return "h" + first.id[1:]
+    return "h" + hashlib.sha256(first.id.encode()).hexdigest()[:16]
+
+
+def _party(a: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {"key": key, "name": a.get("name"), "country": a.get("country"), "code": a.get("code"),
+            "kind": a.get("kind")}  # fmt: skip
+
+
+def _build(
+    members: Sequence[_Mention],
+    explanation: Sequence[dict[str, Any]],
+    rules: Rules,
+    *,
+    hid: str | None = None,
+    excluded: frozenset[str] = frozenset(),
+) -> Happening:
+    ms = sorted(members, key=_Mention.order_key)
+    types = Counter(m.type for m in ms)
+    top = max(types.values())
+    htype = next(m.type for m in ms if types[m.type] == top)
+    of_type = [m for m in ms if m.type == htype]
+    cameos = Counter(m.cameo for m in of_type)
+    cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
+    modes = Counter(m.mode for m in of_type if m.mode)
+    mode = next((m.mode for m in of_type if m.mode and modes[m.mode] == max(modes.values())), "")
+
+    def date_rank(m: _Mention) -> tuple[int, int, int, str]:
+        prec = m.raw.get("date_precision", "day")
+        src = m.raw.get("date_source", "article")
+        return ({"day": 0, "month": 1, "year": 2}.get(prec, 3), 0 if src != "article" else 1, m.day, m.id)
+
+    best = min(ms, key=date_rank)
+    anchor = ms[0]
+    actors: dict[str, dict[str, Any]] = {}
+    recipients: dict[str, dict[str, Any]] = {}
+    reciprocal = htype in rules.reciprocal
+    for m in ms:
+        for side, people in (
+            ("actor", m.raw.get("actor") or []),
+            ("recipient", m.raw.get("recipient") or []),
+        ):
+            for a in people:
+                k = _actor_key(a)
+                if not k:
+                    continue
+                if (reciprocal or m.type != htype) and k in anchor.parties:
+                    # both sides are interchangeable: follow the first (most complete) mention's sides
+                    dest = actors if k in anchor.actor_keys else recipients
+                else:
+                    dest = actors if side == "actor" else recipients
+                if k not in actors and k not in recipients:
+                    dest[k] = _party(a, k)
+    located = [m for m in ms if m.location]
+    location = None
+    if located:
+        lm = min(
+            located,
+            key=lambda m: (_PRECISION_RANK.get(str((m.location or {}).get("precision")), 5), m.day, m.id),
+        )
+        location = dict(lm.location or {})
+    return Happening(
+        id=hid or _happening_id(ms),
+        type=htype,
+        mode=mode,
+        cameo=cameo,
+        date=_dt.date.fromordinal(best.day).isoformat(),
+        date_precision=str(best.raw.get("date_precision", "day")),
+        actors=tuple(actors[k] for k in sorted(actors)),
+        recipients=tuple(recipients[k] for k in sorted(recipients)),
+        location=location,
+        mentions=tuple(sorted(m.id for m in ms)),
+        sources=tuple(sorted({m.article_id for m in ms})),
+        explanation=tuple(sorted(explanation, key=lambda x: str(x["mention"]))),
+        events=tuple(m.raw for m in sorted(ms, key=lambda x: x.id)),
+        excluded=excluded,
+    )
+
+
+@dataclass
+class _Cluster:
+    members: list[_Mention]
+    explanation: list[dict[str, Any]]
+    hid: str | None = None
+    excluded: frozenset[str] = frozenset()
+
+
+class _Clusterer:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.clusters: list[_Cluster] = []
+        self.index: dict[str, set[int]] = {}
+
+    def _register(self, ci: int, m: _Mention) -> None:
+        for k in m.parties:
+            self.index.setdefault(k, set()).add(ci)
+
+    def seed(self, cluster: _Cluster) -> None:
+        self.clusters.append(cluster)
+        for m in cluster.members:
+            self._register(len(self.clusters) - 1, m)
+
+    def add(self, m: _Mention) -> None:
+        candidates = sorted({ci for k in m.parties for ci in self.index.get(k, ())})
+        best: tuple[float, int, _Mention, _Verdict] | None = None
+        fits: list[int] = []
+        for ci in candidates:
+            c = self.clusters[ci]
+            if m.id in c.excluded:
+                continue
+            verdicts = [(o, _compare(m, o, self.rules)) for o in c.members]
+            if not all(v.ok for _, v in verdicts):
+                continue
+            o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
+            score = max(v.score for _, v in verdicts)
+            fits.append(max(v.strength for _, v in verdicts))
+            if best is None or score > best[0]:
+                best = (score, ci, o, v)
+        if best is not None and not m.complete and fits.count(max(fits)) > 1:
+            best = None  # a mention that lacks a side and fits several happenings equally cannot tell which
+        if best is None:
+            self.seed(_Cluster([m], []))
+            return
+        _, ci, o, v = best
+        c = self.clusters[ci]
+        c.members.append(m)
+        c.explanation.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+        self._register(ci, m)
+
+    def happenings(self) -> list[Happening]:
+        out = [
+            _build(c.members, c.explanation, self.rules, hid=c.hid, excluded=c.excluded)
+            for c in self.clusters
+            if c.members
+        ]
+        return sorted(out, key=lambda h: (h.date, h.id))
+
+
+def _prepare_all(events: Iterable[Mapping[str, Any]], rules: Rules) -> list[_Mention]:
+    seen: dict[str, _Mention] = {}
+    for e in events:
+        m = _prepare(e, rules)
+        seen.setdefault(m.id, m)
+    return sorted(seen.values(), key=_Mention.order_key)
+
+
+def cluster_events(
+    events: Iterable[Mapping[str, Any]], *, windows: Mapping[str, int] | None = None
+) -> list[Happening]:
+    """Merge event dicts (``Event.to_dict()``) that name the same happening; sorted by date and id.
+
+    ``windows`` overrides the date window (days) of some PLOVER types, e.g. ``{"CONSULT": 1}``.
+    """
+    rules = load_rules().with_windows(windows)
+    cl = _Clusterer(rules)
+    for m in _prepare_all(events, rules):
+        cl.add(m)
+    return cl.happenings()
+
+
+def split(
+    happening: Happening, event_id: str, *, windows: Mapping[str, int] | None = None
+) -> list[Happening]:
+    """Undo a merge: take one mention out of a happening.
+
+    Returns ``[rest, alone]``: the happening without the mention (same id; the mention is remembered in
+    ``excluded`` so that :func:`assign` never merges it back) and a happening of the mention alone.
+    """
+    if event_id not in happening.mentions:
+        raise KeyError(f"{event_id} is not a mention of happening {happening.id}")
+    if len(happening.mentions) == 1:
+        return [happening]
+    rules = load_rules().with_windows(windows)
+    members = [_prepare(e, rules) for e in happening.events]
+    rest = [m for m in members if m.id != event_id]
+    alone = [m for m in members if m.id == event_id]
+    rest_ids = frozenset(m.id for m in rest)
+    explanation = _reexplain(rest, rules)
+    return [
+        _build(rest, explanation, rules, hid=happening.id, excluded=happening.excluded | {event_id}),
+        _build(alone, [], rules, excluded=rest_ids),
+    ]
+
+
+def _reexplain(members: Sequence[_Mention], rules: Rules) -> list[dict[str, Any]]:
+    ms = sorted(members, key=_Mention.order_key)
+    out = []
+    for i, m in enumerate(ms[1:], start=1):
+        verdicts = [(o, _compare(m, o, rules)) for o in ms[:i]]
+        o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
+        out.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+    return out
+
+
+def assign(
+    new_events: Iterable[Mapping[str, Any]],
+    existing: Iterable[Happening],
+    *,
+    windows: Mapping[str, int] | None = None,
+) -> list[Happening]:
+    """Add newly coded events to existing happenings; returns the updated list (ids are kept).
+
+    An article that was coded again replaces its earlier mentions: every mention of an article that has
+    events in ``new_events`` is dropped first, so nothing is counted twice. A happening left with no
+    mention disappears; a new event that fits no happening starts one.
+    """
+    rules = load_rules().with_windows(windows)
+    new = _prepare_all(new_events, rules)
+    recoded = {m.article_id for m in new}
+    new_ids = {m.id for m in new}
+    cl = _Clusterer(rules)
+    for h in sorted(existing, key=lambda h: h.id):
+        kept = [
+            _prepare(e, rules)
+            for e in h.events
+            if str(e.get("article_id", "")) not in recoded and str(e["id"]) not in new_ids
+        ]
+        if not kept:
+            continue
+        explanation = list(h.explanation) if len(kept) == len(h.events) else _reexplain(kept, rules)
+        cl.seed(_Cluster(kept, explanation, hid=h.id, excluded=h.excluded))
+    for m in new:
+        cl.add(m)
+    return cl.happenings()
+
+
+def _own_location(loc: Any) -> Mapping[str, Any] | None:
+    if not loc or not isinstance(loc, Mapping):
+        return None
+    if loc.get("source", "sentence") != "sentence":
+        return None
+    return loc
+
