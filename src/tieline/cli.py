@@ -22,7 +22,7 @@ from .model import Article, Event, SkipRecord
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DB_HELP = "store: a DuckDB file path (default ./tieline.duckdb, or TIELINE_DB)"
+DB_HELP = "store: a DuckDB file path or a postgresql:// URL (default ./tieline.duckdb, or TIELINE_DB)"
 
 
 def _friendly(func: F) -> F:
@@ -170,7 +170,36 @@ def _only_articles(items: Iterable[Article | SkipRecord], skips: list[SkipRecord
             yield it
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMAND_MODULES = ("actors", "analysis", "db", "entities", "geo", "serve")
+
+
+class _Group(click.Group):
+    """The top-level group; commands of the other areas (tieline.commands.*) are loaded when first asked for,
+    so importing one of those modules never imports this one half-way."""
+
+    _loaded = False
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        import importlib
+
+        for name in COMMAND_MODULES:
+            module = importlib.import_module(f"tieline.commands.{name}")
+            for command in module.commands:
+                self.add_command(command)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tieline")
 def cli() -> None:
     """tieline: auditable event data (PLOVER and CAMEO) about defence, security and international relations."""

@@ -20,6 +20,7 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     min_confidence: float = 0.0
+    geocode: bool = True  # places get coordinates from the offline gazetteer (TIELINE_GEOCODE=0 to skip)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -38,6 +39,8 @@ class Settings:
                     raise ConfigError(
                         f"TIELINE_{key.upper()}={raw!r} is not a valid {cast.__name__}"
                     ) from exc
+        if env.get("TIELINE_GEOCODE", "").lower() in ("0", "false", "no"):
+            values["geocode"] = False
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values).validated()
 

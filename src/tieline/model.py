@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -101,13 +101,20 @@ class Actor:
     why: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("why")
-        d.pop("entity_id")
-        if d["role"] is None:
-            d.pop("role")
-        if d["wikidata"] is None:
-            d.pop("wikidata")
+        d: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "kind": self.kind,
+            "code": self.code,
+        }
+        if self.role is not None:
+            d["role"] = self.role
+        if self.wikidata is not None:
+            d["wikidata"] = self.wikidata
         return d
 
 
@@ -123,11 +130,25 @@ class Location:
     lon: float | None = None
     precision: str = "unknown"  # exact | city | region | country | sea | unknown
     geonames_id: int | None = None
+    source: str = (
+        "sentence"  # sentence: named in the event's sentence; dateline | article: the article's fallback
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        if d["geonames_id"] is None:
-            d.pop("geonames_id")
+        d: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "source": self.source,
+        }
+        if self.geonames_id is not None:
+            d["geonames_id"] = self.geonames_id
         return d
 
 
@@ -165,6 +186,9 @@ class Event:
     date_source: str = "article"  # article | text | given
     attribution: list[Actor] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
+    reciprocal: bool = (
+        False  # the parties act on each other ("X and Y signed"): actor/recipient order is arbitrary
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +206,7 @@ class Event:
             "actor": [a.to_dict() for a in self.actor],
             "recipient": [a.to_dict() for a in self.recipient],
             "attribution": [a.to_dict() for a in self.attribution],
+            "reciprocal": self.reciprocal,
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality,
             "confidence": self.confidence,

@@ -44,6 +44,7 @@ class Pipeline:
     resolver: Resolver
     coder: Coder
     _nlp: Any = None
+    _recognizer: Any = None
     stages: list[Stage] = field(default_factory=list)
 
     @property
@@ -74,12 +75,25 @@ class Pipeline:
             self.code_parsed(article, date=date)
             yield article
 
+    @property
+    def recognizer(self) -> Any:
+        """Entity recognition beyond spaCy's labels (platforms, weapons, units, operations, agreements)."""
+        if self._recognizer is None:
+            from .entities import EntityRecognizer
+
+            self._recognizer = EntityRecognizer.load()
+        return self._recognizer
+
     def code_parsed(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
         """Code an article that already carries its parse (tokens, sentences, mentions)."""
         ref = article.date or date
         if article.date is None and date is not None:
             article.date = date
         events = self.coder.code(article, date=ref)
+        if events:
+            from .entities import link_entities
+
+            link_entities(events, self.entities(article))
         if self.settings.min_confidence > 0:
             events = [e for e in events if e.confidence >= self.settings.min_confidence]
             article.events = events
@@ -96,10 +110,15 @@ class Pipeline:
         return next(self.process([article])).events
 
     def entities(self, article: Article) -> list[Mention]:
-        """Entity mentions of a parsed article (spaCy's labels for now)."""
+        """Entity mentions of a parsed article: spaCy's labels merged with MILITARY_PLATFORM, WEAPON,
+        MILITARY_UNIT, OPERATION, AGREEMENT and nominal mentions of actors (computed once per article)."""
         if not article.tokens:
             article = self.nlp.parse(article)
-        return sorted(article.mentions, key=lambda m: (m.start, m.end))
+        cached = article.meta.get("entities")
+        if cached is None:
+            cached = sorted(self.recognizer.find(article), key=lambda m: (m.start, m.end))
+            article.meta["entities"] = cached
+        return list(cached)
 
 
 def load(model: str | None = None, *, settings: Settings | None = None) -> Pipeline:
@@ -113,6 +132,10 @@ def load(model: str | None = None, *, settings: Settings | None = None) -> Pipel
     resolver = Resolver(kb)
     version = f"tieline-{__version__}+kb.{kb.version}.lex.{lexicon.version}"
     coder = Coder(ontology, lexicon, resolver, version=version)
+    if settings.geocode:
+        from .geo import load_geocoder
+
+        coder.geocoder = load_geocoder()
     pipe = Pipeline(settings, kb, ontology, lexicon, resolver, coder)
     pipe.stages = [
         Stage("parse", ("text",), ("tokens", "sentences", "mentions"), lambda a: pipe.nlp.parse(a)),

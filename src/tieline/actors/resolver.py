@@ -596,7 +596,11 @@ class Resolver:
             if pa is not None:
                 return replace(pa, text=text, start=start, end=end)
         # an unknown but human or institutional actor stays an actor with what the text says
-        if t.pos == "PROPN" or head_lower in HUMAN_NOUNS or t.lower in HUMAN_NOUNS:
+        if (
+            (t.pos == "PROPN" and t.ent_type in ("ORG", "PERSON", "NORP"))
+            or head_lower in HUMAN_NOUNS
+            or (t.lower in HUMAN_NOUNS)
+        ):
             kind = "org" if t.pos == "PROPN" and t.ent_type not in ("PERSON",) else "sector"
             if t.ent_type == "PERSON":
                 kind = "person"

@@ -23,8 +23,10 @@ PLOVER type (``plover_gsr``)
     ``top1``: the main event's ``event`` equals the gold ``event``. ``any``: some event of the
     sentence has the gold type. ``tuple``: some event of the gold type has, for every gold source
     code, an ``actor`` entry matching it, and for every gold target code, a ``recipient`` entry
-    matching it (an empty gold list is satisfied by anything, including no actor). Sectors are not
-    compared. A predicted actor matches a gold code when
+    matching it (an empty gold list is satisfied by anything, including no actor). For an event
+    marked ``"reciprocal": true`` (the parties act on each other, "X and Y signed", so which one is
+    written as actor is arbitrary) its actors and recipients together count for both sides. Sectors
+    are not compared. A predicted actor matches a gold code when
 
     * its ``country`` equals the code, or equals the code's ISO alias (:data:`GOLD_CODE_ALIASES`:
       the gold uses a few CAMEO/legacy country codes: JAP -> JPN, ITL -> ITA, VTN -> VNM), or
@@ -402,6 +404,17 @@ def _codes_covered(actors: Any, codes: Sequence[str]) -> bool:
     return all(any(actor_matches_code(a, c) for a in entries) for c in codes)
 
 
+def _tuple_ok(event: Mapping[str, Any], src: Sequence[str], tgt: Sequence[str]) -> bool:
+    """Source codes among the actors and target codes among the recipients. For an event marked ``reciprocal``
+    (the parties act on each other, so which one is written as actor is arbitrary) both sides together count as
+    the sources and as the targets."""
+    actors, recipients = list(event.get("actor") or []), list(event.get("recipient") or [])
+    if event.get("reciprocal"):
+        both = actors + recipients
+        return _codes_covered(both, src) and _codes_covered(both, tgt)
+    return _codes_covered(actors, src) and _codes_covered(recipients, tgt)
+
+
 def score_plover(gold: Sequence[dict[str, Any]], pred: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Top-1, any and tuple accuracy of PLOVER types, with the confusion of the main event type."""
     n = len(gold)
@@ -424,7 +437,7 @@ def score_plover(gold: Sequence[dict[str, Any]], pred: Mapping[str, list[dict[st
         codes = {c.upper() for c in src + tgt}
         alias_records += bool(codes & set(GOLD_CODE_ALIASES))
         non_country_records += bool(codes & NON_COUNTRY_CODES)
-        if any(_codes_covered(e.get("actor"), src) and _codes_covered(e.get("recipient"), tgt) for e in same):
+        if any(_tuple_ok(e, src, tgt) for e in same):
             tuple_hit += 1
     types = sorted(set(gold_types))
     cls = _classification(gold_types, main_types, [*types, "NONE"])

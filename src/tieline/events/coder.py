@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
 from ..errors import DataFileError
@@ -61,6 +62,7 @@ class Coder:
         self.lexicon = lexicon
         self.resolver = resolver
         self.version = version
+        self.geocoder: Any = None  # tieline.geo.Geocoder: coordinates and countries for places
         intent = read_data_file("intent.yaml")
         self.intent: dict[str, str | None] = {
             **{str(k): v for k, v in (intent.get("cooperative") or {}).items()},
@@ -91,6 +93,19 @@ class Coder:
                 ev = self._finish(article, tree, d, si, ref)
                 if ev is not None:
                     events.append(ev)
+        # events with no place of their own take the article's dateline or main place, marked as such
+        if self.geocoder is not None and any(e.location is None for e in events):
+            from ..geo import article_place, dateline_place
+
+            fallback = dateline_place(article, self.geocoder)
+            source = "dateline"
+            if fallback is None:
+                fallback, source = article_place(article, self.geocoder), "article"
+            if fallback is not None:
+                fallback = replace(fallback, source=source)
+                for e in events:
+                    if e.location is None:
+                        e.location = fallback
         # one event per trigger and role set
         seen: set[str] = set()
         unique = []
@@ -115,6 +130,8 @@ class Coder:
                 d = self._verb(article, tree, actors, t, ref, light_objects)
                 if d is not None:
                     drafts.append(d)
+                    # "bombed targets", "launched strikes": the verb's object is part of the verb's event
+                    light_objects.update(k.i for k in tree.kids(i, "dobj"))
             # remember coordinated subjects for a later "they"/"their"
             if t.dep in ("nsubj", "nsubjpass") and tree.kids(i, "conj"):
                 group: list[Actor] = []
@@ -130,13 +147,17 @@ class Coder:
                 d = self._noun(article, tree, actors, t, ref, drafts)
                 if d is not None:
                     drafts.append(d)
-        drafts = self._merge_fragments(drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.trigger, si, ref)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
-        return drafts
+            if d.location is not None and self.geocoder is not None:
+                from ..geo import enrich
+
+                context = [a.country for a in (*d.actors, *d.recipients) if a.country]
+                d.location = enrich(d.location, self.geocoder, context)
+        return self._merge_fragments(drafts)
 
     def _verb(
         self,
@@ -158,7 +179,8 @@ class Coder:
         theme = obj if obj is not None else patient
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
-            preps.setdefault(p.lower, []).append(o)
+            if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
+                preps.setdefault(p.lower, []).append(o)
         for prt in tree.kids(i, "prt"):
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
@@ -167,7 +189,8 @@ class Coder:
         obj_preps: dict[str, list[Token]] = {}
         if theme is not None:
             for p, o in tree.preps(theme.i):
-                obj_preps.setdefault(p.lower, []).append(o)
+                if o.ent_type not in ("DATE", "TIME"):
+                    obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
         chosen: VerbPattern | None = None
         for pat in patterns:
@@ -206,6 +229,9 @@ class Coder:
         mode = chosen.recipient
         if mode == "none":
             pass
+        elif mode == "object" and obj is not None:
+            rec_heads = tree.conjuncts(obj.i)
+            role_notes.append(f"recipient = object '{obj.text}'")
         elif chosen.prep is not None:
             objs = preps.get(chosen.prep) or obj_preps.get(chosen.prep) or []
             for o in objs:
@@ -248,6 +274,16 @@ class Coder:
                         role_notes.append(f"recipient = object of '{prep}'")
                         break
 
+        if not actor_heads and theme is not None:
+            # "A ceasefire between Israel and Hamas was agreed": the parties named on the object
+            for p, o in tree.preps(theme.i):
+                if p.lower in ("between", "among") and len(tree.conjuncts(o.i)) >= 2:
+                    heads = tree.conjuncts(o.i)
+                    actor_heads, rec_heads = heads[:1], heads[1:]
+                    role_notes.append(f"reciprocal: '{p.lower} {o.text} ...' on '{theme.text}'")
+                    break
+        if not rec_heads and mode != "none":
+            rec_heads = self._embedded_recipients(tree, i, role_notes)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if (
@@ -263,6 +299,32 @@ class Coder:
         d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
         return d
 
+    def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
+        """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
+        clause's subject), "threatened to break off relations with Congo" (the complement's object)."""
+        for c in tree.kids(i, "ccomp", "xcomp"):
+            if c.pos not in ("VERB", "AUX"):
+                continue
+            if c.dep == "ccomp":
+                subj = tree.kid(c.i, "nsubj", "nsubjpass")
+                if subj is not None and not tree.is_pronoun(subj.i):
+                    notes.append(f"recipient = subject '{subj.text}' of the complement clause")
+                    return tree.conjuncts(subj.i)
+                continue
+            obj = tree.kid(c.i, "dobj", "dative")
+            for p, o in tree.preps(c.i):
+                if p.lower in ("with", "against", "on", "to"):
+                    notes.append(f"recipient = object of '{p.lower}' in the complement '{c.text}'")
+                    return tree.conjuncts(o.i)
+            if obj is not None:
+                for p, o in tree.preps(obj.i):
+                    if p.lower in ("with", "against", "on", "to"):
+                        notes.append(f"recipient = object of '{p.lower}' in the complement '{c.text}'")
+                        return tree.conjuncts(o.i)
+                notes.append(f"recipient = object '{obj.text}' of the complement '{c.text}'")
+                return tree.conjuncts(obj.i)
+        return []
+
     def _noun(
         self,
         article: Article,
@@ -274,6 +336,8 @@ class Coder:
     ) -> Draft | None:
         if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
             return None
+        if t.ent_type in ("DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
+            return None  # "on March 10", "Strike Group": a name or date, not an event
         lemma = (t.lemma or t.text).lower()
         i = t.i
         modifiers = [
@@ -321,6 +385,19 @@ class Coder:
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if d.actors and not d.recipients:
+            # "Iran was hit with new EU sanctions": the passive subject of the clause receives the act
+            gov = _participant_verb(tree, i)
+            if gov is not None:
+                subj, passive = tree.subject(gov)
+                if subj is not None and passive:
+                    d.recipients = self._resolve_all(
+                        tree.conjuncts(subj.i), article, tree, actors, ref, peers=d.actors
+                    )
+                    if d.recipients:
+                        notes.append(
+                            f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
+                        )
         if not d.actors:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework")
@@ -431,7 +508,36 @@ class Coder:
                     a = m.actor
             if a is not None and not any(_same(a, b) for b in out):
                 out.append(a)
+                # "Hungarian and Romanian officials": one actor per coordinated nationality
+                for b in self._coordinated_nationalities(a, h, tree, actors):
+                    if not any(_same(b, c) for c in out):
+                        out.append(b)
         return out
+
+    def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
+        if a.kind not in ("sector", "person") or a.country is None:
+            return []
+        extra: list[Actor] = []
+        for k in tree.kids(h, "amod", "compound"):
+            mk = actors.at(k.i)
+            if mk is None or mk.kind not in ("demonym", "country") or mk.actor is None:
+                continue
+            for j in tree.conjuncts(k.i)[1:]:
+                mj = actors.at(j)
+                if mj is None or mj.kind not in ("demonym", "country") or mj.actor is None:
+                    continue
+                country = mj.actor.country
+                cc = self.resolver.cameo_country(country)
+                extra.append(
+                    replace(
+                        a,
+                        country=country,
+                        code=f"{cc}{a.sector or ''}",
+                        entity_id=None,
+                        why=f"{a.why}; coordinated nationality '{mj.actor.text}'",
+                    )
+                )
+        return extra
 
     # -- modality, attribution ---------------------------------------------------------------------
     def _modality(
@@ -519,6 +625,15 @@ class Coder:
             if r is not None:
                 best = (r.date, r.precision, "text")
                 break
+        if best is None and tree.tokens[trigger].pos in ("NOUN", "PROPN"):
+            # "Iran was hit with new sanctions on Monday": a nominal event takes the date of its clause
+            gov = _governing_verb(tree, trigger)
+            if gov is not None:
+                return self._date(article, tree, gov, si, ref)
+        if best is None and trigger_dep_inherits(tree, trigger):
+            # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
+            head = tree.tokens[trigger].head
+            return self._date(article, tree, head, si, ref)
         return best
 
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
@@ -527,6 +642,11 @@ class Coder:
         obj = tree.kid(trigger, "dobj")
         if obj is not None:
             cands.append(obj.i)
+        if obj is not None and obj.ent_type in PLACE_LABELS and actors.at(obj.i) is None:
+            # "shelled Kharkiv": a place as the object of the act is where it happened
+            loc = self._place(article, tree, actors, obj.i)
+            if loc is not None:
+                return loc
         for c in cands:
             for p, o in tree.preps(c):
                 if p.lower not in PLACE_PREPS:
@@ -542,6 +662,20 @@ class Coder:
                                     break
                     if loc is not None:
                         return loc
+        # "expressing solidarity in bolstering security efforts in the Red Sea": a place further down the
+        # trigger's own clause (through objects and prepositional complements, not into other clauses)
+        frontier = list(cands)
+        for _depth in range(5):
+            nxt: list[int] = []
+            for c in frontier:
+                for kid in tree.kids(c, "dobj", "prep", "pobj", "pcomp"):
+                    if kid.dep == "prep" and kid.lower in PLACE_PREPS and kid.lower != "from":
+                        for o in tree.kids(kid.i, "pobj"):
+                            loc = self._place(article, tree, actors, o.i)
+                            if loc is not None and loc.kind != "country":
+                                return loc
+                    nxt.append(kid.i)
+            frontier = nxt
         # "the 2013 Westgate Mall attack in Nairobi": a place noun in the trigger's own phrase
         lo, _hi = tree.np_span(trigger)
         for k in range(lo, trigger):
@@ -589,9 +723,6 @@ class Coder:
                     if partner.location is None:
                         partner.location = d.location
                     partner.roles.append(f"completed by '{d.pattern}' in the same sentence")
-                    # keep the trigger that carries the time and place
-                    partner.trigger, d.trigger = d.trigger, partner.trigger
-                    partner.trigger_end = partner.trigger
                     continue
             out.append(d)
         return out
@@ -692,6 +823,7 @@ class Coder:
             reason=reason,
             coder=self.version,
             attribution=list(d.attribution),
+            reciprocal=d.reciprocal,
         )
 
     def _confidence(self, d: Draft, quad: int) -> float:
@@ -750,6 +882,18 @@ def _reciprocal_code(code: str) -> bool:
 def _intransitive_ok(code: str) -> bool:
     # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
     return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+
+
+def _governing_verb(tree: Tree, i: int) -> int | None:
+    for anc in tree.ancestors(i):
+        if anc.pos in ("VERB", "AUX"):
+            return anc.i
+    return None
+
+
+def trigger_dep_inherits(tree: Tree, i: int) -> bool:
+    t = tree.tokens[i]
+    return t.head != i and t.dep in ("advcl", "conj", "xcomp") and tree.tokens[t.head].pos in ("VERB", "AUX")
 
 
 def _localise(a: Actor, loc: Location) -> Actor:
