@@ -688,6 +688,8 @@ class Coder:
     def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
         t = article.tokens[h]
         m = actors.at(h)
+        if m is not None and m.kind in ("org", "armed_group", "person"):
+            return None  # "the African Union Transition Mission in Somalia": part of a name, not a place
         lo, hi = tree.np_span(h)
         start, end = tree.char_span(lo, hi)
         text = article.text[start:end]
