@@ -10,7 +10,7 @@ import datetime as _dt
 import hmac
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -411,14 +411,15 @@ class Desk:
 
     # -- places ---------------------------------------------------------------------------------
 
-    def places(self, *, limit: int = 2000) -> list[dict[str, Any]]:
-        """Events with coordinates (location lat/lon, else the geocoder when installed), grouped by place."""
+    def places(self, *, limit: int = 2000, events: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """Events with coordinates (location lat/lon, else the geocoder when installed), grouped by place;
+        all stored events, or the given ones (a dyad's)."""
         if self._geo is None:
             self._geo = (self._geocoder(),)
         geocode = self._geo[0]
         groups: dict[tuple[float, float], dict[str, Any]] = {}
         n = 0
-        for e in self._iter_events(EventFilter()):
+        for e in self._iter_events(EventFilter()) if events is None else events:
             loc = e.get("location") or None
             if not loc:
                 continue

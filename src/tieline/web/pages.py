@@ -91,6 +91,7 @@ def pages_router(desk: Desk) -> APIRouter:
             b=B,
             by=period,
             chart=timeline_svg(rows, title=f"{A} – {B}: cooperation and conflict per {period}"),
+            world=world_svg(desk.places(events=events), land=land),
             dossier=dossier,
             events=list(reversed(events)),
         )
