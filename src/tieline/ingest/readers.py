@@ -462,7 +462,9 @@ def read_paths(
     Folders are walked recursively in sorted order of relative path, skipping hidden files and
     folders (names starting with ``.``). The reader is chosen by extension: ``.txt/.text/.md`` text,
     ``.html/.htm/.xhtml`` HTML, ``.jsonl/.ndjson`` JSON Lines, ``.json`` record(s); known document,
-    archive and media formats are ``unsupported``; anything else is sniffed (binary -> skip, else text).
+    archive and media formats are ``unsupported``; ``.warc/.warc.gz`` are streamed record by record
+    (``ingest.warc``), ``.rss/.atom`` (and ``.xml`` that looks like a feed) are feeds (``ingest.feeds``);
+    anything else is sniffed (binary -> skip, else text).
     Files over ``max_bytes`` are ``too_large``; a missing path is ``not_found``.
     """
     for given in paths:
@@ -485,6 +487,16 @@ def read_paths(
                 yield from _read_file(item, default_date=default_date, max_bytes=max_bytes)
 
 
+def _is_feed(path: Path) -> bool:
+    from tieline.ingest.feeds import looks_like_feed
+
+    try:
+        with path.open("rb") as fh:
+            return looks_like_feed(fh.read(2048))
+    except OSError:
+        return False
+
+
 def _read_file(
     path: Path, *, default_date: _dt.date | None, max_bytes: int
 ) -> Iterator[Article | SkipRecord]:
@@ -500,10 +512,21 @@ def _read_file(
     if not stat.S_ISREG(st.st_mode):
         yield skip(src, "unsupported", "not a regular file")
         return
+    lowered = path.name.lower()
+    if lowered.endswith((".warc", ".warc.gz")):  # streamed record by record: no whole-file size limit
+        from tieline.ingest.warc import read_warc
+
+        yield from read_warc(path, default_date=default_date, max_bytes=max_bytes)
+        return
     if st.st_size > max_bytes:
         yield skip(src, "too_large", f"{st.st_size} bytes is over the limit of {max_bytes}")
         return
     ext = path.suffix.lower()
+    if ext in (".rss", ".atom") or (ext == ".xml" and _is_feed(path)):
+        from tieline.ingest.feeds import read_feed
+
+        yield from read_feed(path, default_date=default_date)
+        return
     if ext in UNSUPPORTED_EXTENSIONS:
         yield skip(src, "unsupported", f"{ext} files are not supported; convert them to text first")
         return

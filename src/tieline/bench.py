@@ -1,0 +1,357 @@
+"""Throughput benchmark: a seeded corpus of news-like articles, bare spaCy parsing vs the end-to-end run.
+
+>>> from tieline.bench import generate_corpus, run_bench
+>>> result = run_bench(articles=200, processes=2, repeat=3)
+>>> result.ratio  # end-to-end articles/s divided by bare spaCy articles/s
+
+Both timings use the same texts, the same model and the same process count, in the same run; the
+end-to-end run reads nothing from disk (the corpus is in memory) but writes every article, mention
+and event into a temporary DuckDB store through ``tieline.runner.run_ingest``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Article
+
+__all__ = ["BenchResult", "PeakMemory", "generate_corpus", "read_corpus", "run_bench", "write_corpus"]
+
+# -- the corpus generator ------------------------------------------------------------------------------
+# (country, capital, demonym, leader title + name, defence minister)
+_STATES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("Kenya", "Nairobi", "Kenyan", "President William Ruto", "Defence Cabinet Secretary Soipan Tuya"),
+    ("Somalia", "Mogadishu", "Somali", "President Hassan Sheikh Mohamud", "Defence Minister Abdulkadir Nur"),
+    ("Ethiopia", "Addis Ababa", "Ethiopian", "Prime Minister Abiy Ahmed", "Defence Minister Aisha Mohammed"),
+    ("Nigeria", "Abuja", "Nigerian", "President Bola Tinubu", "Defence Minister Mohammed Badaru"),
+    ("France", "Paris", "French", "President Emmanuel Macron", "Armed Forces Minister Sebastien Lecornu"),
+    ("Germany", "Berlin", "German", "Chancellor Olaf Scholz", "Defence Minister Boris Pistorius"),
+    ("Poland", "Warsaw", "Polish", "Prime Minister Donald Tusk", "Defence Minister Wladyslaw Kosiniak-Kamysz"),
+    ("Ukraine", "Kyiv", "Ukrainian", "President Volodymyr Zelensky", "Defence Minister Rustem Umerov"),
+    ("Russia", "Moscow", "Russian", "President Vladimir Putin", "Defence Minister Andrei Belousov"),
+    ("Turkey", "Ankara", "Turkish", "President Recep Tayyip Erdogan", "Defence Minister Yasar Guler"),
+    ("India", "New Delhi", "Indian", "Prime Minister Narendra Modi", "Defence Minister Rajnath Singh"),
+    ("Pakistan", "Islamabad", "Pakistani", "Prime Minister Shehbaz Sharif", "Defence Minister Khawaja Asif"),
+    ("Japan", "Tokyo", "Japanese", "Prime Minister Fumio Kishida", "Defence Minister Minoru Kihara"),
+    ("China", "Beijing", "Chinese", "President Xi Jinping", "Defence Minister Dong Jun"),
+    ("Australia", "Canberra", "Australian", "Prime Minister Anthony Albanese", "Defence Minister Richard Marles"),
+    ("Brazil", "Brasilia", "Brazilian", "President Luiz Inacio Lula da Silva", "Defence Minister Jose Mucio"),
+    ("Egypt", "Cairo", "Egyptian", "President Abdel Fattah al-Sisi", "Defence Minister Abdel Mageed Saqr"),
+    ("Israel", "Jerusalem", "Israeli", "Prime Minister Benjamin Netanyahu", "Defence Minister Yoav Gallant"),
+    ("Iran", "Tehran", "Iranian", "President Masoud Pezeshkian", "Defence Minister Aziz Nasirzadeh"),
+    ("Philippines", "Manila", "Philippine", "President Ferdinand Marcos", "Defence Secretary Gilberto Teodoro"),
+)  # fmt: skip
+_ORGS = ("NATO", "the African Union", "the United Nations", "the European Union", "ASEAN")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TOPICS = (
+    "maritime security", "counter-terrorism", "border security", "air defence", "cyber defence",
+    "arms control", "peacekeeping", "military training", "intelligence sharing", "naval patrols",
+)  # fmt: skip
+
+# Event sentences: {a}/{b} countries, {la}/{lb} leaders, {ma}/{mb} ministers, {ca}/{cb} capitals,
+# {da}/{db} demonyms, {o} an organisation, {d} a weekday, {t} a topic, {n} a number.
+_EVENT_TEMPLATES = (
+    "{a} and {b} signed a defence cooperation agreement in {ca} on {d}.",
+    "{la} met {lb} in {cb} on {d} to discuss {t}.",
+    "{ma} visited {cb} on {d} for talks on {t} with his {db} counterpart.",
+    "{a} accused {b} of violating its airspace with military drones on {d}.",
+    "{la} condemned the attack on {db} soldiers near the border.",
+    "{da} forces attacked rebel positions inside {b} on {d}, killing {n} fighters.",
+    "{a} imposed new sanctions on {b} over its missile programme.",
+    "{a} pledged {n} million dollars in military aid to {b}.",
+    "{a} threatened to expel {db} diplomats if the detentions continued.",
+    "{a} denied that its troops had crossed into {b}.",
+    "{o} urged {a} and {b} to resume negotiations on {t}.",
+    "{a} agreed to deploy {n} troops to a peacekeeping mission in {b}.",
+    "Thousands of people protested outside the {db} embassy in {ca} on {d}.",
+    "{a} recalled its ambassador from {b} after the incident.",
+    "{ma} said {a} would sell {n} armoured vehicles to {b}.",
+    "{la} praised {b} for its support during the crisis.",
+    "{a} and {b} held joint naval exercises in the region on {d}.",
+    "{da} police arrested {n} suspects accused of spying for {b}.",
+)  # fmt: skip
+# Background sentences that carry no event between two states.
+_FILLER_TEMPLATES = (
+    "Analysts said the move reflected growing concern in {ca} about {t}.",
+    "The statement came a day after officials in {ca} reviewed the country's {t} budget.",
+    "Officials did not give further details about the timetable or the cost of the plan.",
+    "The region has seen a sharp rise in tension over {t} during the past year.",
+    "Diplomats in {ca} described the atmosphere of the meeting as frank and constructive.",
+    "According to figures published last month, spending on {t} rose by {n} percent.",
+    "The {da} government has faced criticism at home over its handling of {t}.",
+    "Security experts warned that the situation could deteriorate quickly without a lasting settlement.",
+    "Local media reported that {n} people had been displaced by the fighting this year.",
+    "The talks are expected to continue next month, a spokesperson for the ministry said.",
+    "Opposition lawmakers in {ca} called for a parliamentary debate on {t}.",
+    "Markets in {ca} were little changed after the announcement.",
+)  # fmt: skip
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    a, b = rng.sample(_STATES, 2)
+    return template.format(
+        a=a[0], b=b[0], ca=a[1], cb=b[1], da=a[2], db=b[2], la=a[3], lb=b[3], ma=a[4], mb=b[4],
+        o=rng.choice(_ORGS), d=rng.choice(_DAYS), t=rng.choice(_TOPICS), n=rng.randint(2, 900),
+    )  # fmt: skip
+
+
+def make_article(index: int, *, seed: int = 0, words: int = 500) -> Article:
+    """One news-like article of about ``words`` words (a title line, then paragraphs of 3-5 sentences)."""
+    rng = random.Random(f"{seed}:{index}")
+    title = _fill(rng.choice(_EVENT_TEMPLATES), rng).rstrip(".")
+    paragraphs: list[str] = []
+    n_words = 0
+    while n_words < words:
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            pool = _EVENT_TEMPLATES if rng.random() < 0.4 else _FILLER_TEMPLATES
+            s = _fill(rng.choice(pool), rng)
+            sentences.append(s)
+            n_words += len(s.split())
+        paragraphs.append(" ".join(sentences))
+    day = _dt.date(2024, 1, 1) + _dt.timedelta(days=index % 366)
+    text = "\n\n".join(paragraphs)
+    return Article.create(text, id=f"bench-{seed}-{index:07d}", title=title, date=day, source="tieline-bench")
+
+
+def generate_corpus(n: int, *, seed: int = 0, words: int = 500) -> Iterator[Article]:
+    """``n`` seeded articles, generated lazily (the same seed always gives the same texts)."""
+    for i in range(n):
+        yield make_article(i, seed=seed, words=words)
+
+
+def write_corpus(path: str | Path, n: int, *, seed: int = 0, words: int = 500) -> Path:
+    """Write the generated corpus as JSONL records ``{id, title, date, source, text}``."""
+    p = Path(path)
+    with p.open("w", encoding="utf-8") as fh:
+        for a in generate_corpus(n, seed=seed, words=words):
+            rec = {"id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None}
+            rec.update(source=a.source, text=a.text)
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return p
+
+
+def read_corpus(path: str | Path, n: int | None = None) -> list[Article]:
+    """Articles from a corpus file or folder (any input ``tieline.read_paths`` reads); skips are dropped."""
+    from .ingest import read_paths
+
+    out: list[Article] = []
+    for item in read_paths([path]):
+        if isinstance(item, Article):
+            out.append(item)
+            if n is not None and len(out) >= n:
+                break
+    return out
+
+
+# -- memory ------------------------------------------------------------------------------------------
+
+
+class PeakMemory:
+    """Peak resident memory of this process and of its whole process tree (sampled), in MiB.
+
+    ``self_mib`` is ``ru_maxrss`` of this process; ``tree_mib`` is the largest sum of RSS over this
+    process and all its children seen by a sampler thread (psutil) while the block ran.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.tree_mib = 0.0
+        self.self_mib = 0.0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process(os.getpid())
+        while not self._stop.is_set():
+            total = 0
+            try:
+                procs = [me, *me.children(recursive=True)]
+            except psutil.Error:
+                procs = [me]
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.tree_mib = max(self.tree_mib, total / 2**20)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread = threading.Thread(target=self._sample, name="tieline-peak-memory", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.self_mib = _ru_maxrss_mib()
+
+
+def _ru_maxrss_mib() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 1024
+
+
+# -- the benchmark -------------------------------------------------------------------------------------
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    words: int
+    processes: int
+    repeat: int
+    model: str
+    warm: bool = False
+    bare_seconds: list[float] = field(default_factory=list)
+    e2e_seconds: list[float] = field(default_factory=list)
+    events: int = 0
+    peak_rss_mib: float = 0.0  # this process (ru_maxrss)
+    peak_tree_rss_mib: float = 0.0  # this process and its workers (sampled)
+
+    @property
+    def bare_articles_per_s(self) -> float:
+        return self.articles / statistics.median(self.bare_seconds)
+
+    @property
+    def e2e_articles_per_s(self) -> float:
+        return self.articles / statistics.median(self.e2e_seconds)
+
+    @property
+    def ratio(self) -> float:
+        """End-to-end rate over bare spaCy rate (medians); 1.0 means coding and storing cost nothing."""
+        return statistics.median(self.bare_seconds) / statistics.median(self.e2e_seconds)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        words_per_article = self.words / self.articles if self.articles else 0.0
+        d.update(
+            words_per_article=round(words_per_article, 1),
+            bare_articles_per_s=round(self.bare_articles_per_s, 2),
+            bare_words_per_s=round(self.bare_articles_per_s * words_per_article, 1),
+            e2e_articles_per_s=round(self.e2e_articles_per_s, 2),
+            e2e_words_per_s=round(self.e2e_articles_per_s * words_per_article, 1),
+            ratio=round(self.ratio, 3),
+            peak_rss_mib=round(self.peak_rss_mib, 1),
+            peak_tree_rss_mib=round(self.peak_tree_rss_mib, 1),
+        )
+        d["bare_seconds"] = [round(s, 3) for s in self.bare_seconds]
+        d["e2e_seconds"] = [round(s, 3) for s in self.e2e_seconds]
+        return d
+
+    def lines(self) -> list[str]:
+        d = self.to_dict()
+        return [
+            f"{self.articles} articles, {self.words} words ({d['words_per_article']} a article), "
+            f"model {self.model}, {self.processes} process(es){' (warm pool)' if self.warm else ''}, "
+            f"median of {self.repeat}",
+            f"bare spaCy : {d['bare_articles_per_s']:>8.2f} articles/s {d['bare_words_per_s']:>10.0f} words/s",
+            f"end-to-end : {d['e2e_articles_per_s']:>8.2f} articles/s {d['e2e_words_per_s']:>10.0f} words/s"
+            f"  ({self.events} events)",
+            f"ratio e2e/bare: {d['ratio']:.3f}",
+            f"peak RSS: {d['peak_rss_mib']:.0f} MiB (main process), {d['peak_tree_rss_mib']:.0f} MiB (with workers)",
+        ]
+
+
+def _bare_parse(nlp: Any, texts: list[str], processes: int) -> None:
+    if processes <= 1:
+        for _doc in nlp.pipe_docs(texts):
+            pass
+        return
+    # NLP.pipe_docs has no n_process argument yet: call spaCy's pipe with the same batch size.
+    for _doc in nlp.nlp.pipe(texts, batch_size=nlp.batch_size, n_process=processes):
+        pass
+
+
+def _copy(articles: Iterable[Article]) -> Iterator[Article]:
+    for a in articles:
+        yield Article(
+            id=a.id, text=a.text, title=a.title, date=a.date, url=a.url, source=a.source, path=a.path
+        )
+
+
+def run_bench(
+    *,
+    articles: int = 200,
+    processes: int = 1,
+    repeat: int = 3,
+    corpus: str | Path | None = None,
+    seed: int = 0,
+    model: str | None = None,
+    batch: int = 64,
+    warm: bool = False,
+    log: Any = None,
+) -> BenchResult:
+    """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
+
+    The runs alternate (bare, end-to-end, bare, ...) so that machine noise hits both alike; the
+    figures are medians over ``repeat`` runs. ``log`` is called with a line after each run.
+    ``warm`` starts the worker pool once, before timing (a long ingest pays that start-up once); by
+    default each end-to-end run starts its own pool, as each bare run starts spaCy's processes.
+    """
+    from .pipeline import load
+    from .runner import run_ingest
+    from .store import open_store
+
+    docs = read_corpus(corpus, articles) if corpus else list(generate_corpus(articles, seed=seed))
+    if not docs:
+        from .errors import InputError
+
+        raise InputError(f"no articles in {corpus}")
+    texts = [a.text for a in docs]
+    pipe = load(model)
+    nlp = pipe.nlp
+    result = BenchResult(
+        articles=len(docs),
+        words=sum(len(t.split()) for t in texts),
+        processes=processes,
+        repeat=repeat,
+        model=nlp.model,
+        warm=warm and processes > 1,
+    )
+    pool = None
+    if warm and processes > 1:
+        from .runner import CodingPool
+
+        pool = CodingPool(processes, model=model)  # started (and its pipelines loaded) before timing
+        list(pool.code(_copy(docs[: processes * pool.chunk])))
+    with PeakMemory() as mem, tempfile.TemporaryDirectory(prefix="tieline-bench-") as tmp:
+        for i in range(repeat):
+            t0 = time.perf_counter()
+            _bare_parse(nlp, texts, processes)
+            result.bare_seconds.append(time.perf_counter() - t0)
+            db = Path(tmp) / f"bench-{i}.duckdb"
+            t0 = time.perf_counter()
+            with open_store(str(db)) as store:
+                summary = run_ingest(
+                    _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool
+                )
+            result.e2e_seconds.append(time.perf_counter() - t0)
+            result.events = int(summary["events"])
+            if log is not None:
+                log(
+                    f"run {i + 1}/{repeat}: bare {result.bare_seconds[-1]:.2f} s, "
+                    f"end-to-end {result.e2e_seconds[-1]:.2f} s"
+                )
+    if pool is not None:
+        pool.close()
+    result.peak_rss_mib = mem.self_mib
+    result.peak_tree_rss_mib = mem.tree_mib
+    return result

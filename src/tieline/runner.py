@@ -1,0 +1,329 @@
+"""Checkpointed, resumable batch ingest, in one process or with a pool of worker processes.
+
+>>> from tieline.runner import run_ingest
+>>> with open_store("news.duckdb") as store:
+...     run_ingest(read_paths(["news/"]), store, tieline.load(), checkpoint="news.ckpt", processes=2)
+
+Articles are coded in batches; each batch is written to the store in one transaction, and only then
+are its article ids appended to the checkpoint file (and flushed to disk). A run that is killed at any
+point resumes from the checkpoint: articles whose ids are listed are not coded again, and a batch that
+was committed but not yet checkpointed is coded again and *replaces* its rows (the store keys articles
+and events on their ids), so nothing is missing and nothing is duplicated.
+
+With ``processes > 1`` a pool of worker processes each loads the pipeline once, parses and codes
+chunks of articles, and sends back the coded articles (events and mentions; tokens are dropped) to the
+one writer, the parent. At most ``2 * processes`` chunks are in flight, so memory stays flat however
+long the input is.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import multiprocessing as mp
+import os
+import pickle
+import sys
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Article, SkipRecord
+
+__all__ = ["Checkpoint", "CodingPool", "code_articles", "count_inputs", "run_ingest", "worker_pipeline"]
+
+
+# -- checkpoints -------------------------------------------------------------------------------------
+
+
+class Checkpoint:
+    """An append-only file of processed article ids, one a line, flushed and fsynced after each batch.
+
+    A line cut short by a crash (no final newline) is cut off on load.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.done: set[str] = set()
+        if self.path.exists():
+            data = self.path.read_bytes()
+            cut = data.rfind(b"\n") + 1
+            if cut < len(data):  # a partial last line: cut it off; the batch it belongs to is redone
+                with self.path.open("r+b") as fh:
+                    fh.truncate(cut)
+                data = data[:cut]
+            self.done = {line for line in data.decode("utf-8").split("\n") if line}
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh: Any = None  # opened on the first add
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.done
+
+    def __len__(self) -> int:
+        return len(self.done)
+
+    def add(self, ids: Iterable[str]) -> None:
+        new = [i for i in ids if i not in self.done]
+        if not new:
+            return
+        if self._fh is None:
+            self._fh = self.path.open("a", encoding="utf-8")
+        self._fh.write("".join(f"{i}\n" for i in new))
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self.done.update(new)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def __enter__(self) -> Checkpoint:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- coding in worker processes ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def worker_pipeline(model: str | None = None) -> Any:
+    """The pipeline of this process, loaded once (workers of the pool and of the Dask engine use it)."""
+    from .pipeline import load
+
+    pipe = load(model)
+    pipe.nlp  # noqa: B018 - load spaCy now, not inside the first task
+    return pipe
+
+
+def _slim(article: Article) -> Article:
+    """Drop the parse (tokens, sentences) once coded: the store needs only mentions and events."""
+    article.tokens = []
+    article.sentences = []
+    return article
+
+
+def code_articles(pipe: Any, articles: Iterable[Article], date: _dt.date | None = None) -> list[Article]:
+    """Parse and code a chunk of articles with ``pipe`` and return them slimmed (no tokens)."""
+    return [_slim(a) for a in pipe.process(articles, date=date)]
+
+
+def _init_worker(model: str | None) -> None:
+    worker_pipeline(model)
+
+
+def _code_chunk(model: str | None, date: _dt.date | None, chunk: list[Article]) -> bytes:
+    # Pickled here and unpickled by the consumer: an unpickling error (e.g. a worker running different
+    # code) then raises in the run instead of killing the pool's result thread and hanging it.
+    return pickle.dumps(code_articles(worker_pipeline(model), chunk, date), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class CodingPool:
+    """A pool of worker processes that parse and code chunks of articles (each loads the pipeline once).
+
+    Use as a context manager; reusable across runs (the bench reuses one so it times coding, not start-up).
+    """
+
+    def __init__(self, processes: int, *, model: str | None = None, chunk: int = 16) -> None:
+        if processes < 2:
+            raise ValueError("a CodingPool needs at least 2 processes; use the pipeline directly for 1")
+        self.processes = processes
+        self.model = model
+        self.chunk = chunk
+        ctx = mp.get_context("spawn")  # no fork of a process holding DuckDB/thread state
+        self._pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
+
+    def code(self, articles: Iterable[Article], *, date: _dt.date | None = None) -> Iterator[Article]:
+        """Coded articles in input order; at most ``2 * processes`` chunks are in flight."""
+        func = functools.partial(_code_chunk, self.model, date)
+        pending: deque[Any] = deque()
+        limit = 2 * self.processes
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= self.chunk:
+                pending.append(self._pool.apply_async(func, (chunk,)))
+                chunk = []
+                while len(pending) >= limit:
+                    yield from pickle.loads(pending.popleft().get())
+        if chunk:
+            pending.append(self._pool.apply_async(func, (chunk,)))
+        while pending:
+            yield from pickle.loads(pending.popleft().get())
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def terminate(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> CodingPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.terminate()
+
+
+# -- the run -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Counts:
+    read: int = 0
+    resumed: int = 0  # articles skipped because the checkpoint lists them
+    coded: int = 0
+    events: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """A cheap count of the articles in files and folders (JSONL lines, other files one each), for ETAs.
+
+    ``None`` when a path is a URL, or holds WARC or feed files, whose article count is unknown up front.
+    """
+    total = 0
+    for given in paths:
+        s = str(given)
+        if "://" in s:
+            return None
+        p = Path(s)
+        files = [p] if p.is_file() else [f for f in p.rglob("*") if f.is_file()] if p.is_dir() else []
+        for f in files:
+            name = f.name.lower()
+            if any(part.startswith(".") for part in f.parts[len(p.parts) :]):
+                continue
+            if name.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+                return None
+            if name.endswith((".jsonl", ".ndjson")):
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def run_ingest(
+    inputs: Iterable[Article | SkipRecord],
+    store: Any,
+    pipe: Any,
+    *,
+    checkpoint: str | Path | None = None,
+    processes: int = 1,
+    batch: int = 64,
+    date: _dt.date | None = None,
+    progress: bool = False,
+    total: int | None = None,
+    model: str | None = None,
+    pool: CodingPool | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
+
+    ``processes > 1`` codes in a pool of worker processes (or in ``pool`` when given); ``model`` is the
+    spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
+    stored with the run id. ``on_batch`` is called with the number of articles committed so far.
+    """
+    from tqdm import tqdm
+
+    counts = _Counts()
+    run_id = uuid.uuid4().hex[:12]
+    ckpt = Checkpoint(checkpoint) if checkpoint is not None else None
+    skips: list[SkipRecord] = []
+    worker_model = model if model is not None else getattr(getattr(pipe, "settings", None), "model", None)
+
+    def articles() -> Iterator[Article]:
+        for item in inputs:
+            if isinstance(item, SkipRecord):
+                counts.skipped[item.reason] = counts.skipped.get(item.reason, 0) + 1
+                skips.append(item)
+                continue
+            counts.read += 1
+            if ckpt is not None and item.id in ckpt:
+                counts.resumed += 1
+                bar.update(1)
+                continue
+            yield item
+
+    bar = tqdm(
+        total=total,
+        unit=" articles",
+        disable=not progress,
+        file=sys.stderr,
+        dynamic_ncols=True,
+        smoothing=0.1,
+        desc="coding",
+    )
+    own_pool: CodingPool | None = None
+    buffer: list[Article] = []
+
+    def flush() -> None:
+        if buffer:
+            res = store.write_articles(buffer, coder=pipe.version)
+            counts.events += res.events_written
+            counts.articles_new += res.articles_new
+            counts.articles_updated += res.articles_updated
+            counts.coded += len(buffer)
+            if ckpt is not None:
+                ckpt.add(a.id for a in buffer)
+            bar.update(len(buffer))
+            buffer.clear()
+            if on_batch is not None:
+                on_batch(counts.coded)
+        if skips:
+            store.write_skips(skips, run_id=run_id)
+            skips.clear()
+
+    started = time.perf_counter()
+    try:
+        if processes > 1 and pool is None:
+            own_pool = pool = CodingPool(processes, model=worker_model)
+        coded = pool.code(articles(), date=date) if pool is not None else _in_process(pipe, articles(), date)
+        for article in coded:
+            buffer.append(article)
+            if len(buffer) >= batch:
+                flush()
+        flush()
+    except BaseException:
+        if own_pool is not None:
+            own_pool.terminate()
+            own_pool = None
+        raise
+    finally:
+        bar.close()
+        if own_pool is not None:
+            own_pool.close()
+        if ckpt is not None:
+            ckpt.close()
+    seconds = time.perf_counter() - started
+    return {
+        "read": counts.read,
+        "skipped": sum(counts.skipped.values()),
+        "skipped_by_reason": dict(sorted(counts.skipped.items())),
+        "resumed": counts.resumed,
+        "coded": counts.coded,
+        "events": counts.events,
+        "articles_new": counts.articles_new,
+        "articles_updated": counts.articles_updated,
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(counts.coded / seconds, 2) if seconds > 0 else 0.0,
+        "run_id": run_id,
+    }
+
+
+def _in_process(pipe: Any, articles: Iterable[Article], date: _dt.date | None) -> Iterator[Article]:
+    for article in pipe.process(articles, date=date):
+        yield _slim(article)
