@@ -462,6 +462,9 @@ def api_router(desk: Desk) -> APIRouter:
             except json.JSONDecodeError as exc:
                 items.append(skip(f"api:{n}", "bad_json", str(exc)))
                 continue
+            except (ValueError, RecursionError) as exc:  # e.g. a line nested too deeply
+                items.append(skip(f"api:{n}", "bad_json", f"{type(exc).__name__}: {exc}"))
+                continue
             items.append(record_to_article(rec, source=f"api:{n}"))
         if not items:
             raise ApiError(400, "bad_request", "no JSONL records in the body")
