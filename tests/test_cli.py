@@ -104,5 +104,5 @@ def test_entities_jsonl(runner: CliRunner, tmp_path: Path, pipe: object) -> None
 def test_demo(runner: CliRunner, tmp_path: Path, pipe: object) -> None:
     res = runner.invoke(cli, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert res.exit_code == 0, res.output
-    assert "read 10 / skipped 0" in res.output
+    assert "read 11 / skipped 0" in res.output
     assert "dyads" in res.output

@@ -31,6 +31,6 @@ def test_every_sample_has_events_and_a_dyad(pipe: Any) -> None:
     by_article: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_article.setdefault(r["article"], []).append(r)
-    assert len(by_article) == 10
+    assert len(by_article) == 11
     for article, events in by_article.items():
         assert any(r["actor"] and r["recipient"] for r in events), article

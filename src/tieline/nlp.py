@@ -126,10 +126,11 @@ def parse_doc(doc: Doc, article: Article) -> Article:
         )
     article.tokens = tokens
     sentences = []
+    full = article.text  # Doc.text rebuilds the whole string on every access: slice the article's own text
     for s in doc.sents:
         # trim leading/trailing whitespace tokens from the sentence's character span
         start_char, end_char = s.start_char, s.end_char
-        text = doc.text[start_char:end_char]
+        text = full[start_char:end_char]
         stripped = text.strip()
         if not stripped:
             continue

@@ -25,11 +25,11 @@ def raw_sample(name: str) -> str:
 
 def test_ten_samples_load_with_index_metadata() -> None:
     articles = sample_articles()
-    assert len(articles) == 10
-    assert len({a.id for a in articles}) == 10
+    assert len(articles) == 11
+    assert len({a.id for a in articles}) == 11
     index = load_sample_index()
     assert [a.id for a in articles] == [e.id for e in index]
-    assert len({e.topic for e in index}) == 10
+    assert len({e.topic for e in index}) == 11
     for article, entry in zip(articles, index, strict=True):
         assert article.date == entry.date
         assert dt.date(2023, 1, 1) <= article.date <= dt.date(2025, 12, 31)

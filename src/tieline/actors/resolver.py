@@ -9,6 +9,7 @@ person with the role held on the event date, or a sector agent ("Burundian milit
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -68,8 +69,9 @@ QUANTITY_HEADS = frozenset(
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
-    """Case-folded, accent-folded surface key used by the alias index."""
+    """Case-folded, accent-folded surface key used by the alias index (cached: the same surface strings recur)."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
