@@ -52,6 +52,9 @@ class Draft:
     location: Location | None = None
     specific: int = 0
     embedded: bool = False
+    demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
+    direct_negation: bool = False  # "did not sign" (not "refused to sign")
+    natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
 
 
 class Coder:
@@ -68,7 +71,9 @@ class Coder:
             **{str(k): v for k, v in (intent.get("cooperative") or {}).items()},
             **{str(k): v for k, v in (intent.get("conflictual") or {}).items()},
         }
-        for code in self.intent.values():
+        self.refused: dict[str, str] = {str(k): str(v) for k, v in (intent.get("refused") or {}).items()}
+        self.demanded: dict[str, str] = {str(k): str(v) for k, v in (intent.get("demanded") or {}).items()}
+        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values()):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         mod = lexicon.modality
@@ -77,6 +82,10 @@ class Coder:
         self.negating_cues = frozenset(mod.get("negated_verbs", ()))
         self.hypo_cues = frozenset(mod.get("hypothetical", ()))
         self.reporting = frozenset(mod.get("reporting", ()))
+        self.requested = frozenset(mod.get("requested", ()))
+        self.obligation = frozenset(mod.get("obligation", ()))
+        self.natural = frozenset(mod.get("natural_causes", ()))
+        self.aspectual = frozenset(mod.get("aspectual", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -141,6 +150,7 @@ class Coder:
                         group.append(a)
                 if len(group) >= 2:
                     self._group = group
+        self._embed_governed(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("NOUN", "PROPN") and i not in light_objects:
@@ -284,6 +294,12 @@ class Coder:
                     break
         if not rec_heads and mode != "none":
             rec_heads = self._embedded_recipients(tree, i, role_notes)
+        if actor_heads:
+            cause = article.tokens[actor_heads[0]]
+            if (cause.lemma or cause.text).lower() in self.natural:
+                d.natural_cause = True
+                role_notes.append(f"the subject '{cause.text}' is a natural or accidental cause")
+        d.direct_negation = tree.negated(i)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if (
@@ -296,8 +312,35 @@ class Coder:
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             role_notes.append("reciprocal: coordinated subjects act on each other")
         d.roles = role_notes
-        d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
+        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         return d
+
+    def _embed_governed(self, tree: Tree, drafts: list[Draft]) -> None:
+        """The governing clause's event is the main one: a verb event in the complement of another verb event
+        ("agreed to provide aid", "accused Israel of attacking") is embedded, unless the governor is aspectual
+        ("began to withdraw")."""
+        verbs = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            cur = tree.tokens[d.trigger]
+            for _ in range(3):
+                h = tree.head(cur.i)
+                if h is None:
+                    break
+                if cur.dep == "pcomp" and h.dep == "prep" and h.lower != "by":
+                    # "accused Israel of attacking": through the preposition to the verb it belongs to
+                    h2 = tree.head(h.i)
+                    if h2 is None:
+                        break
+                    h = h2
+                elif cur.dep not in ("xcomp", "ccomp"):
+                    break
+                gov = verbs.get(h.i)
+                if gov is not None and gov is not d and (h.lemma or h.text).lower() not in self.aspectual:
+                    if not d.embedded:
+                        d.embedded = True
+                        d.roles.append(f"embedded under the event of '{h.text}'")
+                    break
+                cur = h
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
@@ -447,7 +490,7 @@ class Coder:
         if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2:
             return None
         d.roles = notes
-        d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
+        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         d.specific = 1
         return d
 
@@ -542,17 +585,24 @@ class Coder:
     # -- modality, attribution ---------------------------------------------------------------------
     def _modality(
         self, article: Article, tree: Tree, actors: ArticleActors, t: Token, ref: _dt.date | None
-    ) -> tuple[str, list[Actor], bool]:
+    ) -> tuple[str, list[Actor], bool, bool]:
+        """The trigger's modality, the attribution of reported speech, whether the event is embedded under
+        a governing one, and whether it is a reported obligation ("X said Y must ...": X's demand)."""
         i = t.i
         modality = "asserted"
         embedded = False
         if tree.negated(i):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
+        would_only = False  # hypothetical only because of "would": in reported speech a future in the past
         if aux & MODAL_HYPOTHETICAL:
-            modality = "hypothetical" if modality == "asserted" else modality
+            if modality == "asserted":
+                modality = "hypothetical"
+                would_only = not (aux & MODAL_HYPOTHETICAL - {"would"})
         elif aux & FUTURE and modality == "asserted":
             modality = "pledged"
+        obliged = bool(aux & self.obligation)
+        demanded = False
         attribution: list[Actor] = []
         # climb through the clauses that govern the trigger
         cur = t
@@ -577,6 +627,13 @@ class Coder:
                         modality = "negated"
                 elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp"):
                     modality, embedded = "hypothetical", True
+                elif hl in self.requested and self._requested_complement(tree, cur, h):
+                    # "urged Iran to release", "demanded that Israel ease": asked for, not done
+                    if modality in ("asserted", "pledged"):
+                        modality = "hypothetical"
+                    embedded = True
+                    obliged = False
+                    break
                 if hl in self.reporting and cur.dep in ("ccomp", "conj") and h.pos in ("VERB", "AUX"):
                     subj, _ = tree.subject(h.i)
                     if subj is not None:
@@ -585,12 +642,28 @@ class Coder:
                             attribution = [a]
                     if tree.negated(h.i) and hl in ("deny",):
                         modality = "negated"
+                    elif cur.dep == "ccomp" and would_only and modality == "hypothetical":
+                        modality = "pledged"  # "said they would boycott": the future in the past
+                    demanded = obliged and bool(attribution) and modality in ("asserted", "pledged")
                     break
                 if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
                     cur = h
                     continue
             break
-        return modality, attribution, embedded
+        return modality, attribution, embedded, demanded
+
+    def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
+        """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
+        withdraw"), a subjunctive or obligation clause ("demanded that Israel ease", "... that it must"), or
+        the clause of a demand noun ("its demand that ...")."""
+        if cur.dep == "xcomp":
+            return True
+        if cur.dep in ("ccomp", "acl"):
+            aux = {k.lower for k in tree.kids(cur.i, "aux")}
+            if aux & (self.obligation | {"should"}):
+                return True
+            return cur.tag == "VB" and not aux
+        return False
 
     # -- date and place -------------------------------------------------------------------------------
     def _date(
@@ -730,6 +803,29 @@ class Coder:
         return out
 
     def _finish(self, article: Article, tree: Tree, d: Draft, si: int, ref: _dt.date | None) -> Event | None:
+        sent = article.sentences[si]
+        toks = article.tokens
+        if d.natural_cause:
+            return None  # "an earthquake killed hundreds": a disaster, not a political event
+        if not d.actors and any(
+            toks[k].pos == "NOUN" and (toks[k].lemma or toks[k].text).lower() in self.natural
+            for k in range(sent.tok_start, sent.tok_end)
+        ):
+            return None  # "five people were killed after a volcano erupted": the toll of a disaster
+        if d.demanded and d.attribution and d.code[:2] in self.demanded:
+            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan (data/intent.yaml)
+            target = self.demanded[d.code[:2]]
+            d.roles.append(f"obligation in reported speech: CAMEO {d.code} demanded, coded as {target}")
+            d.code = target
+            d.recipients = d.actors or d.recipients
+            d.actors = list(d.attribution)
+            d.modality, d.embedded = "asserted", False
+        elif d.modality == "negated" and d.direct_negation and not d.embedded and d.code[:2] in self.refused:
+            # "Syria will not accept more refugees": a refused cooperative act is a rejection (data/intent.yaml)
+            target = self.refused[d.code[:2]]
+            d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
+            d.code = target
+            d.modality = "asserted"
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             target = self.intent.get(d.code[:2])
@@ -776,8 +872,6 @@ class Coder:
         if d.location is not None and d.location.country:
             d.actors = [_localise(a, d.location) for a in d.actors]
             d.recipients = [_localise(a, d.location) for a in d.recipients]
-        sent = article.sentences[si]
-        toks = article.tokens
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
