@@ -86,6 +86,7 @@ class Coder:
         self.obligation = frozenset(mod.get("obligation", ()))
         self.natural = frozenset(mod.get("natural_causes", ()))
         self.aspectual = frozenset(mod.get("aspectual", ()))
+        self.support_nouns = frozenset(mod.get("support_nouns", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -202,11 +203,19 @@ class Coder:
                 if o.ent_type not in ("DATE", "TIME"):
                     obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
+        # "ended mediation efforts", "launched a peace process": a support noun lets its modifier name the act
+        theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
+        if theme is not None and theme_lemma in self.support_nouns:
+            for k in tree.kids(theme.i, "compound", "amod", "nmod"):
+                theme_lemmas.add((k.lemma or k.text).lower())
+            for p, o in tree.preps(theme.i):
+                if p.lower == "of":
+                    theme_lemmas.add((o.lemma or o.text).lower())
         chosen: VerbPattern | None = None
         for pat in patterns:
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
                 continue
-            if pat.object is not None and (theme_lemma is None or theme_lemma not in pat.object):
+            if pat.object is not None and not (theme_lemmas & pat.object):
                 continue
             chosen = pat
             break
