@@ -55,6 +55,7 @@ class Draft:
     demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
     direct_negation: bool = False  # "did not sign" (not "refused to sign")
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
+    target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
 class Coder:
@@ -87,6 +88,7 @@ class Coder:
         self.natural = frozenset(mod.get("natural_causes", ()))
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
+        self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -309,6 +311,7 @@ class Coder:
                 d.natural_cause = True
                 role_notes.append(f"the subject '{cause.text}' is a natural or accidental cause")
         d.direct_negation = tree.negated(i)
+        d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if (
@@ -323,6 +326,19 @@ class Coder:
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         return d
+
+    def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
+        """Whether the act names a concrete target: a direct object that is not the act itself, or the object of
+        against/on/at/with/into/of on the verb or on its object ("launched fire against guerrilla camps", "mounted
+        an invasion of South Lebanon"). Abstract targets ("combating threats") do not count."""
+        heads: list[Token] = [obj] if obj is not None else []
+        for c in (i, theme.i if theme is not None else None):
+            if c is None:
+                continue
+            for p, o in tree.preps(c):
+                if p.lower in ("against", "on", "at", "with", "into", "of", "upon") and o.ent_type not in ("DATE", "TIME"):
+                    heads.append(o)
+        return any((h.lemma or h.text).lower() not in self.abstract_targets for h in heads)
 
     def _embed_governed(self, tree: Tree, drafts: list[Draft]) -> None:
         """The governing clause's event is the main one: a verb event in the complement of another verb event
@@ -875,7 +891,13 @@ class Coder:
             return None
         if not d.actors and cameo.quad in (1, 2):
             return None
-        if cameo.quad == 4 and not d.recipients and d.location is None and cameo.plover == "ASSAULT":
+        if (
+            cameo.quad == 4
+            and not d.recipients
+            and d.location is None
+            and cameo.plover == "ASSAULT"
+            and not (d.actors and d.target)
+        ):
             return None  # "combating threats": violence needs a target or a place
         # "police in Kampala": a sector agent with no nationality takes the country of the event's place
         if d.location is not None and d.location.country:
