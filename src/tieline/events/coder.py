@@ -55,6 +55,7 @@ class Draft:
     demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
     direct_negation: bool = False  # "did not sign" (not "refused to sign")
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
+    background: bool = False  # in a relative or temporal clause ("a clinic supported by ...", "after X did Y")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -89,6 +90,7 @@ class Coder:
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
+        self.background_marks = frozenset(mod.get("background_marks", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -347,6 +349,12 @@ class Coder:
         verbs = {d.trigger: d for d in drafts if d.kind == "verb"}
         for d in drafts:
             cur = tree.tokens[d.trigger]
+            if cur.dep in ("acl", "relcl") or (
+                cur.dep == "advcl" and any(k.lower in self.background_marks for k in tree.kids(cur.i, "mark"))
+            ):
+                # "a clinic supported by an aid group", "after police called on them": background to the main clause
+                d.background = True
+                d.roles.append(f"background clause ({cur.dep})")
             for _ in range(3):
                 h = tree.head(cur.i)
                 if h is None:
@@ -966,6 +974,8 @@ class Coder:
             c -= 0.1
         if d.embedded:
             c -= 0.3  # the governing verb's own event ("threatened", "agreed") is the main one
+        elif d.background:
+            c -= 0.15  # a relative or temporal clause describes the background of the main clause
         if d.modality in ("hypothetical", "negated"):
             c -= 0.1
         return round(max(0.05, min(0.95, c)), 3)
