@@ -11,6 +11,7 @@ role.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -78,6 +79,7 @@ class Coder:
         for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values()):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
+        self.score_weights, self.calibration = _read_confidence()
         mod = lexicon.modality
         self.pledge_cues = frozenset(mod.get("pledged", ()))
         self.threat_cues = frozenset(mod.get("threatened", ()))
@@ -861,12 +863,12 @@ class Coder:
             d.modality = "asserted"
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
-            target = self.intent.get(d.code[:2])
-            if target is not None:
+            intended = self.intent.get(d.code[:2])
+            if intended is not None:
                 d.roles.append(
-                    f"intended, not done: CAMEO {d.code} coded as {target} (events/data/intent.yaml)"
+                    f"intended, not done: CAMEO {d.code} coded as {intended} (events/data/intent.yaml)"
                 )
-                d.code = target
+                d.code = intended
                 d.embedded = False
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
@@ -961,24 +963,33 @@ class Coder:
             reciprocal=d.reciprocal,
         )
 
-    def _confidence(self, d: Draft, quad: int) -> float:
-        c = 0.45
+    def raw_score(self, d: Draft) -> float:
+        """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
+        w = self.score_weights
+        c = w["base"]
         if d.actors:
-            c += 0.15
+            c += w["actor"]
             if any(a.country or a.kind in ("igo", "armed_group") for a in d.actors):
-                c += 0.05
+                c += w["actor_coded"]
         if d.recipients:
-            c += 0.1
-        c += 0.04 * min(d.specific, 2)
+            c += w["recipient"]
+        c += w["specificity"] * min(d.specific, 2)
         if d.kind == "noun":
-            c -= 0.1
+            c += w["noun"]
         if d.embedded:
-            c -= 0.3  # the governing verb's own event ("threatened", "agreed") is the main one
+            c += w["embedded"]  # the governing verb's own event ("threatened", "agreed") is the main one
         elif d.background:
-            c -= 0.15  # a relative or temporal clause describes the background of the main clause
+            c += w["background"]  # a relative or temporal clause is background to the main clause
         if d.modality in ("hypothetical", "negated"):
-            c -= 0.1
-        return round(max(0.05, min(0.95, c)), 3)
+            c += w["unsure"]
+        return max(w["floor"], min(w["ceiling"], c))
+
+    def _confidence(self, d: Draft, quad: int) -> float:
+        raw = self.raw_score(d)
+        if self.calibration is None:
+            return round(raw, 3)
+        a, b = self.calibration
+        return round(1.0 / (1.0 + math.exp(-(a * raw + b))), 3)
 
     def _reason(self, d: Draft, code: str, name: str) -> str:
         parts = [f"{d.kind} pattern {d.pattern} -> CAMEO {code} ({name})"]
@@ -995,6 +1006,51 @@ class Coder:
         if d.date is not None:
             parts.append(f"date {d.date[0].isoformat()} ({d.date[1]}) from the text")
         return "; ".join(parts)
+
+
+_SCORE_KEYS = (
+    "base",
+    "actor",
+    "actor_coded",
+    "recipient",
+    "specificity",
+    "noun",
+    "embedded",
+    "background",
+    "unsure",
+    "floor",
+    "ceiling",
+)
+
+
+def _read_confidence() -> tuple[dict[str, float], tuple[float, float] | None]:
+    """The score weights and the calibration (a, b) from data/confidence.yaml, checked."""
+    data = read_data_file("confidence.yaml")
+    where = "events/data/confidence.yaml"
+    score = data.get("score")
+    if not isinstance(score, dict):
+        raise DataFileError(f"{where}: `score` must be a mapping of weight name -> number")
+    missing = [k for k in _SCORE_KEYS if k not in score]
+    unknown = sorted(set(score) - set(_SCORE_KEYS))
+    if missing or unknown:
+        raise DataFileError(f"{where}: `score` misses {missing} or has unknown keys {unknown}")
+    weights: dict[str, float] = {}
+    for k in _SCORE_KEYS:
+        v = score[k]
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise DataFileError(f"{where}: `score.{k}` must be a number, got {v!r}")
+        weights[k] = float(v)
+    if not 0.0 <= weights["floor"] < weights["ceiling"] <= 1.0:
+        raise DataFileError(f"{where}: need 0 <= floor < ceiling <= 1")
+    cal = data.get("calibration")
+    if cal is None:
+        return weights, None
+    if not isinstance(cal, dict) or set(cal) != {"a", "b"}:
+        raise DataFileError(f"{where}: `calibration` must be a mapping with exactly `a` and `b`")
+    a, b = cal["a"], cal["b"]
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (a, b)) or a <= 0:
+        raise DataFileError(f"{where}: `calibration.a` must be a positive number and `b` a number (monotone map)")
+    return weights, (float(a), float(b))
 
 
 def _describe(p: VerbPattern) -> str:
