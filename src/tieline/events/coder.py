@@ -31,6 +31,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
+# a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
+# a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
+REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
 
 
@@ -54,7 +57,7 @@ class Draft:
     specific: int = 0
     embedded: bool = False
     demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
-    direct_negation: bool = False  # "did not sign" (not "refused to sign")
+    refusal: bool = False  # a negated act in the present or future, active voice: "will not accept", "does not recognise"
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
     background: bool = False  # in a relative or temporal clause ("a clinic supported by ...", "after X did Y")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
@@ -314,7 +317,13 @@ class Coder:
             if (cause.lemma or cause.text).lower() in self.natural:
                 d.natural_cause = True
                 role_notes.append(f"the subject '{cause.text}' is a natural or accidental cause")
-        d.direct_negation = tree.negated(i)
+        aux_words = {k.lower for k in tree.kids(i, "aux")}
+        d.refusal = (
+            tree.negated(i)
+            and not passive
+            and not tree.kids(i, "auxpass")
+            and bool(aux_words & REFUSAL_AUX)
+        )
         d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
@@ -855,9 +864,9 @@ class Coder:
             d.recipients = d.actors or d.recipients
             d.actors = list(d.attribution)
             d.modality, d.embedded = "asserted", False
-        elif d.modality == "negated" and d.direct_negation and not d.embedded and d.code[:2] in self.refused:
+        elif d.modality == "negated" and d.refusal and d.actors and not d.embedded and _prefix_get(self.refused, d.code):
             # "Syria will not accept more refugees": a refused cooperative act is a rejection (data/intent.yaml)
-            target = self.refused[d.code[:2]]
+            target = _prefix_get(self.refused, d.code) or d.code
             d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
             d.code = target
             d.modality = "asserted"
@@ -1051,6 +1060,15 @@ def _read_confidence() -> tuple[dict[str, float], tuple[float, float] | None]:
     if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (a, b)) or a <= 0:
         raise DataFileError(f"{where}: `calibration.a` must be a positive number and `b` a number (monotone map)")
     return weights, (float(a), float(b))
+
+
+def _prefix_get(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest key of ``table`` that ``code`` starts with."""
+    for n in range(len(code), 1, -1):
+        v = table.get(code[:n])
+        if v is not None:
+            return v
+    return None
 
 
 def _describe(p: VerbPattern) -> str:
