@@ -1,0 +1,138 @@
+"""Event types and the choice of the main event, on sentences written for the project (real spaCy model).
+
+Each test names the general behaviour it checks: the governing clause outranks its complement, reported
+obligations are demands, refusals are rejections, disasters are not political events, and so on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def main(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The protocol's main event: the highest confidence, ties to the earliest trigger."""
+    assert events, "no event"
+    return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
+
+
+def codes(side: list[dict[str, Any]]) -> set[str]:
+    return {a["country"] for a in side if a["country"]}
+
+
+def test_governing_clause_is_the_main_event(pipe: Any) -> None:
+    events = code(pipe, "Germany agreed to provide humanitarian aid to Jordan.")
+    m = main(events)
+    assert m["event"] == "AGREE" and m["evidence"]["trigger"]["text"] == "agreed"
+    aid = [e for e in events if e["event"] == "AID"]
+    assert aid and aid[0]["confidence"] < m["confidence"]
+    assert "embedded under the event of 'agreed'" in aid[0]["reason"]
+
+
+def test_accusation_outranks_the_act_it_names(pipe: Any) -> None:
+    m = main(code(pipe, "Azerbaijan accused Armenia of shelling its positions near the border."))
+    assert m["event"] == "ACCUSE"
+
+
+def test_reported_obligation_is_a_demand_of_the_speaker(pipe: Any) -> None:
+    m = main(code(pipe, "Britain said that Iran must release the detained sailors."))
+    assert m["event"] == "REQUEST" and m["cameo"].startswith("10")
+    assert codes(m["actor"]) == {"GBR"} and codes(m["recipient"]) == {"IRN"}
+    assert "obligation in reported speech" in m["reason"]
+
+
+def test_future_refusal_is_a_rejection_but_a_past_negation_is_not(pipe: Any) -> None:
+    m = main(code(pipe, "Egypt said it will not accept the proposal."))
+    assert m["event"] == "REJECT" and m["modality"] == "asserted" and codes(m["actor"]) == {"EGY"}
+    past = code(pipe, "Egypt did not accept the proposal.")
+    assert not [e for e in past if e["event"] == "REJECT"]
+    assert all(e["modality"] == "negated" for e in past)
+
+
+def test_negated_passive_is_not_a_rejection(pipe: Any) -> None:
+    events = code(pipe, "Opposition lawmakers said parliament would not be consulted on the budget.")
+    assert not [e for e in events if e["event"] == "REJECT"]
+
+
+def test_what_a_demand_asks_for_is_not_done(pipe: Any) -> None:
+    events = code(pipe, "Kenya urged Somalia to withdraw its troops from the border.")
+    m = main(events)
+    assert m["event"] == "REQUEST" and codes(m["actor"]) == {"KEN"} and codes(m["recipient"]) == {"SOM"}
+    asked = [e for e in events if e["event"] == "RETREAT"]
+    assert all(e["modality"] != "asserted" and e["confidence"] < m["confidence"] for e in asked)
+
+
+def test_would_in_reported_speech_is_an_intent_not_a_hypothesis(pipe: Any) -> None:
+    m = main(code(pipe, "Turkey said it would impose sanctions on Syria."))
+    assert m["event"] == "THREATEN" and m["modality"] == "pledged"
+    m = main(code(pipe, "The Indian government said it would hold talks with Bangladesh next week."))
+    assert m["event"] == "AGREE" and m["cameo"] == "036" and m["modality"] == "pledged"
+
+
+def test_could_in_reported_speech_stays_hypothetical(pipe: Any) -> None:
+    m = main(code(pipe, "Serbia could impose sanctions on Kosovo, analysts said."))
+    assert m["event"] == "SANCTION" and m["modality"] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed 40 people in northern Chile.",
+        "Five people were killed after a cyclone hit the coast of Mozambique.",
+        "Floods destroyed hundreds of homes in Bangladesh and injured dozens of villagers.",
+        "A tanker was struck by lightning off the coast of Oman.",
+    ],
+)
+def test_disasters_are_not_political_events(pipe: Any, text: str) -> None:
+    assert code(pipe, text) == []
+
+
+def test_violence_by_people_is_still_coded(pipe: Any) -> None:
+    m = main(code(pipe, "Rebels killed 40 villagers in northern Mali."))
+    assert m["event"] == "ASSAULT"
+
+
+def test_violence_with_a_concrete_target_needs_no_resolved_recipient(pipe: Any) -> None:
+    m = main(code(pipe, "Russian forces shelled several villages."))
+    assert m["event"] == "ASSAULT" and codes(m["actor"]) == {"RUS"}
+    assert code(pipe, "The Nigerian army is combating terrorism.") == []
+
+
+def test_relative_clause_is_background(pipe: Any) -> None:
+    events = code(pipe, "Police arrested the men who attacked the embassy.")
+    m = main(events)
+    assert m["event"] == "COERCE" and m["cameo"] == "173"
+    attack = [e for e in events if e["event"] == "ASSAULT"]
+    assert attack and "background clause" in attack[0]["reason"]
+
+
+def test_support_noun_lets_its_modifier_name_the_act(pipe: Any) -> None:
+    m = main(code(pipe, "Qatar ended its mediation efforts between Israel and Hamas."))
+    assert m["event"] == "SANCTION" and m["cameo"] == "165"
+
+
+def test_calling_off_a_strike_eases_dissent(pipe: Any) -> None:
+    m = main(code(pipe, "Nigerian teachers called off their strike."))
+    assert m["event"] == "CONCEDE" and m["cameo"] == "082"
+
+
+def test_occupying_territory_is_fighting(pipe: Any) -> None:
+    m = main(code(pipe, "Syrian government forces captured the town of Saraqib."))
+    assert m["cameo"] == "192" and m["event"] == "ASSAULT"
+
+
+def test_easing_a_curfew_is_a_concession(pipe: Any) -> None:
+    m = main(code(pipe, "Sri Lanka lifted the curfew in Colombo."))
+    assert m["cameo"] == "0813" and m["event"] == "CONCEDE"
+
+
+def test_allowing_others_to_act_is_yielding(pipe: Any) -> None:
+    m = main(code(pipe, "Pakistan allowed Afghan refugees to stay."))
+    assert m["event"] == "CONCEDE" and codes(m["actor"]) == {"PAK"}
