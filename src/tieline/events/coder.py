@@ -96,6 +96,7 @@ class Coder:
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
+        self.inert_objects = frozenset(mod.get("inert_objects", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -226,6 +227,8 @@ class Coder:
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
                 continue
+            if pat.object is None and theme_lemma in self.inert_objects:
+                continue  # "released a toxic cloud", "sought medical attention": the bare sense does not apply
             chosen = pat
             break
         if chosen is None:
