@@ -92,6 +92,7 @@ class Coder:
         self.requested = frozenset(mod.get("requested", ()))
         self.obligation = frozenset(mod.get("obligation", ()))
         self.natural = frozenset(mod.get("natural_causes", ()))
+        self.accidental = frozenset(mod.get("accidental_agents", ()))
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
@@ -317,7 +318,7 @@ class Coder:
             rec_heads = self._embedded_recipients(tree, i, role_notes)
         if actor_heads:
             cause = article.tokens[actor_heads[0]]
-            if (cause.lemma or cause.text).lower() in self.natural:
+            if (cause.lemma or cause.text).lower() in self.natural | self.accidental:
                 d.natural_cause = True
                 role_notes.append(f"the subject '{cause.text}' is a natural or accidental cause")
         aux_words = {k.lower for k in tree.kids(i, "aux")}
