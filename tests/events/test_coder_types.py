@@ -136,3 +136,30 @@ def test_easing_a_curfew_is_a_concession(pipe: Any) -> None:
 def test_allowing_others_to_act_is_yielding(pipe: Any) -> None:
     m = main(code(pipe, "Pakistan allowed Afghan refugees to stay."))
     assert m["event"] == "CONCEDE" and codes(m["actor"]) == {"PAK"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese company released a toxic cloud over the town.",
+        "Kenyan villagers sought medical treatment in Nairobi.",
+        "A bulk carrier struck a fishing boat off Sri Lanka.",
+    ],
+)
+def test_inert_objects_and_collisions_are_not_events(pipe: Any, text: str) -> None:
+    assert code(pipe, text) == []
+
+
+def test_releasing_people_is_still_a_release(pipe: Any) -> None:
+    m = main(code(pipe, "The rebels released two Italian hostages."))
+    assert m["event"] == "RETREAT" and m["cameo"] == "0841"
+
+
+def test_coast_guard_ships_are_actors_not_accidents(pipe: Any) -> None:
+    m = main(code(pipe, "Chinese coast guard ships fired water cannon at a Philippine boat."))
+    assert m["event"] == "COERCE" and codes(m["actor"]) == {"CHN"}
+
+
+def test_thrown_grenades_are_bombings(pipe: Any) -> None:
+    m = main(code(pipe, "Militants hurled two grenades at a police station in Srinagar."))
+    assert m["event"] == "ASSAULT" and m["cameo"] == "183"
