@@ -163,3 +163,13 @@ def test_coast_guard_ships_are_actors_not_accidents(pipe: Any) -> None:
 def test_thrown_grenades_are_bombings(pipe: Any) -> None:
     m = main(code(pipe, "Militants hurled two grenades at a police station in Srinagar."))
     assert m["event"] == "ASSAULT" and m["cameo"] == "183"
+
+
+def test_arriving_troops_are_deployed_not_visiting(pipe: Any) -> None:
+    m = main(code(pipe, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday."))
+    assert m["event"] == "AID" and m["cameo"] == "074"
+    assert codes(m["actor"]) == {"BGD"} and codes(m["recipient"]) == {"SLE"}
+    m = main(code(pipe, "American troops arrived in Poland on Monday."))
+    assert m["event"] == "MOBILIZE"
+    m = main(code(pipe, "The Indian prime minister arrived in Tokyo on Monday."))
+    assert m["event"] == "CONSULT" and m["cameo"] == "042"

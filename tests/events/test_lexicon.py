@@ -265,3 +265,22 @@ def test_narrower_object_class_wins_among_equals(lex: Lexicon) -> None:
     assert hit is not None and hit.code == "195"
     hit = lex.match_verb("launch", object_lemma="raid", preps=["on"])
     assert hit is not None and hit.code == "190"
+
+
+def test_subject_constraint() -> None:
+    pats = _parse_verbs(
+        [
+            {"verb": "arrive", "subject": "@troop", "code": "154", "recipient": "none"},
+            {"verb": "arrive", "code": "042", "prep": "in"},
+        ],
+        {"troop": frozenset({"troop", "soldier"})},
+    )
+    assert pats[0].subject == frozenset({"troop", "soldier"}) and pats[0].specificity == 2
+    assert pats[1].subject is None
+    with pytest.raises(DataFileError, match="unknown class"):
+        _parse_verbs([{"verb": "arrive", "subject": "@nothing", "code": "154"}])
+    with pytest.raises(DataFileError, match="lower-case"):
+        _parse_verbs([{"verb": "arrive", "subject": ["Troop"], "code": "154"}])
+    # the same verb and object with and without a subject set are two patterns, not a duplicate
+    both = _parse_verbs([{"verb": "land", "code": "154", "subject": "troop"}, {"verb": "land", "code": "042"}])
+    assert len(both) == 2

@@ -222,9 +222,22 @@ class Coder:
             for p, o in tree.preps(theme.i):
                 if p.lower == "of":
                     theme_lemmas.add((o.lemma or o.text).lower())
+        subj_tok, subj_is_passive = tree.subject(i)
+        subj_lemmas: set[str] = set()
+        if subj_tok is not None and not subj_is_passive:
+            # "peacekeeping troops", "the first deployment of NATO troops": the head, its modifiers and, for a
+            # support noun, what it is of
+            subj_heads = [subj_tok]
+            if (subj_tok.lemma or subj_tok.text).lower() in self.support_nouns:
+                subj_heads += [o for p, o in tree.preps(subj_tok.i) if p.lower == "of"]
+            for h in subj_heads:
+                subj_lemmas.add((h.lemma or h.text).lower())
+                subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
         chosen: VerbPattern | None = None
         for pat in patterns:
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
+                continue
+            if pat.subject is not None and not (subj_lemmas & pat.subject):
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
                 continue

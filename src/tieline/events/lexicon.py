@@ -41,7 +41,7 @@ RECIPIENT_ROLES = ("object", "prep", "none", "theme")
 #: modality cue sets every modality.yaml must define
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
-_VERB_KEYS = {"verb", "code", "prep", "object", "recipient", "object_is", "xcomp", "note"}
+_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "note"}
 _NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "note"}
 
 
@@ -53,7 +53,9 @@ class VerbPattern:
     ``theme``; ``None`` means the default: ``prep`` when ``prep`` is set, else ``object``).
     ``theme`` (set whenever the entry says ``object_is: theme``) means the direct object is the
     thing given or sent and the recipient comes from a ``to``/``for``/``with``/... phrase. ``xcomp``: look at the verb's to-infinitive complement for a
-    more specific code. ``specificity``: 3 prep+object, 2 object, 1 prep, 0 bare."""
+    more specific code. ``subject``: the set of lemmas the subject head must be in ("troops arrived" is a
+    deployment, not a visit); ``None``: any subject. ``specificity``: 2 for an object or a subject set, plus 1
+    for a preposition."""
 
     verb: str
     code: str
@@ -64,6 +66,7 @@ class VerbPattern:
     specificity: int
     source: str
     object_is: str | None = None
+    subject: frozenset[str] | None = None
 
     def matches(self, object_lemma: str | None = None, preps: Iterable[str] = ()) -> bool:
         """Whether the pattern fits a verb with this direct-object lemma and these prepositions
@@ -290,7 +293,7 @@ def _parse_verbs(
     if not isinstance(rows, list) or not rows:
         raise DataFileError(f"{f}: `verbs` must be a non-empty list")
     out: list[VerbPattern] = []
-    seen: dict[tuple[str, str | None, frozenset[str] | None], str] = {}
+    seen: dict[tuple[str, str | None, frozenset[str] | None, frozenset[str] | None], str] = {}
     for k, row in enumerate(rows):
         line = lines[k] if k < len(lines) else k
         where = f"{f}: entry at line {line}"
@@ -325,12 +328,15 @@ def _parse_verbs(
         xcomp = row.get("xcomp", False)
         if not isinstance(xcomp, bool):
             raise DataFileError(f"{where}: `xcomp` must be true or false")
-        key = (verb, prep, obj)
+        subject: frozenset[str] | None = None
+        if row.get("subject") is not None:
+            subject = _expand(_lemma_list(row["subject"], where, "subject"), classes, where, "subject")
+        key = (verb, prep, obj, subject)
         if key in seen:
             raise DataFileError(f"{where}: the same pattern is already defined at {seen[key]}")
         source = f"verbs.yaml#{line}"
         seen[key] = source
-        specificity = (2 if obj is not None else 0) + (1 if prep is not None else 0)
+        specificity = (2 if obj is not None or subject is not None else 0) + (1 if prep is not None else 0)
         out.append(
             VerbPattern(
                 verb=verb,
@@ -342,6 +348,7 @@ def _parse_verbs(
                 specificity=specificity,
                 source=source,
                 object_is=object_is,
+                subject=subject,
             )
         )
     return out
