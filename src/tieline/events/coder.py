@@ -59,6 +59,7 @@ class Draft:
     demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
     refusal: bool = False  # a negated act in the present or future, active voice: "will not accept", "does not recognise"
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
+    predicate_noun: bool = False  # the object of a light or aspectual verb: "held talks", "continued a hunger strike"
     background: bool = False  # in a relative or temporal clause ("a clinic supported by ...", "after X did Y")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
@@ -457,6 +458,9 @@ class Coder:
         if m is not None and m.kind not in ("sector", "title"):
             return None
         d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
+        head = tree.head(i)
+        if t.dep == "dobj" and head is not None and (head.lemma or head.text).lower() in LIGHT_VERBS | self.aspectual:
+            d.predicate_noun = True
         notes: list[str] = []
         actor_heads: list[int] = []
         rec_heads: list[int] = []
@@ -678,7 +682,9 @@ class Coder:
                     break
                 if hl in self.threat_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "pobj"):
                     modality, embedded = "threatened", True
-                elif hl in self.negating_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "dobj"):
+                elif hl in self.negating_cues and (
+                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN")
+                ):  # "refused to sign", "its refusal to accept"
                     modality, embedded = "negated", True
                 elif hl in self.pledge_cues and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp"):
                     if modality == "asserted":
@@ -1000,7 +1006,7 @@ class Coder:
         if d.recipients:
             c += w["recipient"]
         c += w["specificity"] * min(d.specific, 2)
-        if d.kind == "noun":
+        if d.kind == "noun" and not d.predicate_noun:
             c += w["noun"]
         if d.embedded:
             c += w["embedded"]  # the governing verb's own event ("threatened", "agreed") is the main one
