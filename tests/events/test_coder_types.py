@@ -173,3 +173,15 @@ def test_arriving_troops_are_deployed_not_visiting(pipe: Any) -> None:
     assert m["event"] == "MOBILIZE"
     m = main(code(pipe, "The Indian prime minister arrived in Tokyo on Monday."))
     assert m["event"] == "CONSULT" and m["cameo"] == "042"
+
+
+def test_instrument_names_the_act(pipe: Any) -> None:
+    m = main(code(pipe, "The Biden administration targeted Russia with sweeping sanctions."))
+    assert m["event"] == "SANCTION" and codes(m["recipient"]) == {"RUS"}
+    m = main(code(pipe, "Israeli jets targeted Hamas positions with missiles."))
+    assert m["event"] == "ASSAULT"
+
+
+def test_refusal_noun_negates_its_complement(pipe: Any) -> None:
+    events = code(pipe, "Protesters condemned the Russian government's refusal to accept the ceasefire.")
+    assert all(e["modality"] != "asserted" for e in events if e["event"] == "AGREE")

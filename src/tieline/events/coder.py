@@ -234,6 +234,9 @@ class Coder:
             for h in subj_heads:
                 subj_lemmas.add((h.lemma or h.text).lower())
                 subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
+        # "targeted Russia with sanctions", "hit Iran with tariffs": the instrument names the act
+        instruments = {(o.lemma or o.text).lower() for p, o in tree.preps(i) if p.lower == "with"}
+        by_instrument = False
         chosen: VerbPattern | None = None
         for pat in patterns:
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
@@ -241,7 +244,10 @@ class Coder:
             if pat.subject is not None and not (subj_lemmas & pat.subject):
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
-                continue
+                if pat.prep is None and obj is not None and instruments & pat.object:
+                    by_instrument = True
+                else:
+                    continue
             if pat.object is None and theme_lemma in self.inert_objects:
                 continue  # "released a toxic cloud", "sought medical attention": the bare sense does not apply
             chosen = pat
@@ -273,7 +279,10 @@ class Coder:
         # recipient
         rec_heads: list[int] = []
         mode = chosen.recipient
-        if mode == "none":
+        if by_instrument and obj is not None:
+            rec_heads = tree.conjuncts(obj.i)
+            role_notes.append(f"recipient = object '{obj.text}' (the act is named by its instrument)")
+        elif mode == "none":
             pass
         elif mode == "object" and obj is not None:
             rec_heads = tree.conjuncts(obj.i)
