@@ -96,7 +96,10 @@ def main(argv: list[str]) -> int:
     pooled = sets["plover_gsr"] + sets["cameo_manual"]
     a, b = fit(pooled)
     if a <= 0:
-        print(f"error: the fitted slope {a:.3f} is not positive: the score does not rank correctness", file=sys.stderr)
+        print(
+            f"error: the fitted slope {a:.3f} is not positive: the score does not rank correctness",
+            file=sys.stderr,
+        )
         return 1
     pa, pb = fit(sets["plover_gsr"])
     ca, cb = fit(sets["cameo_manual"])

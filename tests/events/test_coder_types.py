@@ -166,7 +166,9 @@ def test_thrown_grenades_are_bombings(pipe: Any) -> None:
 
 
 def test_arriving_troops_are_deployed_not_visiting(pipe: Any) -> None:
-    m = main(code(pipe, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday."))
+    m = main(
+        code(pipe, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")
+    )
     assert m["event"] == "AID" and m["cameo"] == "074"
     assert codes(m["actor"]) == {"BGD"} and codes(m["recipient"]) == {"SLE"}
     m = main(code(pipe, "American troops arrived in Poland on Monday."))

@@ -40,7 +40,10 @@ def test_packaged_confidence_file_is_valid_and_monotone() -> None:
     ("data", "message"),
     [
         ({"version": 1, "score": {"base": 0.4}}, "misses"),
-        ({"version": 1, "score": {k: 0.1 for k in coder_mod._SCORE_KEYS} | {"base": "high"}}, "must be a number"),
+        (
+            {"version": 1, "score": {k: 0.1 for k in coder_mod._SCORE_KEYS} | {"base": "high"}},
+            "must be a number",
+        ),
         (
             {"version": 1, "score": {k: 0.1 for k in coder_mod._SCORE_KEYS} | {"floor": 0.9, "ceiling": 0.2}},
             "floor < ceiling",
@@ -55,7 +58,9 @@ def test_packaged_confidence_file_is_valid_and_monotone() -> None:
         ),
     ],
 )
-def test_bad_confidence_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, data: Any, message: str) -> None:
+def test_bad_confidence_file_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, data: Any, message: str
+) -> None:
     monkeypatch.setattr(coder_mod, "read_data_file", lambda name: data)
     with pytest.raises(DataFileError, match=message):
         coder_mod._read_confidence()

@@ -282,5 +282,7 @@ def test_subject_constraint() -> None:
     with pytest.raises(DataFileError, match="lower-case"):
         _parse_verbs([{"verb": "arrive", "subject": ["Troop"], "code": "154"}])
     # the same verb and object with and without a subject set are two patterns, not a duplicate
-    both = _parse_verbs([{"verb": "land", "code": "154", "subject": "troop"}, {"verb": "land", "code": "042"}])
+    both = _parse_verbs(
+        [{"verb": "land", "code": "154", "subject": "troop"}, {"verb": "land", "code": "042"}]
+    )
     assert len(both) == 2

@@ -57,10 +57,10 @@ class Draft:
     specific: int = 0
     embedded: bool = False
     demanded: bool = False  # a reported act the speaker says the actor must do: the speaker's demand
-    refusal: bool = False  # a negated act in the present or future, active voice: "will not accept", "does not recognise"
+    refusal: bool = False  # negated, present or future, active: "will not accept", "does not recognise"
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
-    predicate_noun: bool = False  # the object of a light or aspectual verb: "held talks", "continued a hunger strike"
-    background: bool = False  # in a relative or temporal clause ("a clinic supported by ...", "after X did Y")
+    predicate_noun: bool = False  # object of a light or aspectual verb: "held talks", "continued a strike"
+    background: bool = False  # in a relative or temporal clause: "a clinic supported by", "after X did Y"
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -99,6 +99,7 @@ class Coder:
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
+        self.agentive = frozenset(mod.get("agentive_verbs", ()))
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -346,10 +347,7 @@ class Coder:
                 role_notes.append(f"the subject '{cause.text}' is a natural or accidental cause")
         aux_words = {k.lower for k in tree.kids(i, "aux")}
         d.refusal = (
-            tree.negated(i)
-            and not passive
-            and not tree.kids(i, "auxpass")
-            and bool(aux_words & REFUSAL_AUX)
+            tree.negated(i) and not passive and not tree.kids(i, "auxpass") and bool(aux_words & REFUSAL_AUX)
         )
         d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
@@ -376,7 +374,10 @@ class Coder:
             if c is None:
                 continue
             for p, o in tree.preps(c):
-                if p.lower in ("against", "on", "at", "with", "into", "of", "upon") and o.ent_type not in ("DATE", "TIME"):
+                if p.lower in ("against", "on", "at", "with", "into", "of", "upon") and o.ent_type not in (
+                    "DATE",
+                    "TIME",
+                ):
                     heads.append(o)
         return any((h.lemma or h.text).lower() not in self.abstract_targets for h in heads)
 
@@ -468,7 +469,11 @@ class Coder:
             return None
         d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
         head = tree.head(i)
-        if t.dep == "dobj" and head is not None and (head.lemma or head.text).lower() in LIGHT_VERBS | self.aspectual:
+        if (
+            t.dep == "dobj"
+            and head is not None
+            and (head.lemma or head.text).lower() in LIGHT_VERBS | self.aspectual
+        ):
             d.predicate_noun = True
         notes: list[str] = []
         actor_heads: list[int] = []
@@ -504,7 +509,7 @@ class Coder:
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if d.actors and not d.recipients:
             # "Iran was hit with new EU sanctions": the passive subject of the clause receives the act
-            gov = _participant_verb(tree, i)
+            gov = _participant_verb(tree, i, self.agentive)
             if gov is not None:
                 subj, passive = tree.subject(gov)
                 if subj is not None and passive:
@@ -518,7 +523,7 @@ class Coder:
         if not d.actors:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework")
-            gov = _participant_verb(tree, i)
+            gov = _participant_verb(tree, i, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i != i:
@@ -896,7 +901,13 @@ class Coder:
             d.recipients = d.actors or d.recipients
             d.actors = list(d.attribution)
             d.modality, d.embedded = "asserted", False
-        elif d.modality == "negated" and d.refusal and d.actors and not d.embedded and _prefix_get(self.refused, d.code):
+        elif (
+            d.modality == "negated"
+            and d.refusal
+            and d.actors
+            and not d.embedded
+            and _prefix_get(self.refused, d.code)
+        ):
             # "Syria will not accept more refugees": a refused cooperative act is a rejection (data/intent.yaml)
             target = _prefix_get(self.refused, d.code) or d.code
             d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
@@ -1090,7 +1101,9 @@ def _read_confidence() -> tuple[dict[str, float], tuple[float, float] | None]:
         raise DataFileError(f"{where}: `calibration` must be a mapping with exactly `a` and `b`")
     a, b = cal["a"], cal["b"]
     if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in (a, b)) or a <= 0:
-        raise DataFileError(f"{where}: `calibration.a` must be a positive number and `b` a number (monotone map)")
+        raise DataFileError(
+            f"{where}: `calibration.a` must be a positive number and `b` a number (monotone map)"
+        )
     return weights, (float(a), float(b))
 
 
@@ -1178,7 +1191,7 @@ LIGHT_VERBS = frozenset(
 )
 
 
-def _participant_verb(tree: Tree, i: int) -> int | None:
+def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()) -> int | None:
     """The verb whose subject takes part in the nominal event ``i``: the noun sits in a prepositional phrase of
     that verb ("In a meeting at the Pentagon, X and Y reiterated ...") or is the object of a light verb ("X and Y
     held talks")."""
@@ -1190,7 +1203,11 @@ def _participant_verb(tree: Tree, i: int) -> int | None:
         gov = tree.head(h.i)
         if gov is not None and gov.pos in ("VERB", "AUX"):
             return gov.i
-    if t.dep in ("dobj", "attr") and h.pos in ("VERB", "AUX") and (h.lemma or h.text).lower() in LIGHT_VERBS:
+    if (
+        t.dep in ("dobj", "attr")
+        and h.pos in ("VERB", "AUX")
+        and (h.lemma or h.text).lower() in LIGHT_VERBS | agentive
+    ):
         return h.i
     return None
 
