@@ -171,7 +171,7 @@ class Resolver:
                 continue
             width, hits = found
             hit = self._choose(hits, toks[i : i + width])
-            if hit is None:
+            if hit is None or self._us_state(hit, article, i, i + width):
                 i += width
                 continue
             m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
@@ -235,6 +235,22 @@ class Resolver:
         if not any(ch.isupper() for ch in surface) and best.kind not in ("title", "sector"):
             return None
         return best
+
+    def _us_state(self, hit: AliasHit, article: Article, lo: int, hi: int) -> bool:
+        """Whether a country name that is also a US state means the state here ("the governor of Georgia",
+        "Atlanta, Georgia"): a cue word within four tokens, or a place of that state in the same sentence."""
+        if hit.kind not in ("country", "demonym") or norm_key(hit.alias) not in self.kb.us_state_aliases:
+            return False
+        toks = article.tokens
+        near = range(max(0, lo - 4), min(len(toks), hi + 4))
+        if any(toks[k].lower in self.kb.us_state_cues for k in near if not lo <= k < hi):
+            return True
+        if lo >= 2 and toks[lo - 2].lower == "state" and toks[lo - 1].lower == "of":
+            return True
+        sent = next((s for s in article.sentences if s.tok_start <= lo < s.tok_end), None)
+        if sent is None:
+            return False
+        return any(toks[k].lower in self.kb.us_state_places for k in range(sent.tok_start, sent.tok_end))
 
     def _actor_from_hit(
         self, hit: AliasHit, article: Article, start: int, end: int, date: _dt.date | None
@@ -321,25 +337,25 @@ class Resolver:
             r = roles[0]
             tr = self.kb.title_role(r.title) or self.kb.title_role(r.role.replace("_", " "))
             sector = tr.sector if tr else "GOV"
-            cc = self.cameo_country(r.country) or (r.country or "")
+            # an office in an organisation is coded as that organisation (IGOUNO), not as a country-less "GOV"
+            country, base, is_org = self.kb.role_owner(r)
             rng = f"{r.start.isoformat()} to {r.end.isoformat() if r.end else 'present'}"
             return Actor(
                 text,
                 start,
                 end,
                 p.name,
-                r.country,
+                country,
                 sector,
                 "person",
-                f"{cc}{sector}",
+                base if is_org else f"{base}{sector}",
                 role=f"{r.title} ({rng})",
                 wikidata=p.wikidata,
                 entity_id=f"person:{p.id}",
-                why=f"{why}; {r.title} of {r.country} on {date}",
+                why=f"{why}; {r.title} of {r.holder_of} on {date}",
             )
-        # no role on that date: the person is still known; nationality from any role they held
-        countries = {r.country for r in p.roles if r.country}
-        country_code = countries.pop() if len(countries) == 1 else None
+        # no role on that date: the person is still known; nationality (or the one organisation) from the roles
+        country_code, code = self.kb.person_home(p)
         return Actor(
             text,
             start,
@@ -348,7 +364,7 @@ class Resolver:
             country_code,
             None,
             "person",
-            self.cameo_country(country_code),
+            code,
             wikidata=p.wikidata,
             entity_id=f"person:{p.id}",
             why=f"{why}; no office on {date}" if date else why,
@@ -377,6 +393,9 @@ class Resolver:
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind not in ("demonym", "title", "sector"):
             a = m.actor
+            if a.kind == "person":
+                # "German Foreign Minister Oskar Fischer", "Arab League Secretary-General X", "King X of Morocco"
+                a = self._qualified_person(a, m, lo, hi, article, tree, actors)
             # a person with a title in front: keep the whole phrase as the span
             return replace(a, text=text, start=start, end=end)
 
@@ -391,7 +410,7 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
-            return self._pronoun(head, article, actors, start, end, text)
+            return self._pronoun(head, article, actors, start, end, text, tree)
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -458,7 +477,7 @@ class Resolver:
         if t.lower in COUNTERPART or head_lower in COUNTERPART:
             role_src: Actor | None = None
             if poss is not None and tree.is_pronoun(poss.i):
-                role_src = self._pronoun(poss.i, article, actors, poss.start, poss.end, poss.text)
+                role_src = self._pronoun(poss.i, article, actors, poss.start, poss.end, poss.text, tree)
             if role_src is None and peers:
                 role_src = next((p for p in peers if p.kind == "person" and p.role), None)
             role_key = self._role_key(role_src)
@@ -571,7 +590,7 @@ class Resolver:
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
                 )
         if head_lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
-            prev = self._antecedent(head, actors, kinds=("state",))
+            prev = self._antecedent(head, actors, kinds=("state",), tree=tree)
             if prev is not None:
                 return replace(
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
@@ -623,10 +642,68 @@ class Resolver:
             )
         return None
 
+    def _qualified_person(
+        self, a: Actor, m: ActorMention, lo: int, hi: int, article: Article, tree: Tree, actors: ArticleActors
+    ) -> Actor:
+        """A person whose country or sector the knowledge base does not give, qualified by the words around the
+        name: a country, demonym or possessor ("German", "Jordan's"), an organisation ("Arab League"), an
+        ``of``-complement ("King Hassan of Morocco") or an apposition ("Kofi Annan, UN secretary-general"), and
+        a title ("Foreign Minister" -> GOV, "General" -> MIL). A person the knowledge base places stays as it is."""
+        if a.country and a.sector:
+            return a
+        heads = [m.tok_end - 1]
+        ks = [k for k in range(lo, hi) if not m.tok_start <= k < m.tok_end]
+        for h in heads:
+            for p in tree.kids(h, "prep"):
+                if p.lower == "of":
+                    ks.extend(k.i for k in tree.kids(p.i, "pobj"))
+            for app in tree.kids(h, "appos"):
+                alo, ahi = tree.np_span(app.i)
+                ks.extend(range(alo, ahi))
+        country: Actor | None = None
+        org: Actor | None = None
+        title: Any = None
+        for k in ks:
+            mk = actors.at(k)
+            if mk is None or mk is m:
+                continue
+            if mk.kind == "title" and mk.hit is not None and title is None:
+                title = mk.hit.entry
+            elif mk.actor is None:
+                continue
+            elif mk.actor.kind == "state" and country is None:
+                country = mk.actor
+            elif mk.actor.kind in ("igo", "org", "armed_group") and org is None:
+                org = mk.actor
+        if title is None:
+            title = self.kb.title_role(article.text[article.tokens[lo].start : article.tokens[m.tok_start].start])
+        sector = a.sector or (title.sector if title is not None else None)
+        if a.country is None and country is not None and country.country:
+            cc = self.cameo_country(country.country) or country.country
+            return replace(
+                a,
+                country=country.country,
+                sector=sector,
+                code=f"{cc}{sector or ''}",
+                why=f"{a.why}; country from '{country.text}'" + (f", sector from the title ({sector})" if sector else ""),
+            )
+        if a.country is None and org is not None and not a.code:
+            return replace(
+                a,
+                country=org.country,
+                sector=sector or org.sector,
+                code=org.code,
+                why=f"{a.why}; office in {org.name} ('{org.text}')",
+            )
+        if a.country is not None and sector is not None and a.sector is None:
+            cc = self.cameo_country(a.country) or a.country
+            return replace(a, sector=sector, code=f"{cc}{sector}", why=f"{a.why}; sector from the title ({sector})")
+        return a
+
     def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
         t = article.tokens[i]
         if tree.is_pronoun(i):
-            return self._pronoun(i, article, actors, t.start, t.end, t.text)
+            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree)
         m = actors.at(i)
         if m is not None and m.actor is not None and m.kind not in ("title", "sector"):
             return m.actor
@@ -640,7 +717,14 @@ class Resolver:
         return tr.key if tr else None
 
     def _pronoun(
-        self, i: int, article: Article, actors: ArticleActors, start: int, end: int, text: str
+        self,
+        i: int,
+        article: Article,
+        actors: ArticleActors,
+        start: int,
+        end: int,
+        text: str,
+        tree: Tree | None = None,
     ) -> Actor | None:
         low = article.tokens[i].lower
         if low in PERSON_PRONOUNS:
@@ -651,20 +735,102 @@ class Resolver:
             kinds = ("igo", "org", "armed_group", "sector")
         else:
             return None
-        prev = self._antecedent(i, actors, kinds=kinds)
+        prev = self._antecedent(i, actors, kinds=kinds, tree=tree)
         if prev is None:
             return None
         return replace(prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}")
 
-    def _antecedent(self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...]) -> Actor | None:
-        """The nearest earlier resolved actor mention of one of ``kinds``."""
-        best: Actor | None = None
+    def _antecedent(
+        self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...], tree: Tree | None = None
+    ) -> Actor | None:
+        """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to.
+
+        Without a parse: the nearest one. With a parse, by the pronoun's place in its clause:
+
+        * the subject of a main or reported clause ("It announced ...", "..., and last month it attacked ...")
+          continues the nearest earlier subject (same sentence first, then the nearest earlier sentence with one):
+          "Uganda has fought al-Shabaab in Somalia. It announced ..." -> Uganda;
+        * a possessive refers to an argument of its own clause when one fits: the subject ("Kenya increased its
+          contributions"), else the possessor or head of the object ("Austin commended Nairobi's support ...
+          through its contributions" -> Nairobi); a possessive inside the subject itself ("Its foreign ministry
+          said") continues the earlier subject;
+        * anything else (objects, subordinate clauses): the nearest mention ("fired at it")."""
+        cands: list[ActorMention] = []
         for m in actors.mentions:
             if m.tok_end > i:
                 break
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
-                best = m.actor
-        return best
+                cands.append(m)
+        if not cands:
+            return None
+        if tree is None:
+            return cands[-1].actor
+        t = tree.tokens[i]
+        continue_subject = False
+        if t.dep in ("nsubj", "nsubjpass") and t.head != i:
+            continue_subject = tree.tokens[t.head].dep in ("ROOT", "conj", "ccomp")
+        elif t.dep == "poss":
+            verb = next((a.i for a in tree.ancestors(i) if a.pos in ("VERB", "AUX")), None)
+            if verb is not None:
+                subj, _ = tree.subject(verb)
+                if subj is not None and i in tree.subtree(subj.i):
+                    continue_subject = True
+                else:
+                    args = [subj] if subj is not None else []
+                    obj = tree.kid(verb, "dobj")
+                    if obj is not None:
+                        args.append(obj)
+                    for arg in args:
+                        hit = _mention_in_phrase(tree, actors, arg.i, cands)
+                        if hit is not None:
+                            return hit.actor
+        if continue_subject:
+            here = tree.sent_of[i]
+            subjects = [m for m in cands if _in_subject(tree, m)]
+            same = [m for m in subjects if tree.sent_of[m.tok_start] == here]
+            if same:
+                return same[-1].actor
+            if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
+                return subjects[-1].actor
+        return cands[-1].actor
+
+
+def _mention_in_phrase(
+    tree: Tree, actors: ArticleActors, head: int, cands: list[ActorMention]
+) -> ActorMention | None:
+    """The candidate mention that is the phrase headed by ``head`` or its possessor / modifier."""
+    m = actors.at(head)
+    if m is not None and m in cands:
+        return m
+    lo, hi = tree.np_span(head)
+    for k in range(lo, hi):
+        mk = actors.at(k)
+        if mk is not None and mk in cands and tree.tokens[k].dep in ("poss", "compound", "amod", "nmod"):
+            return mk
+    return None
+
+
+def _in_subject(tree: Tree, m: ActorMention) -> bool:
+    """Whether the mention is (inside) the subject of a clause: its phrase head, climbing through modifiers and
+    ``of``-complements, is a subject."""
+    j = m.tok_end - 1
+    for k in range(m.tok_start, m.tok_end):
+        h = tree.tokens[k].head
+        if h < m.tok_start or h >= m.tok_end or h == k:
+            j = k
+            break
+    for _ in range(4):
+        t = tree.tokens[j]
+        if t.dep in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep in ("compound", "amod", "poss", "nmod", "appos", "conj") and t.head != j:
+            j = t.head
+            continue
+        if t.dep == "pobj" and t.head != j and tree.tokens[t.head].lower == "of":
+            j = tree.tokens[t.head].head
+            continue
+        return False
+    return False
 
 
 def _same_person(found: ArticleActors, text: str, before: int) -> ActorMention | None:
