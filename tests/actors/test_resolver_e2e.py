@@ -175,3 +175,18 @@ def test_un_secretary_general_is_an_igo_person(pipe: Any) -> None:
     a = one(e["actor"])
     assert a["name"] == "António Guterres" or a["name"].endswith("Guterres")
     assert a["code"].startswith("IGOUNO") and a["code"] != "GOV"
+
+
+def test_pronoun_named_earlier_in_the_sentence_takes_the_name_span(pipe: Any) -> None:
+    text = "Portugal said on Monday that it had asked Morocco to hand over the two suspects."
+    e = find(code(pipe, text), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "PRT" and text[a["start"] : a["end"]] == "Portugal"
+    assert "'it' refers back to" in e["reason"]
+
+
+def test_pronoun_from_an_earlier_sentence_keeps_its_own_span(pipe: Any) -> None:
+    text = "Portugal recalled its ambassador to Morocco.\nIt asked Morocco to hand over the two suspects."
+    e = find(code(pipe, text), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "PRT" and text[a["start"] : a["end"]] == "It"

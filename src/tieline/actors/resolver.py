@@ -410,7 +410,7 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
-            return self._pronoun(head, article, actors, start, end, text, tree)
+            return self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -725,7 +725,12 @@ class Resolver:
         end: int,
         text: str,
         tree: Tree | None = None,
+        *,
+        name_span: bool = False,
     ) -> Actor | None:
+        """The actor a pronoun refers back to. With ``name_span``, a pronoun whose antecedent is named earlier in
+        the same sentence takes the span of that name ("Turkey said it had asked ...": the actor's span is
+        "Turkey"), so that the event's evidence points at the name; the pronoun stays in ``why``."""
         low = article.tokens[i].lower
         if low in PERSON_PRONOUNS:
             kinds: tuple[str, ...] = ("person",)
@@ -738,7 +743,12 @@ class Resolver:
         prev = self._antecedent(i, actors, kinds=kinds, tree=tree)
         if prev is None:
             return None
-        return replace(prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}")
+        why = f"'{text}' refers back to {prev.name}"
+        if name_span and tree is not None and prev.end <= start:
+            sent = article.sentences[tree.sent_of[i]]
+            if sent.start <= prev.start:
+                return replace(prev, why=f"{why} (named earlier in the sentence as '{prev.text}')")
+        return replace(prev, text=text, start=start, end=end, why=why)
 
     def _antecedent(
         self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...], tree: Tree | None = None
