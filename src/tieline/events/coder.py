@@ -77,6 +77,11 @@ class Coder:
         self.negating_cues = frozenset(mod.get("negated_verbs", ()))
         self.hypo_cues = frozenset(mod.get("hypothetical", ()))
         self.reporting = frozenset(mod.get("reporting", ()))
+        roles = read_data_file("roles.yaml")
+        nouns = roles.get("speech_act_nouns")
+        if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+            raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
+        self.speech_act_nouns = frozenset(n.lower() for n in nouns)
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -286,6 +291,10 @@ class Coder:
             rec_heads = self._embedded_recipients(tree, i, role_notes)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if not d.recipients and mode != "none":
+            d.recipients = self._speech_act_party(
+                [*rec_heads, *([theme.i] if theme is not None else [])], article, tree, actors, ref, d, role_notes
+            )
         if (
             len(d.actors) >= 2
             and not d.recipients
@@ -298,6 +307,30 @@ class Coder:
         d.roles = role_notes
         d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
         return d
+
+    def _speech_act_party(
+        self,
+        heads: list[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+        notes: list[str],
+    ) -> list[Actor]:
+        """The party behind a call, demand or offer the event answers: "rejected calls by Kofi Annan", "accepted
+        demands from the rebels", "dismissed an appeal from the president" (nouns in events/data/roles.yaml)."""
+        for h in heads:
+            tok = article.tokens[h]
+            if (tok.lemma or tok.text).lower() not in self.speech_act_nouns and tok.lower not in self.speech_act_nouns:
+                continue
+            for p, o in tree.preps(h):
+                if p.lower in ("by", "from"):
+                    found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    if found:
+                        notes.append(f"recipient = who made the {tok.text} ('{p.lower} {o.text}')")
+                        return found
+        return []
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
