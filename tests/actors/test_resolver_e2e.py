@@ -190,3 +190,15 @@ def test_pronoun_from_an_earlier_sentence_keeps_its_own_span(pipe: Any) -> None:
     e = find(code(pipe, text), "REQUEST")
     a = one(e["actor"])
     assert a["country"] == "PRT" and text[a["start"] : a["end"]] == "It"
+
+
+def test_sector_agent_takes_the_country_of_its_own_place_phrase(pipe: Any) -> None:
+    e = find(code(pipe, "Opposition groups in Malawi demanded that the president resign."), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "MWI" and a["code"] == "MWIOPP"
+
+
+def test_a_place_phrase_does_not_turn_a_thing_into_an_actor(pipe: Any) -> None:
+    events = code(pipe, "Chile condemned the situation in Peru.")
+    for e in events:
+        assert all(a["text"] != "the situation" for a in e["actor"] + e["recipient"])

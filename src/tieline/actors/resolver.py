@@ -453,6 +453,8 @@ class Resolver:
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
         head_lower = t.lemma.lower() if t.lemma else t.lower
+        # "opposition groups in Zimbabwe": a place phrase gives a sector agent or a title its country
+        place_actor = None if country_actor is not None else self._place_modifier(head, tree, actors)
         # the title: the phrase without determiners, possessives and the country that qualifies it
         k0 = lo
         while k0 < head and (
@@ -545,6 +547,7 @@ class Resolver:
             return None
 
         if sector is not None:
+            country_actor = country_actor or place_actor
             if country_actor is not None:
                 cc = self.cameo_country(country_actor.country) or (country_actor.country or "")
                 return Actor(
@@ -637,9 +640,36 @@ class Resolver:
                 "PERCENT",
             ):
                 return None
+            if place_actor is not None and place_actor.country and kind != "org":
+                # "residents in Kirkuk", "officials in Kabul": an unnamed group of the place's country
+                cc = self.cameo_country(place_actor.country) or place_actor.country
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    place_actor.country,
+                    None,
+                    kind,
+                    cc,
+                    why=f"'{text}' is not in the knowledge base; country from '{place_actor.text}'",
+                )
             return Actor(
                 text, start, end, text, None, None, kind, "", why=f"'{text}' is not in the knowledge base"
             )
+        return None
+
+    def _place_modifier(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """A country named in a place phrase of the noun itself: "opposition groups in Zimbabwe", "students
+        throughout Indonesia", "rebels in the Ivory Coast", "protesters in Moscow"."""
+        for p in tree.kids(head, "prep"):
+            if p.lower not in ("in", "throughout", "across", "inside"):
+                continue
+            for o in tree.kids(p.i, "pobj"):
+                for j in tree.conjuncts(o.i)[:1]:
+                    m = actors.at(j)
+                    if m is not None and m.actor is not None and m.kind in ("country", "capital"):
+                        return m.actor
         return None
 
     def _qualified_person(
