@@ -47,3 +47,31 @@ def test_roles_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 
     with pytest.raises(DataFileError, match="speech_act_nouns"):
         tieline.load()
+
+
+def test_the_possessor_of_a_condemned_deed_is_the_recipient(pipe: Any) -> None:
+    assert "AZE" in rec_countries(events(pipe, "Armenia denounced Azerbaijan's blockade of the road."), "ACCUSE")
+
+
+def test_the_agent_of_a_deed_is_the_recipient(pipe: Any) -> None:
+    text = "Bosnia is investigating crimes committed by Serbian paramilitaries during the war."
+    assert "SRB" in rec_countries(events(pipe, text), "ACCUSE")
+
+
+def test_a_protest_without_a_target_is_addressed_to_the_government_of_its_place(pipe: Any) -> None:
+    evs = events(pipe, "Kurdish prisoners rioted at a jail in eastern Turkey.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    r = e["recipient"]
+    assert [a["code"] for a in r] == ["TURGOV"]
+    assert "government of the place" in e["reason"]
+
+
+def test_a_protest_with_a_named_target_keeps_it(pipe: Any) -> None:
+    evs = events(pipe, "Thousands of Serbs demonstrated against NATO in Belgrade on Sunday.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    assert [a["kind"] for a in e["recipient"]] == ["igo"]
+
+
+def test_no_protest_target_is_invented_for_an_event_without_protesters(pipe: Any) -> None:
+    for e in events(pipe, "A protest was held in Kharkiv on Sunday."):
+        assert e["actor"] or e["event"] != "PROTEST", e

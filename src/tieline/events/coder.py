@@ -293,7 +293,7 @@ class Coder:
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if not d.recipients and mode != "none":
             d.recipients = self._speech_act_party(
-                [*rec_heads, *([theme.i] if theme is not None else [])], article, tree, actors, ref, d, role_notes
+                [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
             )
         if (
             len(d.actors) >= 2
@@ -318,18 +318,31 @@ class Coder:
         d: Draft,
         notes: list[str],
     ) -> list[Actor]:
-        """The party behind a call, demand or offer the event answers: "rejected calls by Kofi Annan", "accepted
-        demands from the rebels", "dismissed an appeal from the president" (nouns in events/data/roles.yaml)."""
+        """The party behind the thing an event answers, when the thing itself is no actor: the maker of a call,
+        demand or offer ("rejected calls by Kofi Annan", "accepted demands from the rebels"; nouns in
+        events/data/roles.yaml), the agent of a deed ("crimes committed by Croat forces"), or the possessor of
+        the object ("denounced Serbia's suppression of ...", "opposed Turkey's decision")."""
         for h in heads:
             tok = article.tokens[h]
-            if (tok.lemma or tok.text).lower() not in self.speech_act_nouns and tok.lower not in self.speech_act_nouns:
+            if tok.pos not in ("NOUN", "PROPN"):
                 continue
-            for p, o in tree.preps(h):
-                if p.lower in ("by", "from"):
-                    found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
-                    if found:
-                        notes.append(f"recipient = who made the {tok.text} ('{p.lower} {o.text}')")
-                        return found
+            poss = tree.kid(h, "poss")
+            if poss is not None and not tree.is_pronoun(poss.i):
+                found = self._resolve_all([poss.i], article, tree, actors, ref, peers=d.actors)
+                if found:
+                    notes.append(f"recipient = possessor '{poss.text}' of '{tok.text}'")
+                    return found
+            agents: list[tuple[str, Token]] = []
+            if (tok.lemma or tok.text).lower() in self.speech_act_nouns or tok.lower in self.speech_act_nouns:
+                agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower in ("by", "from"))
+            for acl in tree.kids(h, "acl"):
+                if acl.tag == "VBN":
+                    agents.extend((p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by")
+            for prep, o in agents:
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                if found:
+                    notes.append(f"recipient = who is behind the {tok.text} ('{prep} {o.text}')")
+                    return found
         return []
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
@@ -799,6 +812,8 @@ class Coder:
                 )
             ]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
+        if not d.recipients and d.actors and cameo.plover == "PROTEST":
+            d.recipients = self._protest_target(d)
         if not d.actors and not d.recipients:
             return None
         if not d.actors and cameo.quad in (1, 2):
@@ -860,6 +875,34 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _protest_target(self, d: Draft) -> list[Actor]:
+        """A protest that names no target is addressed to the government of the place where it happens
+        ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
+        has a country and the protesters are not that government themselves."""
+        loc = d.location
+        if loc is None or not loc.country or loc.source != "sentence":
+            return []
+        c = self.resolver.kb.country(loc.country)
+        if c is None:
+            return []
+        cc = c.cameo or c.iso3
+        target = Actor(
+            loc.text,
+            loc.start,
+            loc.end,
+            c.name,
+            c.iso3,
+            "GOV",
+            "state",
+            f"{cc}GOV",
+            entity_id=f"country:{c.iso3}",
+            why="a protest with no named target is addressed to the government of the place where it happens",
+        )
+        if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+            return []
+        d.roles.append(f"recipient = the government of the place '{loc.text}'")
+        return [target]
 
     def _confidence(self, d: Draft, quad: int) -> float:
         c = 0.45
