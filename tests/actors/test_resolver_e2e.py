@@ -202,3 +202,13 @@ def test_a_place_phrase_does_not_turn_a_thing_into_an_actor(pipe: Any) -> None:
     events = code(pipe, "Chile condemned the situation in Peru.")
     for e in events:
         assert all(a["text"] != "the situation" for a in e["actor"] + e["recipient"])
+
+
+def test_a_sector_word_on_a_thing_makes_no_actor(pipe: Any) -> None:
+    for e in code(pipe, "Jordan and Britain agreed to undertake joint military exercises this month."):
+        assert all("exercises" not in a["text"] for a in e["actor"] + e["recipient"]), e
+
+
+def test_a_sector_word_on_people_makes_a_sector_agent(pipe: Any) -> None:
+    e = find(code(pipe, "Rebel forces attacked an army base near Goma."), "ASSAULT")
+    assert one(e["actor"])["sector"] == "REB"

@@ -75,3 +75,9 @@ def test_a_protest_with_a_named_target_keeps_it(pipe: Any) -> None:
 def test_no_protest_target_is_invented_for_an_event_without_protesters(pipe: Any) -> None:
     for e in events(pipe, "A protest was held in Kharkiv on Sunday."):
         assert e["actor"] or e["event"] != "PROTEST", e
+
+
+def test_what_it_called_names_the_target(pipe: Any) -> None:
+    evs = events(pipe, "Turkey carried out air strikes on what it called terrorist camps in northern Iraq.")
+    e = next(e for e in evs if e["event"] == "ASSAULT")
+    assert [a["sector"] for a in e["recipient"]] == ["REB"], e["reason"]

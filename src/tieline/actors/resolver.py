@@ -422,7 +422,21 @@ class Resolver:
                         if inner is not None:
                             return replace(inner, text=text, start=start, end=end)
 
+        named = self._apposition_of_name(head, tree, actors)
+        if named is not None:
+            return replace(named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}")
         return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+
+    def _apposition_of_name(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """The named actor a descriptive phrase stands in apposition to: "Jaish al-Adl, a Sunni militant group
+        that has carried out attacks ..." (the relative clause's subject is the group)."""
+        t = tree.tokens[head]
+        if t.dep != "appos" or t.pos not in ("NOUN",) or t.head == head:
+            return None
+        m = actors.at(t.head)
+        if m is None or m.actor is None or m.kind not in ("armed_group", "org", "country", "person"):
+            return None
+        return m.actor
 
     def _nominal(
         self,
@@ -468,7 +482,15 @@ class Resolver:
             or self.kb.title_role(t.text)
         )
         sector = None if tr else self.kb.sector_of(t.lower) or self.kb.sector_of(head_lower)
-        if sector is None and tr is None:
+        if sector == "MIL":
+            # "rebel forces", "police units": a more specific armed sector in front of a generic armed noun
+            for kid in tree.kids(head, "compound", "amod"):
+                if self.kb.sector_of(kid.lower) in ("REB", "COP"):
+                    sector = self.kb.sector_of(kid.lower)
+                    break
+        if sector is None and tr is None and _agent_head(t, head_lower):
+            # "military officials", "rebel forces": a sector modifier of a noun for people or a body; not of a
+            # thing or an act ("military exercises", "terrorist activities", "a general strike")
             for kid in tree.kids(head, "compound", "amod"):
                 sector = self.kb.sector_of(kid.lower)
                 if sector:
@@ -848,6 +870,33 @@ def _mention_in_phrase(
         if mk is not None and mk in cands and tree.tokens[k].dep in ("poss", "compound", "amod", "nmod"):
             return mk
     return None
+
+
+AGENT_HEADS = frozenset(
+    {"forces", "force", "personnel", "units", "unit", "officers", "officer", "staff", "sources", "source", "circles",
+     "chief", "chiefs", "commander", "commanders", "wing", "elements", "squad", "squads", "patrol", "patrols",
+     "contingent", "battalion", "brigade", "brigades", "division", "corps", "guard", "guards", "agents", "agent",
+     "body", "bodies", "institutions", "establishment", "regime", "junta", "side", "camp",
+     # places and things that stand for their owners when attacked or targeted ("shelled rebel positions")
+     "positions", "position", "bases", "base", "camps", "strongholds", "stronghold", "targets", "convoy",
+     "convoys", "headquarters", "outposts", "outpost", "hideouts", "hideout", "checkpoints", "checkpoint",
+     "installations", "posts", "barracks", "vessels", "ships", "aircraft", "jets", "drones", "boats", "shipping",
+     "tankers", "flights", "airliner", "airliners", "planes", "trucks", "lorries", "interests", "assets",
+     "property", "facilities", "buildings", "building", "offices", "office", "embassy", "embassies", "residence",
+     "premises", "entrance", "entrances", "gates", "compound",
+     # people the sector word qualifies ("opposition politicians", "military negotiators")
+     "politicians", "politician", "diplomats", "diplomat", "ministers", "minister", "lawyers", "doctors",
+     "teachers", "clerics", "elders", "figures", "analysts", "experts", "observers", "monitors", "inspectors",
+     "negotiators", "negotiator", "mediators", "deputies", "mps", "senators", "figure", "sympathisers",
+     "sympathizers", "loyalists", "veterans", "recruits", "conscripts", "reservists", "volunteers"}
+)  # fmt: skip
+
+
+def _agent_head(t: Any, head_lower: str) -> bool:
+    """Whether a noun names people or a body that can act (so a sector modifier makes it a sector agent)."""
+    if t.ent_type in ("PERSON", "ORG", "NORP"):
+        return True
+    return bool({t.lower, head_lower} & (HUMAN_NOUNS | AGENT_HEADS | QUANTITY_HEADS))
 
 
 def _in_subject(tree: Tree, m: ActorMention) -> bool:

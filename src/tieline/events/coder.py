@@ -186,6 +186,8 @@ class Coder:
         for p, o in tree.preps(i):
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
                 preps.setdefault(p.lower, []).append(o)
+        for called_prep, called in _called_objects(tree, i):
+            preps.setdefault(called_prep, []).append(called)
         for prt in tree.kids(i, "prt"):
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
@@ -295,6 +297,24 @@ class Coder:
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
             )
+        if not d.recipients and d.actors and mode != "none" and rec_heads:
+            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does
+            for prep in ("on", "against"):
+                owners = [i, *([obj.i] if obj is not None else [])]
+                extra = [
+                    o.i
+                    for h in owners
+                    for pk in tree.kids(h, "prep")
+                    if pk.lower == prep
+                    for o in tree.kids(pk.i, "pobj")
+                    if o.i not in rec_heads
+                ]
+                extra += [o.i for pr, o in _called_objects(tree, i) if pr == prep]
+                found = self._resolve_all(extra, article, tree, actors, ref, peers=d.actors)
+                if found:
+                    d.recipients = found
+                    role_notes.append(f"recipient = object of '{prep}'")
+                    break
         if (
             len(d.actors) >= 2
             and not d.recipients
@@ -960,6 +980,25 @@ def _reciprocal_code(code: str) -> bool:
 def _intransitive_ok(code: str) -> bool:
     # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
     return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+
+
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "consider", "deem"})
+
+
+def _called_objects(tree: Tree, i: int) -> list[tuple[str, Token]]:
+    """``(preposition, noun)`` for "struck on what it called militant hideouts": a preposition of ``i`` whose
+    complement is a naming clause; the named thing stands for the preposition's object."""
+    out: list[tuple[str, Token]] = []
+    for p in tree.kids(i, "prep"):
+        for pc in tree.kids(p.i, "pcomp"):
+            if (pc.lemma or pc.text).lower() not in NAMING_VERBS:
+                continue
+            if not any(k.lower == "what" for k in tree.kids(pc.i, "dobj", "nsubj", "nsubjpass")):
+                continue
+            named = tree.kid(pc.i, "oprd", "attr", "xcomp")
+            if named is not None and named.pos in ("NOUN", "PROPN"):
+                out.append((p.lower, named))
+    return out
 
 
 def _governing_verb(tree: Tree, i: int) -> int | None:
