@@ -212,3 +212,15 @@ def test_a_sector_word_on_a_thing_makes_no_actor(pipe: Any) -> None:
 def test_a_sector_word_on_people_makes_a_sector_agent(pipe: Any) -> None:
     e = find(code(pipe, "Rebel forces attacked an army base near Goma."), "ASSAULT")
     assert one(e["actor"])["sector"] == "REB"
+
+
+@pytest.mark.parametrize(("date", "name"), [("1990-06-01", "George H. W. Bush"), ("2003-06-01", "George W. Bush")])
+def test_people_who_share_a_surname_are_told_apart_by_the_date(pipe: Any, date: str, name: str) -> None:
+    e = find(code(pipe, "Bush criticised Iraq for refusing the inspections.", date), "ACCUSE")
+    a = one(e["actor"])
+    assert a["name"] == name and a["code"] == "USAGOV"
+
+
+def test_a_historical_leader_without_a_date_keeps_the_country(pipe: Any) -> None:
+    e = find(code(pipe, "President Mitterrand criticised Iraq for refusing the inspections.", None), "ACCUSE")
+    assert one(e["actor"])["country"] == "FRA"

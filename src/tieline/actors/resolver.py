@@ -170,7 +170,7 @@ class Resolver:
                 i += 1
                 continue
             width, hits = found
-            hit = self._choose(hits, toks[i : i + width])
+            hit = self._choose(_in_office_first(hits, date), toks[i : i + width])
             if hit is None or self._us_state(hit, article, i, i + width):
                 i += width
                 continue
@@ -897,6 +897,14 @@ def _agent_head(t: Any, head_lower: str) -> bool:
     if t.ent_type in ("PERSON", "ORG", "NORP"):
         return True
     return bool({t.lower, head_lower} & (HUMAN_NOUNS | AGENT_HEADS | QUANTITY_HEADS))
+
+
+def _in_office_first(hits: list[AliasHit], date: _dt.date | None) -> list[AliasHit]:
+    """People who share a name ("Bush") are told apart by the date: whoever held an office on it comes first
+    (the sort is stable, so otherwise the data-file order stands)."""
+    if date is None or sum(1 for h in hits if h.kind == "person") < 2:
+        return hits
+    return sorted(hits, key=lambda h: not (h.kind == "person" and bool(h.entry.roles_on(date))))  # type: ignore[attr-defined]
 
 
 def _in_subject(tree: Tree, m: ActorMention) -> bool:
