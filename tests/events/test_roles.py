@@ -81,3 +81,12 @@ def test_what_it_called_names_the_target(pipe: Any) -> None:
     evs = events(pipe, "Turkey carried out air strikes on what it called terrorist camps in northern Iraq.")
     e = next(e for e in evs if e["event"] == "ASSAULT")
     assert [a["sector"] for a in e["recipient"]] == ["REB"], e["reason"]
+
+
+def test_coordinated_countries_of_an_of_complement_each_act(pipe: Any) -> None:
+    text = "The presidents of Ghana and Togo called for the withdrawal of foreign troops from Mali."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    by_country = {a["country"]: a for a in e["actor"]}
+    assert set(by_country) == {"GHA", "TGO"}
+    togo = by_country["TGO"]
+    assert text[togo["start"] : togo["end"]] == "Togo"  # the extra actor points at its own country name

@@ -584,7 +584,12 @@ class Coder:
         if a.kind not in ("sector", "person") or a.country is None:
             return []
         extra: list[Actor] = []
-        for k in tree.kids(h, "amod", "compound"):
+        quals = list(tree.kids(h, "amod", "compound"))
+        # "the presidents of Iraq and Egypt": the countries of an of-complement, too
+        for p in tree.kids(h, "prep"):
+            if p.lower == "of":
+                quals.extend(tree.kids(p.i, "pobj"))
+        for k in quals:
             mk = actors.at(k.i)
             if mk is None or mk.kind not in ("demonym", "country") or mk.actor is None:
                 continue
@@ -597,6 +602,9 @@ class Coder:
                 extra.append(
                     replace(
                         a,
+                        text=mj.actor.text,
+                        start=mj.actor.start,
+                        end=mj.actor.end,
                         country=country,
                         code=f"{cc}{a.sector or ''}",
                         entity_id=None,
