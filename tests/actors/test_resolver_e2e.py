@@ -224,3 +224,21 @@ def test_people_who_share_a_surname_are_told_apart_by_the_date(pipe: Any, date: 
 def test_a_historical_leader_without_a_date_keeps_the_country(pipe: Any) -> None:
     e = find(code(pipe, "President Mitterrand criticised Iraq for refusing the inspections.", None), "ACCUSE")
     assert one(e["actor"])["country"] == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Bosnian Serbs demanded a ceasefire with Croat forces.", "BIH"),
+        ("The Hungarians of southern Slovakia are demanding autonomy from the government.", "SVK"),
+    ],
+)
+def test_a_people_named_with_another_country_belongs_to_that_country(pipe: Any, text: str, country: str) -> None:
+    e = find(code(pipe, text), "REQUEST")
+    a = e["actor"][0]
+    assert a["country"] == country and a["code"].startswith(country)
+
+
+def test_a_people_alone_is_its_own_country(pipe: Any) -> None:
+    e = find(code(pipe, "Israeli troops shot two Palestinians near Hebron."), "ASSAULT")
+    assert one(e["recipient"])["country"] == "PSE"

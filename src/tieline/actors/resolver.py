@@ -624,6 +624,22 @@ class Resolver:
         # a demonym at the head ("the Kenyans") or the head noun modified by a country ("Kenyan government")
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind == "demonym":
+            # a people named with another country ("Bosnian Serbs", "the Albanians of southern Serbia", "ethnic
+            # Albanians in south Serbia"): the community of the country it lives in
+            home = country_actor or place_actor
+            if home is not None and home.country and home.country != m.actor.country and t.text.endswith("s"):
+                cc = self.cameo_country(home.country) or home.country
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    home.country,
+                    "CVL",
+                    "sector",
+                    f"{cc}CVL",
+                    why=f"'{m.actor.text}' people of {home.name} ('{home.text}')",
+                )
             return replace(m.actor, text=text, start=start, end=end)
         if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
             return None  # "the two nations": the coder resolves groups
