@@ -90,3 +90,10 @@ def test_coordinated_countries_of_an_of_complement_each_act(pipe: Any) -> None:
     assert set(by_country) == {"GHA", "TGO"}
     togo = by_country["TGO"]
     assert text[togo["start"] : togo["end"]] == "Togo"  # the extra actor points at its own country name
+
+
+def test_a_document_speaks_for_its_issuer(pipe: Any) -> None:
+    text = "The Polisario Front issued a statement demanding that Morocco release the prisoners."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    assert [a["name"] for a in e["actor"]] == ["Polisario Front"], e["reason"]
+    assert [a["country"] for a in e["recipient"]] == ["MAR"]

@@ -82,6 +82,10 @@ class Coder:
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
             raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
         self.speech_act_nouns = frozenset(n.lower() for n in nouns)
+        docs = roles.get("document_nouns")
+        if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
+            raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
+        self.document_nouns = frozenset(n.lower() for n in docs)
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -281,6 +285,11 @@ class Coder:
                         role_notes.append(f"recipient = object of '{prep}'")
                         break
 
+        if not actor_heads or actor_heads == [t.head]:
+            issuer = self._issuer(tree, t)
+            if issuer is not None:
+                actor_heads = tree.conjuncts(issuer.i)
+                role_notes.append(f"actor = who issued the '{article.tokens[t.head].text}' ('{issuer.text}')")
         if not actor_heads and theme is not None:
             # "A ceasefire between Israel and Hamas was agreed": the parties named on the object
             for p, o in tree.preps(theme.i):
@@ -327,6 +336,20 @@ class Coder:
         d.roles = role_notes
         d.modality, d.attribution, d.embedded = self._modality(article, tree, actors, t, ref)
         return d
+
+    def _issuer(self, tree: Tree, t: Token) -> Token | None:
+        """The subject of the verb that issued the document a verb modifies: "The PKK issued a declaration
+        demanding that ..." -> the PKK (document nouns in events/data/roles.yaml)."""
+        if t.dep != "acl" or t.head == t.i:
+            return None
+        doc = tree.tokens[t.head]
+        if (doc.lemma or doc.text).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
+            return None
+        gov = tree.head(doc.i)
+        if gov is None or gov.pos not in ("VERB", "AUX") or doc.dep not in ("dobj", "nsubjpass"):
+            return None
+        subj, passive = tree.subject(gov.i)
+        return subj if subj is not None and not passive else None
 
     def _speech_act_party(
         self,
