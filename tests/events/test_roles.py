@@ -97,3 +97,9 @@ def test_a_document_speaks_for_its_issuer(pipe: Any) -> None:
     e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
     assert [a["name"] for a in e["actor"]] == ["Polisario Front"], e["reason"]
     assert [a["country"] for a in e["recipient"]] == ["MAR"]
+
+
+def test_the_us_is_a_name_not_the_pronoun_us(pipe: Any) -> None:
+    text = "China demanded that the US cancel the arms sale to Taiwan."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    assert [a["country"] for a in e["recipient"]] == ["USA"], e["reason"]
