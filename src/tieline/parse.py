@@ -141,6 +141,8 @@ class Tree:
 
     def is_pronoun(self, i: int) -> bool:
         t = self.tokens[i]
+        if len(t.text) > 1 and t.text.isupper() and t.pos == "PROPN":
+            return False  # "the US", "IT firms": an all-capital proper noun is a name, not "us" or "it"
         return t.pos == "PRON" or t.lower in PRONOUNS
 
     def negated(self, i: int) -> bool:

@@ -166,6 +166,20 @@ def test_codes_agree_with_the_resolver(kb: KnowledgeBase) -> None:
             ), query  # fmt: skip
 
 
+def test_office_in_an_organisation_is_coded_as_the_organisation(kb: KnowledgeBase) -> None:
+    """The UN Secretary-General is IGOUNO, not a country-less "GOV"; both sides of the change of office."""
+    now = lookup(kb, "Guterres", D(2024, 1, 24))[0]
+    assert now.code == "IGOUNO" and now.country is None and now.sector == "GOV"
+    assert now.role is not None and "Secretary-General" in (now.role.title or "")
+    before = lookup(kb, "Guterres", D(2010, 6, 1))[0]  # then High Commissioner for Refugees
+    assert before.code == "IGOUNOHCR" and before.role is not None
+    resolver = Resolver(kb)
+    art = Article.create("Guterres")
+    hit = kb.lookup("Guterres")[0]
+    actor = resolver._actor_from_hit(hit, art, 0, 8, D(2024, 1, 24))
+    assert actor is not None and actor.code == "IGOUNO"
+
+
 # -- lookup (command) -------------------------------------------------------------------------
 
 

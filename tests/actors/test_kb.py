@@ -211,6 +211,13 @@ def test_ambiguous_names_are_flagged(kb: KnowledgeBase) -> None:
         ("UN refugee agency", "unhcr", "IGOUNOHCR"),
         ("Médecins Sans Frontières", "msf", "NGOMSF"),
         ("Medecins Sans Frontieres", "msf", "NGOMSF"),
+        ("the European Community", "eec", "IGOEURCOM"),
+        ("EEC", "eec", "IGOEURCOM"),
+        ("Warsaw Pact", "warsaw-pact", "IGOEEUWTO"),
+        ("Organization of African Unity", "oau", "IGOAFROAU"),
+        ("APEC", "apec", "IGOASPAPC"),
+        ("Mercosur", "mercosur", "IGOSAMMER"),
+        ("PLO", "plo", "PSEPLO"),
     ],
 )
 def test_organisations(kb: KnowledgeBase, text: str, oid: str, code: str) -> None:
@@ -244,6 +251,10 @@ def test_organisation_structure(kb: KnowledgeBase) -> None:
         ("JNIM", "jnim", "MLI"),
         ("Boko Haram", "boko-haram", "NGA"),
         ("Tigray Defense Forces", "tplf", "ETH"),
+        ("UNITA", "unita", "AGO"),
+        ("Renamo", "renamo", "MOZ"),
+        ("Kosovo Liberation Army", "kla", "SRB"),
+        ("the Khmer Rouge", "khmer-rouge", "KHM"),
     ],
 )
 def test_armed_groups(kb: KnowledgeBase, text: str, gid: str, country: str) -> None:

@@ -394,6 +394,10 @@ class KnowledgeBase:
     ambiguous_aliases: frozenset[str]
     case_sensitive_aliases: frozenset[str]
     files: tuple[str, ...] = ()
+    # country names that are also US states ("Georgia"), and the words that say the state is meant
+    us_state_aliases: frozenset[str] = frozenset()
+    us_state_cues: frozenset[str] = frozenset()
+    us_state_places: frozenset[str] = frozenset()
     _index: _Index = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     # -- loading ---------------------------------------------------------------------------
@@ -418,9 +422,18 @@ class KnowledgeBase:
         amb_path = base / "ambiguity.yaml"
         ambiguous: set[str] = set()
         case_sensitive: set[str] = set()
+        us_states: set[str] = set()
+        us_cues: set[str] = set()
+        us_places: set[str] = set()
         if amb_path.exists():
             raw = read("ambiguity.yaml")
-            for key, target in (("ambiguous_aliases", ambiguous), ("case_sensitive", case_sensitive)):
+            for key, target in (
+                ("ambiguous_aliases", ambiguous),
+                ("case_sensitive", case_sensitive),
+                ("us_state_aliases", us_states),
+                ("us_state_cues", us_cues),
+                ("us_state_places", us_places),
+            ):
                 value = raw.get(key, [])
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise DataFileError(f"ambiguity.yaml: '{key}' must be a list of strings")
@@ -463,6 +476,9 @@ class KnowledgeBase:
             ambiguous_aliases=frozenset(normalise(a) for a in ambiguous),
             case_sensitive_aliases=frozenset(_strip_the(a) for a in case_sensitive),
             files=tuple(files),
+            us_state_aliases=frozenset(normalise(a) for a in us_states),
+            us_state_cues=frozenset(c.lower() for c in us_cues),
+            us_state_places=frozenset(c.lower() for c in us_places),
         )
         object.__setattr__(kb, "_index", kb._build_index())
         return kb
@@ -584,6 +600,40 @@ class KnowledgeBase:
 
     def armed_group(self, id: str) -> ArmedGroup | None:
         return self.armed_groups.get(id)
+
+    def role_owner(self, r: Role) -> tuple[str | None, str, bool]:
+        """Who an office belongs to, for coding its holder: ``(country, code, is_org)``.
+
+        A national office gives its ISO3 country and CAMEO country code (the caller appends the sector:
+        ``KEN`` -> ``KENGOV``). An office in an organisation or armed group (``Role.org``: the UN
+        Secretary-General, NATO's Secretary General, Hamas's political chief) gives that body's country (often
+        none) and its own code (``IGOUNO``, ``PSEREBHMS``), which is not extended by a sector."""
+        if r.country:
+            c = self.country(r.country)
+            return r.country, (c.cameo or c.iso3) if c else r.country, False
+        if r.org:
+            o = self.organisations.get(r.org)
+            if o is not None:
+                return o.country, o.code or "", True
+            g = self.armed_groups.get(r.org)
+            if g is not None:
+                return g.country, g.code or "", True
+        return None, "", False
+
+    def person_home(self, p: Person) -> tuple[str | None, str]:
+        """``(country, code)`` of a known person on no particular office: the one country of their national
+        roles; for someone whose roles all belong to one organisation, its country and code; else nothing."""
+        countries = {r.country for r in p.roles if r.country}
+        if len(countries) == 1:
+            only = countries.pop()
+            c = self.country(only)
+            return only, (c.cameo or c.iso3) if c else ""
+        if not countries:
+            owners = {r.org for r in p.roles if r.org}
+            if len(owners) == 1:
+                org_country, code, _ = self.role_owner(next(r for r in p.roles if r.org))
+                return org_country, code
+        return None, ""
 
     def holders(self, country: str, role: str, on: _dt.date) -> list[Person]:
         """People who held ``role`` for ``country`` on ``on``.

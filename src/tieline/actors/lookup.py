@@ -136,16 +136,16 @@ def person_result(
     if active:
         r = active[0]
         sector = _role_sector(kb, r)
-        cc = _cameo(kb, r.country) or (r.country or "")
+        country, base, is_org = kb.role_owner(r)
         return LookupResult(
             query=query,
             kind="person",
             entity_id=f"person:{p.id}",
             name=p.name,
             actor_kind="person",
-            country=r.country,
+            country=country,
             sector=sector,
-            code=f"{cc}{sector}",
+            code=base if is_org else f"{base}{sector}",
             why=f"{why}; {r.title or r.role} of {r.holder_of} on {date} ({Holding.of(r).span()})",
             date=date,
             alias=alias,
@@ -153,8 +153,7 @@ def person_result(
             role=Holding.of(r),
             roles=roles,
         )
-    countries = {r.country for r in p.roles if r.country}
-    country = countries.pop() if len(countries) == 1 else None
+    country, home_code = kb.person_home(p)
     tail = "no date given, so no office is claimed" if date is None else f"no office on that date ({date})"
     return LookupResult(
         query=query,
@@ -164,7 +163,7 @@ def person_result(
         actor_kind="person",
         country=country,
         sector=None,
-        code=_cameo(kb, country),
+        code=home_code,
         why=f"{why}; {tail}",
         date=date,
         alias=alias,

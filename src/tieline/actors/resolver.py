@@ -170,8 +170,8 @@ class Resolver:
                 i += 1
                 continue
             width, hits = found
-            hit = self._choose(hits, toks[i : i + width])
-            if hit is None:
+            hit = self._choose(_in_office_first(hits, date), toks[i : i + width])
+            if hit is None or self._us_state(hit, article, i, i + width):
                 i += width
                 continue
             m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
@@ -235,6 +235,22 @@ class Resolver:
         if not any(ch.isupper() for ch in surface) and best.kind not in ("title", "sector"):
             return None
         return best
+
+    def _us_state(self, hit: AliasHit, article: Article, lo: int, hi: int) -> bool:
+        """Whether a country name that is also a US state means the state here ("the governor of Georgia",
+        "Atlanta, Georgia"): a cue word within four tokens, or a place of that state in the same sentence."""
+        if hit.kind not in ("country", "demonym") or norm_key(hit.alias) not in self.kb.us_state_aliases:
+            return False
+        toks = article.tokens
+        near = range(max(0, lo - 4), min(len(toks), hi + 4))
+        if any(toks[k].lower in self.kb.us_state_cues for k in near if not lo <= k < hi):
+            return True
+        if lo >= 2 and toks[lo - 2].lower == "state" and toks[lo - 1].lower == "of":
+            return True
+        sent = next((s for s in article.sentences if s.tok_start <= lo < s.tok_end), None)
+        if sent is None:
+            return False
+        return any(toks[k].lower in self.kb.us_state_places for k in range(sent.tok_start, sent.tok_end))
 
     def _actor_from_hit(
         self, hit: AliasHit, article: Article, start: int, end: int, date: _dt.date | None
@@ -321,25 +337,25 @@ class Resolver:
             r = roles[0]
             tr = self.kb.title_role(r.title) or self.kb.title_role(r.role.replace("_", " "))
             sector = tr.sector if tr else "GOV"
-            cc = self.cameo_country(r.country) or (r.country or "")
+            # an office in an organisation is coded as that organisation (IGOUNO), not as a country-less "GOV"
+            country, base, is_org = self.kb.role_owner(r)
             rng = f"{r.start.isoformat()} to {r.end.isoformat() if r.end else 'present'}"
             return Actor(
                 text,
                 start,
                 end,
                 p.name,
-                r.country,
+                country,
                 sector,
                 "person",
-                f"{cc}{sector}",
+                base if is_org else f"{base}{sector}",
                 role=f"{r.title} ({rng})",
                 wikidata=p.wikidata,
                 entity_id=f"person:{p.id}",
-                why=f"{why}; {r.title} of {r.country} on {date}",
+                why=f"{why}; {r.title} of {r.holder_of} on {date}",
             )
-        # no role on that date: the person is still known; nationality from any role they held
-        countries = {r.country for r in p.roles if r.country}
-        country_code = countries.pop() if len(countries) == 1 else None
+        # no role on that date: the person is still known; nationality (or the one organisation) from the roles
+        country_code, code = self.kb.person_home(p)
         return Actor(
             text,
             start,
@@ -348,7 +364,7 @@ class Resolver:
             country_code,
             None,
             "person",
-            self.cameo_country(country_code),
+            code,
             wikidata=p.wikidata,
             entity_id=f"person:{p.id}",
             why=f"{why}; no office on {date}" if date else why,
@@ -377,6 +393,9 @@ class Resolver:
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind not in ("demonym", "title", "sector"):
             a = m.actor
+            if a.kind == "person":
+                # "German Foreign Minister Oskar Fischer", "Arab League Secretary-General X", "King X of Morocco"
+                a = self._qualified_person(a, m, lo, hi, article, tree, actors)
             # a person with a title in front: keep the whole phrase as the span
             return replace(a, text=text, start=start, end=end)
 
@@ -391,7 +410,7 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
-            return self._pronoun(head, article, actors, start, end, text)
+            return self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -403,7 +422,21 @@ class Resolver:
                         if inner is not None:
                             return replace(inner, text=text, start=start, end=end)
 
+        named = self._apposition_of_name(head, tree, actors)
+        if named is not None:
+            return replace(named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}")
         return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+
+    def _apposition_of_name(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """The named actor a descriptive phrase stands in apposition to: "Jaish al-Adl, a Sunni militant group
+        that has carried out attacks ..." (the relative clause's subject is the group)."""
+        t = tree.tokens[head]
+        if t.dep != "appos" or t.pos not in ("NOUN",) or t.head == head:
+            return None
+        m = actors.at(t.head)
+        if m is None or m.actor is None or m.kind not in ("armed_group", "org", "country", "person"):
+            return None
+        return m.actor
 
     def _nominal(
         self,
@@ -434,6 +467,8 @@ class Resolver:
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
         head_lower = t.lemma.lower() if t.lemma else t.lower
+        # "opposition groups in Zimbabwe": a place phrase gives a sector agent or a title its country
+        place_actor = None if country_actor is not None else self._place_modifier(head, tree, actors)
         # the title: the phrase without determiners, possessives and the country that qualifies it
         k0 = lo
         while k0 < head and (
@@ -447,7 +482,15 @@ class Resolver:
             or self.kb.title_role(t.text)
         )
         sector = None if tr else self.kb.sector_of(t.lower) or self.kb.sector_of(head_lower)
-        if sector is None and tr is None:
+        if sector == "MIL":
+            # "rebel forces", "police units": a more specific armed sector in front of a generic armed noun
+            for kid in tree.kids(head, "compound", "amod"):
+                if self.kb.sector_of(kid.lower) in ("REB", "COP"):
+                    sector = self.kb.sector_of(kid.lower)
+                    break
+        if sector is None and tr is None and _agent_head(t, head_lower):
+            # "military officials", "rebel forces": a sector modifier of a noun for people or a body; not of a
+            # thing or an act ("military exercises", "terrorist activities", "a general strike")
             for kid in tree.kids(head, "compound", "amod"):
                 sector = self.kb.sector_of(kid.lower)
                 if sector:
@@ -458,7 +501,7 @@ class Resolver:
         if t.lower in COUNTERPART or head_lower in COUNTERPART:
             role_src: Actor | None = None
             if poss is not None and tree.is_pronoun(poss.i):
-                role_src = self._pronoun(poss.i, article, actors, poss.start, poss.end, poss.text)
+                role_src = self._pronoun(poss.i, article, actors, poss.start, poss.end, poss.text, tree)
             if role_src is None and peers:
                 role_src = next((p for p in peers if p.kind == "person" and p.role), None)
             role_key = self._role_key(role_src)
@@ -526,6 +569,7 @@ class Resolver:
             return None
 
         if sector is not None:
+            country_actor = country_actor or place_actor
             if country_actor is not None:
                 cc = self.cameo_country(country_actor.country) or (country_actor.country or "")
                 return Actor(
@@ -571,7 +615,7 @@ class Resolver:
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
                 )
         if head_lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
-            prev = self._antecedent(head, actors, kinds=("state",))
+            prev = self._antecedent(head, actors, kinds=("state",), tree=tree)
             if prev is not None:
                 return replace(
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
@@ -580,6 +624,22 @@ class Resolver:
         # a demonym at the head ("the Kenyans") or the head noun modified by a country ("Kenyan government")
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind == "demonym":
+            # a people named with another country ("Bosnian Serbs", "the Albanians of southern Serbia", "ethnic
+            # Albanians in south Serbia"): the community of the country it lives in
+            home = country_actor or place_actor
+            if home is not None and home.country and home.country != m.actor.country and t.text.endswith("s"):
+                cc = self.cameo_country(home.country) or home.country
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    home.country,
+                    "CVL",
+                    "sector",
+                    f"{cc}CVL",
+                    why=f"'{m.actor.text}' people of {home.name} ('{home.text}')",
+                )
             return replace(m.actor, text=text, start=start, end=end)
         if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
             return None  # "the two nations": the coder resolves groups
@@ -618,15 +678,100 @@ class Resolver:
                 "PERCENT",
             ):
                 return None
+            if place_actor is not None and place_actor.country and kind != "org":
+                # "residents in Kirkuk", "officials in Kabul": an unnamed group of the place's country
+                cc = self.cameo_country(place_actor.country) or place_actor.country
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    place_actor.country,
+                    None,
+                    kind,
+                    cc,
+                    why=f"'{text}' is not in the knowledge base; country from '{place_actor.text}'",
+                )
             return Actor(
                 text, start, end, text, None, None, kind, "", why=f"'{text}' is not in the knowledge base"
             )
         return None
 
+    def _place_modifier(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """A country named in a place phrase of the noun itself: "opposition groups in Zimbabwe", "students
+        throughout Indonesia", "rebels in the Ivory Coast", "protesters in Moscow"."""
+        for p in tree.kids(head, "prep"):
+            if p.lower not in ("in", "throughout", "across", "inside"):
+                continue
+            for o in tree.kids(p.i, "pobj"):
+                for j in tree.conjuncts(o.i)[:1]:
+                    m = actors.at(j)
+                    if m is not None and m.actor is not None and m.kind in ("country", "capital"):
+                        return m.actor
+        return None
+
+    def _qualified_person(
+        self, a: Actor, m: ActorMention, lo: int, hi: int, article: Article, tree: Tree, actors: ArticleActors
+    ) -> Actor:
+        """A person whose country or sector the knowledge base does not give, qualified by the words around the
+        name: a country, demonym or possessor ("German", "Jordan's"), an organisation ("Arab League"), an
+        ``of``-complement ("King Hassan of Morocco") or an apposition ("Kofi Annan, UN secretary-general"), and
+        a title ("Foreign Minister" -> GOV, "General" -> MIL). A person the knowledge base places stays as it is."""
+        if a.country and a.sector:
+            return a
+        heads = [m.tok_end - 1]
+        ks = [k for k in range(lo, hi) if not m.tok_start <= k < m.tok_end]
+        for h in heads:
+            for p in tree.kids(h, "prep"):
+                if p.lower == "of":
+                    ks.extend(k.i for k in tree.kids(p.i, "pobj"))
+            for app in tree.kids(h, "appos"):
+                alo, ahi = tree.np_span(app.i)
+                ks.extend(range(alo, ahi))
+        country: Actor | None = None
+        org: Actor | None = None
+        title: Any = None
+        for k in ks:
+            mk = actors.at(k)
+            if mk is None or mk is m:
+                continue
+            if mk.kind == "title" and mk.hit is not None and title is None:
+                title = mk.hit.entry
+            elif mk.actor is None:
+                continue
+            elif mk.actor.kind == "state" and country is None:
+                country = mk.actor
+            elif mk.actor.kind in ("igo", "org", "armed_group") and org is None:
+                org = mk.actor
+        if title is None:
+            title = self.kb.title_role(article.text[article.tokens[lo].start : article.tokens[m.tok_start].start])
+        sector = a.sector or (title.sector if title is not None else None)
+        if a.country is None and country is not None and country.country:
+            cc = self.cameo_country(country.country) or country.country
+            return replace(
+                a,
+                country=country.country,
+                sector=sector,
+                code=f"{cc}{sector or ''}",
+                why=f"{a.why}; country from '{country.text}'" + (f", sector from the title ({sector})" if sector else ""),
+            )
+        if a.country is None and org is not None and not a.code:
+            return replace(
+                a,
+                country=org.country,
+                sector=sector or org.sector,
+                code=org.code,
+                why=f"{a.why}; office in {org.name} ('{org.text}')",
+            )
+        if a.country is not None and sector is not None and a.sector is None:
+            cc = self.cameo_country(a.country) or a.country
+            return replace(a, sector=sector, code=f"{cc}{sector}", why=f"{a.why}; sector from the title ({sector})")
+        return a
+
     def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
         t = article.tokens[i]
         if tree.is_pronoun(i):
-            return self._pronoun(i, article, actors, t.start, t.end, t.text)
+            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree)
         m = actors.at(i)
         if m is not None and m.actor is not None and m.kind not in ("title", "sector"):
             return m.actor
@@ -640,8 +785,20 @@ class Resolver:
         return tr.key if tr else None
 
     def _pronoun(
-        self, i: int, article: Article, actors: ArticleActors, start: int, end: int, text: str
+        self,
+        i: int,
+        article: Article,
+        actors: ArticleActors,
+        start: int,
+        end: int,
+        text: str,
+        tree: Tree | None = None,
+        *,
+        name_span: bool = False,
     ) -> Actor | None:
+        """The actor a pronoun refers back to. With ``name_span``, a pronoun whose antecedent is named earlier in
+        the same sentence takes the span of that name ("Turkey said it had asked ...": the actor's span is
+        "Turkey"), so that the event's evidence points at the name; the pronoun stays in ``why``."""
         low = article.tokens[i].lower
         if low in PERSON_PRONOUNS:
             kinds: tuple[str, ...] = ("person",)
@@ -651,20 +808,142 @@ class Resolver:
             kinds = ("igo", "org", "armed_group", "sector")
         else:
             return None
-        prev = self._antecedent(i, actors, kinds=kinds)
+        prev = self._antecedent(i, actors, kinds=kinds, tree=tree)
         if prev is None:
             return None
-        return replace(prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}")
+        why = f"'{text}' refers back to {prev.name}"
+        if name_span and tree is not None and prev.end <= start:
+            sent = article.sentences[tree.sent_of[i]]
+            if sent.start <= prev.start:
+                return replace(prev, why=f"{why} (named earlier in the sentence as '{prev.text}')")
+        return replace(prev, text=text, start=start, end=end, why=why)
 
-    def _antecedent(self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...]) -> Actor | None:
-        """The nearest earlier resolved actor mention of one of ``kinds``."""
-        best: Actor | None = None
+    def _antecedent(
+        self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...], tree: Tree | None = None
+    ) -> Actor | None:
+        """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to.
+
+        Without a parse: the nearest one. With a parse, by the pronoun's place in its clause:
+
+        * the subject of a main or reported clause ("It announced ...", "..., and last month it attacked ...")
+          continues the nearest earlier subject (same sentence first, then the nearest earlier sentence with one):
+          "Uganda has fought al-Shabaab in Somalia. It announced ..." -> Uganda;
+        * a possessive refers to an argument of its own clause when one fits: the subject ("Kenya increased its
+          contributions"), else the possessor or head of the object ("Austin commended Nairobi's support ...
+          through its contributions" -> Nairobi); a possessive inside the subject itself ("Its foreign ministry
+          said") continues the earlier subject;
+        * anything else (objects, subordinate clauses): the nearest mention ("fired at it")."""
+        cands: list[ActorMention] = []
         for m in actors.mentions:
             if m.tok_end > i:
                 break
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
-                best = m.actor
-        return best
+                cands.append(m)
+        if not cands:
+            return None
+        if tree is None:
+            return cands[-1].actor
+        t = tree.tokens[i]
+        continue_subject = False
+        if t.dep in ("nsubj", "nsubjpass") and t.head != i:
+            continue_subject = tree.tokens[t.head].dep in ("ROOT", "conj", "ccomp")
+        elif t.dep == "poss":
+            verb = next((a.i for a in tree.ancestors(i) if a.pos in ("VERB", "AUX")), None)
+            if verb is not None:
+                subj, _ = tree.subject(verb)
+                if subj is not None and i in tree.subtree(subj.i):
+                    continue_subject = True
+                else:
+                    args = [subj] if subj is not None else []
+                    obj = tree.kid(verb, "dobj")
+                    if obj is not None:
+                        args.append(obj)
+                    for arg in args:
+                        hit = _mention_in_phrase(tree, actors, arg.i, cands)
+                        if hit is not None:
+                            return hit.actor
+        if continue_subject:
+            here = tree.sent_of[i]
+            subjects = [m for m in cands if _in_subject(tree, m)]
+            same = [m for m in subjects if tree.sent_of[m.tok_start] == here]
+            if same:
+                return same[-1].actor
+            if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
+                return subjects[-1].actor
+        return cands[-1].actor
+
+
+def _mention_in_phrase(
+    tree: Tree, actors: ArticleActors, head: int, cands: list[ActorMention]
+) -> ActorMention | None:
+    """The candidate mention that is the phrase headed by ``head`` or its possessor / modifier."""
+    m = actors.at(head)
+    if m is not None and m in cands:
+        return m
+    lo, hi = tree.np_span(head)
+    for k in range(lo, hi):
+        mk = actors.at(k)
+        if mk is not None and mk in cands and tree.tokens[k].dep in ("poss", "compound", "amod", "nmod"):
+            return mk
+    return None
+
+
+AGENT_HEADS = frozenset(
+    {"forces", "force", "personnel", "units", "unit", "officers", "officer", "staff", "sources", "source", "circles",
+     "chief", "chiefs", "commander", "commanders", "wing", "elements", "squad", "squads", "patrol", "patrols",
+     "contingent", "battalion", "brigade", "brigades", "division", "corps", "guard", "guards", "agents", "agent",
+     "body", "bodies", "institutions", "establishment", "regime", "junta", "side", "camp",
+     # places and things that stand for their owners when attacked or targeted ("shelled rebel positions")
+     "positions", "position", "bases", "base", "camps", "strongholds", "stronghold", "targets", "convoy",
+     "convoys", "headquarters", "outposts", "outpost", "hideouts", "hideout", "checkpoints", "checkpoint",
+     "installations", "posts", "barracks", "vessels", "ships", "aircraft", "jets", "drones", "boats", "shipping",
+     "tankers", "flights", "airliner", "airliners", "planes", "trucks", "lorries", "interests", "assets",
+     "property", "facilities", "buildings", "building", "offices", "office", "embassy", "embassies", "residence",
+     "premises", "entrance", "entrances", "gates", "compound",
+     # people the sector word qualifies ("opposition politicians", "military negotiators")
+     "politicians", "politician", "diplomats", "diplomat", "ministers", "minister", "lawyers", "doctors",
+     "teachers", "clerics", "elders", "figures", "analysts", "experts", "observers", "monitors", "inspectors",
+     "negotiators", "negotiator", "mediators", "deputies", "mps", "senators", "figure", "sympathisers",
+     "sympathizers", "loyalists", "veterans", "recruits", "conscripts", "reservists", "volunteers"}
+)  # fmt: skip
+
+
+def _agent_head(t: Any, head_lower: str) -> bool:
+    """Whether a noun names people or a body that can act (so a sector modifier makes it a sector agent)."""
+    if t.ent_type in ("PERSON", "ORG", "NORP"):
+        return True
+    return bool({t.lower, head_lower} & (HUMAN_NOUNS | AGENT_HEADS | QUANTITY_HEADS))
+
+
+def _in_office_first(hits: list[AliasHit], date: _dt.date | None) -> list[AliasHit]:
+    """People who share a name ("Bush") are told apart by the date: whoever held an office on it comes first
+    (the sort is stable, so otherwise the data-file order stands)."""
+    if date is None or sum(1 for h in hits if h.kind == "person") < 2:
+        return hits
+    return sorted(hits, key=lambda h: not (h.kind == "person" and bool(h.entry.roles_on(date))))  # type: ignore[attr-defined]
+
+
+def _in_subject(tree: Tree, m: ActorMention) -> bool:
+    """Whether the mention is (inside) the subject of a clause: its phrase head, climbing through modifiers and
+    ``of``-complements, is a subject."""
+    j = m.tok_end - 1
+    for k in range(m.tok_start, m.tok_end):
+        h = tree.tokens[k].head
+        if h < m.tok_start or h >= m.tok_end or h == k:
+            j = k
+            break
+    for _ in range(4):
+        t = tree.tokens[j]
+        if t.dep in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep in ("compound", "amod", "poss", "nmod", "appos", "conj") and t.head != j:
+            j = t.head
+            continue
+        if t.dep == "pobj" and t.head != j and tree.tokens[t.head].lower == "of":
+            j = tree.tokens[t.head].head
+            continue
+        return False
+    return False
 
 
 def _same_person(found: ArticleActors, text: str, before: int) -> ActorMention | None:

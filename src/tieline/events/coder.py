@@ -100,6 +100,15 @@ class Coder:
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
+        roles = read_data_file("roles.yaml")
+        nouns = roles.get("speech_act_nouns")
+        if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+            raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
+        self.speech_act_nouns = frozenset(n.lower() for n in nouns)
+        docs = roles.get("document_nouns")
+        if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
+            raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
+        self.document_nouns = frozenset(n.lower() for n in docs)
 
     # -- public --------------------------------------------------------------------------------
     def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
@@ -205,6 +214,8 @@ class Coder:
         for p, o in tree.preps(i):
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
                 preps.setdefault(p.lower, []).append(o)
+        for called_prep, called in _called_objects(tree, i):
+            preps.setdefault(called_prep, []).append(called)
         for prt in tree.kids(i, "prt"):
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
@@ -330,6 +341,11 @@ class Coder:
                         role_notes.append(f"recipient = object of '{prep}'")
                         break
 
+        if not actor_heads or actor_heads == [t.head]:
+            issuer = self._issuer(tree, t)
+            if issuer is not None:
+                actor_heads = tree.conjuncts(issuer.i)
+                role_notes.append(f"actor = who issued the '{article.tokens[t.head].text}' ('{issuer.text}')")
         if not actor_heads and theme is not None:
             # "A ceasefire between Israel and Hamas was agreed": the parties named on the object
             for p, o in tree.preps(theme.i):
@@ -352,6 +368,28 @@ class Coder:
         d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if not d.recipients and mode != "none":
+            d.recipients = self._speech_act_party(
+                [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
+            )
+        if not d.recipients and d.actors and mode != "none" and rec_heads:
+            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does
+            for prep in ("on", "against"):
+                owners = [i, *([obj.i] if obj is not None else [])]
+                extra = [
+                    o.i
+                    for h in owners
+                    for pk in tree.kids(h, "prep")
+                    if pk.lower == prep
+                    for o in tree.kids(pk.i, "pobj")
+                    if o.i not in rec_heads
+                ]
+                extra += [o.i for pr, o in _called_objects(tree, i) if pr == prep]
+                found = self._resolve_all(extra, article, tree, actors, ref, peers=d.actors)
+                if found:
+                    d.recipients = found
+                    role_notes.append(f"recipient = object of '{prep}'")
+                    break
         if (
             len(d.actors) >= 2
             and not d.recipients
@@ -413,6 +451,57 @@ class Coder:
                         d.roles.append(f"embedded under the event of '{h.text}'")
                     break
                 cur = h
+
+    def _issuer(self, tree: Tree, t: Token) -> Token | None:
+        """The subject of the verb that issued the document a verb modifies: "The PKK issued a declaration
+        demanding that ..." -> the PKK (document nouns in events/data/roles.yaml)."""
+        if t.dep != "acl" or t.head == t.i:
+            return None
+        doc = tree.tokens[t.head]
+        if (doc.lemma or doc.text).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
+            return None
+        gov = tree.head(doc.i)
+        if gov is None or gov.pos not in ("VERB", "AUX") or doc.dep not in ("dobj", "nsubjpass"):
+            return None
+        subj, passive = tree.subject(gov.i)
+        return subj if subj is not None and not passive else None
+
+    def _speech_act_party(
+        self,
+        heads: list[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+        notes: list[str],
+    ) -> list[Actor]:
+        """The party behind the thing an event answers, when the thing itself is no actor: the maker of a call,
+        demand or offer ("rejected calls by Kofi Annan", "accepted demands from the rebels"; nouns in
+        events/data/roles.yaml), the agent of a deed ("crimes committed by Croat forces"), or the possessor of
+        the object ("denounced Serbia's suppression of ...", "opposed Turkey's decision")."""
+        for h in heads:
+            tok = article.tokens[h]
+            if tok.pos not in ("NOUN", "PROPN"):
+                continue
+            poss = tree.kid(h, "poss")
+            if poss is not None and not tree.is_pronoun(poss.i):
+                found = self._resolve_all([poss.i], article, tree, actors, ref, peers=d.actors)
+                if found:
+                    notes.append(f"recipient = possessor '{poss.text}' of '{tok.text}'")
+                    return found
+            agents: list[tuple[str, Token]] = []
+            if (tok.lemma or tok.text).lower() in self.speech_act_nouns or tok.lower in self.speech_act_nouns:
+                agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower in ("by", "from"))
+            for acl in tree.kids(h, "acl"):
+                if acl.tag == "VBN":
+                    agents.extend((p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by")
+            for prep, o in agents:
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                if found:
+                    notes.append(f"recipient = who is behind the {tok.text} ('{prep} {o.text}')")
+                    return found
+        return []
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
@@ -640,7 +729,12 @@ class Coder:
         if a.kind not in ("sector", "person") or a.country is None:
             return []
         extra: list[Actor] = []
-        for k in tree.kids(h, "amod", "compound"):
+        quals = list(tree.kids(h, "amod", "compound"))
+        # "the presidents of Iraq and Egypt": the countries of an of-complement, too
+        for p in tree.kids(h, "prep"):
+            if p.lower == "of":
+                quals.extend(tree.kids(p.i, "pobj"))
+        for k in quals:
             mk = actors.at(k.i)
             if mk is None or mk.kind not in ("demonym", "country") or mk.actor is None:
                 continue
@@ -653,6 +747,9 @@ class Coder:
                 extra.append(
                     replace(
                         a,
+                        text=mj.actor.text,
+                        start=mj.actor.start,
+                        end=mj.actor.end,
                         country=country,
                         code=f"{cc}{a.sector or ''}",
                         entity_id=None,
@@ -949,6 +1046,8 @@ class Coder:
                 )
             ]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
+        if not d.recipients and d.actors and cameo.plover == "PROTEST":
+            d.recipients = self._protest_target(d)
         if not d.actors and not d.recipients:
             return None
         if not d.actors and cameo.quad in (1, 2):
@@ -1014,6 +1113,34 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _protest_target(self, d: Draft) -> list[Actor]:
+        """A protest that names no target is addressed to the government of the place where it happens
+        ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
+        has a country and the protesters are not that government themselves."""
+        loc = d.location
+        if loc is None or not loc.country or loc.source != "sentence":
+            return []
+        c = self.resolver.kb.country(loc.country)
+        if c is None:
+            return []
+        cc = c.cameo or c.iso3
+        target = Actor(
+            loc.text,
+            loc.start,
+            loc.end,
+            c.name,
+            c.iso3,
+            "GOV",
+            "state",
+            f"{cc}GOV",
+            entity_id=f"country:{c.iso3}",
+            why="a protest with no named target is addressed to the government of the place where it happens",
+        )
+        if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+            return []
+        d.roles.append(f"recipient = the government of the place '{loc.text}'")
+        return [target]
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
@@ -1138,6 +1265,25 @@ def _reciprocal_code(code: str) -> bool:
 def _intransitive_ok(code: str) -> bool:
     # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
     return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+
+
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "consider", "deem"})
+
+
+def _called_objects(tree: Tree, i: int) -> list[tuple[str, Token]]:
+    """``(preposition, noun)`` for "struck on what it called militant hideouts": a preposition of ``i`` whose
+    complement is a naming clause; the named thing stands for the preposition's object."""
+    out: list[tuple[str, Token]] = []
+    for p in tree.kids(i, "prep"):
+        for pc in tree.kids(p.i, "pcomp"):
+            if (pc.lemma or pc.text).lower() not in NAMING_VERBS:
+                continue
+            if not any(k.lower == "what" for k in tree.kids(pc.i, "dobj", "nsubj", "nsubjpass")):
+                continue
+            named = tree.kid(pc.i, "oprd", "attr", "xcomp")
+            if named is not None and named.pos in ("NOUN", "PROPN"):
+                out.append((p.lower, named))
+    return out
 
 
 def _governing_verb(tree: Tree, i: int) -> int | None:

@@ -1,0 +1,244 @@
+"""Who is who in coded events: the resolver through the real coder, on sentences written for the project.
+
+Each test names one behaviour of issue 3 (dated roles, counterparts, demonym + agent, ambiguous country names,
+surname-only and pronoun mentions, titled people the knowledge base does not know, offices in organisations).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(pipe: Any, text: str, date: str | None = "2024-01-24") -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date=date)]
+
+
+def find(events: list[dict[str, Any]], plover: str) -> dict[str, Any]:
+    hits = [e for e in events if e["event"] == plover]
+    assert hits, f"no {plover} event in {[(e['event'], e['cameo']) for e in events]}"
+    return hits[0]
+
+
+def one(side: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(side) == 1, side
+    return side[0]
+
+
+# -- dated roles -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "name"),
+    [
+        ("2019-06-01", "Patrick Shanahan"),
+        ("2023-06-01", "Lloyd Austin"),
+        ("2025-06-01", "Pete Hegseth"),
+    ],
+)
+def test_us_defence_secretary_on_three_dates(pipe: Any, date: str, name: str) -> None:
+    e = find(code(pipe, "The US Secretary of Defense met Poland's president in Warsaw.", date), "CONSULT")
+    a = one(e["actor"])
+    assert a["name"] == name and a["country"] == "USA" and a["code"] == "USAGOV"
+    assert a["role"], "the role held on that date is named"
+
+
+@pytest.mark.parametrize(
+    ("date", "name"),
+    [("2024-07-10", "Aden Bare Duale"), ("2024-08-20", "Soipan Tuya")],
+)
+def test_kenyan_defence_secretary_either_side_of_the_change(pipe: Any, date: str, name: str) -> None:
+    e = find(code(pipe, "Kenya's Defence Cabinet Secretary visited troops in Somalia.", date), "CONSULT")
+    assert one(e["actor"])["name"] == name
+
+
+def test_role_outside_its_dates_is_not_claimed(pipe: Any) -> None:
+    e = find(code(pipe, "Aden Duale met the Somali president in Mogadishu.", "2019-03-01"), "CONSULT")
+    a = one(e["actor"])
+    assert a["name"] == "Aden Bare Duale" and a.get("role") is None
+
+
+# -- counterparts, demonym + agent -------------------------------------------------------------------------
+
+
+def test_his_kenyan_counterpart_is_the_office_holder(pipe: Any) -> None:
+    text = "US Defense Secretary Lloyd Austin met his Kenyan counterpart in Washington."
+    e = find(code(pipe, text, "2024-01-24"), "CONSULT")
+    r = one(e["recipient"])
+    assert r["country"] == "KEN" and r["name"] == "Aden Bare Duale"
+
+
+def test_burundian_militiamen(pipe: Any) -> None:
+    e = find(code(pipe, "Burundian militiamen attacked a village in eastern Congo."), "ASSAULT")
+    a = one(e["actor"])
+    assert a["country"] == "BDI" and a["kind"] == "sector"
+
+
+def test_israeli_troops_are_military(pipe: Any) -> None:
+    e = find(code(pipe, "Israeli troops shelled a town in southern Lebanon."), "ASSAULT")
+    assert one(e["actor"])["code"] == "ISRMIL"
+
+
+# -- ambiguous names ---------------------------------------------------------------------------------------
+
+
+def test_niger_is_not_nigeria(pipe: Any) -> None:
+    e = find(code(pipe, "Niger expelled the French ambassador."), "SANCTION")
+    assert one(e["actor"])["country"] == "NER"
+
+
+def test_georgia_the_country(pipe: Any) -> None:
+    e = find(code(pipe, "Georgia accused Russia of violating its airspace."), "ACCUSE")
+    assert one(e["actor"])["country"] == "GEO"
+
+
+def test_georgia_the_us_state_is_not_the_country(pipe: Any) -> None:
+    events = code(pipe, "The governor of Georgia criticised Atlanta police for arresting protesters.")
+    for e in events:
+        for a in e["actor"] + e["recipient"]:
+            assert a["country"] != "GEO", a
+
+
+def test_georgia_state_security_service_is_the_country(pipe: Any) -> None:
+    e = find(code(pipe, "Georgia's State Security Service arrested two Russian agents in Tbilisi."), "COERCE")
+    assert one(e["actor"])["country"] == "GEO"
+
+
+# -- later mentions -----------------------------------------------------------------------------------------
+
+
+def test_surname_only_later_mention(pipe: Any) -> None:
+    text = (
+        "Kenyan Defence Cabinet Secretary Aden Bare Duale arrived in Washington on Monday.\n"
+        "Duale criticised the Somali government for delaying the troop withdrawal."
+    )
+    e = find(code(pipe, text), "ACCUSE")
+    a = one(e["actor"])
+    assert a["name"] == "Aden Bare Duale" and a["country"] == "KEN"
+
+
+def test_pronoun_prefers_the_subject_as_antecedent(pipe: Any) -> None:
+    text = (
+        "Uganda has fought al-Shabaab in Somalia for years.\n"
+        "It announced new troop contributions to the mission on Tuesday."
+    )
+    events = code(pipe, text)
+    for e in events:
+        for a in e["actor"]:
+            if a["text"] == "It":
+                assert a["country"] == "UGA", e["reason"]
+    assert any(a["text"] == "It" for e in events for a in e["actor"])
+
+
+def test_possessive_pronoun_prefers_the_subject(pipe: Any) -> None:
+    text = "Kenya praised the Somali army for its fight against al-Shabaab and increased its contributions to ATMIS."
+    events = code(pipe, text)
+    for e in events:
+        for a in e["actor"] + e["recipient"]:
+            if a["text"].lower() == "its contributions":
+                assert a["country"] == "KEN", e["reason"]
+
+
+# -- people the knowledge base does not know -----------------------------------------------------------------
+
+
+def test_unknown_minister_takes_country_of_the_demonym_and_sector_of_the_title(pipe: Any) -> None:
+    e = find(code(pipe, "Estonian Foreign Minister Kaja Tammsalu visited Latvia on Monday."), "CONSULT")
+    a = one(e["actor"])
+    assert a["kind"] == "person" and a["country"] == "EST" and a["code"] == "ESTGOV"
+
+
+def test_unknown_general_is_military(pipe: Any) -> None:
+    e = find(code(pipe, "Chadian General Mahamat Ouddei shelled rebel positions near the border."), "ASSAULT")
+    assert one(e["actor"])["code"] == "TCDMIL"
+
+
+def test_king_of_a_country(pipe: Any) -> None:
+    e = find(code(pipe, "King Faisal of Jordan visited Egypt last week.", None), "CONSULT")
+    assert one(e["actor"])["country"] == "JOR"
+
+
+def test_unknown_head_of_an_organisation(pipe: Any) -> None:
+    e = find(code(pipe, "Arab League Secretary-General Salim Mansour urged Libya to hold elections."), "REQUEST")
+    a = one(e["actor"])
+    assert a["kind"] == "person" and a["code"].startswith("IGO")
+
+
+# -- offices in organisations --------------------------------------------------------------------------------
+
+
+def test_un_secretary_general_is_an_igo_person(pipe: Any) -> None:
+    e = find(code(pipe, "UN Secretary-General Antonio Guterres condemned the attack on Kyiv."), "ACCUSE")
+    a = one(e["actor"])
+    assert a["name"] == "António Guterres" or a["name"].endswith("Guterres")
+    assert a["code"].startswith("IGOUNO") and a["code"] != "GOV"
+
+
+def test_pronoun_named_earlier_in_the_sentence_takes_the_name_span(pipe: Any) -> None:
+    text = "Portugal said on Monday that it had asked Morocco to hand over the two suspects."
+    e = find(code(pipe, text), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "PRT" and text[a["start"] : a["end"]] == "Portugal"
+    assert "'it' refers back to" in e["reason"]
+
+
+def test_pronoun_from_an_earlier_sentence_keeps_its_own_span(pipe: Any) -> None:
+    text = "Portugal recalled its ambassador to Morocco.\nIt asked Morocco to hand over the two suspects."
+    e = find(code(pipe, text), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "PRT" and text[a["start"] : a["end"]] == "It"
+
+
+def test_sector_agent_takes_the_country_of_its_own_place_phrase(pipe: Any) -> None:
+    e = find(code(pipe, "Opposition groups in Malawi demanded that the president resign."), "REQUEST")
+    a = one(e["actor"])
+    assert a["country"] == "MWI" and a["code"] == "MWIOPP"
+
+
+def test_a_place_phrase_does_not_turn_a_thing_into_an_actor(pipe: Any) -> None:
+    events = code(pipe, "Chile condemned the situation in Peru.")
+    for e in events:
+        assert all(a["text"] != "the situation" for a in e["actor"] + e["recipient"])
+
+
+def test_a_sector_word_on_a_thing_makes_no_actor(pipe: Any) -> None:
+    for e in code(pipe, "Jordan and Britain agreed to undertake joint military exercises this month."):
+        assert all("exercises" not in a["text"] for a in e["actor"] + e["recipient"]), e
+
+
+def test_a_sector_word_on_people_makes_a_sector_agent(pipe: Any) -> None:
+    e = find(code(pipe, "Rebel forces attacked an army base near Goma."), "ASSAULT")
+    assert one(e["actor"])["sector"] == "REB"
+
+
+@pytest.mark.parametrize(("date", "name"), [("1990-06-01", "George H. W. Bush"), ("2003-06-01", "George W. Bush")])
+def test_people_who_share_a_surname_are_told_apart_by_the_date(pipe: Any, date: str, name: str) -> None:
+    e = find(code(pipe, "Bush criticised Iraq for refusing the inspections.", date), "ACCUSE")
+    a = one(e["actor"])
+    assert a["name"] == name and a["code"] == "USAGOV"
+
+
+def test_a_historical_leader_without_a_date_keeps_the_country(pipe: Any) -> None:
+    e = find(code(pipe, "President Mitterrand criticised Iraq for refusing the inspections.", None), "ACCUSE")
+    assert one(e["actor"])["country"] == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Bosnian Serbs demanded a ceasefire with Croat forces.", "BIH"),
+        ("The Hungarians of southern Slovakia are demanding autonomy from the government.", "SVK"),
+    ],
+)
+def test_a_people_named_with_another_country_belongs_to_that_country(pipe: Any, text: str, country: str) -> None:
+    e = find(code(pipe, text), "REQUEST")
+    a = e["actor"][0]
+    assert a["country"] == country and a["code"].startswith(country)
+
+
+def test_a_people_alone_is_its_own_country(pipe: Any) -> None:
+    e = find(code(pipe, "Israeli troops shot two Palestinians near Hebron."), "ASSAULT")
+    assert one(e["recipient"])["country"] == "PSE"

@@ -1,0 +1,105 @@
+"""Role filling that depends on the words of the object, not on the event type (events/data/roles.yaml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def events(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def rec_countries(evs: list[dict[str, Any]], plover: str) -> set[str | None]:
+    hits = [e for e in evs if e["event"] == plover]
+    assert hits, [(e["event"], e["cameo"]) for e in evs]
+    return {a["country"] for e in hits for a in e["recipient"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        ("Norway rejected calls by Sweden for a joint fishing ban.", "REJECT", "SWE"),
+        ("The Chilean government accepted demands from Bolivia for talks on sea access.", "CONCEDE", "BOL"),
+        ("Vietnam turned down an offer from Cambodia to mediate.", "REJECT", "KHM"),
+    ],
+)
+def test_the_party_behind_a_call_is_the_recipient(pipe: Any, text: str, plover: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_roles_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tieline.errors import DataFileError
+    from tieline.events import coder as coder_mod
+
+    real = coder_mod.read_data_file
+
+    def fake(name: str) -> dict[str, Any]:
+        if name == "roles.yaml":
+            return {"version": 1, "speech_act_nouns": "calls"}
+        return real(name)
+
+    monkeypatch.setattr(coder_mod, "read_data_file", fake)
+    import tieline
+
+    with pytest.raises(DataFileError, match="speech_act_nouns"):
+        tieline.load()
+
+
+def test_the_possessor_of_a_condemned_deed_is_the_recipient(pipe: Any) -> None:
+    assert "AZE" in rec_countries(events(pipe, "Armenia denounced Azerbaijan's blockade of the road."), "ACCUSE")
+
+
+def test_the_agent_of_a_deed_is_the_recipient(pipe: Any) -> None:
+    text = "Bosnia is investigating crimes committed by Serbian paramilitaries during the war."
+    assert "SRB" in rec_countries(events(pipe, text), "ACCUSE")
+
+
+def test_a_protest_without_a_target_is_addressed_to_the_government_of_its_place(pipe: Any) -> None:
+    evs = events(pipe, "Kurdish prisoners rioted at a jail in eastern Turkey.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    r = e["recipient"]
+    assert [a["code"] for a in r] == ["TURGOV"]
+    assert "government of the place" in e["reason"]
+
+
+def test_a_protest_with_a_named_target_keeps_it(pipe: Any) -> None:
+    evs = events(pipe, "Thousands of Serbs demonstrated against NATO in Belgrade on Sunday.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    assert [a["kind"] for a in e["recipient"]] == ["igo"]
+
+
+def test_no_protest_target_is_invented_for_an_event_without_protesters(pipe: Any) -> None:
+    for e in events(pipe, "A protest was held in Kharkiv on Sunday."):
+        assert e["actor"] or e["event"] != "PROTEST", e
+
+
+def test_what_it_called_names_the_target(pipe: Any) -> None:
+    evs = events(pipe, "Turkey carried out air strikes on what it called terrorist camps in northern Iraq.")
+    e = next(e for e in evs if e["event"] == "ASSAULT")
+    assert [a["sector"] for a in e["recipient"]] == ["REB"], e["reason"]
+
+
+def test_coordinated_countries_of_an_of_complement_each_act(pipe: Any) -> None:
+    text = "The presidents of Ghana and Togo called for the withdrawal of foreign troops from Mali."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    by_country = {a["country"]: a for a in e["actor"]}
+    assert set(by_country) == {"GHA", "TGO"}
+    togo = by_country["TGO"]
+    assert text[togo["start"] : togo["end"]] == "Togo"  # the extra actor points at its own country name
+
+
+def test_a_document_speaks_for_its_issuer(pipe: Any) -> None:
+    text = "The Polisario Front issued a statement demanding that Morocco release the prisoners."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    assert [a["name"] for a in e["actor"]] == ["Polisario Front"], e["reason"]
+    assert [a["country"] for a in e["recipient"]] == ["MAR"]
+
+
+def test_the_us_is_a_name_not_the_pronoun_us(pipe: Any) -> None:
+    text = "China demanded that the US cancel the arms sale to Taiwan."
+    e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
+    assert [a["country"] for a in e["recipient"]] == ["USA"], e["reason"]
