@@ -36,7 +36,17 @@ from typing import Any
 
 from .rules import Rules, load_rules
 
-__all__ = ["Happening", "assign", "cluster_events", "compare", "split"]
+__all__ = [
+    "Happening",
+    "assign",
+    "cluster_events",
+    "clusterable",
+    "compare",
+    "mention_span",
+    "party_keys",
+    "rebuild",
+    "split",
+]
 
 _PLACE_KM = 30.0
 _PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, "country": 4, "unknown": 5}
@@ -72,6 +82,13 @@ class _Mention:
 
     def order_key(self) -> tuple[int, int, str]:
         return (0 if self.complete else 1, self.lo, self.id)
+
+    def signature(self) -> tuple[Any, ...]:
+        """Everything the rules read except identity and the article: two mentions with one signature
+        get the same verdict against any mention of another article."""
+        loc = tuple(sorted((str(k), str(v)) for k, v in (self.location or {}).items()))
+        return (self.type, self.mode, self.modality, self.actor_keys, self.recipient_keys,
+                self.lo, self.hi, self.day, loc, self.hints)  # fmt: skip
 
 
 def _actor_key(a: Mapping[str, Any]) -> str | None:
@@ -113,8 +130,23 @@ def _month_end(d: _dt.date) -> _dt.date:
     return nxt - _dt.timedelta(days=1)
 
 
+def _day(value: Any) -> _dt.date:
+    """An event's date: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` (month or year precision)."""
+    text = str(value or "").strip()
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for fmt in ("%Y-%m", "%Y"):
+        try:
+            return _dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
 def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
-    d = _dt.date.fromisoformat(str(e["date"])[:10])
+    d = _day(e["date"])
     precision = e.get("date_precision", "day")
     source = e.get("date_source", "article")
     etype = str(e["event"])
@@ -247,7 +279,9 @@ def _place_rule(a: _Mention, b: _Mention) -> tuple[str, bool] | None:
         return None
     km = _km(la, lb) if la and lb else None
     if km is not None:
-        return (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
+        return (
+            (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
+        )
     sa, sb = _specific(a), _specific(b)
     if sa and sb:
         if sa & sb:
@@ -436,6 +470,32 @@ class _Cluster:
     explanation: list[dict[str, Any]]
     hid: str | None = None
     excluded: frozenset[str] = frozenset()
+    reps: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
+    by_article: dict[str, list[_Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.members:
+            self._index(m)
+
+    def _index(self, m: _Mention) -> None:
+        sig = m.signature()
+        rep = self.reps.get(sig)
+        if rep is None or m.id < rep.id:
+            self.reps[sig] = m
+        self.by_article.setdefault(m.article_id, []).append(m)
+
+    def append(self, m: _Mention) -> None:
+        self.members.append(m)
+        self._index(m)
+
+    def to_compare(self, m: _Mention) -> list[_Mention]:
+        """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
+        (the same-article rule reads triggers and sentences). Complete linkage stays exact; a happening
+        reported by a thousand identical records costs one comparison, not a thousand."""
+        out = {o.id: o for o in self.reps.values()}
+        for o in self.by_article.get(m.article_id, ()):
+            out[o.id] = o
+        return list(out.values())
 
 
 class _Clusterer:
@@ -461,7 +521,7 @@ class _Clusterer:
             c = self.clusters[ci]
             if m.id in c.excluded:
                 continue
-            verdicts = [(o, _compare(m, o, self.rules)) for o in c.members]
+            verdicts = [(o, _compare(m, o, self.rules)) for o in c.to_compare(m)]
             if not all(v.ok for _, v in verdicts):
                 continue
             o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
@@ -476,8 +536,10 @@ class _Clusterer:
             return
         _, ci, o, v = best
         c = self.clusters[ci]
-        c.members.append(m)
-        c.explanation.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+        c.append(m)
+        c.explanation.append(
+            {"mention": m.id, "matched_with": o.id, "rules": dict(v.matched), "score": round(v.score, 3)}
+        )
         self._register(ci, m)
 
     def happenings(self) -> list[Happening]:
@@ -541,7 +603,9 @@ def _reexplain(members: Sequence[_Mention], rules: Rules) -> list[dict[str, Any]
     for i, m in enumerate(ms[1:], start=1):
         verdicts = [(o, _compare(m, o, rules)) for o in ms[:i]]
         o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
-        out.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+        out.append(
+            {"mention": m.id, "matched_with": o.id, "rules": dict(v.matched), "score": round(v.score, 3)}
+        )
     return out
 
 
@@ -584,3 +648,47 @@ def _own_location(loc: Any) -> Mapping[str, Any] | None:
         return None
     return loc
 
+
+def clusterable(event: Mapping[str, Any]) -> bool:
+    """Whether an event dict can be compared at all: it has an id, a type, a date and a party with an identity."""
+    try:
+        _day(event.get("date"))
+    except ValueError:
+        return False
+    if not event.get("id") or not event.get("event"):
+        return False
+    return bool(_keys(event.get("actor") or []) or _keys(event.get("recipient") or []))
+
+
+def mention_span(event: Mapping[str, Any], *, rules: Rules | None = None) -> tuple[_dt.date, _dt.date]:
+    """The date interval a clusterable event may lie in (its precision and the report lag widen it)."""
+    m = _prepare(event, rules or load_rules())
+    return _dt.date.fromordinal(m.lo), _dt.date.fromordinal(m.hi)
+
+
+def party_keys(event: Mapping[str, Any]) -> frozenset[str]:
+    """The keys (country, else organisation code) that candidate happenings are looked up by."""
+    return _keys(event.get("actor") or []) | _keys(event.get("recipient") or [])
+
+
+def rebuild(
+    hid: str,
+    events: Iterable[Mapping[str, Any]],
+    *,
+    explanation: Sequence[Mapping[str, Any]] = (),
+    excluded: Iterable[str] = (),
+    windows: Mapping[str, int] | None = None,
+) -> Happening:
+    """A stored happening again from its member events; the stored explanation is kept when it still
+    covers exactly these members, otherwise the merges are explained afresh."""
+    rules = load_rules().with_windows(windows)
+    members = _prepare_all(events, rules)
+    if not members:
+        raise ValueError(f"happening {hid} has no mentions")
+    ids = {m.id for m in members}
+    expl = [dict(x) for x in explanation]
+    covered = {str(x.get("mention")) for x in expl}
+    fits = all(str(x.get("mention")) in ids and str(x.get("matched_with")) in ids for x in expl)
+    if not fits or len(covered) != len(members) - 1:
+        expl = _reexplain(members, rules)
+    return _build(members, expl, rules, hid=hid, excluded=frozenset(excluded))
