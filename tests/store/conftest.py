@@ -12,11 +12,11 @@ from tieline.store._sql import SqlStore
 
 BACKENDS = ("duckdb", "postgresql")
 DATA_TABLES = (
-    "happening_events, happening_parties, happenings, dedup_log, event_actors, events, mentions, articles,"
-    " actors, skips"
+    "happening_events, happening_parties, happenings, dedup_apart, dedup_log, event_actors, events, mentions,"
+    " articles, actors, skips"
 )
 ALL_TABLES = (
-    "happening_events", "happening_parties", "happenings", "dedup_log",
+    "happening_events", "happening_parties", "happenings", "dedup_apart", "dedup_log",
     "event_actors", "events", "mentions", "articles", "actors", "skips", "schema_migrations",
 )  # fmt: skip
 

@@ -472,6 +472,7 @@ class _Cluster:
     excluded: frozenset[str] = frozenset()
     reps: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
     by_article: dict[str, list[_Mention]] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -483,6 +484,7 @@ class _Cluster:
         if rep is None or m.id < rep.id:
             self.reps[sig] = m
         self.by_article.setdefault(m.article_id, []).append(m)
+        self.ids.add(m.id)
 
     def append(self, m: _Mention) -> None:
         self.members.append(m)
@@ -499,10 +501,12 @@ class _Cluster:
 
 
 class _Clusterer:
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, apart: Mapping[str, Iterable[str]] | None = None) -> None:
         self.rules = rules
         self.clusters: list[_Cluster] = []
         self.index: dict[str, set[int]] = {}
+        # event id -> event ids it must never share a happening with (merges undone by hand)
+        self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
 
     def _register(self, ci: int, m: _Mention) -> None:
         for k in m.parties:
@@ -519,7 +523,7 @@ class _Clusterer:
         fits: list[int] = []
         for ci in candidates:
             c = self.clusters[ci]
-            if m.id in c.excluded:
+            if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
             verdicts = [(o, _compare(m, o, self.rules)) for o in c.to_compare(m)]
             if not all(v.ok for _, v in verdicts):
@@ -560,14 +564,18 @@ def _prepare_all(events: Iterable[Mapping[str, Any]], rules: Rules) -> list[_Men
 
 
 def cluster_events(
-    events: Iterable[Mapping[str, Any]], *, windows: Mapping[str, int] | None = None
+    events: Iterable[Mapping[str, Any]],
+    *,
+    windows: Mapping[str, int] | None = None,
+    apart: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Happening]:
     """Merge event dicts (``Event.to_dict()``) that name the same happening; sorted by date and id.
 
-    ``windows`` overrides the date window (days) of some PLOVER types, e.g. ``{"CONSULT": 1}``.
+    ``windows`` overrides the date window (days) of some PLOVER types, e.g. ``{"CONSULT": 1}``;
+    ``apart`` maps an event id to ids it must never be merged with (merges undone by hand).
     """
     rules = load_rules().with_windows(windows)
-    cl = _Clusterer(rules)
+    cl = _Clusterer(rules, apart)
     for m in _prepare_all(events, rules):
         cl.add(m)
     return cl.happenings()
@@ -614,6 +622,7 @@ def assign(
     existing: Iterable[Happening],
     *,
     windows: Mapping[str, int] | None = None,
+    apart: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Happening]:
     """Add newly coded events to existing happenings; returns the updated list (ids are kept).
 
@@ -625,7 +634,7 @@ def assign(
     new = _prepare_all(new_events, rules)
     recoded = {m.article_id for m in new}
     new_ids = {m.id for m in new}
-    cl = _Clusterer(rules)
+    cl = _Clusterer(rules, apart)
     for h in sorted(existing, key=lambda h: h.id):
         kept = [
             _prepare(e, rules)

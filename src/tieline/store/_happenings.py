@@ -31,7 +31,13 @@ from tieline.store import _records as r
 __all__ = ["HAPPENING_TABLES", "HappeningsMixin", "LinkResult", "link"]
 
 # Child tables first (wiped before the events they point at).
-HAPPENING_TABLES: tuple[str, ...] = ("happening_events", "happening_parties", "happenings", "dedup_log")
+HAPPENING_TABLES: tuple[str, ...] = (
+    "happening_events",
+    "happening_parties",
+    "happenings",
+    "dedup_apart",
+    "dedup_log",
+)
 
 HAPPENING_COLUMNS: tuple[str, ...] = (
     "id",
@@ -272,6 +278,19 @@ class _Io:
         self.insert("happening_events", LINK_COLUMNS, links)
         self.insert("happening_parties", PARTY_COLUMNS, parties)
 
+    def apart(self, event_ids: Iterable[str] | None) -> dict[str, set[str]]:
+        """Events each of ``event_ids`` (or every event, for None) must stay apart from."""
+        sql = "SELECT event_id, other_id FROM dedup_apart"
+        rows = (
+            self.rows(sql)
+            if event_ids is None
+            else self.in_list(sql + " WHERE event_id IN ({values})", event_ids)
+        )
+        out: dict[str, set[str]] = {}
+        for a, b in rows:
+            out.setdefault(a, set()).add(b)
+        return out
+
     def log(self, entries: list[tuple[Any, ...]]) -> list[int]:
         """Append (action, happening_id, event_id, matched_with, rules, score, detail) entries; their ids."""
         if not entries:
@@ -308,7 +327,12 @@ def _now() -> _dt.datetime:
 
 
 def link(
-    store: Any, con: Any, *, new_events: Sequence[Mapping[str, Any]], gone_event_ids: Iterable[str]
+    store: Any,
+    con: Any,
+    *,
+    new_events: Sequence[Mapping[str, Any]],
+    gone_event_ids: Iterable[str],
+    all_apart: bool = False,
 ) -> LinkResult:
     """Update happenings inside the caller's write transaction (see the module doc).
 
@@ -330,7 +354,8 @@ def link(
     before = {hid: set(h.mentions) for hid, h in existing.items()}
     for eid, hid in old_links.items():
         before.setdefault(hid, set()).add(eid)
-    after = dc.assign(comparable, existing.values()) if comparable or existing else []
+    apart = io.apart(None if all_apart else [str(e["id"]) for e in comparable])
+    after = dc.assign(comparable, existing.values(), apart=apart) if comparable or existing else []
     taken = {h.id for h in after}
     for e in loose:
         hid = _happening_id_for(e)
@@ -561,7 +586,7 @@ class HappeningsMixin:
             records = [
                 r.event_from_record(row[0]) for row in io.rows("SELECT record FROM events ORDER BY id")
             ]
-            res = link(self, con, new_events=records, gone_event_ids=())
+            res = link(self, con, new_events=records, gone_event_ids=(), all_apart=True)
             io.log(
                 [
                     (
@@ -620,6 +645,18 @@ class HappeningsMixin:
                 target = last[0][0] if last and last[0][0] is not None else None
             if target is not None:
                 io.rows("UPDATE dedup_log SET undone_by = ? WHERE seq = ?", [log_id, target])
+            pairs = {(event_id, m) for m in rest.mentions} | {(m, event_id) for m in rest.mentions}
+            known = set(
+                io.rows(
+                    "SELECT event_id, other_id FROM dedup_apart WHERE event_id = ? OR other_id = ?",
+                    [event_id, event_id],
+                )
+            )
+            io.insert(
+                "dedup_apart",
+                ("event_id", "other_id", "log_seq"),
+                [(a, b, log_id) for a, b in sorted(pairs - known)],
+            )
             return {"happening": rest.id, "split_off": alone.id, "event_id": event_id, "log_id": log_id}
 
     def undo_merge(self, log_id: int) -> dict[str, Any]:

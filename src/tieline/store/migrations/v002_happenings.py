@@ -7,6 +7,8 @@ a happening is looked up by, and the merge log that explains every merge and let
   (``excluded``, JSON lists).
 - ``happening_events``: every stored event belongs to exactly one happening.
 - ``happening_parties``: (happening, party key) so a new mention finds its candidates by party and date.
+- ``dedup_apart``: pairs of events that must never share a happening (a merge undone by hand), both ways,
+  so a split survives re-ingest and rebuilds.
 - ``dedup_log``: append-only history (``new``, ``merge``, ``drop``, ``split``, ``undo``, ``rebuild``) with
   the rules that matched and the score; ``seq`` numbers the entries; ``undone_by`` points at the entry that reversed it.
 """
@@ -76,5 +78,13 @@ STATEMENTS: tuple[str, ...] = (
     )
     """,
     "CREATE INDEX dedup_log_event_idx ON dedup_log (event_id)",
+    """
+    CREATE TABLE dedup_apart (
+        event_id VARCHAR NOT NULL,
+        other_id VARCHAR NOT NULL,
+        log_seq BIGINT,
+        PRIMARY KEY (event_id, other_id)
+    )
+    """,
     "CREATE INDEX dedup_log_happening_idx ON dedup_log (happening_id)",
 )
