@@ -145,7 +145,9 @@ def rebuild_cmd(db: str | None) -> None:
     """Cluster every stored event again from scratch (merges undone by hand stay undone)."""
     with _store(db) as store:
         res = store.rebuild_happenings()
-    click.echo(f"rebuilt: {res.happenings_removed} happenings replaced by {res.happenings_new} ({res.merges} merges)")
+    click.echo(
+        f"rebuilt: {res.happenings_removed} happenings replaced by {res.happenings_new} ({res.merges} merges)"
+    )
 
 
 @dedup.command(name="log")
@@ -170,7 +172,9 @@ def split_cmd(event_id: str, db: str | None) -> None:
     """Take EVENT_ID out of its happening; it is never merged with those mentions again."""
     with _store(db) as store:
         out = store.split_event(event_id)
-    click.echo(f"event {event_id} left happening {out['happening']} for {out['split_off']} (log {out['log_id']})")
+    click.echo(
+        f"event {event_id} left happening {out['happening']} for {out['split_off']} (log {out['log_id']})"
+    )
 
 
 @dedup.command(name="undo")
