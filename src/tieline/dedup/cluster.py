@@ -29,6 +29,7 @@ import datetime as _dt
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,12 +70,14 @@ class _Mention:
     day: int  # the date as given
     location: Mapping[str, Any] | None
     hints: frozenset[str]  # place names read from the participants' words ("the city of Kharkiv")
+    named: bool  # the hints include a place named as such ("the port of Odesa"), not just capitals
     sentence: tuple[int, int]
     trigger: tuple[int, int]
 
     @property
     def complete(self) -> bool:
-        return bool(self.actor_keys) and bool(self.recipient_keys)
+        # a mention whose two sides are one party ("the US ... its troops") tells no counterpart
+        return bool(self.actor_keys) and bool(self.recipient_keys) and self.actor_keys != self.recipient_keys
 
     @property
     def parties(self) -> frozenset[str]:
@@ -87,7 +90,7 @@ class _Mention:
         """Everything the rules read except identity and the article: two mentions with one signature
         get the same verdict against any mention of another article."""
         loc = tuple(sorted((str(k), str(v)) for k, v in (self.location or {}).items()))
-        return (self.type, self.mode, self.modality, self.actor_keys, self.recipient_keys,
+        return (self.type, self.mode, self.modality, self.actor_keys, self.recipient_keys, self.named,
                 self.lo, self.hi, self.day, loc, self.hints)  # fmt: skip
 
 
@@ -111,18 +114,28 @@ _CAPS = re.compile(r"\b[A-Z][\w'-]+")
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"}
 
 
-def _hints(parties: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+def _norm(name: str) -> str:
+    """A place name for comparison: case, accents and punctuation folded ("Ryazan’" = "ryazan")."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in folded if ch.isalnum() or ch.isspace()).split())
+
+
+def _hints(parties: Iterable[Mapping[str, Any]]) -> tuple[frozenset[str], bool]:
     """Place names that participants' words give when the coder left the location empty: the Y of
-    "the city of Y", or the capitalised words of a participant the knowledge base does not know."""
+    "the city of Y" (named: True), or the capitalised words of a participant the knowledge base does not
+    know (weaker evidence)."""
     out: set[str] = set()
+    named = False
     for a in parties:
         text = str(a.get("text") or "")
         m = _PLACE_OF.search(text)
         if m:
-            out.add(m.group(1).casefold())
+            out.add(_norm(m.group(1)))
+            named = True
         elif _actor_key(a) is None and a.get("kind") in ("org", "person", "location", None):
-            out.update(w.casefold() for w in _CAPS.findall(text) if w not in _DETERMINERS)
-    return frozenset(out)
+            out.update(_norm(w) for w in _CAPS.findall(text) if w not in _DETERMINERS)
+    out.discard("")
+    return frozenset(out), named
 
 
 def _month_end(d: _dt.date) -> _dt.date:
@@ -160,6 +173,7 @@ def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
         lo = hi = d
     ev = e.get("evidence") or {}
     trig = ev.get("trigger") or {}
+    hints, named = _hints(list(e.get("recipient") or []))
     return _Mention(
         raw=e,
         id=str(e["id"]),
@@ -176,7 +190,8 @@ def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
         # only a place named in the event's own sentence says where it happened; an article-level fallback
         # (dateline or main place) is the same for every event of that article and proves nothing
         location=_own_location(e.get("location")),
-        hints=_hints(list(e.get("recipient") or [])),
+        hints=hints,
+        named=named,
         sentence=(int(ev.get("start", -1)), int(ev.get("end", -1))),
         trigger=(int(trig.get("start", -1)), int(trig.get("end", -1))),
     )
@@ -258,26 +273,33 @@ def _is_country(loc: Mapping[str, Any]) -> bool:
     return loc.get("kind") == "country" or loc.get("precision") == "country"
 
 
+def _below_country(loc: Mapping[str, Any] | None) -> bool:
+    return bool(loc) and not _is_country(loc or {}) and bool((loc or {}).get("name"))
+
+
 def _specific(m: _Mention) -> frozenset[str]:
     """Names of the place below country level: the coded location, else the participants' place words."""
     loc = m.location
-    if loc and not _is_country(loc) and loc.get("name"):
-        return frozenset({str(loc["name"]).casefold()})
+    if loc and _below_country(loc):
+        return frozenset({_norm(str(loc["name"]))})
     return m.hints
 
 
 def _place_rule(a: _Mention, b: _Mention) -> tuple[str, bool] | None:
     """(description, both known) when the places agree or cannot be told apart, None when they differ.
 
-    Places differ when their countries differ, when coordinates put them more than 30 km apart, or when
-    both are named at the same level (two cities, two facilities, two place words) with different names.
-    A facility and a city of the same country cannot be told apart without coordinates.
+    Places differ when their countries differ, when coordinates put two places below country level more
+    than 30 km apart (a country's centroid says nothing about where in it), or when both are named at the
+    same level (two cities, two facilities, a coded place and one named as such — "the port of Odesa" —
+    or two participants' place words) with different names. A facility and a city of the same country
+    cannot be told apart without coordinates, nor a coded place and a participant's bare capitals.
     """
     la, lb = a.location or {}, b.location or {}
     ca, cb = la.get("country"), lb.get("country")
     if ca and cb and ca != cb:
         return None
-    km = _km(la, lb) if la and lb else None
+    below_a, below_b = _below_country(la), _below_country(lb)
+    km = _km(la, lb) if below_a and below_b else None
     if km is not None:
         return (
             (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
@@ -286,11 +308,14 @@ def _place_rule(a: _Mention, b: _Mention) -> tuple[str, bool] | None:
     if sa and sb:
         if sa & sb:
             return f"place {'/'.join(sorted(sa & sb))}", True
-        if bool(a.hints and sa == a.hints) != bool(b.hints and sb == b.hints):
-            # a coded place against words of a participant: too weak to keep them apart
+        kinds = {
+            "coded" if below else "named" if m.named else "bare" for m, below in ((a, below_a), (b, below_b))
+        }
+        if kinds == {"coded", "bare"}:
+            # a coded place against the bare capitalised words of a participant: too weak to keep apart
             return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (not comparable)", False
-        kind_a = la.get("kind") if la and not _is_country(la) else "named"
-        kind_b = lb.get("kind") if lb and not _is_country(lb) else "named"
+        kind_a = la.get("kind") if below_a else "named"
+        kind_b = lb.get("kind") if below_b else "named"
         if kind_a != kind_b and "named" not in (kind_a, kind_b):
             return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (different levels)", False
         return None
