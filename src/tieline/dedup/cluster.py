@@ -216,6 +216,9 @@ def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
         if frozenset((a.mode, b.mode)) in rules.compatible_modes:
             return f"{a.type}/{a.mode} ~ {b.type}/{b.mode} (compatible modes)"
         return None
+    if rules.accusation_pair(a.type, b.type):
+        act = b if a.type == "ACCUSE" else a
+        return f"ACCUSE ~ {act.type} (an accusation of the act)"
     names_a = {a.type, f"{a.type}/{a.mode}"}
     names_b = {b.type, f"{b.type}/{b.mode}"}
     for x in names_a:
@@ -226,6 +229,13 @@ def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
 
 
 def _actors_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+    if rules.accusation_pair(a.type, b.type):
+        # the accuser is the one acted on, the accused the one who acted: both sides must be known
+        acc, act = (a, b) if a.type == "ACCUSE" else (b, a)
+        victim, actor = acc.actor_keys & act.recipient_keys, acc.recipient_keys & act.actor_keys
+        if not (victim and actor):
+            return None
+        return f"accuser {'/'.join(sorted(victim))} acted on by accused {'/'.join(sorted(actor))}"
     if a.type in rules.reciprocal or b.type in rules.reciprocal or a.type != b.type:
         pa, pb = a.parties, b.parties
         if not pa or not pb:
@@ -430,7 +440,8 @@ def _build(
     ms = sorted(members, key=_Mention.order_key)
     types = Counter(m.type for m in ms)
     top = max(types.values())
-    htype = next(m.type for m in ms if types[m.type] == top)
+    # on a tie the act an accusation is about represents the happening, not the accusation
+    htype = min((m.type for m in ms if types[m.type] == top), key=lambda t: t == "ACCUSE" and len(types) > 1)
     of_type = [m for m in ms if m.type == htype]
     cameos = Counter(m.cameo for m in of_type)
     cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
@@ -443,7 +454,7 @@ def _build(
         return ({"day": 0, "month": 1, "year": 2}.get(prec, 3), 0 if src != "article" else 1, m.day, m.id)
 
     best = min(ms, key=date_rank)
-    anchor = ms[0]
+    anchor = next(m for m in ms if m.type == htype)  # sides follow the first mention of the chosen type
     actors: dict[str, dict[str, Any]] = {}
     recipients: dict[str, dict[str, Any]] = {}
     reciprocal = htype in rules.reciprocal
