@@ -7,6 +7,11 @@ from typing import Any
 from conftest import state
 from tieline.model import Article, Event, Evidence
 
+def state(text: str, needle: str, iso: str, name: str) -> Actor:
+    start = text.index(needle)
+    return Actor(needle, start, start + len(needle), name, iso, None, "state", iso)
+
+
 SECOND = "Somalia and Kenya agreed a defence pact on Tuesday, officials in Mogadishu said."
 
 
