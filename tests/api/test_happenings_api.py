@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import state
-from tieline.model import Article, Event, Evidence
+
+from tieline.model import Actor, Article, Event, Evidence
+
 
 def state(text: str, needle: str, iso: str, name: str) -> Actor:
     start = text.index(needle)
