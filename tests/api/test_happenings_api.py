@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 from tieline.model import Actor, Article, Event, Evidence
 
 
