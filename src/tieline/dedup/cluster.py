@@ -509,6 +509,8 @@ class _Cluster:
     reps: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
     by_article: dict[str, list[_Mention]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
+    lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
+    hi: int = 0
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -520,6 +522,8 @@ class _Cluster:
         if rep is None or m.id < rep.id:
             self.reps[sig] = m
         self.by_article.setdefault(m.article_id, []).append(m)
+        self.lo = m.lo if not self.ids else min(self.lo, m.lo)
+        self.hi = m.hi if not self.ids else max(self.hi, m.hi)
         self.ids.add(m.id)
 
     def append(self, m: _Mention) -> None:
@@ -543,6 +547,7 @@ class _Clusterer:
         self.index: dict[str, set[int]] = {}
         # event id -> event ids it must never share a happening with (merges undone by hand)
         self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
+        self.reach = max([rules.default_window, *rules.windows.values()])  # no date rule allows more
 
     def _register(self, ci: int, m: _Mention) -> None:
         for k in m.parties:
@@ -559,6 +564,8 @@ class _Clusterer:
         fits: list[int] = []
         for ci in candidates:
             c = self.clusters[ci]
+            if max(m.lo, c.lo) - min(m.hi, c.hi) > self.reach:
+                continue  # every member is further away than any type's window: the date rule fails
             if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
             verdicts = [(o, _compare(m, o, self.rules)) for o in c.to_compare(m)]

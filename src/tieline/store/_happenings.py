@@ -103,17 +103,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=True, sort_keys=True)
 
 
-def _merged_ranges(spans: Iterable[tuple[_dt.date, _dt.date]], reach: int) -> list[tuple[_dt.date, _dt.date]]:
-    pad = _dt.timedelta(days=reach)
-    out: list[list[_dt.date]] = []
-    for lo, hi in sorted((lo - pad, hi + pad) for lo, hi in spans):
-        if out and lo <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], hi)
-        else:
-            out.append([lo, hi])
-    return [(a, b) for a, b in out]
-
-
 def _fresh_id(seed: str, taken: set[str]) -> str:
     hid = "h" + hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     while hid in taken:
@@ -302,23 +291,30 @@ class _Io:
         return [first + i for i in range(len(entries))]
 
     def candidates(self, events: Sequence[Mapping[str, Any]]) -> set[str]:
-        keys = sorted({k for e in events for k in dc.party_keys(e)})
-        if not keys:
-            return set()
+        """Stored happenings that share a party with an event and lie within reach of its dates."""
+        reach = _dt.timedelta(days=_max_reach())
+        wanted: dict[tuple[_dt.date, _dt.date], set[str]] = {}
+        for e in events:
+            lo, hi = dc.mention_span(e)
+            wanted.setdefault((lo - reach, hi + reach), set()).update(dc.party_keys(e))
         out: set[str] = set()
-        for lo, hi in _merged_ranges((dc.mention_span(e) for e in events), _max_reach()):
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                marks = ", ".join("?" for _ in chunk)
-                out |= {
-                    row[0]
-                    for row in self.rows(
-                        "SELECT DISTINCT hp.happening_id FROM happening_parties hp"
-                        " JOIN happenings h ON h.id = hp.happening_id"
-                        f" WHERE hp.party IN ({marks}) AND h.date_hi >= ? AND h.date_lo <= ?",
-                        [*chunk, lo, hi],
-                    )
-                }
+        items = sorted(wanted.items())
+        for i in range(0, len(items), 100):
+            clauses: list[str] = []
+            params: list[Any] = []
+            for (lo, hi), keys in items[i : i + 100]:
+                clauses.append(
+                    f"(hp.party IN ({', '.join('?' for _ in keys)}) AND h.date_hi >= ? AND h.date_lo <= ?)"
+                )
+                params += [*sorted(keys), lo, hi]
+            out |= {
+                row[0]
+                for row in self.rows(
+                    "SELECT DISTINCT hp.happening_id FROM happening_parties hp"
+                    " JOIN happenings h ON h.id = hp.happening_id WHERE " + " OR ".join(clauses),
+                    params,
+                )
+            }
         return out
 
 
