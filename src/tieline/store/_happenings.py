@@ -297,22 +297,19 @@ class _Io:
         for e in events:
             lo, hi = dc.mention_span(e)
             wanted.setdefault((lo - reach, hi + reach), set()).update(dc.party_keys(e))
+        rows = sorted({(k, lo, hi) for (lo, hi), keys in wanted.items() for k in keys})
         out: set[str] = set()
-        items = sorted(wanted.items())
-        for i in range(0, len(items), 100):
-            clauses: list[str] = []
-            params: list[Any] = []
-            for (lo, hi), keys in items[i : i + 100]:
-                clauses.append(
-                    f"(hp.party IN ({', '.join('?' for _ in keys)}) AND h.date_hi >= ? AND h.date_lo <= ?)"
-                )
-                params += [*sorted(keys), lo, hi]
+        for i in range(0, len(rows), 300):
+            chunk = rows[i : i + 300]
+            values = ", ".join("(?, CAST(? AS DATE), CAST(? AS DATE))" for _ in chunk)
+            # a join on a list of (party, from, to): one hash join, whatever the number of events
             out |= {
                 row[0]
                 for row in self.rows(
-                    "SELECT DISTINCT hp.happening_id FROM happening_parties hp"
-                    " JOIN happenings h ON h.id = hp.happening_id WHERE " + " OR ".join(clauses),
-                    params,
+                    f"SELECT DISTINCT hp.happening_id FROM (VALUES {values}) AS w (party, lo, hi)"
+                    " JOIN happening_parties hp ON hp.party = w.party"
+                    " JOIN happenings h ON h.id = hp.happening_id WHERE h.date_hi >= w.lo AND h.date_lo <= w.hi",
+                    [v for row in chunk for v in row],
                 )
             }
         return out
