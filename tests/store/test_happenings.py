@@ -171,3 +171,23 @@ def test_failed_batch_leaves_happenings_untouched(store: SqlStore) -> None:
     with pytest.raises(StoreError):
         store.write_articles([bad], coder="c")
     assert (store.happenings(), store.dedup_log()) == before
+
+
+def test_a_dedup_failure_keeps_the_batch(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Fault injection: if clustering raises, the articles and events are still stored, each event its
+    own happening, and the log says why."""
+    from tieline.dedup import cluster
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(cluster, "assign", broken)
+    store.write_articles([pact("p1", source="A"), pact("p2", source="B")], coder="c")
+    assert store.counts()["events"] == 2
+    assert sorted(h["n_mentions"] for h in store.happenings()) == [1, 1]
+    assert all("injected" in (x["detail"] or "") for x in store.dedup_log())
+    assert "dedup failed" in caplog.text
+    monkeypatch.undo()
+    assert store.rebuild_happenings().happenings_new == 1  # a rebuild merges them once the bug is gone

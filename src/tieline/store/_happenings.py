@@ -17,6 +17,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import json
+import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -29,6 +30,8 @@ from tieline.errors import StoreError
 from tieline.store import _records as r
 
 __all__ = ["HAPPENING_TABLES", "HappeningsMixin", "LinkResult", "link"]
+
+log = logging.getLogger("tieline.store")
 
 # Child tables first (wiped before the events they point at).
 HAPPENING_TABLES: tuple[str, ...] = (
@@ -348,7 +351,13 @@ def link(
     for eid, hid in old_links.items():
         before.setdefault(hid, set()).add(eid)
     apart = io.apart(None if all_apart else [str(e["id"]) for e in comparable])
-    after = dc.assign(comparable, existing.values(), apart=apart) if comparable or existing else []
+    failure = None
+    try:
+        after = dc.assign(comparable, existing.values(), apart=apart) if comparable or existing else []
+    except Exception as exc:  # a dedup bug must not lose the batch: its events stay unmerged, logged
+        log.warning("dedup failed for a batch of %d events: %r", len(new_events), exc)
+        failure = f"clustering failed ({type(exc).__name__}: {exc}); events kept as their own happenings"
+        after, loose = list(existing.values()), list(new_events)
     taken = {h.id for h in after}
     for e in loose:
         hid = _happening_id_for(e)
@@ -375,7 +384,7 @@ def link(
                 ("merge", hid, eid, x.get("matched_with"), _json(x.get("rules") or {}), x.get("score"), None)
             )
         else:
-            entries.append(("new", hid, eid, None, None, None, None))
+            entries.append(("new", hid, eid, None, None, None, failure))
     for eid in sorted(set(gone_event_ids) - new_ids):
         if eid in old_links:
             entries.append(
