@@ -4,7 +4,10 @@ Codes every report with the real pipeline (tieline.load().process), clusters the
 and compares article pairs with the gold cluster ids: a pair is merged when the two reports share a
 happening.
 
-Usage: python scripts/eval_dedup.py [LABELLED.jsonl] [--json] [--errors]
+With ``--store`` the same reports are also written one at a time into an in-memory DuckDB store and
+scored from its happenings (the incremental dedup that ingest runs).
+
+Usage: python scripts/eval_dedup.py [LABELLED.jsonl] [--json] [--errors] [--store]
 """
 
 from __future__ import annotations
@@ -43,6 +46,16 @@ def main(argv: list[str]) -> int:
         "recall": round(s.recall, 4),
         "f1": round(s.f1, 4),
     }
+    if "--store" in argv:
+        from tieline.dedup.labelled import evaluate_in_store
+        from tieline.store import open_store
+
+        with open_store(":memory:") as store:
+            inc = evaluate_in_store(rows, tieline.load(), store, batch=1)
+        figures["store_precision"] = round(inc.precision, 4)
+        figures["store_recall"] = round(inc.recall, 4)
+        figures["store_true_pairs"] = inc.true_pairs
+        figures["store_predicted_pairs"] = inc.predicted_pairs
     if "--json" in argv:
         print(json.dumps(figures, indent=2))
     else:

@@ -170,7 +170,7 @@ def _only_articles(items: Iterable[Article | SkipRecord], skips: list[SkipRecord
             yield it
 
 
-COMMAND_MODULES = ("actors", "analysis", "db", "entities", "geo", "scale", "serve")
+COMMAND_MODULES = ("actors", "analysis", "db", "dedup", "entities", "geo", "scale", "serve")
 
 
 class _Group(click.Group):
@@ -316,8 +316,14 @@ def ingest_articles(
         bar.close()
     if skipped:
         store.write_skips(skipped, run_id=run_id)
+    # every batch assigned its events to happenings in its transaction; this links any event stored
+    # before (a store migrated from schema version 1), so the store is left deduplicated
+    if not getattr(store, "read_only", False) and hasattr(store, "link_unlinked"):
+        store.link_unlinked()
     out = summary.to_dict()
     out.update(events=events, articles_new=new, articles_updated=updated)
+    if hasattr(store, "dedup_counts"):
+        out["happenings"] = store.dedup_counts()["happenings"]
     return out
 
 
@@ -357,6 +363,7 @@ def _print_summary(s: dict[str, Any]) -> None:
         + (f" ({by_reason})" if by_reason else "")
         + f" / events {s.get('events', 0)} (new articles {s.get('articles_new', 0)}, "
         f"updated {s.get('articles_updated', 0)})"
+        + (f" / happenings {s['happenings']}" if "happenings" in s else "")
     )
 
 

@@ -213,3 +213,22 @@ def test_a_store_cursor_is_used_when_offered() -> None:
         ]  # fmt: skip
     finally:
         store.close()
+
+
+def test_sources_weighting_counts_each_happening_once(memory_store: Store) -> None:
+    """Three reports of one agreement (two from the same outlet) and one other agreement a month later:
+    the store's dedup makes two happenings; a happening weighs its distinct outlets once."""
+    from analysis_kit import KEN, USA, Spec, build_articles
+
+    specs = [
+        Spec(f"r{i}", "2024-05-06", "AGREE", "057", 1, 8.0, [USA], [KEN], sentence=f"Report {i} of the pact.")
+        for i in range(3)
+    ] + [Spec("r9", "2024-06-20", "AGREE", "057", 1, 8.0, [KEN], [USA], sentence="Another pact.")]
+    articles = build_articles(specs)
+    articles[1].source = articles[0].source  # r0 and r1 come from one outlet
+    memory_store.write_articles(articles, coder="test")
+    may, june = dyad_timeline(memory_store, "USA", "KEN", by="month")
+    assert (may["events"], may["happenings"], may["sources"]) == (3, 1, 2)
+    assert may["source_weight"] == may["cooperation_by_sources"] == 2
+    assert may["goldstein_sum_by_sources"] == pytest.approx(16.0)
+    assert (june["events"], june["happenings"], june["source_weight"]) == (1, 1, 1)

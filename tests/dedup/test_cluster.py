@@ -15,7 +15,13 @@ from tieline.errors import DataFileError
 def party(key: str, kind: str = "state", text: str | None = None) -> dict[str, Any]:
     # an "org" here is one the knowledge base does not know: no country, no code
     code = key if kind == "state" else ""
-    return {"text": text or key, "name": key, "country": key if kind == "state" else None, "code": code, "kind": kind}
+    return {
+        "text": text or key,
+        "name": key,
+        "country": key if kind == "state" else None,
+        "code": code,
+        "kind": kind,
+    }
 
 
 def ev(eid: str, art: str, etype: str, actor: list[Any], recipient: list[Any], date: str = "2024-03-04", *,
@@ -40,7 +46,12 @@ def groups(hs: list[Any]) -> set[frozenset[str]]:
 
 
 def test_same_type_same_actors_within_window_merge_and_explain() -> None:
-    hs = cluster_events([ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["USA"], ["KEN"], "2024-03-05")])
+    hs = cluster_events(
+        [
+            ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]),
+            ev("e2", "a2", "CONSULT", ["USA"], ["KEN"], "2024-03-05"),
+        ]
+    )
     assert groups(hs) == {frozenset({"e1", "e2"})}
     (h,) = hs
     assert h.sources == ("a1", "a2") and h.id == "h1"
@@ -50,13 +61,21 @@ def test_same_type_same_actors_within_window_merge_and_explain() -> None:
 
 
 def test_reciprocal_types_ignore_direction_directed_types_do_not() -> None:
-    assert compare(ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["KEN"], ["USA"]))["merge"]
-    assert not compare(ev("e1", "a1", "ASSAULT", ["ISR"], ["IRN"]), ev("e2", "a2", "ASSAULT", ["IRN"], ["ISR"]))["merge"]
+    assert compare(ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["KEN"], ["USA"]))[
+        "merge"
+    ]
+    assert not compare(
+        ev("e1", "a1", "ASSAULT", ["ISR"], ["IRN"]), ev("e2", "a2", "ASSAULT", ["IRN"], ["ISR"])
+    )["merge"]
 
 
 def test_different_actors_or_types_do_not_merge() -> None:
-    assert not compare(ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["USA"], ["JPN"]))["merge"]
-    assert not compare(ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "AGREE", ["USA"], ["KEN"]))["merge"]
+    assert not compare(
+        ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["USA"], ["JPN"])
+    )["merge"]
+    assert not compare(
+        ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "AGREE", ["USA"], ["KEN"])
+    )["merge"]
 
 
 def test_window_depends_on_type() -> None:
@@ -110,13 +129,25 @@ def test_same_article_different_triggers_merge_only_within_one_sentence() -> Non
 
 
 def test_modality_and_commitments() -> None:
-    assert not compare(ev("e1", "a1", "ASSAULT", ["ISR"], ["IRN"]), ev("e2", "a2", "ASSAULT", ["ISR"], ["IRN"], modality="threatened"))["merge"]
-    assert compare(ev("e1", "a1", "AGREE", ["USA"], ["NER"]), ev("e2", "a2", "AGREE", ["USA"], ["NER"], modality="pledged"))["merge"]
+    assert not compare(
+        ev("e1", "a1", "ASSAULT", ["ISR"], ["IRN"]),
+        ev("e2", "a2", "ASSAULT", ["ISR"], ["IRN"], modality="threatened"),
+    )["merge"]
+    assert compare(
+        ev("e1", "a1", "AGREE", ["USA"], ["NER"]),
+        ev("e2", "a2", "AGREE", ["USA"], ["NER"], modality="pledged"),
+    )["merge"]
 
 
 def test_visit_and_host_are_one_meeting_phone_is_not() -> None:
-    assert compare(ev("e1", "a1", "CONSULT", ["USA"], ["JPN"], mode="visit"), ev("e2", "a2", "CONSULT", ["JPN"], ["USA"], mode="host"))["merge"]
-    assert not compare(ev("e1", "a1", "CONSULT", ["USA"], ["JPN"], mode="visit"), ev("e2", "a2", "CONSULT", ["JPN"], ["USA"], mode="phone"))["merge"]
+    assert compare(
+        ev("e1", "a1", "CONSULT", ["USA"], ["JPN"], mode="visit"),
+        ev("e2", "a2", "CONSULT", ["JPN"], ["USA"], mode="host"),
+    )["merge"]
+    assert not compare(
+        ev("e1", "a1", "CONSULT", ["USA"], ["JPN"], mode="visit"),
+        ev("e2", "a2", "CONSULT", ["JPN"], ["USA"], mode="phone"),
+    )["merge"]
 
 
 def test_output_does_not_depend_on_input_order() -> None:
@@ -145,7 +176,9 @@ def test_split_undoes_a_merge_and_assign_does_not_merge_it_back() -> None:
 
 
 def test_assign_recoded_article_replaces_its_mentions() -> None:
-    hs = cluster_events([ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["USA"], ["KEN"])])
+    hs = cluster_events(
+        [ev("e1", "a1", "CONSULT", ["USA"], ["KEN"]), ev("e2", "a2", "CONSULT", ["USA"], ["KEN"])]
+    )
     recoded = [ev("e9", "a2", "CONSULT", ["KEN"], ["USA"])]  # same article, new coder output
     out = assign(recoded, hs)
     assert groups(out) == {frozenset({"e1", "e9"})}
@@ -162,3 +195,61 @@ def test_rules_file_is_checked() -> None:
         parse_rules({"version": 1, "windows": {"ASSAULT": -1}})
     with pytest.raises(DataFileError):
         parse_rules({"version": 1, "compatible_types": [["AGREE"]]})
+
+
+def test_a_place_named_as_such_tells_coded_cities_apart() -> None:
+    kharkiv = ev("e1", "a1", "ASSAULT", ["RUS"], ["UKR"], loc=city("Kharkiv", "UKR"))
+    odesa = ev("e2", "a2", "ASSAULT", ["RUS"], [party("UKR", text="the Ukrainian port of Odesa")])
+    bare = ev("e3", "a3", "ASSAULT", ["RUS"], [party("Odesa", kind="org")])
+    assert not compare(kharkiv, odesa)["merge"]  # a coded city and a place named as such: both known
+    assert compare(kharkiv, bare)["merge"]  # bare capitals of an unknown participant are too weak
+    folded = ev("e4", "a4", "ASSAULT", ["UKR"], [party("Ryazan", kind="org")])
+    coded = ev("e5", "a5", "ASSAULT", ["UKR"], ["RUS"], loc=city("Ryazan’", "RUS"))
+    assert compare(folded, coded)["matched"]["place"] == "place ryazan"
+
+
+def test_country_centroids_are_not_distances() -> None:
+    russia = {
+        "name": "Russia",
+        "kind": "country",
+        "country": "RUS",
+        "lat": 61.5,
+        "lon": 105.3,
+        "precision": "country",
+    }
+    a = ev("e1", "a1", "ASSAULT", ["UKR"], [party("Belgorod", kind="org")], loc=russia)
+    b = ev("e2", "a2", "ASSAULT", ["UKR"], [party("Ryazan", kind="org")], loc=russia)
+    c = ev("e3", "a3", "ASSAULT", ["UKR"], [party("Belgorod", kind="org")], loc=russia)
+    assert not compare(a, b)["merge"]
+    assert compare(a, c)["merge"]
+
+
+def test_a_self_dyad_mention_is_incomplete() -> None:
+    # "the US agreed to withdraw its troops": a coder that codes USA -> USA names no counterpart
+    self_dyad = ev("e1", "a1", "AGREE", ["USA"], ["USA"])
+    pact = ev("e2", "a2", "AGREE", ["USA"], ["NER"])
+    assert compare(self_dyad, pact)["merge"]
+    assert not compare(ev("e3", "a3", "AGREE", ["USA"], ["KEN"]), pact)["merge"]
+
+
+def test_police_and_troops_deployments_are_one_mode() -> None:
+    a = ev("e1", "a1", "MOBILIZE", ["KEN"], ["HTI"], mode="police")
+    b = ev("e2", "a2", "MOBILIZE", ["KEN"], ["HTI"], mode="troops")
+    assert compare(a, b)["merge"]
+    assert not compare(a, ev("e3", "a3", "MOBILIZE", ["KEN"], ["HTI"], mode="navy"))["merge"]
+
+
+def test_an_accusation_reports_the_act_against_the_accuser() -> None:
+    attack = ev("e1", "a1", "ASSAULT", ["CHN"], ["PHL"], "2024-03-23")
+    accusation = ev("e2", "a2", "ACCUSE", ["PHL"], ["CHN"], "2024-03-23")
+    other_way = ev("e3", "a3", "ACCUSE", ["CHN"], ["PHL"], "2024-03-23")
+    later = ev("e4", "a4", "ACCUSE", ["PHL"], ["CHN"], "2024-04-02")
+    assert "accuser PHL" in compare(attack, accusation)["matched"]["actors"]
+    assert not compare(attack, other_way)["merge"]  # the attacker accusing its target is another thing
+    assert not compare(attack, later)["merge"]
+    assert not compare(ev("e5", "a5", "AID", ["CHN"], ["PHL"]), ev("e6", "a6", "ACCUSE", ["PHL"], ["CHN"]))[
+        "merge"
+    ]
+    (h,) = cluster_events([accusation, attack])
+    assert h.type == "ASSAULT"  # the act, not the accusation, represents the happening
+    assert [p["key"] for p in h.actors] == ["CHN"] and [p["key"] for p in h.recipients] == ["PHL"]

@@ -11,8 +11,14 @@ from tieline.store import LATEST_VERSION, DuckDBStore
 from tieline.store._sql import SqlStore
 
 BACKENDS = ("duckdb", "postgresql")
-DATA_TABLES = "event_actors, events, mentions, articles, actors, skips"
-ALL_TABLES = ("event_actors", "events", "mentions", "articles", "actors", "skips", "schema_migrations")
+DATA_TABLES = (
+    "happening_events, happening_parties, happenings, dedup_apart, dedup_log, event_actors, events, mentions,"
+    " articles, actors, skips"
+)
+ALL_TABLES = (
+    "happening_events", "happening_parties", "happenings", "dedup_apart", "dedup_log",
+    "event_actors", "events", "mentions", "articles", "actors", "skips", "schema_migrations",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import statistics
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +49,7 @@ TIMELINE_COLUMNS: tuple[str, ...] = (
     "confidence_sum", "cooperation_by_confidence", "conflict_by_confidence",
     "goldstein_sum_by_confidence", "goldstein_mean_by_confidence",
     "sources", "source_weight", "cooperation_by_sources", "conflict_by_sources",
-    "goldstein_sum_by_sources", "goldstein_mean_by_sources",
+    "goldstein_sum_by_sources", "goldstein_mean_by_sources", "happenings",
 )  # fmt: skip
 
 
@@ -67,12 +67,16 @@ class _Period:
     conflict_src: int = 0
     goldstein_src: float = 0.0
     sources: set[str] = field(default_factory=set)
+    happenings: set[str] = field(default_factory=set)
 
     def add(self, e: dict[str, Any]) -> None:
         g = float(e.get("goldstein") or 0.0)
         c = float(e.get("confidence") or 0.0)
         srcs = event_sources(e)
-        n = len(srcs)
+        # a happening reported by several mentions weighs its independent sources once, not per mention
+        hid = str(e.get("happening_id") or e.get("id"))
+        n = 0 if hid in self.happenings else len(srcs)
+        self.happenings.add(hid)
         quad = e.get("quad")
         self.events += 1
         if quad in self.quad:
@@ -119,6 +123,7 @@ class _Period:
             goldstein_mean_by_sources=(
                 rounded(self.goldstein_src / self.source_weight) if self.source_weight else None
             ),
+            happenings=len(self.happenings),
         )
         return row
 
@@ -186,12 +191,40 @@ def dyad_timeline(
     ``a`` and ``b`` are countries (ISO alpha-3) or actor codes, matched on either side of an event.
     One row per period (see ``TIMELINE_COLUMNS``): event counts per quad class, cooperation (quads
     1-2) and conflict (3-4), Goldstein sum and mean; the same weighted by confidence and by the number
-    of independent sources behind each event; and the number of distinct sources in the period.
+    of independent sources behind each happening (the store's dedup: a happening counts once, weighted
+    by its distinct outlets, however many mentions it has); the number of distinct sources and of
+    happenings in the period.
     """
     check_period(by)
     pair = _dyad(a, b)
-    events = iter_events(store, dyad=pair, since=since, until=until)
+    events = with_happenings(store, iter_events(store, dyad=pair, since=since, until=until))
     return timeline_rows(events, by=by, since=since, until=until, modalities=modalities)
+
+
+def with_happenings(
+    store: Store, events: Iterable[dict[str, Any]], *, batch: int = 2000
+) -> Iterator[dict[str, Any]]:
+    """Events with ``happening_id`` and ``sources`` (the happening's independent outlets) set from the
+    store's dedup, ``batch`` at a time; unchanged when the store keeps no happenings."""
+    lookup = getattr(store, "event_happenings", None)
+    if not callable(lookup):
+        yield from events
+        return
+    chunk: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        found = lookup([e["id"] for e in chunk])
+        for e in chunk:
+            f = found.get(e["id"])
+            yield {**e, "happening_id": f["happening_id"], "sources": f["sources"]} if f else e
+        chunk.clear()
+
+    for e in events:
+        chunk.append(e)
+        if len(chunk) >= batch:
+            yield from flush()
+    if chunk:
+        yield from flush()
 
 
 def detect_change_points(

@@ -144,8 +144,11 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 have = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
-                         if k.lower().encode() not in have]
+                extra = [
+                    (k.lower().encode(), v.encode())
+                    for k, v in SECURITY_HEADERS.items()
+                    if k.lower().encode() not in have
+                ]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
@@ -238,6 +241,7 @@ def create_app(
         return error_response(500, "internal_error", "internal error; see the server log")
 
     app.include_router(api_router(desk))
+    app.include_router(happenings_router(desk))
     if dashboard:
         from tieline.web import mount_dashboard
 
@@ -327,7 +331,7 @@ def api_router(desk: Desk) -> APIRouter:
         found = desk.event_detail(event_id, article_id=article_id)
         if found is None:
             raise ApiError(404, "not_found", f"no event {event_id}")
-        return found
+        return {**found, "happening": event_happening(desk, event_id)}
 
     @r.get("/dyads", summary="Most active country dyads")
     def dyads(limit: Limit = 20, since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
@@ -478,5 +482,67 @@ def api_router(desk: Desk) -> APIRouter:
         if done is None:
             raise ApiError(404, "not_found", f"no article {article_id}")
         return done
+
+    return r
+
+
+# -- happenings: one record per real-world happening (the store's dedup) --------------------------------
+
+
+def event_happening(desk: Desk, event_id: str) -> dict[str, Any] | None:
+    """The happening an event is a mention of, with every mention and source (``None`` without dedup)."""
+    finder = getattr(desk.store, "happening_of", None)
+    return finder(event_id) if callable(finder) else None
+
+
+def happenings_router(desk: Desk) -> APIRouter:
+    """``/api/v1/happenings`` (a page of happenings, filtered) and ``/api/v1/happenings/{id}``."""
+    cfg = desk.config
+    r = APIRouter(prefix="/api/v1")
+    Limit = Annotated[int, Query(ge=1, le=cfg.max_page, description=f"page size, at most {cfg.max_page}")]
+    Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+    @r.get(
+        "/happenings", summary="Happenings (one per real-world happening, with their sources), oldest first"
+    )
+    def happenings(
+        actor: Annotated[str | None, Query(max_length=40, pattern=CODE)] = None,
+        dyad: Annotated[str | None, Query(max_length=60, description="two codes, e.g. USA-KEN")] = None,
+        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z]{2,20}$")] = None,
+        since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+        min_sources: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+        limit: Limit = cfg.default_page,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        rows = desk.store.happenings(
+            dyad=parse_dyad(dyad) if dyad else None,
+            actor=actor.strip().upper() if actor else None,
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            event_type=type.strip().upper() if type else None,
+            min_sources=min_sources,
+            limit=limit + 1,
+            offset=offset,
+        )
+        more = len(rows) > limit
+        items = rows[:limit]
+        return {
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "count": len(items),
+            "has_more": more,
+            "next_offset": offset + limit if more else None,
+        }
+
+    @r.get("/happenings/{happening_id}", summary="One happening with its mentions, sources and merge log")
+    def happening(
+        happening_id: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")],
+    ) -> dict[str, Any]:
+        found = desk.store.happening(happening_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no happening {happening_id}")
+        return found
 
     return r

@@ -87,16 +87,18 @@ def _dyad_table(a: str, b: str, rows: list[dict[str, Any]], changes: list[dict[s
     total = sum(r["events"] for r in rows)
     table = Table(
         title=f"{a}–{b}: {total} events in {len(rows)} periods",
-        caption="coop/conflict: total (verbal/material); G: Goldstein; ▲▼: outside the dyad's history",
+        caption="coop/conflict: total (verbal/material); G: Goldstein; src-wt: each happening once, weighted"
+        " by its distinct sources; happ.: happenings; ▲▼: outside the dyad's history",
         pad_edge=False,
     )
-    for col in ("period", "events", "coop", "conflict", "G sum", "G mean", "G mean conf-wt",
+    for col in ("period", "events", "happ.", "coop", "conflict", "G sum", "G mean", "G mean conf-wt",
                 "G mean src-wt", "sources", "change"):  # fmt: skip
         table.add_column(col, justify="left" if col in ("period", "change") else "right", no_wrap=True)
     for r in rows:
         table.add_row(
             r["period"],
             str(r["events"]),
+            str(r.get("happenings", "-")),
             f"{r['cooperation']} ({r['verbal_cooperation']}/{r['material_cooperation']})",
             f"{r['conflict']} ({r['verbal_conflict']}/{r['material_conflict']})",
             _fmt(r["goldstein_sum"], 1),

@@ -29,6 +29,7 @@ import datetime as _dt
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,17 @@ from typing import Any
 
 from .rules import Rules, load_rules
 
-__all__ = ["Happening", "assign", "cluster_events", "compare", "split"]
+__all__ = [
+    "Happening",
+    "assign",
+    "cluster_events",
+    "clusterable",
+    "compare",
+    "mention_span",
+    "party_keys",
+    "rebuild",
+    "split",
+]
 
 _PLACE_KM = 30.0
 _PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, "country": 4, "unknown": 5}
@@ -59,12 +70,14 @@ class _Mention:
     day: int  # the date as given
     location: Mapping[str, Any] | None
     hints: frozenset[str]  # place names read from the participants' words ("the city of Kharkiv")
+    named: bool  # the hints include a place named as such ("the port of Odesa"), not just capitals
     sentence: tuple[int, int]
     trigger: tuple[int, int]
 
     @property
     def complete(self) -> bool:
-        return bool(self.actor_keys) and bool(self.recipient_keys)
+        # a mention whose two sides are one party ("the US ... its troops") tells no counterpart
+        return bool(self.actor_keys) and bool(self.recipient_keys) and self.actor_keys != self.recipient_keys
 
     @property
     def parties(self) -> frozenset[str]:
@@ -72,6 +85,13 @@ class _Mention:
 
     def order_key(self) -> tuple[int, int, str]:
         return (0 if self.complete else 1, self.lo, self.id)
+
+    def signature(self) -> tuple[Any, ...]:
+        """Everything the rules read except identity and the article: two mentions with one signature
+        get the same verdict against any mention of another article."""
+        loc = tuple(sorted((str(k), str(v)) for k, v in (self.location or {}).items()))
+        return (self.type, self.mode, self.modality, self.actor_keys, self.recipient_keys, self.named,
+                self.lo, self.hi, self.day, loc, self.hints)  # fmt: skip
 
 
 def _actor_key(a: Mapping[str, Any]) -> str | None:
@@ -94,18 +114,28 @@ _CAPS = re.compile(r"\b[A-Z][\w'-]+")
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"}
 
 
-def _hints(parties: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+def _norm(name: str) -> str:
+    """A place name for comparison: case, accents and punctuation folded ("Ryazan’" = "ryazan")."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in folded if ch.isalnum() or ch.isspace()).split())
+
+
+def _hints(parties: Iterable[Mapping[str, Any]]) -> tuple[frozenset[str], bool]:
     """Place names that participants' words give when the coder left the location empty: the Y of
-    "the city of Y", or the capitalised words of a participant the knowledge base does not know."""
+    "the city of Y" (named: True), or the capitalised words of a participant the knowledge base does not
+    know (weaker evidence)."""
     out: set[str] = set()
+    named = False
     for a in parties:
         text = str(a.get("text") or "")
         m = _PLACE_OF.search(text)
         if m:
-            out.add(m.group(1).casefold())
+            out.add(_norm(m.group(1)))
+            named = True
         elif _actor_key(a) is None and a.get("kind") in ("org", "person", "location", None):
-            out.update(w.casefold() for w in _CAPS.findall(text) if w not in _DETERMINERS)
-    return frozenset(out)
+            out.update(_norm(w) for w in _CAPS.findall(text) if w not in _DETERMINERS)
+    out.discard("")
+    return frozenset(out), named
 
 
 def _month_end(d: _dt.date) -> _dt.date:
@@ -113,8 +143,23 @@ def _month_end(d: _dt.date) -> _dt.date:
     return nxt - _dt.timedelta(days=1)
 
 
+def _day(value: Any) -> _dt.date:
+    """An event's date: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` (month or year precision)."""
+    text = str(value or "").strip()
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for fmt in ("%Y-%m", "%Y"):
+        try:
+            return _dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
 def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
-    d = _dt.date.fromisoformat(str(e["date"])[:10])
+    d = _day(e["date"])
     precision = e.get("date_precision", "day")
     source = e.get("date_source", "article")
     etype = str(e["event"])
@@ -128,6 +173,7 @@ def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
         lo = hi = d
     ev = e.get("evidence") or {}
     trig = ev.get("trigger") or {}
+    hints, named = _hints(list(e.get("recipient") or []))
     return _Mention(
         raw=e,
         id=str(e["id"]),
@@ -144,7 +190,8 @@ def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
         # only a place named in the event's own sentence says where it happened; an article-level fallback
         # (dateline or main place) is the same for every event of that article and proves nothing
         location=_own_location(e.get("location")),
-        hints=_hints(list(e.get("recipient") or [])),
+        hints=hints,
+        named=named,
         sentence=(int(ev.get("start", -1)), int(ev.get("end", -1))),
         trigger=(int(trig.get("start", -1)), int(trig.get("end", -1))),
     )
@@ -169,6 +216,9 @@ def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
         if frozenset((a.mode, b.mode)) in rules.compatible_modes:
             return f"{a.type}/{a.mode} ~ {b.type}/{b.mode} (compatible modes)"
         return None
+    if rules.accusation_pair(a.type, b.type):
+        act = b if a.type == "ACCUSE" else a
+        return f"ACCUSE ~ {act.type} (an accusation of the act)"
     names_a = {a.type, f"{a.type}/{a.mode}"}
     names_b = {b.type, f"{b.type}/{b.mode}"}
     for x in names_a:
@@ -179,6 +229,13 @@ def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
 
 
 def _actors_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+    if rules.accusation_pair(a.type, b.type):
+        # the accuser is the one acted on, the accused the one who acted: both sides must be known
+        acc, act = (a, b) if a.type == "ACCUSE" else (b, a)
+        victim, actor = acc.actor_keys & act.recipient_keys, acc.recipient_keys & act.actor_keys
+        if not (victim and actor):
+            return None
+        return f"accuser {'/'.join(sorted(victim))} acted on by accused {'/'.join(sorted(actor))}"
     if a.type in rules.reciprocal or b.type in rules.reciprocal or a.type != b.type:
         pa, pb = a.parties, b.parties
         if not pa or not pb:
@@ -226,37 +283,49 @@ def _is_country(loc: Mapping[str, Any]) -> bool:
     return loc.get("kind") == "country" or loc.get("precision") == "country"
 
 
+def _below_country(loc: Mapping[str, Any] | None) -> bool:
+    return bool(loc) and not _is_country(loc or {}) and bool((loc or {}).get("name"))
+
+
 def _specific(m: _Mention) -> frozenset[str]:
     """Names of the place below country level: the coded location, else the participants' place words."""
     loc = m.location
-    if loc and not _is_country(loc) and loc.get("name"):
-        return frozenset({str(loc["name"]).casefold()})
+    if loc and _below_country(loc):
+        return frozenset({_norm(str(loc["name"]))})
     return m.hints
 
 
 def _place_rule(a: _Mention, b: _Mention) -> tuple[str, bool] | None:
     """(description, both known) when the places agree or cannot be told apart, None when they differ.
 
-    Places differ when their countries differ, when coordinates put them more than 30 km apart, or when
-    both are named at the same level (two cities, two facilities, two place words) with different names.
-    A facility and a city of the same country cannot be told apart without coordinates.
+    Places differ when their countries differ, when coordinates put two places below country level more
+    than 30 km apart (a country's centroid says nothing about where in it), or when both are named at the
+    same level (two cities, two facilities, a coded place and one named as such — "the port of Odesa" —
+    or two participants' place words) with different names. A facility and a city of the same country
+    cannot be told apart without coordinates, nor a coded place and a participant's bare capitals.
     """
     la, lb = a.location or {}, b.location or {}
     ca, cb = la.get("country"), lb.get("country")
     if ca and cb and ca != cb:
         return None
-    km = _km(la, lb) if la and lb else None
+    below_a, below_b = _below_country(la), _below_country(lb)
+    km = _km(la, lb) if below_a and below_b else None
     if km is not None:
-        return (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
+        return (
+            (f"places {la.get('name')} ~ {lb.get('name')} ({km:.0f} km)", True) if km <= _PLACE_KM else None
+        )
     sa, sb = _specific(a), _specific(b)
     if sa and sb:
         if sa & sb:
             return f"place {'/'.join(sorted(sa & sb))}", True
-        if bool(a.hints and sa == a.hints) != bool(b.hints and sb == b.hints):
-            # a coded place against words of a participant: too weak to keep them apart
+        kinds = {
+            "coded" if below else "named" if m.named else "bare" for m, below in ((a, below_a), (b, below_b))
+        }
+        if kinds == {"coded", "bare"}:
+            # a coded place against the bare capitalised words of a participant: too weak to keep apart
             return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (not comparable)", False
-        kind_a = la.get("kind") if la and not _is_country(la) else "named"
-        kind_b = lb.get("kind") if lb and not _is_country(lb) else "named"
+        kind_a = la.get("kind") if below_a else "named"
+        kind_b = lb.get("kind") if below_b else "named"
         if kind_a != kind_b and "named" not in (kind_a, kind_b):
             return f"places {'/'.join(sorted(sa))} ~ {'/'.join(sorted(sb))} (different levels)", False
         return None
@@ -371,7 +440,8 @@ def _build(
     ms = sorted(members, key=_Mention.order_key)
     types = Counter(m.type for m in ms)
     top = max(types.values())
-    htype = next(m.type for m in ms if types[m.type] == top)
+    # on a tie the act an accusation is about represents the happening, not the accusation
+    htype = min((m.type for m in ms if types[m.type] == top), key=lambda t: t == "ACCUSE" and len(types) > 1)
     of_type = [m for m in ms if m.type == htype]
     cameos = Counter(m.cameo for m in of_type)
     cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
@@ -384,7 +454,7 @@ def _build(
         return ({"day": 0, "month": 1, "year": 2}.get(prec, 3), 0 if src != "article" else 1, m.day, m.id)
 
     best = min(ms, key=date_rank)
-    anchor = ms[0]
+    anchor = next(m for m in ms if m.type == htype)  # sides follow the first mention of the chosen type
     actors: dict[str, dict[str, Any]] = {}
     recipients: dict[str, dict[str, Any]] = {}
     reciprocal = htype in rules.reciprocal
@@ -436,13 +506,48 @@ class _Cluster:
     explanation: list[dict[str, Any]]
     hid: str | None = None
     excluded: frozenset[str] = frozenset()
+    reps: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
+    by_article: dict[str, list[_Mention]] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
+    hi: int = 0
+
+    def __post_init__(self) -> None:
+        for m in self.members:
+            self._index(m)
+
+    def _index(self, m: _Mention) -> None:
+        sig = m.signature()
+        rep = self.reps.get(sig)
+        if rep is None or m.id < rep.id:
+            self.reps[sig] = m
+        self.by_article.setdefault(m.article_id, []).append(m)
+        self.lo = m.lo if not self.ids else min(self.lo, m.lo)
+        self.hi = m.hi if not self.ids else max(self.hi, m.hi)
+        self.ids.add(m.id)
+
+    def append(self, m: _Mention) -> None:
+        self.members.append(m)
+        self._index(m)
+
+    def to_compare(self, m: _Mention) -> list[_Mention]:
+        """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
+        (the same-article rule reads triggers and sentences). Complete linkage stays exact; a happening
+        reported by a thousand identical records costs one comparison, not a thousand."""
+        out = {o.id: o for o in self.reps.values()}
+        for o in self.by_article.get(m.article_id, ()):
+            out[o.id] = o
+        return list(out.values())
 
 
 class _Clusterer:
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, apart: Mapping[str, Iterable[str]] | None = None) -> None:
         self.rules = rules
         self.clusters: list[_Cluster] = []
         self.index: dict[str, set[int]] = {}
+        # event id -> event ids it must never share a happening with (merges undone by hand)
+        self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
+        self.reach = max([rules.default_window, *rules.windows.values()])  # no date rule allows more
 
     def _register(self, ci: int, m: _Mention) -> None:
         for k in m.parties:
@@ -459,9 +564,11 @@ class _Clusterer:
         fits: list[int] = []
         for ci in candidates:
             c = self.clusters[ci]
-            if m.id in c.excluded:
+            if max(m.lo, c.lo) - min(m.hi, c.hi) > self.reach:
+                continue  # every member is further away than any type's window: the date rule fails
+            if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
-            verdicts = [(o, _compare(m, o, self.rules)) for o in c.members]
+            verdicts = [(o, _compare(m, o, self.rules)) for o in c.to_compare(m)]
             if not all(v.ok for _, v in verdicts):
                 continue
             o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
@@ -476,8 +583,10 @@ class _Clusterer:
             return
         _, ci, o, v = best
         c = self.clusters[ci]
-        c.members.append(m)
-        c.explanation.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+        c.append(m)
+        c.explanation.append(
+            {"mention": m.id, "matched_with": o.id, "rules": dict(v.matched), "score": round(v.score, 3)}
+        )
         self._register(ci, m)
 
     def happenings(self) -> list[Happening]:
@@ -498,14 +607,18 @@ def _prepare_all(events: Iterable[Mapping[str, Any]], rules: Rules) -> list[_Men
 
 
 def cluster_events(
-    events: Iterable[Mapping[str, Any]], *, windows: Mapping[str, int] | None = None
+    events: Iterable[Mapping[str, Any]],
+    *,
+    windows: Mapping[str, int] | None = None,
+    apart: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Happening]:
     """Merge event dicts (``Event.to_dict()``) that name the same happening; sorted by date and id.
 
-    ``windows`` overrides the date window (days) of some PLOVER types, e.g. ``{"CONSULT": 1}``.
+    ``windows`` overrides the date window (days) of some PLOVER types, e.g. ``{"CONSULT": 1}``;
+    ``apart`` maps an event id to ids it must never be merged with (merges undone by hand).
     """
     rules = load_rules().with_windows(windows)
-    cl = _Clusterer(rules)
+    cl = _Clusterer(rules, apart)
     for m in _prepare_all(events, rules):
         cl.add(m)
     return cl.happenings()
@@ -541,7 +654,9 @@ def _reexplain(members: Sequence[_Mention], rules: Rules) -> list[dict[str, Any]
     for i, m in enumerate(ms[1:], start=1):
         verdicts = [(o, _compare(m, o, rules)) for o in ms[:i]]
         o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
-        out.append({"mention": m.id, "matched_with": o.id, "rules": dict(v.matched)})
+        out.append(
+            {"mention": m.id, "matched_with": o.id, "rules": dict(v.matched), "score": round(v.score, 3)}
+        )
     return out
 
 
@@ -550,6 +665,7 @@ def assign(
     existing: Iterable[Happening],
     *,
     windows: Mapping[str, int] | None = None,
+    apart: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Happening]:
     """Add newly coded events to existing happenings; returns the updated list (ids are kept).
 
@@ -561,7 +677,7 @@ def assign(
     new = _prepare_all(new_events, rules)
     recoded = {m.article_id for m in new}
     new_ids = {m.id for m in new}
-    cl = _Clusterer(rules)
+    cl = _Clusterer(rules, apart)
     for h in sorted(existing, key=lambda h: h.id):
         kept = [
             _prepare(e, rules)
@@ -584,3 +700,47 @@ def _own_location(loc: Any) -> Mapping[str, Any] | None:
         return None
     return loc
 
+
+def clusterable(event: Mapping[str, Any]) -> bool:
+    """Whether an event dict can be compared at all: it has an id, a type, a date and a party with an identity."""
+    try:
+        _day(event.get("date"))
+    except ValueError:
+        return False
+    if not event.get("id") or not event.get("event"):
+        return False
+    return bool(_keys(event.get("actor") or []) or _keys(event.get("recipient") or []))
+
+
+def mention_span(event: Mapping[str, Any], *, rules: Rules | None = None) -> tuple[_dt.date, _dt.date]:
+    """The date interval a clusterable event may lie in (its precision and the report lag widen it)."""
+    m = _prepare(event, rules or load_rules())
+    return _dt.date.fromordinal(m.lo), _dt.date.fromordinal(m.hi)
+
+
+def party_keys(event: Mapping[str, Any]) -> frozenset[str]:
+    """The keys (country, else organisation code) that candidate happenings are looked up by."""
+    return _keys(event.get("actor") or []) | _keys(event.get("recipient") or [])
+
+
+def rebuild(
+    hid: str,
+    events: Iterable[Mapping[str, Any]],
+    *,
+    explanation: Sequence[Mapping[str, Any]] = (),
+    excluded: Iterable[str] = (),
+    windows: Mapping[str, int] | None = None,
+) -> Happening:
+    """A stored happening again from its member events; the stored explanation is kept when it still
+    covers exactly these members, otherwise the merges are explained afresh."""
+    rules = load_rules().with_windows(windows)
+    members = _prepare_all(events, rules)
+    if not members:
+        raise ValueError(f"happening {hid} has no mentions")
+    ids = {m.id for m in members}
+    expl = [dict(x) for x in explanation]
+    covered = {str(x.get("mention")) for x in expl}
+    fits = all(str(x.get("mention")) in ids and str(x.get("matched_with")) in ids for x in expl)
+    if not fits or len(covered) != len(members) - 1:
+        expl = _reexplain(members, rules)
+    return _build(members, expl, rules, hid=hid, excluded=frozenset(excluded))

@@ -11,9 +11,9 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article
 from .cluster import Happening, cluster_events
-from .metrics import PairScores, pairwise_scores
+from .metrics import PairScores, group_scores, pairwise_scores
 
-__all__ = ["LabelledResult", "evaluate_labelled", "read_labelled"]
+__all__ = ["LabelledResult", "evaluate_in_store", "evaluate_labelled", "read_labelled"]
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,20 @@ def evaluate_labelled(
         reports=len(rows),
         without_events=tuple(sorted(without)),
     )
+
+
+def evaluate_in_store(
+    rows: Iterable[Mapping[str, Any]], pipeline: Any, store: Any, *, batch: int = 1
+) -> PairScores:
+    """The same score for the store's incremental dedup: the reports are coded and written ``batch`` at
+    a time (in file order) into ``store``, and the pairs come from its stored happenings."""
+    rows = list(rows)
+    articles = [
+        Article.create(str(r["text"]), id=str(r["id"]), date=str(r["date"]), source=r.get("outlet"))
+        for r in rows
+    ]
+    coded = list(pipeline.process(articles))
+    for i in range(0, len(coded), batch):
+        store.write_articles(coded[i : i + batch], coder=str(getattr(pipeline, "version", "eval")))
+    gold = {str(r["id"]): str(r["gold"]) for r in rows}
+    return group_scores((h["articles"] for h in store.happenings()), gold)

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from .cluster import Happening
 
-__all__ = ["PairScores", "article_links", "pairwise_scores"]
+__all__ = ["PairScores", "article_links", "group_scores", "pairwise_scores"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,12 @@ def article_links(happenings: Iterable[Happening]) -> set[tuple[str, str]]:
 def pairwise_scores(happenings: Iterable[Happening], gold: Mapping[str, str]) -> PairScores:
     """Article-pair precision and recall: a pair is merged when the two articles share a happening, and
     right when both carry the same gold cluster id. Articles outside ``gold`` are ignored."""
-    predicted = {p for p in article_links(happenings) if p[0] in gold and p[1] in gold}
+    return group_scores((h.sources for h in happenings), gold)
+
+
+def group_scores(groups: Iterable[Iterable[str]], gold: Mapping[str, str]) -> PairScores:
+    """``pairwise_scores`` over groups of article ids (e.g. the ``articles`` of stored happenings)."""
+    predicted = {p for p in _pairs(groups) if p[0] in gold and p[1] in gold}
     by_cluster: dict[str, list[str]] = {}
     for art, cid in gold.items():
         by_cluster.setdefault(cid, []).append(art)

@@ -32,6 +32,15 @@ class Rules:
     compatible_modes: frozenset[frozenset[str]]
     modality_groups: tuple[frozenset[str], ...]
     commitment_types: frozenset[str] = frozenset()
+    accusations: frozenset[str] = frozenset()
+
+    def accusation_pair(self, type_a: str, type_b: str) -> bool:
+        """An ACCUSE and an act it may be an accusation of (see ``accusations`` in rules.yaml)."""
+        return (
+            {type_a, type_b} - {"ACCUSE"} <= self.accusations
+            and "ACCUSE" in (type_a, type_b)
+            and type_a != type_b
+        )
 
     def window(self, event_type: str) -> int:
         return self.windows.get(event_type, self.default_window)
@@ -45,7 +54,11 @@ class Rules:
         if a == b or any(a in g and b in g for g in self.modality_groups):
             return True
         pair = {a, b}
-        return pair == {"asserted", "pledged"} and type_a in self.commitment_types and type_b in self.commitment_types
+        return (
+            pair == {"asserted", "pledged"}
+            and type_a in self.commitment_types
+            and type_b in self.commitment_types
+        )
 
     def with_windows(self, windows: Mapping[str, int] | None) -> Rules:
         if not windows:
@@ -87,7 +100,7 @@ def parse_rules(data: Any) -> Rules:
         raise DataFileError(f"{_FILE}: expected a mapping at top level")
     known = {
         "version", "default_window", "windows", "default_report_lag", "report_lag", "reciprocal",
-        "compatible_types", "compatible_modes", "modality_groups", "commitment_types",
+        "compatible_types", "compatible_modes", "modality_groups", "commitment_types", "accusations",
     }  # fmt: skip
     extra = sorted(set(data) - known)
     if extra:
@@ -111,6 +124,7 @@ def parse_rules(data: Any) -> Rules:
         compatible_modes=_pairs(data.get("compatible_modes", []), "compatible_modes"),
         modality_groups=tuple(frozenset(str(x) for x in g) for g in groups),
         commitment_types=frozenset(str(x) for x in data.get("commitment_types", [])),
+        accusations=frozenset(str(x) for x in data.get("accusations", [])),
     )
 
 

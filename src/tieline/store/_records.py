@@ -41,6 +41,16 @@ COLUMN_TYPES: dict[str, str] = {
     "trigger_end": "INTEGER",
     "goldstein": "DOUBLE PRECISION",
     "confidence": "DOUBLE PRECISION",
+    # happenings (migration 2)
+    "date_lo": "DATE",
+    "date_hi": "DATE",
+    "updated_at": "TIMESTAMP",
+    "n_mentions": "INTEGER",
+    "n_articles": "INTEGER",
+    "n_sources": "INTEGER",
+    "seq": "BIGINT",
+    "score": "DOUBLE PRECISION",
+    "undone_by": "BIGINT",
 }
 
 SIDES: tuple[str, ...] = ("actor", "recipient", "attribution")

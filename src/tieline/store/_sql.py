@@ -20,6 +20,7 @@ from tieline.errors import StoreError
 from tieline.model import Article, SkipRecord
 from tieline.store import _queries as q
 from tieline.store import _records as r
+from tieline.store._happenings import HAPPENING_TABLES, HappeningsMixin, link
 from tieline.store.base import WriteResult
 from tieline.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, Dialect
 
@@ -27,7 +28,9 @@ __all__ = ["COUNTED_TABLES", "SqlStore", "now"]
 
 COUNTED_TABLES: tuple[str, ...] = ("articles", "events", "mentions", "actors", "skips")
 # Child tables first, so a full wipe never leaves dangling rows.
-DATA_TABLES: tuple[str, ...] = ("event_actors", "events", "mentions", "articles", "actors", "skips")
+DATA_TABLES: tuple[str, ...] = (
+    *HAPPENING_TABLES, "event_actors", "events", "mentions", "articles", "actors", "skips",
+)  # fmt: skip
 
 
 def now() -> _dt.datetime:
@@ -35,7 +38,7 @@ def now() -> _dt.datetime:
     return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
 
 
-class SqlStore(ABC):
+class SqlStore(HappeningsMixin, ABC):
     """The shared half of a SQL ``Store``; see ``DuckDBStore`` and ``PostgresStore``."""
 
     backend: ClassVar[str]
@@ -69,7 +72,7 @@ class SqlStore(ABC):
     def _begin(self, con: Any) -> AbstractContextManager[Any]:
         """A transaction on ``con`` that commits on success and rolls back on error."""
 
-    def _writer_lock(self, con: Any) -> None:  # noqa: B027 - optional hook
+    def _writer_lock(self, con: Any) -> None:  # an optional hook
         """Called first in every write transaction: serialise writers across processes if needed."""
 
     @abstractmethod
@@ -195,7 +198,9 @@ class SqlStore(ABC):
     def has_article(self, article_id: str) -> bool:
         return bool(self._all("SELECT COUNT(*) FROM articles WHERE id = ?", [article_id])[0][0])
 
-    def write_articles(self, articles: Sequence[Article], *, coder: str) -> WriteResult:
+    def write_articles(self, articles: Sequence[Article], *, coder: str, dedup: bool = True) -> WriteResult:
+        """Store a batch in one transaction; with ``dedup`` (the default) its events join their happenings
+        in the same transaction (``_happenings.link``)."""
         if not articles:
             return WriteResult()
         batch: dict[str, Article] = {}
@@ -257,6 +262,13 @@ class SqlStore(ABC):
                 self._insert(con, "events", r.EVENT_COLUMNS, event_rows)
                 self._insert(con, "event_actors", r.EVENT_ACTOR_COLUMNS, actor_rows)
                 self._refresh_actors(con, old_keys | new_keys)
+                if dedup:
+                    link(
+                        self,
+                        con,
+                        new_events=[r.event_from_record(row[-1]) for row in event_rows],
+                        gone_event_ids=old_events,
+                    )
             except self.driver_errors as exc:
                 raise StoreError(f"writing {len(ids)} articles failed: {exc}") from exc
         return WriteResult(

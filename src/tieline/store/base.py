@@ -7,7 +7,7 @@ are ISO strings, events are exactly ``Event.to_dict()``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from types import TracebackType
@@ -51,8 +51,9 @@ class Store(Protocol):
 
     def has_article(self, article_id: str) -> bool: ...
 
-    def write_articles(self, articles: Sequence[Article], *, coder: str) -> WriteResult:
-        """Store a batch in one transaction; an article's mentions and events replace any stored ones."""
+    def write_articles(self, articles: Sequence[Article], *, coder: str, dedup: bool = True) -> WriteResult:
+        """Store a batch in one transaction; an article's mentions and events replace any stored ones,
+        and (with ``dedup``) its events join their happenings in the same transaction."""
         ...
 
     def write_skips(self, skips: Sequence[SkipRecord], *, run_id: str) -> None:
@@ -110,6 +111,61 @@ class Store(Protocol):
 
     def skips(self, *, run_id: str | None = None) -> list[dict[str, Any]]:
         """Stored skip records (source, code, reason, detail, run_id, at), by source."""
+        ...
+
+    def happenings(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """One record per real-world happening (representative type, date, parties, place; n_mentions,
+        n_articles, n_sources; its outlets and articles), by date and id."""
+        ...
+
+    def happening(self, happening_id: str) -> dict[str, Any] | None:
+        """One happening with its mentions, merge explanation and merge log, or ``None``."""
+        ...
+
+    def happening_of(self, event_id: str) -> dict[str, Any] | None:
+        """The happening (as ``happening``) an event is a mention of, or ``None``."""
+        ...
+
+    def event_happenings(self, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """``{event_id: {happening_id, sources, n_sources}}`` for the given events."""
+        ...
+
+    def dedup_log(
+        self, *, happening_id: str | None = None, event_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Merge-log entries (seq, at, action, happening_id, event_id, matched_with, rules, score, detail,
+        undone_by), oldest first."""
+        ...
+
+    def dedup_counts(self) -> dict[str, int]:
+        """happenings, linked_events, unlinked_events, log_entries."""
+        ...
+
+    def link_unlinked(self) -> Any:
+        """Assign stored events that belong to no happening (a store migrated from version 1)."""
+        ...
+
+    def rebuild_happenings(self) -> Any:
+        """Cluster every stored event again from scratch."""
+        ...
+
+    def split_event(self, event_id: str, *, reason: str = "split by hand") -> dict[str, Any]:
+        """Take a mention out of its happening for good."""
+        ...
+
+    def undo_merge(self, log_id: int) -> dict[str, Any]:
+        """Undo the merge recorded in one log entry."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tieline.store.migrations import v001_initial
+from tieline.store.migrations import v001_initial, v002_happenings
 
 __all__ = [
     "DIALECTS",
@@ -70,6 +70,7 @@ SCHEMA_MIGRATIONS_DDL = (
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(v001_initial.VERSION, v001_initial.NAME, v001_initial.STATEMENTS),
+    Migration(v002_happenings.VERSION, v002_happenings.NAME, v002_happenings.STATEMENTS),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

@@ -1,0 +1,686 @@
+"""Happenings in the store: cross-article dedup (``tieline.dedup``) wired into the one-writer transaction.
+
+``write_articles`` calls :func:`link` inside its transaction, after the batch's events are written: the
+mentions of re-coded articles leave their happenings, then each new event joins the stored happening it
+agrees with (candidates are found by party and date, so the clustering sees every happening it could
+join) or starts one. Only changed happenings are rewritten; every change of membership is one row in
+``dedup_log`` (rule, matched fields, score), and a re-write of an unchanged article logs nothing.
+
+``HappeningsMixin`` gives ``SqlStore`` the reads (``happenings``, ``happening``, ``event_happenings``,
+``dedup_log``) and the hand corrections (``split_event``, ``undo_merge``, ``rebuild_happenings``,
+``link_unlinked``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tieline.dedup import cluster as dc
+from tieline.dedup.rules import load_rules
+from tieline.errors import StoreError
+from tieline.store import _records as r
+
+__all__ = ["HAPPENING_TABLES", "HappeningsMixin", "LinkResult", "link"]
+
+log = logging.getLogger("tieline.store")
+
+# Child tables first (wiped before the events they point at).
+HAPPENING_TABLES: tuple[str, ...] = (
+    "happening_events",
+    "happening_parties",
+    "happenings",
+    "dedup_apart",
+    "dedup_log",
+)
+
+HAPPENING_COLUMNS: tuple[str, ...] = (
+    "id",
+    "event",
+    "mode",
+    "cameo",
+    "quad",
+    "goldstein",
+    "date",
+    "date_precision",
+    "date_lo",
+    "date_hi",
+    "parties",
+    "actors",
+    "recipients",
+    "location",
+    "n_mentions",
+    "n_articles",
+    "n_sources",
+    "sources",
+    "explanation",
+    "excluded",
+    "updated_at",
+)
+LINK_COLUMNS: tuple[str, ...] = ("event_id", "happening_id", "article_id")
+PARTY_COLUMNS: tuple[str, ...] = ("happening_id", "party")
+LOG_COLUMNS: tuple[str, ...] = (
+    "seq",
+    "at",
+    "action",
+    "happening_id",
+    "event_id",
+    "matched_with",
+    "rules",
+    "score",
+    "detail",
+    "undone_by",
+)
+
+_LIST_SQL = (
+    "SELECT h.id, h.event, h.mode, h.cameo, h.quad, h.goldstein, h.date, h.date_precision, h.actors,"
+    " h.recipients, h.location, h.n_mentions, h.n_articles, h.n_sources, h.sources FROM happenings h"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """What one :func:`link` call changed."""
+
+    happenings_new: int = 0
+    happenings_changed: int = 0
+    happenings_removed: int = 0
+    merges: int = 0
+
+
+def _max_reach() -> int:
+    """Days either side of a mention's interval in which a happening it may join can lie."""
+    rules = load_rules()
+    return max([rules.default_window, *rules.windows.values()])
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+
+
+def _fresh_id(seed: str, taken: set[str]) -> str:
+    hid = "h" + hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    while hid in taken:
+        hid = "h" + hashlib.sha256(hid.encode()).hexdigest()[:16]
+    return hid
+
+
+def _singleton(e: Mapping[str, Any], hid: str) -> dc.Happening:
+    """A happening of one event that cannot be compared (no date or no identified party)."""
+    parties = [
+        {
+            "key": a.get("country") or a.get("code"),
+            "name": a.get("name"),
+            "country": a.get("country"),
+            "code": a.get("code"),
+            "kind": a.get("kind"),
+        }
+        for a in e.get("actor") or []
+    ]
+    recips = [
+        {
+            "key": a.get("country") or a.get("code"),
+            "name": a.get("name"),
+            "country": a.get("country"),
+            "code": a.get("code"),
+            "kind": a.get("kind"),
+        }
+        for a in e.get("recipient") or []
+    ]
+    return dc.Happening(
+        id=hid,
+        type=str(e.get("event") or ""),
+        mode=str(e.get("mode") or ""),
+        cameo=str(e.get("cameo") or ""),
+        date=str(e.get("date") or ""),
+        date_precision=str(e.get("date_precision") or "day"),
+        actors=tuple(parties),
+        recipients=tuple(recips),
+        location=dict(e["location"]) if isinstance(e.get("location"), Mapping) else None,
+        mentions=(str(e["id"]),),
+        sources=(str(e.get("article_id") or ""),),
+        explanation=(),
+        events=(e,),
+    )
+
+
+def _happening_id_for(e: Mapping[str, Any]) -> str:
+    eid = str(e["id"])
+    return "h" + eid[1:] if eid.startswith("e") and len(eid) > 1 else _fresh_id(eid, set())
+
+
+class _Io:
+    """The SQL of one write transaction."""
+
+    def __init__(self, store: Any, con: Any) -> None:
+        self.s, self.con = store, con
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.s._execute(self.con, sql, list(params))
+        return list(cur.fetchall()) if cur.description is not None else []
+
+    def in_list(self, sql: str, values: Iterable[Any]) -> list[tuple[Any, ...]]:
+        vals = sorted(set(values))
+        return self.s._in_list(self.con, sql, vals) if vals else []
+
+    def insert(self, table: str, columns: Sequence[str], rows: list[r.Row]) -> None:
+        self.s._insert(self.con, table, columns, rows)
+
+    def next_log_id(self) -> int:
+        return int(self.rows("SELECT COALESCE(MAX(seq), 0) FROM dedup_log")[0][0]) + 1
+
+    def load(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Happening]:
+        """Stored happenings with their current member events; members whose event is gone, and those in
+        ``skip`` (events being written again), are left out."""
+        skip = set(skip)
+        hids = sorted(set(hids))
+        if not hids:
+            return {}
+        meta = {
+            row[0]: (json.loads(row[1] or "[]"), json.loads(row[2] or "[]"))
+            for row in self.in_list(
+                "SELECT id, explanation, excluded FROM happenings WHERE id IN ({values})", hids
+            )
+        }
+        members: dict[str, list[dict[str, Any]]] = {}
+        for hid, record in self.in_list(
+            "SELECT he.happening_id, e.record FROM happening_events he JOIN events e ON e.id = he.event_id"
+            " WHERE he.happening_id IN ({values})",
+            hids,
+        ):
+            e = r.event_from_record(record)
+            if str(e.get("id")) not in skip:
+                members.setdefault(hid, []).append(e)
+        out: dict[str, dc.Happening] = {}
+        for hid, events in members.items():
+            expl, excluded = meta.get(hid, ([], []))
+            if all(dc.clusterable(e) for e in events):
+                out[hid] = dc.rebuild(hid, events, explanation=expl, excluded=excluded)
+            elif len(events) == 1:
+                out[hid] = _singleton(events[0], hid)
+        return out
+
+    def write(self, happenings: Sequence[dc.Happening], *, drop: Iterable[str] = ()) -> None:
+        """Replace the rows of these happenings (and delete those in ``drop``)."""
+        ids = {h.id for h in happenings} | set(drop)
+        self.in_list("DELETE FROM happening_events WHERE happening_id IN ({values})", ids)
+        self.in_list("DELETE FROM happening_parties WHERE happening_id IN ({values})", ids)
+        self.in_list("DELETE FROM happenings WHERE id IN ({values})", ids)
+        if not happenings:
+            return
+        # a member event may still be linked to a happening outside this set (moved by a split): unlink it
+        self.in_list(
+            "DELETE FROM happening_events WHERE event_id IN ({values})",
+            [m for h in happenings for m in h.mentions],
+        )
+        outlets = dict(
+            self.in_list(
+                "SELECT id, source FROM articles WHERE id IN ({values})",
+                [a for h in happenings for a in h.sources],
+            )
+        )
+        at = _now()
+        h_rows: list[r.Row] = []
+        links: list[r.Row] = []
+        parties: list[r.Row] = []
+        for h in happenings:
+            by_id = {str(e["id"]): e for e in h.events}
+            lead = next(
+                (by_id[m] for m in h.mentions if by_id[m].get("event") == h.type), by_id[h.mentions[0]]
+            )
+            srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
+            spans = [dc.mention_span(e) for e in h.events if dc.clusterable(e)]
+            keys = sorted({str(p["key"]) for p in (*h.actors, *h.recipients) if p.get("key")})
+            h_rows.append(
+                (
+                    h.id,
+                    h.type,
+                    h.mode or None,
+                    h.cameo or None,
+                    lead.get("quad"),
+                    lead.get("goldstein"),
+                    r.parse_date(h.date),
+                    h.date_precision,
+                    min(s[0] for s in spans) if spans else r.parse_date(h.date),
+                    max(s[1] for s in spans) if spans else r.parse_date(h.date),
+                    "|".join(keys),
+                    _json([dict(a) for a in h.actors]),
+                    _json([dict(a) for a in h.recipients]),
+                    _json(h.location) if h.location else None,
+                    len(h.mentions),
+                    len(h.sources),
+                    len(srcs),
+                    _json({"outlets": srcs, "articles": list(h.sources)}),
+                    _json([dict(x) for x in h.explanation]),
+                    _json(sorted(h.excluded)),
+                    at,
+                )
+            )
+            links += [(m, h.id, str(by_id[m].get("article_id") or "")) for m in h.mentions]
+            parties += [(h.id, k) for k in keys]
+        self.insert("happenings", HAPPENING_COLUMNS, h_rows)
+        self.insert("happening_events", LINK_COLUMNS, links)
+        self.insert("happening_parties", PARTY_COLUMNS, parties)
+
+    def apart(self, event_ids: Iterable[str] | None) -> dict[str, set[str]]:
+        """Events each of ``event_ids`` (or every event, for None) must stay apart from."""
+        sql = "SELECT event_id, other_id FROM dedup_apart"
+        rows = (
+            self.rows(sql)
+            if event_ids is None
+            else self.in_list(sql + " WHERE event_id IN ({values})", event_ids)
+        )
+        out: dict[str, set[str]] = {}
+        for a, b in rows:
+            out.setdefault(a, set()).add(b)
+        return out
+
+    def log(self, entries: list[tuple[Any, ...]]) -> list[int]:
+        """Append (action, happening_id, event_id, matched_with, rules, score, detail) entries; their ids."""
+        if not entries:
+            return []
+        first = self.next_log_id()
+        at = _now()
+        rows = [(first + i, at, *e, None) for i, e in enumerate(entries)]
+        self.insert("dedup_log", LOG_COLUMNS, rows)
+        return [first + i for i in range(len(entries))]
+
+    def candidates(self, events: Sequence[Mapping[str, Any]]) -> set[str]:
+        """Stored happenings that share a party with an event and lie within reach of its dates."""
+        reach = _dt.timedelta(days=_max_reach())
+        wanted: dict[tuple[_dt.date, _dt.date], set[str]] = {}
+        for e in events:
+            lo, hi = dc.mention_span(e)
+            wanted.setdefault((lo - reach, hi + reach), set()).update(dc.party_keys(e))
+        rows = sorted({(k, lo, hi) for (lo, hi), keys in wanted.items() for k in keys})
+        out: set[str] = set()
+        for i in range(0, len(rows), 300):
+            chunk = rows[i : i + 300]
+            values = ", ".join("(?, CAST(? AS DATE), CAST(? AS DATE))" for _ in chunk)
+            # a join on a list of (party, from, to): one hash join, whatever the number of events
+            out |= {
+                row[0]
+                for row in self.rows(
+                    f"SELECT DISTINCT hp.happening_id FROM (VALUES {values}) AS w (party, lo, hi)"
+                    " JOIN happening_parties hp ON hp.party = w.party"
+                    " JOIN happenings h ON h.id = hp.happening_id WHERE h.date_hi >= w.lo AND h.date_lo <= w.hi",
+                    [v for row in chunk for v in row],
+                )
+            }
+        return out
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+
+
+def link(
+    store: Any,
+    con: Any,
+    *,
+    new_events: Sequence[Mapping[str, Any]],
+    gone_event_ids: Iterable[str],
+    all_apart: bool = False,
+) -> LinkResult:
+    """Update happenings inside the caller's write transaction (see the module doc).
+
+    ``gone_event_ids``: stored events that this write deleted (a re-coded article's old events);
+    ``new_events``: the events it inserted, as ``Event.to_dict()`` records.
+    """
+    io = _Io(store, con)
+    new_ids = {str(e["id"]) for e in new_events}
+    touched = set(gone_event_ids) | new_ids
+    old_links = dict(
+        io.in_list(
+            "SELECT event_id, happening_id FROM happening_events WHERE event_id IN ({values})", touched
+        )
+    )
+    comparable = [e for e in new_events if dc.clusterable(e)]
+    loose = [e for e in new_events if not dc.clusterable(e)]
+    hids = set(old_links.values()) | io.candidates(comparable)
+    existing = io.load(hids, skip=new_ids)
+    before = {hid: set(h.mentions) for hid, h in existing.items()}
+    for eid, hid in old_links.items():
+        before.setdefault(hid, set()).add(eid)
+    apart = io.apart(None if all_apart else [str(e["id"]) for e in comparable])
+    failure = None
+    try:
+        after = dc.assign(comparable, existing.values(), apart=apart) if comparable or existing else []
+    except Exception as exc:  # a dedup bug must not lose the batch: its events stay unmerged, logged
+        log.warning("dedup failed for a batch of %d events: %r", len(new_events), exc)
+        failure = f"clustering failed ({type(exc).__name__}: {exc}); events kept as their own happenings"
+        after, loose = list(existing.values()), list(new_events)
+    taken = {h.id for h in after}
+    for e in loose:
+        hid = _happening_id_for(e)
+        if hid in taken:
+            hid = _fresh_id(f"{hid}|{e['id']}", taken)
+        taken.add(hid)
+        after.append(_singleton(e, hid))
+    # rewritten: new happenings, those whose membership changed, and those holding a re-coded mention
+    changed = [h for h in after if set(h.mentions) != before.get(h.id) or not new_ids.isdisjoint(h.mentions)]
+    kept = {h.id for h in after}
+    removed = sorted(hid for hid in before if hid not in kept)
+    io.write(changed, drop=removed)
+    new_links = {m: h.id for h in after for m in h.mentions}
+    io.in_list("DELETE FROM happening_events WHERE event_id IN ({values})", touched - set(new_links))
+    merged_by = {str(x["mention"]): x for h in changed for x in h.explanation}
+    entries: list[tuple[Any, ...]] = []
+    for eid in sorted(new_ids):
+        hid = new_links.get(eid)
+        if hid is None or old_links.get(eid) == hid:
+            continue  # unchanged (a re-write of the same article)
+        x = merged_by.get(eid)
+        if x is not None:
+            entries.append(
+                ("merge", hid, eid, x.get("matched_with"), _json(x.get("rules") or {}), x.get("score"), None)
+            )
+        else:
+            entries.append(("new", hid, eid, None, None, None, failure))
+    for eid in sorted(set(gone_event_ids) - new_ids):
+        if eid in old_links:
+            entries.append(
+                ("drop", old_links[eid], eid, None, None, None, "its article was re-coded without it")
+            )
+    io.log(entries)
+    return LinkResult(
+        happenings_new=sum(1 for h in changed if h.id not in before),
+        happenings_changed=sum(1 for h in changed if h.id in before),
+        happenings_removed=len(removed),
+        merges=sum(1 for e in entries if e[0] == "merge"),
+    )
+
+
+def _loads(value: Any, default: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) and value else default
+
+
+class HappeningsMixin:
+    """Happening reads and hand corrections for ``SqlStore`` (uses its ``_dicts``, ``_all``, ``_transaction``)."""
+
+    if TYPE_CHECKING:
+        _lock: threading.RLock
+
+        def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+        def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+        def _connection(self) -> Any: ...
+        def _transaction(self) -> AbstractContextManager[Any]: ...
+        def _in_list(self, con: Any, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]: ...
+
+    def _happening_rows(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        out = []
+        for d in self._dicts(sql, params):
+            src = _loads(d.pop("sources"), {})
+            d["actors"] = _loads(d["actors"], [])
+            d["recipients"] = _loads(d["recipients"], [])
+            d["location"] = _loads(d["location"], None)
+            d["sources"] = src.get("outlets", [])
+            d["articles"] = src.get("articles", [])
+            out.append(d)
+        return out
+
+    def happenings(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        since: _dt.date | None = None,
+        until: _dt.date | None = None,
+        event_type: str | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """One record per happening (type, date, parties, place, mentions, articles, sources), by date and id."""
+        where: list[str] = []
+        params: list[Any] = []
+        party = "EXISTS (SELECT 1 FROM happening_parties p WHERE p.happening_id = h.id AND p.party = ?)"
+        for code in (dyad or ()) + ((actor,) if actor else ()):
+            where.append(party)
+            params.append(code)
+        if since is not None:
+            where.append("h.date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("h.date <= ?")
+            params.append(until)
+        if event_type:
+            where.append("h.event = ?")
+            params.append(event_type)
+        if min_sources:
+            where.append("h.n_sources >= ?")
+            params.append(min_sources)
+        sql = _LIST_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY h.date, h.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        return self._happening_rows(sql, params)
+
+    def happening(self, happening_id: str) -> dict[str, Any] | None:
+        """One happening with its mentions (event, article, outlet, evidence), explanation and log."""
+        rows = self._happening_rows(_LIST_SQL + " WHERE h.id = ?", [happening_id])
+        if not rows:
+            return None
+        h = rows[0]
+        extra = self._all("SELECT explanation, excluded FROM happenings WHERE id = ?", [happening_id])
+        h["explanation"] = _loads(extra[0][0], [])
+        h["excluded"] = _loads(extra[0][1], [])
+        mentions = []
+        for eid, aid, title, url, source, adate, record in self._all(
+            "SELECT he.event_id, he.article_id, a.title, a.url, a.source, a.date, e.record"
+            " FROM happening_events he JOIN events e ON e.id = he.event_id"
+            " LEFT JOIN articles a ON a.id = he.article_id WHERE he.happening_id = ? ORDER BY he.event_id",
+            [happening_id],
+        ):
+            e = r.event_from_record(record)
+            ev = e.get("evidence") or {}
+            mentions.append(
+                {
+                    "event_id": eid,
+                    "article_id": aid,
+                    "title": title,
+                    "url": url,
+                    "source": source,
+                    "article_date": r.iso(adate),
+                    "date": e.get("date"),
+                    "event": e.get("event"),
+                    "cameo": e.get("cameo"),
+                    "modality": e.get("modality"),
+                    "evidence": ev.get("text"),
+                    "trigger": (ev.get("trigger") or {}).get("text"),
+                }
+            )
+        h["mentions"] = mentions
+        h["log"] = self.dedup_log(happening_id=happening_id)
+        return h
+
+    def happening_of(self, event_id: str) -> dict[str, Any] | None:
+        """The happening an event is a mention of, with all its mentions."""
+        rows = self._all("SELECT happening_id FROM happening_events WHERE event_id = ?", [event_id])
+        return self.happening(rows[0][0]) if rows else None
+
+    def event_happenings(self, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """``{event_id: {"happening_id", "sources", "n_sources"}}`` for the linked ones among ``event_ids``."""
+        ids = sorted(set(event_ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self._lock:
+            con = self._connection()
+            rows = self._in_list(
+                con,
+                "SELECT he.event_id, he.happening_id, h.sources, h.n_sources FROM happening_events he"
+                " JOIN happenings h ON h.id = he.happening_id WHERE he.event_id IN ({values})",
+                ids,
+            )
+        for eid, hid, sources, n in rows:
+            out[eid] = {
+                "happening_id": hid,
+                "sources": _loads(sources, {}).get("outlets", []),
+                "n_sources": n,
+            }
+        return out
+
+    def dedup_log(
+        self, *, happening_id: str | None = None, event_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Merge-log entries, newest last."""
+        where, params = [], []
+        if happening_id:
+            where.append("happening_id = ?")
+            params.append(happening_id)
+        if event_id:
+            where.append("event_id = ?")
+            params.append(event_id)
+        sql = "SELECT " + ", ".join(r.quote(c) for c in LOG_COLUMNS) + " FROM dedup_log"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY seq"
+        rows = self._dicts(sql, params)
+        for d in rows:
+            d["rules"] = _loads(d["rules"], None)
+        return rows[-limit:] if limit else rows
+
+    def dedup_counts(self) -> dict[str, int]:
+        """happenings, linked events, unlinked events, log entries."""
+        one = self._all
+        return {
+            "happenings": int(one("SELECT COUNT(*) FROM happenings")[0][0]),
+            "linked_events": int(one("SELECT COUNT(*) FROM happening_events")[0][0]),
+            "unlinked_events": int(
+                one(
+                    "SELECT COUNT(*) FROM events e WHERE NOT EXISTS"
+                    " (SELECT 1 FROM happening_events he WHERE he.event_id = e.id)"
+                )[0][0]
+            ),
+            "log_entries": int(one("SELECT COUNT(*) FROM dedup_log")[0][0]),
+        }
+
+    def link_unlinked(self) -> LinkResult:
+        """Assign every stored event that belongs to no happening (e.g. after migrating a version-1 store)."""
+        with self._transaction() as con:
+            io = _Io(self, con)
+            records = [
+                r.event_from_record(row[0])
+                for row in io.rows(
+                    "SELECT e.record FROM events e WHERE NOT EXISTS"
+                    " (SELECT 1 FROM happening_events he WHERE he.event_id = e.id) ORDER BY e.id"
+                )
+            ]
+            if not records:
+                return LinkResult()
+            return link(self, con, new_events=records, gone_event_ids=())
+
+    def rebuild_happenings(self) -> LinkResult:
+        """Forget every happening and cluster all stored events again from scratch (hand splits are lost)."""
+        with self._transaction() as con:
+            io = _Io(self, con)
+            n = int(io.rows("SELECT COUNT(*) FROM happenings")[0][0])
+            for t in ("happening_events", "happening_parties", "happenings"):
+                io.rows(f"DELETE FROM {t}")
+            records = [
+                r.event_from_record(row[0]) for row in io.rows("SELECT record FROM events ORDER BY id")
+            ]
+            res = link(self, con, new_events=records, gone_event_ids=(), all_apart=True)
+            io.log(
+                [
+                    (
+                        "rebuild",
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        f"{n} happenings replaced by {res.happenings_new}",
+                    )
+                ]
+            )
+            return dataclasses.replace(res, happenings_removed=n)
+
+    def split_event(
+        self, event_id: str, *, reason: str = "split by hand", _undo_of: int | None = None
+    ) -> dict[str, Any]:
+        """Take one mention out of its happening into a happening of its own; it never merges back there."""
+        with self._transaction() as con:
+            io = _Io(self, con)
+            rows = io.rows("SELECT happening_id FROM happening_events WHERE event_id = ?", [event_id])
+            if not rows:
+                raise StoreError(
+                    f"event {event_id} belongs to no happening", hint="check the id with `tieline events`"
+                )
+            hid = rows[0][0]
+            h = io.load([hid]).get(hid)
+            if h is None or len(h.mentions) < 2:
+                raise StoreError(f"event {event_id} is the only mention of happening {hid}; nothing to split")
+            rest, alone = dc.split(h, event_id)
+            taken = {r_[0] for r_ in io.rows("SELECT id FROM happenings")}
+            if alone.id in taken:
+                alone = dataclasses.replace(alone, id=_fresh_id(f"split|{hid}|{event_id}", taken))
+            io.write([rest, alone])
+            (log_id,) = io.log(
+                [
+                    (
+                        "undo" if _undo_of else "split",
+                        rest.id,
+                        event_id,
+                        None,
+                        None,
+                        None,
+                        f"{reason}; now happening {alone.id}",
+                    )
+                ]
+            )
+            target = _undo_of
+            if target is None:
+                last = io.rows(
+                    "SELECT MAX(seq) FROM dedup_log WHERE event_id = ? AND happening_id = ? AND action = 'merge'"
+                    " AND undone_by IS NULL",
+                    [event_id, hid],
+                )
+                target = last[0][0] if last and last[0][0] is not None else None
+            if target is not None:
+                io.rows("UPDATE dedup_log SET undone_by = ? WHERE seq = ?", [log_id, target])
+            pairs = {(event_id, m) for m in rest.mentions} | {(m, event_id) for m in rest.mentions}
+            known = set(
+                io.rows(
+                    "SELECT event_id, other_id FROM dedup_apart WHERE event_id = ? OR other_id = ?",
+                    [event_id, event_id],
+                )
+            )
+            io.insert(
+                "dedup_apart",
+                ("event_id", "other_id", "log_seq"),
+                [(a, b, log_id) for a, b in sorted(pairs - known)],
+            )
+            return {"happening": rest.id, "split_off": alone.id, "event_id": event_id, "log_id": log_id}
+
+    def undo_merge(self, log_id: int) -> dict[str, Any]:
+        """Undo the merge recorded in one ``dedup_log`` entry: its mention leaves the happening for good."""
+        rows = self._dicts(
+            "SELECT action, happening_id, event_id, undone_by FROM dedup_log WHERE seq = ?", [int(log_id)]
+        )
+        if not rows:
+            raise StoreError(f"no merge-log entry {log_id}", hint="see `tieline dedup log`")
+        entry = rows[0]
+        if entry["action"] != "merge":
+            raise StoreError(
+                f"log entry {log_id} is a {entry['action']!r}, not a merge", hint="only merges can be undone"
+            )
+        if entry["undone_by"] is not None:
+            raise StoreError(f"log entry {log_id} was already undone by entry {entry['undone_by']}")
+        now_in = self._all(
+            "SELECT happening_id FROM happening_events WHERE event_id = ?", [entry["event_id"]]
+        )
+        if not now_in or now_in[0][0] != entry["happening_id"]:
+            raise StoreError(
+                f"event {entry['event_id']} is no longer in happening {entry['happening_id']}",
+                hint="it was re-coded or split since; see `tieline dedup log`",
+            )
+        return self.split_event(entry["event_id"], reason=f"undo of merge {log_id}", _undo_of=int(log_id))
