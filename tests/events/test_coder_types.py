@@ -187,3 +187,8 @@ def test_instrument_names_the_act(pipe: Any) -> None:
 def test_refusal_noun_negates_its_complement(pipe: Any) -> None:
     events = code(pipe, "Protesters condemned the Russian government's refusal to accept the ceasefire.")
     assert all(e["modality"] != "asserted" for e in events if e["event"] == "AGREE")
+
+
+def test_sending_investigators_is_investigating(pipe: Any) -> None:
+    m = main(code(pipe, "The IAEA dispatched inspectors to a nuclear plant in central Iran."))
+    assert m["event"] == "ACCUSE" and m["cameo"] == "090"
