@@ -192,3 +192,10 @@ def test_refusal_noun_negates_its_complement(pipe: Any) -> None:
 def test_sending_investigators_is_investigating(pipe: Any) -> None:
     m = main(code(pipe, "The IAEA dispatched inspectors to a nuclear plant in central Iran."))
     assert m["event"] == "ACCUSE" and m["cameo"] == "090"
+
+
+def test_preventing_a_protest_is_repression_and_blocking_transport_is_obstruction(pipe: Any) -> None:
+    m = main(code(pipe, "Turkish police prevented a demonstration by students in Ankara."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1721"
+    m = main(code(pipe, "Kenyan protesters blocked transport into Nairobi on Monday."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "144"
