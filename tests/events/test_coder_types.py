@@ -199,3 +199,9 @@ def test_preventing_a_protest_is_repression_and_blocking_transport_is_obstructio
     assert m["event"] == "COERCE" and m["cameo"] == "1721"
     m = main(code(pipe, "Kenyan protesters blocked transport into Nairobi on Monday."))
     assert m["event"] == "PROTEST" and m["cameo"] == "144"
+
+
+def test_quantity_heads_let_the_of_phrase_name_what_is_given(pipe: Any) -> None:
+    m = main(code(pipe, "China sent 20 tonnes of rice to North Korea."))
+    assert m["event"] == "AID" and m["cameo"] == "073"
+    assert codes(m["actor"]) == {"CHN"} and codes(m["recipient"]) == {"PRK"}
