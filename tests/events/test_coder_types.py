@@ -205,3 +205,13 @@ def test_quantity_heads_let_the_of_phrase_name_what_is_given(pipe: Any) -> None:
     m = main(code(pipe, "China sent 20 tonnes of rice to North Korea."))
     assert m["event"] == "AID" and m["cameo"] == "073"
     assert codes(m["actor"]) == {"CHN"} and codes(m["recipient"]) == {"PRK"}
+
+
+def test_a_nominal_object_is_the_content_of_its_governing_event(pipe: Any) -> None:
+    events = code(pipe, "Qatar objected to the Saudi blockade of its ports.")
+    m = main(events)
+    assert m["event"] == "ACCUSE" and codes(m["actor"]) == {"QAT"}
+    blockade = [e for e in events if e["event"] == "COERCE"]
+    assert blockade and codes(blockade[0]["actor"]) == {"SAU"}
+    assert "the object of the event 'objected'" in blockade[0]["reason"]
+    assert blockade[0]["confidence"] < m["confidence"]

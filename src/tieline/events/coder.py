@@ -31,6 +31,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
+# prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
+# "accused of the killing"), unlike those of time, place or circumstance ("in the attack", "after the talks")
+CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "about"})
 # a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
@@ -171,6 +174,7 @@ class Coder:
                 d = self._noun(article, tree, actors, t, ref, drafts)
                 if d is not None:
                     drafts.append(d)
+        self._embed_nominal_objects(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.trigger, si, ref)
@@ -413,6 +417,27 @@ class Coder:
                         d.roles.append(f"embedded under the event of '{h.text}'")
                     break
                 cur = h
+
+    def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A nominal event that is the object of another event's verb is that event's content, not the main
+        event: "opposed to French mediation", "condemned the attack", "welcomed the agreement"."""
+        verbs = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            if d.kind != "noun" or d.embedded:
+                continue
+            t = tree.tokens[d.trigger]
+            h = tree.head(t.i)
+            if h is None:
+                continue
+            gov: Draft | None = None
+            if t.dep == "dobj":
+                gov = verbs.get(h.i)
+            elif t.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
+                h2 = tree.head(h.i)
+                gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is not None and gov is not d:
+                d.embedded = True
+                d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
