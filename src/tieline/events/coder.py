@@ -64,6 +64,7 @@ class Draft:
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
     predicate_noun: bool = False  # object of a light or aspectual verb: "held talks", "continued a strike"
     background: bool = False  # in a relative or temporal clause: "a clinic supported by", "after X did Y"
+    dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -141,6 +142,23 @@ class Coder:
                 unique.append(e)
         article.events = unique
         return unique
+
+    def trace(
+        self, article: Article, *, date: _dt.date | None = None
+    ) -> list[tuple[int, Draft, Event | None]]:
+        """Every draft of every sentence with the event it became, or ``None`` and ``Draft.dropped`` saying
+        why (``tieline explain``). The article must be parsed; ``code`` is what produces stored events."""
+        ref = date or article.date
+        tree = Tree.of(article)
+        actors = self.resolver.scan(article, tree, ref)
+        self._group = []
+        out: list[tuple[int, Draft, Event | None]] = []
+        for si, sent in enumerate(article.sentences):
+            if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
+                continue
+            for d in self._sentence(article, tree, actors, si, ref):
+                out.append((si, d, self._finish(article, tree, d, si, ref)))
+        return out
 
     # -- per sentence ----------------------------------------------------------------------------
     def _sentence(
@@ -912,12 +930,15 @@ class Coder:
         sent = article.sentences[si]
         toks = article.tokens
         if d.natural_cause:
-            return None  # "an earthquake killed hundreds": a disaster, not a political event
+            d.dropped = "the subject is a natural or accidental cause"  # "an earthquake killed hundreds"
+            return None
         if not d.actors and any(
             toks[k].pos == "NOUN" and (toks[k].lemma or toks[k].text).lower() in self.natural
             for k in range(sent.tok_start, sent.tok_end)
         ):
-            return None  # "five people were killed after a volcano erupted": the toll of a disaster
+            # "five people were killed after a volcano erupted": the toll of a disaster
+            d.dropped = "no actor, in a sentence that names a natural or accidental cause"
+            return None
         if d.demanded and d.attribution and d.code[:2] in self.demanded:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan (data/intent.yaml)
             target = self.demanded[d.code[:2]]
@@ -949,6 +970,7 @@ class Coder:
                 d.embedded = False
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
+            d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
             return None
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
@@ -975,8 +997,10 @@ class Coder:
             ]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.actors and not d.recipients:
+            d.dropped = "neither an actor nor a recipient was resolved"
             return None
         if not d.actors and cameo.quad in (1, 2):
+            d.dropped = "cooperation needs a resolved actor"
             return None
         if (
             cameo.quad == 4
@@ -985,7 +1009,8 @@ class Coder:
             and cameo.plover == "ASSAULT"
             and not (d.actors and d.target)
         ):
-            return None  # "combating threats": violence needs a target or a place
+            d.dropped = "violence with no recipient, place or concrete target"  # "combating threats"
+            return None
         # "police in Kampala": a sector agent with no nationality takes the country of the event's place
         if d.location is not None and d.location.country:
             d.actors = [_localise(a, d.location) for a in d.actors]
