@@ -187,3 +187,31 @@ def test_instrument_names_the_act(pipe: Any) -> None:
 def test_refusal_noun_negates_its_complement(pipe: Any) -> None:
     events = code(pipe, "Protesters condemned the Russian government's refusal to accept the ceasefire.")
     assert all(e["modality"] != "asserted" for e in events if e["event"] == "AGREE")
+
+
+def test_sending_investigators_is_investigating(pipe: Any) -> None:
+    m = main(code(pipe, "The IAEA dispatched inspectors to a nuclear plant in central Iran."))
+    assert m["event"] == "ACCUSE" and m["cameo"] == "090"
+
+
+def test_preventing_a_protest_is_repression_and_blocking_transport_is_obstruction(pipe: Any) -> None:
+    m = main(code(pipe, "Turkish police prevented a demonstration by students in Ankara."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1721"
+    m = main(code(pipe, "Kenyan protesters blocked transport into Nairobi on Monday."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "144"
+
+
+def test_quantity_heads_let_the_of_phrase_name_what_is_given(pipe: Any) -> None:
+    m = main(code(pipe, "China sent 20 tonnes of rice to North Korea."))
+    assert m["event"] == "AID" and m["cameo"] == "073"
+    assert codes(m["actor"]) == {"CHN"} and codes(m["recipient"]) == {"PRK"}
+
+
+def test_a_nominal_object_is_the_content_of_its_governing_event(pipe: Any) -> None:
+    events = code(pipe, "Qatar objected to the Saudi blockade of its ports.")
+    m = main(events)
+    assert m["event"] == "ACCUSE" and codes(m["actor"]) == {"QAT"}
+    blockade = [e for e in events if e["event"] == "COERCE"]
+    assert blockade and codes(blockade[0]["actor"]) == {"SAU"}
+    assert "the object of the event 'objected'" in blockade[0]["reason"]
+    assert blockade[0]["confidence"] < m["confidence"]

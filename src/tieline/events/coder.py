@@ -31,6 +31,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
+# prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
+# "accused of the killing"), unlike those of time, place or circumstance ("in the attack", "after the talks")
+CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "about"})
 # a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
@@ -61,6 +64,7 @@ class Draft:
     natural_cause: bool = False  # the act's subject or agent is a natural or accidental cause
     predicate_noun: bool = False  # object of a light or aspectual verb: "held talks", "continued a strike"
     background: bool = False  # in a relative or temporal clause: "a clinic supported by", "after X did Y"
+    dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -148,6 +152,23 @@ class Coder:
         article.events = unique
         return unique
 
+    def trace(
+        self, article: Article, *, date: _dt.date | None = None
+    ) -> list[tuple[int, Draft, Event | None]]:
+        """Every draft of every sentence with the event it became, or ``None`` and ``Draft.dropped`` saying
+        why (``tieline explain``). The article must be parsed; ``code`` is what produces stored events."""
+        ref = date or article.date
+        tree = Tree.of(article)
+        actors = self.resolver.scan(article, tree, ref)
+        self._group = []
+        out: list[tuple[int, Draft, Event | None]] = []
+        for si, sent in enumerate(article.sentences):
+            if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
+                continue
+            for d in self._sentence(article, tree, actors, si, ref):
+                out.append((si, d, self._finish(article, tree, d, si, ref)))
+        return out
+
     # -- per sentence ----------------------------------------------------------------------------
     def _sentence(
         self, article: Article, tree: Tree, actors: ArticleActors, si: int, ref: _dt.date | None
@@ -180,6 +201,7 @@ class Coder:
                 d = self._noun(article, tree, actors, t, ref, drafts)
                 if d is not None:
                     drafts.append(d)
+        self._embed_nominal_objects(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.trigger, si, ref)
@@ -502,6 +524,27 @@ class Coder:
                     notes.append(f"recipient = who is behind the {tok.text} ('{prep} {o.text}')")
                     return found
         return []
+
+    def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A nominal event that is the object of another event's verb is that event's content, not the main
+        event: "opposed to French mediation", "condemned the attack", "welcomed the agreement"."""
+        verbs = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            if d.kind != "noun" or d.embedded:
+                continue
+            t = tree.tokens[d.trigger]
+            h = tree.head(t.i)
+            if h is None:
+                continue
+            gov: Draft | None = None
+            if t.dep == "dobj":
+                gov = verbs.get(h.i)
+            elif t.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
+                h2 = tree.head(h.i)
+                gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is not None and gov is not d:
+                d.embedded = True
+                d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
@@ -984,12 +1027,15 @@ class Coder:
         sent = article.sentences[si]
         toks = article.tokens
         if d.natural_cause:
-            return None  # "an earthquake killed hundreds": a disaster, not a political event
+            d.dropped = "the subject is a natural or accidental cause"  # "an earthquake killed hundreds"
+            return None
         if not d.actors and any(
             toks[k].pos == "NOUN" and (toks[k].lemma or toks[k].text).lower() in self.natural
             for k in range(sent.tok_start, sent.tok_end)
         ):
-            return None  # "five people were killed after a volcano erupted": the toll of a disaster
+            # "five people were killed after a volcano erupted": the toll of a disaster
+            d.dropped = "no actor, in a sentence that names a natural or accidental cause"
+            return None
         if d.demanded and d.attribution and d.code[:2] in self.demanded:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan (data/intent.yaml)
             target = self.demanded[d.code[:2]]
@@ -1021,6 +1067,7 @@ class Coder:
                 d.embedded = False
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
+            d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
             return None
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
@@ -1049,8 +1096,10 @@ class Coder:
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d)
         if not d.actors and not d.recipients:
+            d.dropped = "neither an actor nor a recipient was resolved"
             return None
         if not d.actors and cameo.quad in (1, 2):
+            d.dropped = "cooperation needs a resolved actor"
             return None
         if (
             cameo.quad == 4
@@ -1059,7 +1108,8 @@ class Coder:
             and cameo.plover == "ASSAULT"
             and not (d.actors and d.target)
         ):
-            return None  # "combating threats": violence needs a target or a place
+            d.dropped = "violence with no recipient, place or concrete target"  # "combating threats"
+            return None
         # "police in Kampala": a sector agent with no nationality takes the country of the event's place
         if d.location is not None and d.location.country:
             d.actors = [_localise(a, d.location) for a in d.actors]
