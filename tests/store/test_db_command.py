@@ -41,7 +41,7 @@ def test_migrate_info_vacuum(store_url: str) -> None:
     assert data["size_bytes"] > 0
     code, out, _ = run("info", "--db", store_url)
     assert code == 0
-    assert "schema version  1 (current)" in out
+    assert f"schema version  {LATEST_VERSION} (current)" in out
     assert "events          3" in out
     code, out, _ = run("vacuum", "--db", store_url)
     assert code == 0, out
@@ -55,7 +55,7 @@ def test_info_before_migrating(store_url: str) -> None:
         open_store(store_url, migrate=False, check=False).close()  # an empty DuckDB file
     code, out, _ = run("info", "--db", store_url)
     assert code == 0, out
-    assert "schema version  0 (this tieline expects 1)" in out
+    assert f"schema version  0 (this tieline expects {LATEST_VERSION})" in out
     assert "tieline db migrate" in out
     code, _, err = run("vacuum", "--db", store_url)
     assert code == 1

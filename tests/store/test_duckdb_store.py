@@ -31,7 +31,7 @@ def test_open_store_default_path_from_env(tmp_path: Path, monkeypatch: pytest.Mo
     db = tmp_path / "env.duckdb"
     monkeypatch.setenv("TIELINE_DB", str(db))
     with open_store() as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == LATEST_VERSION
     assert db.exists()
     monkeypatch.delenv("TIELINE_DB")
     monkeypatch.chdir(tmp_path)

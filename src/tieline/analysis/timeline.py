@@ -15,7 +15,6 @@ from tieline.analysis._common import (
     counted,
     event_date,
     event_sources,
-    iter_events,
     next_period,
     norm_code,
     period_end,
@@ -23,6 +22,7 @@ from tieline.analysis._common import (
     period_start,
     precise_enough,
     rounded,
+    too_coarse,
 )
 from tieline.errors import UsageError
 from tieline.store.base import Store
@@ -67,6 +67,31 @@ class _Period:
     conflict_src: int = 0
     goldstein_src: float = 0.0
     sources: set[str] = field(default_factory=set)
+    n_sources: int | None = None  # set when built from store totals (distinct sources counted there)
+
+    @classmethod
+    def from_totals(cls, totals: dict[str, Any]) -> _Period:
+        """A period from ``Store.timeline_totals``: each stored event has one source, its article."""
+        quads: dict[Any, dict[str, Any]] = totals["quads"]
+
+        def part(qs: tuple[int, ...], key: str) -> Any:
+            return sum(quads[x][key] for x in qs if x in quads)
+
+        coop, conflict = part((1, 2), "events"), part((3, 4), "events")
+        return cls(
+            events=totals["events"],
+            quad={x: quads[x]["events"] if x in quads else 0 for x in (1, 2, 3, 4)},
+            goldstein=totals["goldstein"],
+            confidence=totals["confidence"],
+            coop_conf=part((1, 2), "confidence"),
+            conflict_conf=part((3, 4), "confidence"),
+            goldstein_conf=totals["goldstein_conf"],
+            source_weight=totals["events"],
+            coop_src=coop,
+            conflict_src=conflict,
+            goldstein_src=totals["goldstein"],
+            n_sources=totals["articles"],
+        )
 
     def add(self, e: dict[str, Any]) -> None:
         g = float(e.get("goldstein") or 0.0)
@@ -111,7 +136,7 @@ class _Period:
             goldstein_mean_by_confidence=(
                 rounded(self.goldstein_conf / self.confidence) if self.confidence > 0 else None
             ),
-            sources=len(self.sources),
+            sources=len(self.sources) if self.n_sources is None else self.n_sources,
             source_weight=self.source_weight,
             cooperation_by_sources=self.coop_src,
             conflict_by_sources=self.conflict_src,
@@ -150,6 +175,13 @@ def timeline_rows(
         if bucket is None:
             bucket = buckets[start] = _Period()
         bucket.add(e)
+    return _fill(buckets, by, since, until)
+
+
+def _fill(
+    buckets: dict[_dt.date, _Period], by: str, since: _dt.date | None, until: _dt.date | None
+) -> list[dict[str, Any]]:
+    """Rows for every period from the first to the last (or ``since``..``until``), empty ones included."""
     if not buckets and (since is None or until is None):
         return []
     first = period_start(since, by) if since is not None else min(buckets)
@@ -187,11 +219,24 @@ def dyad_timeline(
     One row per period (see ``TIMELINE_COLUMNS``): event counts per quad class, cooperation (quads
     1-2) and conflict (3-4), Goldstein sum and mean; the same weighted by confidence and by the number
     of independent sources behind each event; and the number of distinct sources in the period.
+
+    The sums are computed in the database (``Store.timeline_totals``: one GROUP BY per call, no event
+    records read); the result is the same as ``timeline_rows`` over the dyad's events, where a stored
+    event's one source is its article.
     """
     check_period(by)
+    check_range(since, until)
     pair = _dyad(a, b)
-    events = iter_events(store, dyad=pair, since=since, until=until)
-    return timeline_rows(events, by=by, since=since, until=until, modalities=modalities)
+    totals = store.timeline_totals(
+        by=by,
+        modalities=None if modalities is None else tuple(modalities),
+        too_coarse=too_coarse(by),
+        dyad=pair,
+        since=since,
+        until=until,
+    )
+    buckets = {t["start"]: _Period.from_totals(t) for t in totals}
+    return _fill(buckets, by, since, until)
 
 
 def detect_change_points(

@@ -22,6 +22,7 @@ __all__ = [
     "period_of",
     "side_codes",
     "timeline",
+    "timeline_from_totals",
 ]
 
 COOPERATION = (1, 2)
@@ -100,6 +101,32 @@ def timeline(events: Iterable[dict[str, Any]], *, by: str = "month") -> list[dic
         row["goldstein_sum"] = round(row["goldstein_sum"], 3)
         row["goldstein_mean"] = round(row["goldstein_sum"] / row["events"], 3)
         out.append(row)
+    return out
+
+
+def timeline_from_totals(totals: Iterable[dict[str, Any]], *, by: str = "month") -> list[dict[str, Any]]:
+    """``timeline`` from ``Store.timeline_totals`` (all modalities and date precisions): the same rows,
+    summed in the database instead of over event records."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
+    out = []
+    for t in totals:
+        quads: dict[Any, dict[str, Any]] = t["quads"]
+        quad = {"1": 0, "2": 0, "3": 0, "4": 0}
+        for q, part in quads.items():
+            quad[str(q)] = part["events"]
+        gsum = round(t["goldstein"], 3)
+        out.append(
+            {
+                "period": period_of(t["start"].isoformat(), by),
+                "events": t["events"],
+                "quad": quad,
+                "cooperation": sum(quads[q]["events"] for q in COOPERATION if q in quads),
+                "conflict": sum(quads[q]["events"] for q in CONFLICT if q in quads),
+                "goldstein_sum": gsum,
+                "goldstein_mean": round(gsum / t["events"], 3),
+            }
+        )
     return out
 
 

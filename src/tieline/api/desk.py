@@ -61,6 +61,7 @@ class EventFilter:
     article_id: str | None = None
 
     def store_kwargs(self) -> dict[str, Any]:
+        """Every filter, as ``Store.events`` keywords: the database does all the filtering."""
         return {
             "actor": self.actor,
             "dyad": self.dyad,
@@ -68,13 +69,14 @@ class EventFilter:
             "since": self.since,
             "until": self.until,
             "article_id": self.article_id,
+            "quad": self.quad,
+            "min_confidence": self.min_confidence,
+            "modality": self.modality,
+            "text": self.text,
         }
 
-    @property
-    def needs_scan(self) -> bool:
-        return bool(self.quad or self.min_confidence or self.modality or self.text)
-
     def accepts(self, e: dict[str, Any]) -> bool:
+        """The filters other than the store's own, in Python (a reference for the SQL; see tests/api)."""
         if self.quad and e["quad"] not in self.quad:
             return False
         if self.min_confidence and float(e["confidence"]) < self.min_confidence:
@@ -164,14 +166,13 @@ class Desk:
 
     # -- events ---------------------------------------------------------------------------------
 
-    def _iter_events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
-        """Every event matching ``f`` in store order, read in chunks."""
+    def _iter_events(self, f: EventFilter, *, located: bool = False) -> Iterator[dict[str, Any]]:
+        """Every event matching ``f`` in store order, read in chunks (``located``: only events with a
+        location)."""
         pos = 0
         while True:
-            rows = self.store.events(**f.store_kwargs(), limit=SCAN_CHUNK, offset=pos)
-            for e in rows:
-                if f.accepts(e):
-                    yield e
+            rows = self.store.events(**f.store_kwargs(), located=located, limit=SCAN_CHUNK, offset=pos)
+            yield from rows
             if len(rows) < SCAN_CHUNK:
                 return
             pos += SCAN_CHUNK
@@ -181,15 +182,8 @@ class Desk:
 
     def events(self, f: EventFilter, *, limit: int, offset: int = 0) -> Page:
         """One page of events, ordered by date (oldest first) as the store orders them."""
-        if not f.needs_scan:
-            rows = self.store.events(**f.store_kwargs(), limit=limit + 1, offset=offset)
-            return Page(rows[:limit], limit, offset, len(rows) > limit)
-        found: list[dict[str, Any]] = []
-        for e in self._iter_events(f):
-            found.append(e)
-            if len(found) > offset + limit:
-                break
-        return Page(found[offset : offset + limit], limit, offset, len(found) > offset + limit)
+        rows = self.store.events(**f.store_kwargs(), limit=limit + 1, offset=offset)
+        return Page(rows[:limit], limit, offset, len(rows) > limit)
 
     def latest_events(self, n: int = 20) -> list[dict[str, Any]]:
         """The ``n`` most recent dated events, newest first."""
@@ -199,16 +193,11 @@ class Desk:
         return list(reversed(dated))[:n]
 
     def event(self, event_id: str, *, article_id: str | None = None) -> dict[str, Any] | None:
-        """One event by id. With its article id this is one indexed query; without, a scan."""
-        finder = getattr(self.store, "event", None)
-        if callable(finder):
-            found = finder(event_id)
-            return found if isinstance(found, dict) else None
-        f = EventFilter(article_id=article_id)
-        for e in self._iter_events(f):
-            if e["id"] == event_id:
-                return e
-        return None
+        """One event by id (the store's primary-key lookup); ``article_id``, if given, must match."""
+        found = self.store.event(event_id)
+        if found is None or (article_id is not None and found.get("article_id") != article_id):
+            return None
+        return found
 
     def event_detail(self, event_id: str, *, article_id: str | None = None) -> dict[str, Any] | None:
         """An event with its article (text), the article's mentions and other events, and reports of the
@@ -257,7 +246,8 @@ class Desk:
         since: _dt.date | None = None,
         until: _dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        return derive.timeline(self.dyad_events(a, b, since=since, until=until), by=by)
+        totals = self.store.timeline_totals(by=by, dyad=(a, b), since=since, until=until)
+        return derive.timeline_from_totals(totals, by=by)
 
     def dossier(
         self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None
@@ -419,7 +409,7 @@ class Desk:
         geocode = self._geo[0]
         groups: dict[tuple[float, float], dict[str, Any]] = {}
         n = 0
-        for e in self._iter_events(EventFilter()) if events is None else events:
+        for e in self._iter_events(EventFilter(), located=True) if events is None else events:
             loc = e.get("location") or None
             if not loc:
                 continue

@@ -8,6 +8,7 @@ exceptions to turn into ``StoreError``. All SQL here is portable with ``?`` plac
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -24,6 +25,9 @@ from tieline.store.base import WriteResult
 from tieline.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, Dialect
 
 __all__ = ["COUNTED_TABLES", "SqlStore", "now"]
+
+# Pages up to this size are read in two steps (ids in order, then their records).
+PAGE_BY_ID_MAX = 1000
 
 COUNTED_TABLES: tuple[str, ...] = ("articles", "events", "mentions", "actors", "skips")
 # Child tables first, so a full wipe never leaves dangling rows.
@@ -101,23 +105,36 @@ class SqlStore(ABC):
 
     # -- helpers -------------------------------------------------------------------------------------
 
+    def _read_connection(self) -> Any | None:
+        """A connection this thread may read on without the store's lock, or ``None`` (use the lock).
+
+        A backend whose driver runs queries from several threads at once returns one per thread.
+        """
+        return None
+
+    def _query(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one read: column names and rows."""
+        reader = None if self._lock_held() else self._read_connection()
+        try:
+            if reader is not None:
+                cur = self._execute(reader, sql, list(params))
+                return [d[0] for d in cur.description or ()], list(cur.fetchall())
+            with self._lock:
+                cur = self._execute(self._connection(), sql, list(params))
+                return [d[0] for d in cur.description or ()], list(cur.fetchall())
+        except self.driver_errors as exc:
+            raise StoreError(f"query failed: {exc}", hint="run `tieline db migrate`?") from exc
+
+    def _lock_held(self) -> bool:
+        """True while this thread holds the store's lock (inside a write or a migration)."""
+        is_owned = getattr(self._lock, "_is_owned", None)
+        return bool(is_owned()) if callable(is_owned) else False
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            con = self._connection()
-            try:
-                return list(self._execute(con, sql, list(params)).fetchall())
-            except self.driver_errors as exc:
-                raise StoreError(f"query failed: {exc}", hint="run `tieline db migrate`?") from exc
+        return self._query(sql, params)[1]
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            con = self._connection()
-            try:
-                cur = self._execute(con, sql, list(params))
-                names = [d[0] for d in cur.description or ()]
-                rows = cur.fetchall()
-            except self.driver_errors as exc:
-                raise StoreError(f"query failed: {exc}", hint="run `tieline db migrate`?") from exc
+        names, rows = self._query(sql, params)
         return [{k: r.iso(v) for k, v in zip(names, row, strict=True)} for row in rows]
 
     def _transaction(self) -> AbstractContextManager[Any]:
@@ -140,6 +157,11 @@ class SqlStore(ABC):
         rows = self._all("SELECT MAX(version) FROM schema_migrations")
         return int(rows[0][0] or 0)
 
+    def _applied_versions(self) -> set[int]:
+        if not self._has_migrations_table():
+            return set()
+        return {int(row[0]) for row in self._all("SELECT version FROM schema_migrations")}
+
     def migrate(self) -> int:
         """Apply pending migrations, each in its own transaction under the writer lock."""
         with self._lock:
@@ -150,7 +172,10 @@ class SqlStore(ABC):
                     f"({LATEST_VERSION})",
                     hint="upgrade tieline",
                 )
-            pending = [m for m in MIGRATIONS if m.version > current]
+            # Every known migration not yet recorded, in order (not only those above the highest
+            # applied: branches may add versions out of order, e.g. 3 before 2).
+            applied = self._applied_versions()
+            pending = [m for m in MIGRATIONS if m.version not in applied]
             if not pending:
                 return current
             if self.read_only:
@@ -187,6 +212,11 @@ class SqlStore(ABC):
             raise StoreError(
                 f"database {self.target} has schema version {version}, this tieline expects {LATEST_VERSION}",
                 hint="upgrade tieline" if newer else "run `tieline db migrate`",
+            )
+        missing = sorted({m.version for m in MIGRATIONS} - self._applied_versions())
+        if missing:
+            raise StoreError(
+                f"database {self.target} lacks migrations {missing}", hint="run `tieline db migrate`"
             )
         return version
 
@@ -310,20 +340,115 @@ class SqlStore(ABC):
         until: date | None = None,
         event_type: str | None = None,
         article_id: str | None = None,
+        quad: Sequence[int] = (),
+        min_confidence: float | None = None,
+        modality: str | None = None,
+        text: str | None = None,
+        ids: Sequence[str] | None = None,
+        located: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        sql, params = q.events_query(
-            dyad=dyad,
-            actor=actor,
-            since=since,
-            until=until,
-            event_type=event_type,
-            article_id=article_id,
-            limit=limit,
-            offset=offset,
-        )
+        filters: dict[str, Any] = {
+            "dyad": dyad,
+            "actor": actor,
+            "since": since,
+            "until": until,
+            "event_type": event_type,
+            "article_id": article_id,
+            "quad": quad,
+            "min_confidence": min_confidence,
+            "modality": modality,
+            "text": text,
+            "ids": ids,
+            "located": located,
+            "dialect": self.dialect,
+        }
+        if limit is not None and limit <= PAGE_BY_ID_MAX:
+            # A page: find its ids in order first (narrow columns only), then read just those records.
+            # Sorting the wide JSON records to cut one page out was most of a page's time at 1M events.
+            sql, params = q.events_query(column="id", limit=limit, offset=offset, **filters)
+            page_ids = [row[0] for row in self._all(sql, params)]
+            if not page_ids:
+                return []
+            marks = ", ".join("?" for _ in page_ids)
+            found = dict(self._all(f"SELECT id, record FROM events WHERE id IN ({marks})", page_ids))
+            return [r.event_from_record(found[i]) for i in page_ids if i in found]
+        sql, params = q.events_query(limit=limit, offset=offset, **filters)
         return [r.event_from_record(row[0]) for row in self._all(sql, params)]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id (the primary key), or ``None``."""
+        rows = self._all("SELECT record FROM events WHERE id = ?", [event_id])
+        return r.event_from_record(rows[0][0]) if rows else None
+
+    def event_facts(self, **filters: Any) -> list[dict[str, Any]]:
+        """The scalar fields of matching events (``id``, ``article_id``, ``date``, ``date_precision``,
+        ``event``, ``quad``, ``goldstein``, ``modality``, ``confidence``, ``context``) without reading
+        the JSON records, in store order; filters as ``events``. Values equal the records' own."""
+        sql, params = q.facts_query(dialect=self.dialect, **filters)
+        out: list[dict[str, Any]] = []
+        for row in self._all(sql, params):
+            d = dict(zip(q.FACT_COLUMNS, row, strict=True))
+            d["date"] = r.iso(d["date"])
+            d["context"] = json.loads(d["context"]) if d["context"] else []
+            out.append(d)
+        return out
+
+    def timeline_totals(
+        self,
+        *,
+        by: str,
+        modalities: Sequence[str] | None = None,
+        too_coarse: Sequence[str] = (),
+        **filters: Any,
+    ) -> list[dict[str, Any]]:
+        """Aggregates of matching dated events per period (``by``: day, week, month, year) in SQL.
+
+        One dict per period start, in order: ``start`` (a date), ``events``, ``articles`` (distinct),
+        ``goldstein``, ``confidence``, ``goldstein_conf`` (sum of goldstein x confidence), and
+        ``quads``: quad class -> the same totals for that class. Filters as ``events``, plus
+        ``modalities`` (a missing modality counts as ``asserted``) and ``too_coarse`` date precisions to leave out.
+        """
+        sql, params = q.timeline_query(
+            by=by, modalities=modalities, too_coarse=too_coarse, dialect=self.dialect, **filters
+        )
+        out: dict[date, dict[str, Any]] = {}
+        for period, quad, g, n, gold, conf, gconf, articles in self._all(sql, params):
+            start = period.date() if isinstance(period, _dt.datetime) else period
+            totals = {
+                "events": int(n),
+                "goldstein": float(gold or 0.0),
+                "confidence": float(conf or 0.0),
+                "goldstein_conf": float(gconf or 0.0),
+                "articles": int(articles),
+            }
+            bucket = out.setdefault(start, {"start": start, "quads": {}})
+            if int(g) == 1:
+                bucket.update(totals)
+            else:
+                bucket["quads"][quad] = totals
+        return list(out.values())
+
+    def conflict_parties(
+        self,
+        code: str,
+        *,
+        modalities: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        """Third parties ``code`` has conflict events with (either direction), computed in SQL:
+        party -> ``{"events", "last", "examples"}`` (see ``_queries.conflict_parties_query``)."""
+        sql, params = q.conflict_parties_query(code=code, modalities=modalities, since=since, until=until)
+        return {
+            party: {
+                "events": int(n),
+                "last": r.iso(last),
+                "examples": [x for x in (ex1, ex2, ex3) if x is not None],
+            }
+            for party, n, last, ex1, ex2, ex3 in self._all(sql, params)
+        }
 
     def articles(
         self,

@@ -7,6 +7,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -61,8 +62,11 @@ class DuckDBStore(SqlStore):
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StoreError(f"cannot create the folder for {p}: {exc}") from exc
+        self._local = threading.local()  # this store's per-thread read cursors
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
         try:
             self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
+            self._con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open DuckDB database {self.path}: {exc}",
@@ -90,6 +94,18 @@ class DuckDBStore(SqlStore):
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         return self.con
+
+    def _read_connection(self) -> duckdb.DuckDBPyConnection | None:
+        """This thread's cursor on the database: reads from several threads (the server's thread pool)
+        run at once instead of queuing on one connection. Writes stay on the one connection."""
+        cur: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
+        if cur is not None:
+            return cur
+        with self._lock:
+            cur = self.con.cursor()
+            self._cursors.append(cur)
+        self._local.cursor = cur
+        return cur
 
     def _execute(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
         return con.execute(sql, list(params))
@@ -162,6 +178,10 @@ class DuckDBStore(SqlStore):
                 raise StoreError(f"vacuum failed: {exc}") from exc
 
     def _close_connection(self) -> None:
+        for cur in self._cursors:
+            cur.close()
+        self._cursors.clear()
+        self._local = threading.local()
         if self._con is not None:
             self._con.close()
             self._con = None

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tieline.store.migrations import v001_initial
+from tieline.store.migrations import v001_initial, v003_query_indexes
 
 __all__ = [
     "DIALECTS",
@@ -70,6 +70,7 @@ SCHEMA_MIGRATIONS_DDL = (
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(v001_initial.VERSION, v001_initial.NAME, v001_initial.STATEMENTS),
+    Migration(v003_query_indexes.VERSION, v003_query_indexes.NAME, v003_query_indexes.STATEMENTS),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

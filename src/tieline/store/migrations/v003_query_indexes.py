@@ -1,0 +1,22 @@
+"""Migration 3: indexes for the read queries at scale (dyad and actor filters, ordered listing).
+
+Measured on 1,000,000 synthetic events (``scripts/bench_store.py``, docs/store.md). Only indexes: no
+table changes, so it applies after any other migration (it assumes nothing about version 2).
+
+- ``event_actors (country, side, event_id)`` and ``(code, side, event_id)``: the dyad and actor
+  filters look events up by a side's country or code; with the event id in the index PostgreSQL
+  answers them from the index alone.
+- ``events (date, article_id, evidence_start, id)``: the events listing's total order, so a page
+  (``LIMIT/OFFSET``) is read in index order instead of sorting every event.
+"""
+
+from __future__ import annotations
+
+VERSION = 3
+NAME = "query_indexes"
+
+STATEMENTS: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS event_actors_country_side_idx ON event_actors (country, side, event_id)",
+    "CREATE INDEX IF NOT EXISTS event_actors_code_side_idx ON event_actors (code, side, event_id)",
+    "CREATE INDEX IF NOT EXISTS events_order_idx ON events (date, article_id, evidence_start, id)",
+)
