@@ -117,13 +117,15 @@ def event_where(
     ids: Sequence[str] | None = None,
     located: bool = False,
     dialect: str = "duckdb",
+    fold: str = "LOWER({})",
 ) -> tuple[list[str], list[Any]]:
     """The WHERE terms (over ``events e``) and parameters of the event filters every event query shares.
 
     ``quad`` keeps events in those quad classes, ``min_confidence`` those at or above it (0 or ``None``
     keeps all), ``modality`` one modality, ``text`` a case-insensitive substring of the evidence sentence,
     the PLOVER type, the CAMEO code, or an actor's or recipient's name or code; ``ids`` given event ids;
-    ``located`` events with a location.
+    ``located`` events with a location. ``fold`` lower-cases an SQL expression for the text search
+    (a backend may need a collation for non-ASCII letters).
     """
     where, params = _date_range("e.date", since, until)
     if dyad is not None:
@@ -165,12 +167,12 @@ def event_where(
         if dialect not in _EVIDENCE_TEXT:
             raise ValueError(f"unknown SQL dialect {dialect!r}")
         pattern = _like_pattern(text)
+        names = fold.format("COALESCE(ea.name, '') || ' ' || COALESCE(ea.code, '')")
         where.append(
-            f"(LOWER({_EVIDENCE_TEXT[dialect]}) LIKE ? ESCAPE '\\' OR LOWER(e.event) LIKE ? ESCAPE '\\'"
-            " OR LOWER(e.cameo) LIKE ? ESCAPE '\\'"
+            f"({fold.format(_EVIDENCE_TEXT[dialect])} LIKE ? ESCAPE '\\'"
+            f" OR {fold.format('e.event')} LIKE ? ESCAPE '\\' OR {fold.format('e.cameo')} LIKE ? ESCAPE '\\'"
             " OR EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id"
-            " AND ea.side IN ('actor', 'recipient')"
-            " AND LOWER(COALESCE(ea.name, '') || ' ' || COALESCE(ea.code, '')) LIKE ? ESCAPE '\\'))"
+            f" AND ea.side IN ('actor', 'recipient') AND {names} LIKE ? ESCAPE '\\'))"
         )
         params += [pattern] * 4
     if located:

@@ -45,6 +45,8 @@ class SqlStore(ABC):
     backend: ClassVar[str]
     dialect: ClassVar[Dialect]
     read_only: bool
+    # How the text search lower-cases an SQL expression (``{}``); see PostgresStore.
+    text_fold: str = "LOWER({})"
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
@@ -363,6 +365,7 @@ class SqlStore(ABC):
             "ids": ids,
             "located": located,
             "dialect": self.dialect,
+            "fold": self.text_fold,
         }
         if limit is not None and limit <= PAGE_BY_ID_MAX:
             # A page: find its ids in order first (narrow columns only), then read just those records.
