@@ -15,8 +15,8 @@ from tieline.analysis.dossier import conflict_parties_from_events, dossier
 from tieline.api import derive
 from tieline.api.desk import Desk, EventFilter
 from tieline.model import Actor, Article, Event, Evidence, Location
-from tieline.store._sql import SqlStore
 from tieline.store._queries import FACT_COLUMNS
+from tieline.store._sql import SqlStore
 
 PARTIES: list[tuple[str, str | None, str, str, str]] = [
     # code, country, kind, name, sector
@@ -48,7 +48,9 @@ def seeded_articles(seed: int = 11, n_articles: int = 70) -> list[Article]:
     out: list[Article] = []
     base = dt.date(2023, 1, 1)
     for i in range(n_articles):
-        words = rng.choice(["Border RAIDS near Baidoa", "talks in Nairobi", "Éthiopie et la Somalie", "aid 100%_off"])
+        words = rng.choice(
+            ["Border RAIDS near Baidoa", "talks in Nairobi", "Éthiopie et la Somalie", "aid 100%_off"]
+        )
         text = f"Report {i}: {words}. Officials said more would follow."
         art = Article.create(text, id=f"a{i:03d}", date=(base + dt.timedelta(days=rng.randrange(600))).isoformat(),
                              source=f"outlet-{i % 5}")  # fmt: skip
@@ -56,7 +58,11 @@ def seeded_articles(seed: int = 11, n_articles: int = 70) -> list[Article]:
             kind, cameo, gold, quad = rng.choice(TYPES)
             day = base + dt.timedelta(days=rng.randrange(600))
             sent_end = text.index(".") + 1
-            loc = Location("Nairobi", 0, 6, "Nairobi", "city", "KEN", -1.29, 36.82, "city") if rng.random() < 0.2 else None
+            loc = (
+                Location("Nairobi", 0, 6, "Nairobi", "city", "KEN", -1.29, 36.82, "city")
+                if rng.random() < 0.2
+                else None
+            )
             art.events.append(Event(
                 id=f"a{i:03d}-e{k}", article_id=art.id, date=day.isoformat(), event=kind, mode="",
                 context=["military"] if rng.random() < 0.5 else [], cameo=cameo, goldstein=gold, quad=quad,
@@ -210,4 +216,3 @@ def test_reads_from_several_threads_at_once(filled: SqlStore) -> None:
     with ThreadPoolExecutor(8) as pool:
         for d, got in pool.map(read, DYADS * 8):
             assert got == want[d]
-
