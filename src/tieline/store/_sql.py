@@ -288,7 +288,11 @@ class SqlStore(ABC):
                 self._insert(con, "mentions", r.MENTION_COLUMNS, mention_rows)
                 self._insert(con, "events", r.EVENT_COLUMNS, event_rows)
                 self._insert(con, "event_actors", r.EVENT_ACTOR_COLUMNS, actor_rows)
-                self._refresh_actors(con, old_keys | new_keys)
+                # Keys that lost events are recounted from the table; keys that only gained some are
+                # updated from this batch's rows (recounting a key seen in 400,000 events took ~0.4 s
+                # a batch at 1M events, 87% of write_articles).
+                self._refresh_actors(con, old_keys)
+                self._add_to_actors(con, new_keys - old_keys, event_rows, actor_rows)
             except self.driver_errors as exc:
                 raise StoreError(f"writing {len(ids)} articles failed: {exc}") from exc
         return WriteResult(
@@ -296,6 +300,46 @@ class SqlStore(ABC):
             articles_updated=len(existing),
             events_written=len(event_rows),
         )
+
+    def _add_to_actors(
+        self, con: Any, keys: set[str], event_rows: list[r.Row], actor_rows: list[r.Row]
+    ) -> None:
+        """Fold newly inserted events into the ``actors`` roll-up of ``keys``, which lost no events:
+        the same values ``_refresh_actors`` would compute (MIN/MAX/COUNT DISTINCT are mergeable)."""
+        if not keys:
+            return
+        date_at = r.EVENT_COLUMNS.index("date")
+        dates = {row[0]: row[date_at] for row in event_rows}
+        ea = {c: r.EVENT_ACTOR_COLUMNS.index(c) for c in r.EVENT_ACTOR_COLUMNS}
+        fresh: dict[str, list[Any]] = {}
+        events_of: dict[str, set[str]] = {}
+        for row in actor_rows:
+            key = row[ea["actor_key"]]
+            if key not in keys:
+                continue
+            d = dates.get(row[ea["event_id"]])
+            vals = [row[ea[c]] for c in r.ACTOR_VALUE_COLUMNS] + [d, d]
+            cur = fresh.get(key)
+            fresh[key] = vals if cur is None else r.merge_actor_values(cur, vals)
+            events_of.setdefault(key, set()).add(row[ea["event_id"]])
+        stored = {
+            row[0]: row
+            for row in self._in_list(
+                con,
+                "SELECT " + ", ".join(r.ACTOR_COLUMNS) + " FROM actors WHERE actor_key IN ({values})",
+                sorted(fresh),
+            )
+        }
+        rows: list[r.Row] = []
+        for key in sorted(fresh):
+            vals, n = fresh[key], len(events_of[key])
+            old = stored.get(key)
+            if old is not None:
+                vals = r.merge_actor_values(list(old[1:-1]), vals)
+                n += int(old[-1])
+            rows.append((key, *vals, n))
+        self._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", sorted(stored))
+        self._insert(con, "actors", r.ACTOR_COLUMNS, rows)
 
     def _refresh_actors(self, con: Any, keys: set[str]) -> None:
         """Recompute the ``actors`` roll-up for the given actor keys from ``event_actors``."""
