@@ -234,3 +234,24 @@ def test_incremental_actor_rollup_equals_a_full_recount(store: SqlStore) -> None
         store._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", sorted(keys))
         store._refresh_actors(con, keys)
     assert store.actors() == incremental
+
+
+def test_actor_page_counts_in_sql_equal_the_record_scan(filled: SqlStore) -> None:
+    desk = Desk(filled)
+    compared = 0
+    for code in ("USA", "KEN", "SOM", "NATO", "SOMREB", "USAMIL", "ZZZ"):
+        events = filled.events(actor=code)
+        want_sides = derive.counterparts(events, code)
+        assert derive.counterparts_from_counts(filled.counterparts(code)) == want_sides
+        page = desk.actor(code)
+        assert page["counts"]["events"] == len(events)
+        assert page["counts"]["cooperation"] == sum(1 for e in events if e["quad"] in (1, 2))
+        assert page["counts"]["conflict"] == sum(1 for e in events if e["quad"] in (3, 4))
+        by_type: dict[str, int] = {}
+        for e in events:
+            by_type[e["event"]] = by_type.get(e["event"], 0) + 1
+        assert page["counts"]["by_type"] == dict(sorted(by_type.items()))
+        assert page["recent_events"] == list(reversed(events[-25:]))
+        assert page["partners"] == want_sides["partners"] and page["adversaries"] == want_sides["adversaries"]
+        compared += len(want_sides["partners"]) + len(want_sides["adversaries"])
+    assert compared > 10

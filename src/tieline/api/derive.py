@@ -17,6 +17,7 @@ __all__ = [
     "PERIODS",
     "choose_period",
     "counterparts",
+    "counterparts_from_counts",
     "dossier",
     "network",
     "period_of",
@@ -274,7 +275,15 @@ def counterparts(events: Iterable[dict[str, Any]], code: str) -> dict[str, list[
         for o in others - {code}:
             bucket[o] += 1
 
-    def rows(c: Counter[str]) -> list[dict[str, Any]]:
-        return [{"code": k, "events": n} for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"partners": _ranked(partners), "adversaries": _ranked(adversaries)}
 
-    return {"partners": rows(partners), "adversaries": rows(adversaries)}
+
+def _ranked(c: Counter[str]) -> list[dict[str, Any]]:
+    return [{"code": k, "events": n} for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+
+
+def counterparts_from_counts(counts: dict[str, dict[str, int]]) -> dict[str, list[dict[str, Any]]]:
+    """``counterparts`` from ``Store.counterparts`` (counted in the database)."""
+    partners = Counter({k: v["cooperation"] for k, v in counts.items()})
+    adversaries = Counter({k: v["other"] for k, v in counts.items()})
+    return {"partners": _ranked(partners), "adversaries": _ranked(adversaries)}

@@ -283,13 +283,18 @@ class Desk:
         if not code:
             raise UsageError("empty actor code", hint="e.g. /actors/KEN")
         entities = [a for a in self.store.actors() if code in (a.get("code"), a.get("country"))]
-        events = self.all_events(EventFilter(actor=code))
+        # Counted and ranked in the database; only the 25 most recent events are read whole.
+        counts = self.store.event_counts(actor=code)
+        n_events = sum(n for _, _, n in counts)
+        recent = self.store.events(actor=code, limit=25, offset=max(0, n_events - 25)) if n_events else []
         roles = self._roles(code, entities)
-        sides = derive.counterparts(events, code)
+        sides = derive.counterparts_from_counts(self.store.counterparts(code))
         names = Counter(a["name"] for a in entities if a.get("code") == code or a.get("kind") == "state")
         kb_country = self._kb_country(code)
         name = kb_country or (names.most_common(1)[0][0] if names else code)
-        by_type = Counter(e["event"] for e in events)
+        by_type: Counter[str] = Counter()
+        for kind, _, n in counts:
+            by_type[str(kind)] += n
         return {
             "code": code,
             "name": name,
@@ -298,12 +303,12 @@ class Desk:
             "partners": sides["partners"],
             "adversaries": sides["adversaries"],
             "counts": {
-                "events": len(events),
-                "cooperation": sum(1 for e in events if e["quad"] in derive.COOPERATION),
-                "conflict": sum(1 for e in events if e["quad"] in derive.CONFLICT),
+                "events": n_events,
+                "cooperation": sum(n for _, quad, n in counts if quad in derive.COOPERATION),
+                "conflict": sum(n for _, quad, n in counts if quad in derive.CONFLICT),
                 "by_type": dict(sorted(by_type.items())),
             },
-            "recent_events": list(reversed(events[-25:])),
+            "recent_events": list(reversed(recent)),
         }
 
     @staticmethod

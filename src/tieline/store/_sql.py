@@ -433,7 +433,7 @@ class SqlStore(ABC):
         """The scalar fields of matching events (``id``, ``article_id``, ``date``, ``date_precision``,
         ``event``, ``quad``, ``goldstein``, ``modality``, ``confidence``, ``context``) without reading
         the JSON records, in store order; filters as ``events``. Values equal the records' own."""
-        sql, params = q.facts_query(dialect=self.dialect, **filters)
+        sql, params = q.facts_query(dialect=self.dialect, fold=self.text_fold, **filters)
         out: list[dict[str, Any]] = []
         for row in self._all(sql, params):
             d = dict(zip(q.FACT_COLUMNS, row, strict=True))
@@ -458,7 +458,12 @@ class SqlStore(ABC):
         ``modalities`` (a missing modality counts as ``asserted``) and ``too_coarse`` date precisions to leave out.
         """
         sql, params = q.timeline_query(
-            by=by, modalities=modalities, too_coarse=too_coarse, dialect=self.dialect, **filters
+            by=by,
+            modalities=modalities,
+            too_coarse=too_coarse,
+            dialect=self.dialect,
+            fold=self.text_fold,
+            **filters,
         )
         out: dict[date, dict[str, Any]] = {}
         for period, quad, g, n, gold, conf, gconf, articles in self._all(sql, params):
@@ -476,6 +481,20 @@ class SqlStore(ABC):
             else:
                 bucket["quads"][quad] = totals
         return list(out.values())
+
+    def counterparts(self, code: str) -> dict[str, dict[str, int]]:
+        """Counterparts of ``code`` in SQL: other party -> ``{"cooperation": n, "other": n}`` events
+        (see ``_queries.counterparts_query``)."""
+        sql, params = q.counterparts_query(code)
+        return {
+            other: {"cooperation": int(coop), "other": int(rest)}
+            for other, coop, rest in self._all(sql, params)
+        }
+
+    def event_counts(self, **filters: Any) -> list[tuple[str | None, int | None, int]]:
+        """(PLOVER type, quad class, number of events) for matching events; filters as ``events``."""
+        sql, params = q.event_counts_query(dialect=self.dialect, fold=self.text_fold, **filters)
+        return [(kind, quad, int(n)) for kind, quad, n in self._all(sql, params)]
 
     def conflict_parties(
         self,

@@ -104,6 +104,14 @@ class Store(Protocol):
         """Per-period (and per-quad) counts and sums of matching dated events, aggregated in the database."""
         ...
 
+    def counterparts(self, code: str) -> dict[str, dict[str, int]]:
+        """Who ``code`` has events with: other party -> events in quads 1-2 and in the other classes."""
+        ...
+
+    def event_counts(self, **filters: Any) -> list[tuple[str | None, int | None, int]]:
+        """(type, quad, count) over matching events, counted in the database."""
+        ...
+
     def conflict_parties(
         self,
         code: str,
