@@ -6,6 +6,7 @@ settings (token, limits) and, for writes, a pipeline loaded on first use. It hol
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import hmac
 import threading
@@ -163,6 +164,25 @@ class Desk:
     _pipeline: Any = field(default=None, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _geo: Any = field(default=None, repr=False)
+    _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    CACHE_MAX = 256
+
+    def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered when the store cannot change under this process (a DuckDB file
+        open read-only: DuckDB then lets no process write it), at most ``CACHE_MAX`` answers."""
+        if not getattr(self.store, "immutable", False):
+            return compute()
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            if len(self._cache) >= self.CACHE_MAX:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = value
+        return value
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -230,7 +250,12 @@ class Desk:
     def dyads(
         self, *, limit: int, since: _dt.date | None = None, until: _dt.date | None = None
     ) -> list[dict[str, Any]]:
-        return self.store.dyad_summary(limit=limit, since=since, until=until)
+        return copy.deepcopy(
+            self._cached(
+                ("dyads", limit, since, until),
+                lambda: self.store.dyad_summary(limit=limit, since=since, until=until),
+            )
+        )
 
     def dyad_events(
         self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None

@@ -54,6 +54,11 @@ class SqlStore(ABC):
     # -- backend plumbing ----------------------------------------------------------------------------
 
     @property
+    def immutable(self) -> bool:
+        """Whether no one can change the data while this store is open (see ``DuckDBStore``)."""
+        return False
+
+    @property
     @abstractmethod
     def target(self) -> str:
         """Where the data lives, safe to print (a path, or a URL without its password)."""

@@ -83,6 +83,12 @@ class DuckDBStore(SqlStore):
         return self.path
 
     @property
+    def immutable(self) -> bool:
+        """True for a database file open read-only: DuckDB lets no process write it meanwhile, so
+        answers computed from it may be kept (the API caches its aggregate ones)."""
+        return self.read_only and self.path != ":memory:"
+
+    @property
     def driver_errors(self) -> tuple[type[BaseException], ...]:
         return (duckdb.Error,)
 
