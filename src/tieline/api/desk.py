@@ -166,6 +166,7 @@ class Desk:
     _geo: Any = field(default=None, repr=False)
     _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _computing: dict[tuple[Any, ...], threading.Lock] = field(default_factory=dict, repr=False)
 
     CACHE_MAX = 256
 
@@ -177,11 +178,18 @@ class Desk:
         with self._cache_lock:
             if key in self._cache:
                 return self._cache[key]
-        value = compute()
-        with self._cache_lock:
-            if len(self._cache) >= self.CACHE_MAX:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = value
+            # One computation per key: concurrent callers of the same key wait for the first.
+            pending = self._computing.setdefault(key, threading.Lock())
+        with pending:
+            with self._cache_lock:
+                if key in self._cache:
+                    return self._cache[key]
+            value = compute()
+            with self._cache_lock:
+                if len(self._cache) >= self.CACHE_MAX:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[key] = value
+                self._computing.pop(key, None)
         return value
 
     # -- events ---------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class SqlStore(ABC):
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._read_slots = threading.BoundedSemaphore(64)  # a backend with per-thread reads narrows it
 
     # -- backend plumbing ----------------------------------------------------------------------------
 
@@ -124,8 +125,9 @@ class SqlStore(ABC):
         reader = None if self._lock_held() else self._read_connection()
         try:
             if reader is not None:
-                cur = self._execute(reader, sql, list(params))
-                return [d[0] for d in cur.description or ()], list(cur.fetchall())
+                with self._read_slots:
+                    cur = self._execute(reader, sql, list(params))
+                    return [d[0] for d in cur.description or ()], list(cur.fetchall())
             with self._lock:
                 cur = self._execute(self._connection(), sql, list(params))
                 return [d[0] for d in cur.description or ()], list(cur.fetchall())

@@ -28,6 +28,8 @@ BulkMode = Literal["auto", "frame", "values"]
 # registered pandas frame 0.2-0.4 s, multi-row VALUES 1.6 s, executemany 4.4-6.4 s. A frame costs
 # ~10 ms to build, so small inserts (one article's rows) use VALUES; the two break even near 30 rows.
 FRAME_MIN_ROWS = 32
+# Reads that may run at once on per-thread cursors (the rest wait); see docs/hardening.md.
+READ_CONCURRENCY = 2
 VALUES_CHUNK = 256
 
 
@@ -41,8 +43,19 @@ class DuckDBStore(SqlStore):
     backend: ClassVar[str] = "duckdb"
     dialect: ClassVar[Dialect] = "duckdb"
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, bulk: BulkMode = "auto"):
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        bulk: BulkMode = "auto",
+        read_concurrency: int = READ_CONCURRENCY,
+    ):
         super().__init__()
+        if read_concurrency < 1:
+            raise ValueError(f"read_concurrency must be at least 1, not {read_concurrency}")
+        # DuckDB runs each query on all cores; more concurrent queries than that only thrash.
+        self._read_slots = threading.BoundedSemaphore(read_concurrency)
         self.path = str(path)
         self.read_only = read_only
         if bulk not in ("auto", "frame", "values"):
