@@ -30,6 +30,8 @@ BulkMode = Literal["auto", "frame", "values"]
 FRAME_MIN_ROWS = 32
 # Reads that may run at once on per-thread cursors (the rest wait); see docs/hardening.md.
 READ_CONCURRENCY = 2
+# Per-thread cursors kept at most (a server's thread pool is ~40 threads; they are closed with the store).
+MAX_CURSORS = 128
 VALUES_CHUNK = 256
 
 
@@ -121,6 +123,8 @@ class DuckDBStore(SqlStore):
         if cur is not None:
             return cur
         with self._lock:
+            if len(self._cursors) >= MAX_CURSORS:
+                return None  # many short-lived threads: the rest share the locked connection
             cur = self.con.cursor()
             self._cursors.append(cur)
         self._local.cursor = cur
