@@ -227,13 +227,15 @@ def test_incremental_actor_rollup_equals_a_full_recount(store: SqlStore) -> None
     store.write_articles(arts[10:25], coder="test")  # re-ingest, overlapping batches
     recoded = seeded_articles(seed=6, n_articles=60)[30:50]  # same ids, other events
     store.write_articles(recoded + arts[40:60], coder="test")
-    incremental = store.actors()
-    assert len(incremental) >= 8
-    keys = {row[0] for row in store._all("SELECT DISTINCT actor_key FROM event_actors")}
-    with store._transaction() as con:
-        store._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", sorted(keys))
-        store._refresh_actors(con, keys)
-    assert store.actors() == incremental
+    for batch in (arts[:60], recoded[:5], arts[:5]):  # every key loses all its events, then a re-code
+        store.write_articles(batch, coder="test")
+        incremental = store.actors()
+        assert len(incremental) >= 8
+        keys = {row[0] for row in store._all("SELECT DISTINCT actor_key FROM event_actors")}
+        with store._transaction() as con:
+            store._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", sorted(keys))
+            store._refresh_actors(con, keys)
+        assert store.actors() == incremental
 
 
 def test_actor_page_counts_in_sql_equal_the_record_scan(filled: SqlStore) -> None:
