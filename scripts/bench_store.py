@@ -16,8 +16,10 @@ Phases per backend, each reported:
    dominate); the records have the same shape as ``Event.to_dict()``.
 2. ingest: the last ``--api-events`` events as real ``Event`` objects through ``write_articles`` in
    batches of 64 articles (what ``tieline ingest`` does), into the already-loaded store.
-3. queries, medians of ``--repeat`` runs: dyad timeline (``store.events(dyad=...)``, whole history
-   and one year) for a top, a middle and a rare dyad; dossier-like ``store.dyad_summary()``.
+3. queries, medians of ``--repeat`` runs, through the library functions the CLI, API and web call:
+   ``tieline.analysis.dyad_timeline`` (whole history and 2023) and ``tieline.analysis.dossier`` for a
+   top, a middle and a rare dyad; the API's ``Desk`` (timeline, event pages with each filter, one
+   event's detail, an actor page) and ``store.dyad_summary`` (the /dyads endpoint).
 """
 
 from __future__ import annotations
@@ -349,32 +351,57 @@ def api_ingest(store: SqlStore, n_events: int, batch_articles: int = 64) -> dict
 
 
 def median_ms(fn: Any, repeat: int) -> tuple[float, int]:
+    """Median wall time of ``repeat`` calls (after none discarded: the first call is a cold one)."""
     times, n = [], 0
     for _ in range(repeat):
         t = time.perf_counter()
         out = fn()
         times.append((time.perf_counter() - t) * 1000)
-        n = len(out)
+        n = len(out) if hasattr(out, "__len__") else 1
     return statistics.median(times), n
 
 
 def queries(store: SqlStore, repeat: int) -> dict[str, Any]:
+    """Medians through the library functions the CLI, API and dashboard call."""
+    from tieline.analysis import dossier, dyad_timeline
+    from tieline.api.desk import Desk, EventFilter
+
+    desk = Desk(store)
     top = store.dyad_summary(limit=None)
     picks = {"top": top[0], "middle": top[len(top) // 2], "rare": top[int(len(top) * 0.9)]}
+    y2023 = {"since": dt.date(2023, 1, 1), "until": dt.date(2023, 12, 31)}
     out: dict[str, Any] = {}
+
+    def add(label: str, fn: Any, times: int = repeat) -> None:
+        ms, n = median_ms(fn, times)
+        out[f"{label} [{n} rows]"] = ms
+        print(f"  {ms:9.1f} ms  {label}", file=sys.stderr)
+
     for label, d in picks.items():
-        pair = (d["a"], d["b"])
-        ms, n = median_ms(lambda pair=pair: store.events(dyad=pair), repeat)
-        out[f"dyad timeline {label} {d['dyad']} (all {n} events)"] = ms
-        ms, n = median_ms(
-            lambda pair=pair: store.events(dyad=pair, since=dt.date(2023, 1, 1), until=dt.date(2023, 12, 31)),
-            repeat,
-        )
-        out[f"dyad timeline {label} {d['dyad']} (2023, {n} events)"] = ms
-    ms, n = median_ms(lambda: store.dyad_summary(), repeat)
-    out["dyad_summary top 20 (all time)"] = ms
-    ms, n = median_ms(lambda: store.dyad_summary(since=dt.date(2024, 1, 1)), repeat)
-    out["dyad_summary top 20 (2024)"] = ms
+        a, b = d["a"], d["b"]
+        tag = f"{label} {d['dyad']} ({d['events']} events)"
+        add(f"analysis.dyad_timeline by month, {tag}", lambda a=a, b=b: dyad_timeline(store, a, b))
+        add(f"analysis.dyad_timeline by month 2023, {tag}", lambda a=a, b=b: dyad_timeline(store, a, b, **y2023))
+        add(f"analysis.dossier, {tag}", lambda a=a, b=b: dossier(store, a, b))
+        add(f"API timeline (Desk.timeline), {tag}", lambda a=a, b=b: desk.timeline(a, b))
+        add(f"API events page dyad=, {tag}", lambda a=a, b=b: desk.events(EventFilter(dyad=(a, b)), limit=50).items)
+        if label != "top":
+            add(f"store.events(dyad=) all records, {tag}", lambda a=a, b=b: store.events(dyad=(a, b)))
+    a, b = picks["top"]["a"], picks["middle"]["b"]
+    add("API events page, no filter, offset 0", lambda: desk.events(EventFilter(), limit=50).items)
+    add("API events page, no filter, offset 500000", lambda: desk.events(EventFilter(), limit=50, offset=500_000).items)
+    add(f"API events page actor={a}", lambda: desk.events(EventFilter(actor=a), limit=50).items)
+    add(f"API events page actor={b} offset 1000", lambda: desk.events(EventFilter(actor=b), limit=50, offset=1000).items)
+    add("API events page quad=3,4 min_confidence=0.5 modality=asserted",
+        lambda: desk.events(EventFilter(quad=(3, 4), min_confidence=0.5, modality="asserted"), limit=50).items)
+    add(f"API events page q=talks actor={b}", lambda: desk.events(EventFilter(text="talks", actor=b), limit=50).items)
+    add("API events page q=held (text search, all events)", lambda: desk.events(EventFilter(text="held"), limit=50).items)
+    some = store.events(limit=1, offset=400_000)[0]["id"] if store.counts()["events"] > 400_000 else store.events(limit=1)[0]["id"]
+    add("API event detail /events/{id}", lambda: [desk.event_detail(some)])
+    add("API dyads (store.dyad_summary top 20)", lambda: store.dyad_summary())
+    add("API dyads 2024 (store.dyad_summary top 20)", lambda: store.dyad_summary(since=dt.date(2024, 1, 1)))
+    add(f"API actor page {b}", lambda: [desk.actor(b)])
+    add(f"API actor page {a} (1 run)", lambda: [desk.actor(a)], times=1)
     return out
 
 
@@ -392,6 +419,10 @@ def postgres_url(given: str | None) -> Iterator[str]:
 
 def run_backend(name: str, store: SqlStore, args: argparse.Namespace) -> dict[str, Any]:
     store.migrate()
+    if args.queries_only:
+        print(f"[{name}] queries only, over the {store.counts()['events']:,} events stored", file=sys.stderr)
+        return {"backend": name, "counts": store.counts(), "size_bytes": store.size_bytes(),
+                "query_median_ms": queries(store, args.repeat)}  # fmt: skip
     n_bulk = max(args.events - args.api_events, 0)
     print(f"[{name}] bulk loading {n_bulk:,} events", file=sys.stderr)
     bulk = bulk_load(store, n_bulk, args.chunk)
@@ -417,6 +448,9 @@ def main() -> None:
     p.add_argument("--pg", help="PostgreSQL URL (default: a throwaway cluster, as in the tests)")
     p.add_argument("--pg-bulk", default="auto", choices=["auto", "copy", "executemany"])
     p.add_argument("--json", help="also write the results here")
+    p.add_argument(
+        "--queries-only", action="store_true", help="only the queries, over the store given by --duckdb/--pg"
+    )
     args = p.parse_args()
     args.api_events = min(args.api_events, args.events)
     results = []
@@ -436,8 +470,12 @@ def main() -> None:
         else:
             p.error(f"unknown backend {backend!r}")
     for res in results:
-        b, a = res["bulk"], res["write_articles"]
         print(f"\n== {res['backend']}: {res['counts']['events']:,} events, {res['size_bytes'] or 0:,} bytes")
+        if "bulk" not in res:
+            for k, v in res["query_median_ms"].items():
+                print(f"  {v:9.1f} ms  {k}")
+            continue
+        b, a = res["bulk"], res["write_articles"]
         print(f"bulk load      {b['events']:,} events: insert {b['insert_s']:.1f} s ({b['insert_events_per_s']:,.0f} events/s),"
               f" actor roll-up {b['rollup_s']:.1f} s")  # fmt: skip
         print(f"write_articles {a['events']:,} events in {a['articles']:,} articles: {a['events_per_s']:,.0f} events/s"

@@ -1,8 +1,14 @@
 """Bounded load test of ``tieline serve`` on 127.0.0.1 (a benchmark, not a test).
 
-Builds a DuckDB store of synthetic events, starts the server in a subprocess, runs ``--clients``
-concurrent clients for ``--seconds`` on the events and dyad endpoints, and prints request count, errors
-and p50/p99 latencies. Example: ``.venv/bin/python scripts/load_test.py --events 200000 --seconds 30``.
+Builds a DuckDB store of synthetic events (or takes ``--db``, e.g. the 1,000,000-event file that
+``scripts/bench_store.py --duckdb PATH`` leaves), starts ``tieline serve`` on 127.0.0.1 in a subprocess
+(``--workers`` processes), runs ``--clients`` concurrent clients for ``--seconds`` on the events and dyad
+endpoints, and prints request count, errors and p50/p99 latencies, overall and per endpoint. The
+codes come from the store's own top dyads. Examples::
+
+    .venv/bin/python scripts/load_test.py --events 200000 --seconds 30
+    .venv/bin/python scripts/bench_store.py --events 1000000 --backends duckdb --duckdb tmp/1m.duckdb
+    .venv/bin/python scripts/load_test.py --db tmp/1m.duckdb --clients 32 --seconds 30 --workers 2
 """
 
 from __future__ import annotations
@@ -65,38 +71,54 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=200_000)
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--workers", type=int, default=1, help="tieline serve --workers")
     ap.add_argument("--db", help="an existing store (skips building)")
     args = ap.parse_args()
+    if not 1 <= args.clients <= 256 or not 0 < args.seconds <= 600:
+        ap.error("the load is bounded: 1-256 clients, at most 600 s")
     db = args.db or str(Path(tempfile.mkdtemp()) / "load.duckdb")
     if not args.db:
         print(f"built {args.events} events in {build(db, args.events):.0f} s", flush=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "tieline.cli", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen([sys.executable, "-m", "tieline.cli", "serve", "--db", db, "--port", str(port),
+                               "--workers", str(args.workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
+        for _ in range(600):
             try:
-                if httpx.get(base + "/api/v1/health", timeout=2).status_code == 200:
+                if httpx.get(base + "/api/v1/health", timeout=5).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        paths = [lambda r: f"/api/v1/events?limit=50&offset={r.randrange(0, 5000)}",
-                 lambda r: f"/api/v1/events?dyad={r.choice(CODES)}-{r.choice(CODES)}&limit=50",
-                 lambda r: f"/api/v1/events?actor={r.choice(CODES)}&limit=50",
-                 lambda r: "/api/v1/dyads?limit=20",
-                 lambda r: f"/api/v1/dyads/{r.choice(CODES)}/{r.choice(CODES)}/timeline?by=month"]
+        top = httpx.get(base + "/api/v1/dyads?limit=30", timeout=120).json()["items"]
+        codes = sorted({d["a"] for d in top} | {d["b"] for d in top}) or CODES
+        total = httpx.get(base + "/api/v1/health", timeout=60).json()["counts"]["events"]
+        print(f"store: {total:,} events; codes {', '.join(codes)}", flush=True)
+
+        def pair(r: random.Random) -> tuple[str, str]:
+            a, b = r.sample(codes, 2)
+            return a, b
+
+        paths = [("events page", lambda r: f"/api/v1/events?limit=50&offset={r.randrange(0, 5000)}"),
+                 ("events dyad=", lambda r: "/api/v1/events?dyad={}-{}&limit=50".format(*pair(r))),
+                 ("events actor=", lambda r: f"/api/v1/events?actor={r.choice(codes)}&limit=50"),
+                 ("dyads", lambda r: "/api/v1/dyads?limit=20"),
+                 ("dyad timeline", lambda r: "/api/v1/dyads/{}/{}/timeline?by=month".format(*pair(r)))]  # fmt: skip
         lat: list[float] = []
+        per: dict[str, list[float]] = {name: [] for name, _ in paths}
         errors: list[str] = []
         lock = threading.Lock()
         stop = time.monotonic() + args.seconds
 
         def worker(i: int) -> None:
             r = random.Random(i)
-            mine, bad = [], []
-            with httpx.Client(base_url=base, timeout=60) as c:
+            mine: list[tuple[str, float]] = []
+            bad: list[str] = []
+            with httpx.Client(base_url=base, timeout=120) as c:
                 while time.monotonic() < stop:
-                    p = r.choice(paths)(r)
+                    name, make = r.choice(paths)
+                    p = make(r)
                     t = time.perf_counter()
                     try:
                         resp = c.get(p)
@@ -104,20 +126,32 @@ def main() -> None:
                             bad.append(f"{resp.status_code} {p}")
                     except httpx.HTTPError as exc:
                         bad.append(f"{type(exc).__name__} {p}")
-                    mine.append(time.perf_counter() - t)
+                    mine.append((name, time.perf_counter() - t))
             with lock:
-                lat.extend(mine)
+                for name, x in mine:
+                    lat.append(x)
+                    per[name].append(x)
                 errors.extend(bad)
 
+        t0 = time.monotonic()
         threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.clients)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        lat.sort()
-        q = statistics.quantiles(lat, n=100)
-        print(f"{args.clients} clients, {args.seconds:.0f} s: {len(lat)} requests ({len(lat) / args.seconds:.0f}/s), "
-              f"errors {len(errors)}, p50 {q[49] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms")
+        wall = time.monotonic() - t0  # the last requests finish after the deadline
+
+        def p50_p99(xs: list[float]) -> str:
+            xs = sorted(xs)
+            if len(xs) < 2:
+                return f"n={len(xs)}"
+            q = statistics.quantiles(xs, n=100, method="inclusive")
+            return f"p50 {q[49] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms, max {xs[-1] * 1000:.0f} ms"
+
+        print(f"{args.clients} clients, {args.seconds:.0f} s (wall {wall:.1f} s), {args.workers} worker(s): "
+              f"{len(lat)} requests ({len(lat) / wall:.1f}/s), errors {len(errors)}, {p50_p99(lat)}")  # fmt: skip
+        for name, xs in per.items():
+            print(f"  {name:14s} {len(xs):6d} requests, {p50_p99(xs)}")
         if errors:
             print("first errors:", errors[:5])
             sys.exit(1)

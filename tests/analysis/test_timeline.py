@@ -205,7 +205,9 @@ def test_a_store_cursor_is_used_when_offered() -> None:
     try:
         store.migrate()
         write(store, relationship_specs())
-        rows = dyad_timeline(store, "USA", "KEN", since=dt.date(2024, 1, 1))
+        rows = timeline_rows(
+            iter_events(store, dyad=("USA", "KEN"), since=dt.date(2024, 1, 1)), since=dt.date(2024, 1, 1)
+        )
         assert [r["events"] for r in rows] == [3, 0, 1]
         assert store.calls == [
             {"batch": 5000, "dyad": ("USA", "KEN"), "actor": None, "since": dt.date(2024, 1, 1), "until": None,

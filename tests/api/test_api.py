@@ -255,3 +255,28 @@ def test_ingest_one_batch_and_recode(writer: Any) -> None:
     again = writer.post("/api/v1/articles/new-1/recode", headers=auth)
     assert again.status_code == 200 and again.json()["events"] == r.json()["events"]
     assert writer.get("/api/v1/health").json()["counts"]["articles"] == 5
+
+
+def test_dyads_cached_only_over_a_read_only_file(tmp_path: Any) -> None:
+    """The /dyads aggregate is kept only when the store cannot change (a DuckDB file open read-only);
+    over a writable store a write shows at once; a caller mutating an answer does not change the next."""
+    from conftest import articles
+    from tieline.api.desk import Desk
+    from tieline.store import open_store
+
+    arts = articles()
+    db = tmp_path / "c.duckdb"
+    with open_store(db) as rw:
+        rw.write_articles(arts[:1], coder="test")
+        desk = Desk(rw)
+        assert desk.dyads(limit=5)[0]["events"] == 1
+        rw.write_articles(arts[1:], coder="test")
+        assert desk.dyads(limit=5)[0]["events"] == 3  # not cached: the store is writable
+        want = rw.dyad_summary(limit=5)
+    with open_store(db, read_only=True) as ro:
+        desk = Desk(ro)
+        first = desk.dyads(limit=5)
+        assert first == want
+        first[0]["events"] = -1
+        assert desk.dyads(limit=5) == want
+        assert len(desk._cache) == 1

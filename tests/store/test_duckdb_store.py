@@ -107,3 +107,22 @@ def test_public_names_complete() -> None:
     public = {n for n in vars(pkg) if not n.startswith("_") and n not in {"annotations"}}
     public -= {"base", "duckdb", "migrations", "postgres"}  # submodules (postgres is imported lazily)
     assert public == set(pkg.__all__)
+
+
+def test_a_file_open_read_only_cannot_be_written_by_another_process(tmp_path: Path) -> None:
+    """What ``DuckDBStore.immutable`` (and the API's cache of aggregate answers) relies on."""
+    db = tmp_path / "ro.duckdb"
+    with open_store(db) as s:
+        s.write_articles([kenya_article()], coder="c")
+    with open_store(db, read_only=True) as ro:
+        assert ro.immutable
+        writer = subprocess.run(
+            [sys.executable, "-c", f"from tieline.store import open_store; open_store({str(db)!r}).close()"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert writer.returncode != 0 and "lock" in writer.stderr.lower()
+        assert ro.counts()["events"] == 3
+    with open_store(db) as rw:
+        assert not rw.immutable
+    with open_store(":memory:") as mem:
+        assert not mem.immutable

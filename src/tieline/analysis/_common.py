@@ -25,6 +25,7 @@ __all__ = [
     "period_start",
     "precise_enough",
     "side_matches",
+    "too_coarse",
 ]
 
 # Events with these modalities count; negated ("did not attack") and hypothetical ("could attack") do not.
@@ -111,6 +112,11 @@ def precise_enough(event: dict[str, Any], by: str) -> bool:
     """A month-precision date is not placed in a week; a year-only reference ("in 1988") not in a month."""
     rank = _PRECISION_RANK.get(event.get("date_precision") or "day", 0)
     return rank <= _PERIOD_NEEDS[by]
+
+
+def too_coarse(by: str) -> tuple[str, ...]:
+    """The date precisions ``precise_enough`` leaves out of a period of length ``by``."""
+    return tuple(p for p, rank in _PRECISION_RANK.items() if rank > _PERIOD_NEEDS[by])
 
 
 def counted(event: dict[str, Any], modalities: Collection[str] | None) -> bool:

@@ -145,6 +145,37 @@ def trend(
     }
 
 
+def conflict_parties_from_events(
+    store: Store,
+    code: str,
+    since: _dt.date | None,
+    until: _dt.date | None,
+    modalities: tuple[str, ...],
+) -> dict[str, dict[str, Any]]:
+    """``Store.conflict_parties`` computed in Python over the event records (the reference the SQL
+    is tested against): third party -> events, last date, first three event ids."""
+    found: dict[str, dict[str, Any]] = {}
+    for e in iter_events(store, actor=code, since=since, until=until):
+        if not is_conflict(e) or not counted(e, modalities):
+            continue
+        others: set[str] = set()
+        if side_matches(e.get("actor") or (), code):
+            others |= parties(e.get("recipient") or ())
+        if side_matches(e.get("recipient") or (), code):
+            others |= parties(e.get("actor") or ())
+        for other in others:
+            rec = found.get(other)
+            if rec is None:
+                rec = found[other] = {"events": 0, "last": None, "examples": []}
+            rec["events"] += 1
+            date = e.get("date")
+            if date and (rec["last"] is None or date > rec["last"]):
+                rec["last"] = date
+            if len(rec["examples"]) < 3:
+                rec["examples"].append(e.get("id"))
+    return found
+
+
 def _shared_adversaries(
     store: Store,
     a: str,
@@ -156,26 +187,8 @@ def _shared_adversaries(
     """Third parties that both ``a`` and ``b`` have conflict events with (either direction)."""
     per_side: dict[str, dict[str, dict[str, Any]]] = {}
     for code in (a, b):
-        found: dict[str, dict[str, Any]] = {}
-        for e in iter_events(store, actor=code, since=since, until=until):
-            if not is_conflict(e) or not counted(e, modalities):
-                continue
-            others: set[str] = set()
-            if side_matches(e.get("actor") or (), code):
-                others |= parties(e.get("recipient") or ())
-            if side_matches(e.get("recipient") or (), code):
-                others |= parties(e.get("actor") or ())
-            for other in others - {a, b}:
-                rec = found.get(other)
-                if rec is None:
-                    rec = found[other] = {"events": 0, "last": None, "examples": []}
-                rec["events"] += 1
-                date = e.get("date")
-                if date and (rec["last"] is None or date > rec["last"]):
-                    rec["last"] = date
-                if len(rec["examples"]) < 3:
-                    rec["examples"].append(e.get("id"))
-        per_side[code] = found
+        found = store.conflict_parties(code, modalities=modalities, since=since, until=until)
+        per_side[code] = {k: v for k, v in found.items() if k not in (a, b)}
     out: list[dict[str, Any]] = []
     for party in sorted(set(per_side[a]) & set(per_side[b])):
         with_a, with_b = per_side[a][party], per_side[b][party]
@@ -217,7 +230,8 @@ def dossier(
         raise UsageError(f"limit must be >= 0, not {limit}")
     a, b = _dyad(a, b)
     modalities = COUNTED_MODALITIES
-    all_events = list(iter_events(store, dyad=(a, b), since=since, until=until))
+    # Scalar fields only (no JSON records); the few events listed are read whole below.
+    all_events = store.event_facts(dyad=(a, b), since=since, until=until)
     events = [e for e in all_events if counted(e, modalities)]
     sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
     for e in events:
@@ -233,9 +247,7 @@ def dossier(
     else:
         window_start = ref - _dt.timedelta(days=90 + 365 - 1)
         pool = [
-            e
-            for e in iter_events(store, dyad=(a, b), since=window_start, until=ref)
-            if counted(e, modalities)
+            e for e in store.event_facts(dyad=(a, b), since=window_start, until=ref) if counted(e, modalities)
         ]
         trend_out = trend(pool, ref)
 
@@ -266,9 +278,15 @@ def dossier(
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
     }
-    for name, items in sections.items():
-        ordered = _recent_first(items)
-        out[name] = [brief(e) for e in (ordered if limit is None else ordered[:limit])]
+    listed = {name: _recent_first(items) for name, items in sections.items()}
+    if limit is not None:
+        listed = {name: items[:limit] for name, items in listed.items()}
+    wanted = sorted({str(e["id"]) for items in listed.values() for e in items})
+    records: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(wanted), 500):
+        records.update((e["id"], e) for e in store.events(ids=wanted[i : i + 500]))
+    for name, items in listed.items():
+        out[name] = [brief(records[str(e["id"])]) for e in items]
     out["shared_adversaries"] = adversaries if limit is None else adversaries[:limit]
     out["trend"] = trend_out
     out["counts"] = counts

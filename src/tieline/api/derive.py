@@ -17,11 +17,13 @@ __all__ = [
     "PERIODS",
     "choose_period",
     "counterparts",
+    "counterparts_from_counts",
     "dossier",
     "network",
     "period_of",
     "side_codes",
     "timeline",
+    "timeline_from_totals",
 ]
 
 COOPERATION = (1, 2)
@@ -100,6 +102,32 @@ def timeline(events: Iterable[dict[str, Any]], *, by: str = "month") -> list[dic
         row["goldstein_sum"] = round(row["goldstein_sum"], 3)
         row["goldstein_mean"] = round(row["goldstein_sum"] / row["events"], 3)
         out.append(row)
+    return out
+
+
+def timeline_from_totals(totals: Iterable[dict[str, Any]], *, by: str = "month") -> list[dict[str, Any]]:
+    """``timeline`` from ``Store.timeline_totals`` (all modalities and date precisions): the same rows,
+    summed in the database instead of over event records."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
+    out = []
+    for t in totals:
+        quads: dict[Any, dict[str, Any]] = t["quads"]
+        quad = {"1": 0, "2": 0, "3": 0, "4": 0}
+        for q, part in quads.items():
+            quad[str(q)] = part["events"]
+        gsum = round(t["goldstein"], 3)
+        out.append(
+            {
+                "period": period_of(t["start"].isoformat(), by),
+                "events": t["events"],
+                "quad": quad,
+                "cooperation": sum(quads[q]["events"] for q in COOPERATION if q in quads),
+                "conflict": sum(quads[q]["events"] for q in CONFLICT if q in quads),
+                "goldstein_sum": gsum,
+                "goldstein_mean": round(gsum / t["events"], 3),
+            }
+        )
     return out
 
 
@@ -247,7 +275,15 @@ def counterparts(events: Iterable[dict[str, Any]], code: str) -> dict[str, list[
         for o in others - {code}:
             bucket[o] += 1
 
-    def rows(c: Counter[str]) -> list[dict[str, Any]]:
-        return [{"code": k, "events": n} for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"partners": _ranked(partners), "adversaries": _ranked(adversaries)}
 
-    return {"partners": rows(partners), "adversaries": rows(adversaries)}
+
+def _ranked(c: Counter[str]) -> list[dict[str, Any]]:
+    return [{"code": k, "events": n} for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+
+
+def counterparts_from_counts(counts: dict[str, dict[str, int]]) -> dict[str, list[dict[str, Any]]]:
+    """``counterparts`` from ``Store.counterparts`` (counted in the database)."""
+    partners = Counter({k: v["cooperation"] for k, v in counts.items()})
+    adversaries = Counter({k: v["other"] for k, v in counts.items()})
+    return {"partners": _ranked(partners), "adversaries": _ranked(adversaries)}

@@ -6,6 +6,7 @@ settings (token, limits) and, for writes, a pipeline loaded on first use. It hol
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import hmac
 import threading
@@ -61,6 +62,7 @@ class EventFilter:
     article_id: str | None = None
 
     def store_kwargs(self) -> dict[str, Any]:
+        """Every filter, as ``Store.events`` keywords: the database does all the filtering."""
         return {
             "actor": self.actor,
             "dyad": self.dyad,
@@ -68,13 +70,14 @@ class EventFilter:
             "since": self.since,
             "until": self.until,
             "article_id": self.article_id,
+            "quad": self.quad,
+            "min_confidence": self.min_confidence,
+            "modality": self.modality,
+            "text": self.text,
         }
 
-    @property
-    def needs_scan(self) -> bool:
-        return bool(self.quad or self.min_confidence or self.modality or self.text)
-
     def accepts(self, e: dict[str, Any]) -> bool:
+        """The filters other than the store's own, in Python (a reference for the SQL; see tests/api)."""
         if self.quad and e["quad"] not in self.quad:
             return False
         if self.min_confidence and float(e["confidence"]) < self.min_confidence:
@@ -161,17 +164,43 @@ class Desk:
     _pipeline: Any = field(default=None, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _geo: Any = field(default=None, repr=False)
+    _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _computing: dict[tuple[Any, ...], threading.Lock] = field(default_factory=dict, repr=False)
+
+    CACHE_MAX = 256
+
+    def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered when the store cannot change under this process (a DuckDB file
+        open read-only: DuckDB then lets no process write it), at most ``CACHE_MAX`` answers."""
+        if not getattr(self.store, "immutable", False):
+            return compute()
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+            # One computation per key: concurrent callers of the same key wait for the first.
+            pending = self._computing.setdefault(key, threading.Lock())
+        with pending:
+            with self._cache_lock:
+                if key in self._cache:
+                    return self._cache[key]
+            value = compute()
+            with self._cache_lock:
+                if len(self._cache) >= self.CACHE_MAX:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[key] = value
+                self._computing.pop(key, None)
+        return value
 
     # -- events ---------------------------------------------------------------------------------
 
-    def _iter_events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
-        """Every event matching ``f`` in store order, read in chunks."""
+    def _iter_events(self, f: EventFilter, *, located: bool = False) -> Iterator[dict[str, Any]]:
+        """Every event matching ``f`` in store order, read in chunks (``located``: only events with a
+        location)."""
         pos = 0
         while True:
-            rows = self.store.events(**f.store_kwargs(), limit=SCAN_CHUNK, offset=pos)
-            for e in rows:
-                if f.accepts(e):
-                    yield e
+            rows = self.store.events(**f.store_kwargs(), located=located, limit=SCAN_CHUNK, offset=pos)
+            yield from rows
             if len(rows) < SCAN_CHUNK:
                 return
             pos += SCAN_CHUNK
@@ -181,15 +210,8 @@ class Desk:
 
     def events(self, f: EventFilter, *, limit: int, offset: int = 0) -> Page:
         """One page of events, ordered by date (oldest first) as the store orders them."""
-        if not f.needs_scan:
-            rows = self.store.events(**f.store_kwargs(), limit=limit + 1, offset=offset)
-            return Page(rows[:limit], limit, offset, len(rows) > limit)
-        found: list[dict[str, Any]] = []
-        for e in self._iter_events(f):
-            found.append(e)
-            if len(found) > offset + limit:
-                break
-        return Page(found[offset : offset + limit], limit, offset, len(found) > offset + limit)
+        rows = self.store.events(**f.store_kwargs(), limit=limit + 1, offset=offset)
+        return Page(rows[:limit], limit, offset, len(rows) > limit)
 
     def latest_events(self, n: int = 20) -> list[dict[str, Any]]:
         """The ``n`` most recent dated events, newest first."""
@@ -199,16 +221,11 @@ class Desk:
         return list(reversed(dated))[:n]
 
     def event(self, event_id: str, *, article_id: str | None = None) -> dict[str, Any] | None:
-        """One event by id. With its article id this is one indexed query; without, a scan."""
-        finder = getattr(self.store, "event", None)
-        if callable(finder):
-            found = finder(event_id)
-            return found if isinstance(found, dict) else None
-        f = EventFilter(article_id=article_id)
-        for e in self._iter_events(f):
-            if e["id"] == event_id:
-                return e
-        return None
+        """One event by id (the store's primary-key lookup); ``article_id``, if given, must match."""
+        found = self.store.event(event_id)
+        if found is None or (article_id is not None and found.get("article_id") != article_id):
+            return None
+        return found
 
     def event_detail(self, event_id: str, *, article_id: str | None = None) -> dict[str, Any] | None:
         """An event with its article (text), the article's mentions and other events, and reports of the
@@ -241,7 +258,12 @@ class Desk:
     def dyads(
         self, *, limit: int, since: _dt.date | None = None, until: _dt.date | None = None
     ) -> list[dict[str, Any]]:
-        return self.store.dyad_summary(limit=limit, since=since, until=until)
+        return copy.deepcopy(
+            self._cached(
+                ("dyads", limit, since, until),
+                lambda: self.store.dyad_summary(limit=limit, since=since, until=until),
+            )
+        )
 
     def dyad_events(
         self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None
@@ -257,7 +279,8 @@ class Desk:
         since: _dt.date | None = None,
         until: _dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        return derive.timeline(self.dyad_events(a, b, since=since, until=until), by=by)
+        totals = self.store.timeline_totals(by=by, dyad=(a, b), since=since, until=until)
+        return derive.timeline_from_totals(totals, by=by)
 
     def dossier(
         self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None
@@ -293,13 +316,18 @@ class Desk:
         if not code:
             raise UsageError("empty actor code", hint="e.g. /actors/KEN")
         entities = [a for a in self.store.actors() if code in (a.get("code"), a.get("country"))]
-        events = self.all_events(EventFilter(actor=code))
+        # Counted and ranked in the database; only the 25 most recent events are read whole.
+        counts = self.store.event_counts(actor=code)
+        n_events = sum(n for _, _, n in counts)
+        recent = self.store.events(actor=code, limit=25, offset=max(0, n_events - 25)) if n_events else []
         roles = self._roles(code, entities)
-        sides = derive.counterparts(events, code)
+        sides = derive.counterparts_from_counts(self.store.counterparts(code))
         names = Counter(a["name"] for a in entities if a.get("code") == code or a.get("kind") == "state")
         kb_country = self._kb_country(code)
         name = kb_country or (names.most_common(1)[0][0] if names else code)
-        by_type = Counter(e["event"] for e in events)
+        by_type: Counter[str] = Counter()
+        for kind, _, n in counts:
+            by_type[str(kind)] += n
         return {
             "code": code,
             "name": name,
@@ -308,12 +336,12 @@ class Desk:
             "partners": sides["partners"],
             "adversaries": sides["adversaries"],
             "counts": {
-                "events": len(events),
-                "cooperation": sum(1 for e in events if e["quad"] in derive.COOPERATION),
-                "conflict": sum(1 for e in events if e["quad"] in derive.CONFLICT),
+                "events": n_events,
+                "cooperation": sum(n for _, quad, n in counts if quad in derive.COOPERATION),
+                "conflict": sum(n for _, quad, n in counts if quad in derive.CONFLICT),
                 "by_type": dict(sorted(by_type.items())),
             },
-            "recent_events": list(reversed(events[-25:])),
+            "recent_events": list(reversed(recent)),
         }
 
     @staticmethod
@@ -419,7 +447,7 @@ class Desk:
         geocode = self._geo[0]
         groups: dict[tuple[float, float], dict[str, Any]] = {}
         n = 0
-        for e in self._iter_events(EventFilter()) if events is None else events:
+        for e in self._iter_events(EventFilter(), located=True) if events is None else events:
             loc = e.get("location") or None
             if not loc:
                 continue

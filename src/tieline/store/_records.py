@@ -24,11 +24,19 @@ EVENT_ACTOR_COLUMNS: tuple[str, ...] = (
     "kind", "code", "role", "wikidata", "entity_id", "actor_key",
 )  # fmt: skip
 SKIP_COLUMNS: tuple[str, ...] = ("source", "code", "reason", "detail", "run_id", "at")
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "actor_key", "code", "name", "kind", "country", "sector", "wikidata", "first_seen", "last_seen", "n_events",
+)  # fmt: skip
+# The roll-up's MIN() columns, taken from ``event_actors``.
+ACTOR_VALUE_COLUMNS: tuple[str, ...] = ("code", "name", "kind", "country", "sector", "wikidata")
 
 # Column kinds, so a backend can cast bulk-loaded values explicitly.
 COLUMN_TYPES: dict[str, str] = {
     "date": "DATE",
     "coded_at": "TIMESTAMP",
+    "first_seen": "DATE",
+    "last_seen": "DATE",
+    "n_events": "INTEGER",
     "at": "TIMESTAMP",
     "n_chars": "INTEGER",
     "start": "INTEGER",
@@ -212,6 +220,24 @@ def event_actor_rows(event: Event) -> list[Row]:
                 )
             )
     return rows
+
+
+def _least(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _greatest(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def merge_actor_values(a: list[Any], b: list[Any]) -> list[Any]:
+    """Two partial ``actors`` roll-ups (the MIN columns, first_seen, last_seen) merged as SQL's MIN
+    and MAX would (NULLs ignored)."""
+    n = len(ACTOR_VALUE_COLUMNS)
+    return [_least(x, y) for x, y in zip(a[:n], b[:n], strict=True)] + [
+        _least(a[n], b[n]),
+        _greatest(a[n + 1], b[n + 1]),
+    ]
 
 
 def iso(value: Any) -> Any:

@@ -69,10 +69,59 @@ class Store(Protocol):
         until: date | None = None,
         event_type: str | None = None,
         article_id: str | None = None,
+        quad: Sequence[int] = (),
+        min_confidence: float | None = None,
+        modality: str | None = None,
+        text: str | None = None,
+        ids: Sequence[str] | None = None,
+        located: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Events as ``Event.to_dict()`` records, ordered by date, article id, evidence start."""
+        """Events as ``Event.to_dict()`` records, ordered by date, article id, evidence start.
+
+        Every filter runs in the database: ``quad`` (classes to keep), ``min_confidence``, ``modality``,
+        ``text`` (case-insensitive substring of the evidence sentence, type, CAMEO code, or an actor's
+        or recipient's name or code), ``ids`` and ``located`` (has a location), besides dyad, actor, dates, type and article.
+        """
+        ...
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id (an indexed lookup), or ``None``."""
+        ...
+
+    def event_facts(self, **filters: Any) -> list[dict[str, Any]]:
+        """The scalar fields of matching events without their JSON records (filters as ``events``)."""
+        ...
+
+    def timeline_totals(
+        self,
+        *,
+        by: str,
+        modalities: Sequence[str] | None = None,
+        too_coarse: Sequence[str] = (),
+        **filters: Any,
+    ) -> list[dict[str, Any]]:
+        """Per-period (and per-quad) counts and sums of matching dated events, aggregated in the database."""
+        ...
+
+    def counterparts(self, code: str) -> dict[str, dict[str, int]]:
+        """Who ``code`` has events with: other party -> events in quads 1-2 and in the other classes."""
+        ...
+
+    def event_counts(self, **filters: Any) -> list[tuple[str | None, int | None, int]]:
+        """(type, quad, count) over matching events, counted in the database."""
+        ...
+
+    def conflict_parties(
+        self,
+        code: str,
+        *,
+        modalities: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        """Third parties in conflict events with ``code``: party -> events, last date, first three ids."""
         ...
 
     def articles(

@@ -7,6 +7,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -27,6 +28,10 @@ BulkMode = Literal["auto", "frame", "values"]
 # registered pandas frame 0.2-0.4 s, multi-row VALUES 1.6 s, executemany 4.4-6.4 s. A frame costs
 # ~10 ms to build, so small inserts (one article's rows) use VALUES; the two break even near 30 rows.
 FRAME_MIN_ROWS = 32
+# Reads that may run at once on per-thread cursors (the rest wait); see docs/hardening.md.
+READ_CONCURRENCY = 2
+# Per-thread cursors kept at most (a server's thread pool is ~40 threads; they are closed with the store).
+MAX_CURSORS = 128
 VALUES_CHUNK = 256
 
 
@@ -40,8 +45,19 @@ class DuckDBStore(SqlStore):
     backend: ClassVar[str] = "duckdb"
     dialect: ClassVar[Dialect] = "duckdb"
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, bulk: BulkMode = "auto"):
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        bulk: BulkMode = "auto",
+        read_concurrency: int = READ_CONCURRENCY,
+    ):
         super().__init__()
+        if read_concurrency < 1:
+            raise ValueError(f"read_concurrency must be at least 1, not {read_concurrency}")
+        # DuckDB runs each query on all cores; more concurrent queries than that only thrash.
+        self._read_slots = threading.BoundedSemaphore(read_concurrency)
         self.path = str(path)
         self.read_only = read_only
         if bulk not in ("auto", "frame", "values"):
@@ -61,8 +77,11 @@ class DuckDBStore(SqlStore):
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StoreError(f"cannot create the folder for {p}: {exc}") from exc
+        self._local = threading.local()  # this store's per-thread read cursors
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
         try:
             self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
+            self._con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open DuckDB database {self.path}: {exc}",
@@ -79,6 +98,12 @@ class DuckDBStore(SqlStore):
         return self.path
 
     @property
+    def immutable(self) -> bool:
+        """True for a database file open read-only: DuckDB lets no process write it meanwhile, so
+        answers computed from it may be kept (the API caches its aggregate ones)."""
+        return self.read_only and self.path != ":memory:"
+
+    @property
     def driver_errors(self) -> tuple[type[BaseException], ...]:
         return (duckdb.Error,)
 
@@ -90,6 +115,20 @@ class DuckDBStore(SqlStore):
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         return self.con
+
+    def _read_connection(self) -> duckdb.DuckDBPyConnection | None:
+        """This thread's cursor on the database: reads from several threads (the server's thread pool)
+        run at once instead of queuing on one connection. Writes stay on the one connection."""
+        cur: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
+        if cur is not None:
+            return cur
+        with self._lock:
+            if len(self._cursors) >= MAX_CURSORS:
+                return None  # many short-lived threads: the rest share the locked connection
+            cur = self.con.cursor()
+            self._cursors.append(cur)
+        self._local.cursor = cur
+        return cur
 
     def _execute(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
         return con.execute(sql, list(params))
@@ -162,6 +201,10 @@ class DuckDBStore(SqlStore):
                 raise StoreError(f"vacuum failed: {exc}") from exc
 
     def _close_connection(self) -> None:
+        for cur in self._cursors:
+            cur.close()
+        self._cursors.clear()
+        self._local = threading.local()
         if self._con is not None:
             self._con.close()
             self._con = None

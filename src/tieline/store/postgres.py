@@ -105,6 +105,14 @@ class PostgresStore(SqlStore):
             ) from exc
         if read_only:
             self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        # Text columns use the C collation, whose LOWER() folds ASCII only; the ICU root collation
+        # (in most builds) lower-cases every script, as DuckDB and Python do.
+        try:
+            icu = self._con.execute("SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu'").fetchall()
+        except psycopg.Error:
+            icu = []
+        if icu:
+            self.text_fold = 'LOWER(({}) COLLATE "und-x-icu")'
 
     def __repr__(self) -> str:
         return f"PostgresStore({redact_url(self.url)!r}, read_only={self.read_only})"

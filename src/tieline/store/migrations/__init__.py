@@ -7,7 +7,8 @@ on DuckDB and PostgreSQL. ``end`` and ``at`` are reserved words and are always q
 Dialect differences are isolated in ``render()``: on PostgreSQL every ``VARCHAR`` column becomes
 ``VARCHAR COLLATE "C"`` so text sorts by code point exactly as in DuckDB (and Python), whatever the
 server's default locale; it also lets B-tree indexes serve ``LIKE 'prefix%'``. A statement that
-cannot be written portably may be given as a mapping ``{"duckdb": sql, "postgresql": sql}``.
+cannot be written portably may be given as a mapping ``{"duckdb": sql, "postgresql": sql}``; an
+empty string there means "nothing to do on this dialect".
 
 The bookkeeping table ``schema_migrations(version, name, applied_at)`` is created by the store
 itself, not by a migration. A migration is never edited once released: add a new one instead.
@@ -20,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tieline.store.migrations import v001_initial, v002_happenings
+from tieline.store.migrations import v001_initial, v002_happenings, v003_query_indexes
 
 __all__ = [
     "DIALECTS",
@@ -45,8 +46,8 @@ class Migration:
     statements: tuple[Statement, ...]
 
     def sql(self, dialect: Dialect) -> list[str]:
-        """This migration's statements as the given dialect runs them."""
-        return [render(s, dialect) for s in self.statements]
+        """This migration's statements as the given dialect runs them (an empty one is skipped)."""
+        return [sql for sql in (render(s, dialect) for s in self.statements) if sql.strip()]
 
 
 _VARCHAR = re.compile(r"\bVARCHAR\b")
@@ -71,6 +72,7 @@ SCHEMA_MIGRATIONS_DDL = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(v001_initial.VERSION, v001_initial.NAME, v001_initial.STATEMENTS),
     Migration(v002_happenings.VERSION, v002_happenings.NAME, v002_happenings.STATEMENTS),
+    Migration(v003_query_indexes.VERSION, v003_query_indexes.NAME, v003_query_indexes.STATEMENTS),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version
