@@ -20,6 +20,7 @@ from .config import Settings
 from .events.coder import Coder
 from .events.lexicon import Lexicon, load_lexicon
 from .events.ontology import Ontology, load_ontology
+from .events.trace import CoderTrace
 from .model import Article, Event, Mention
 
 __all__ = ["Pipeline", "Stage", "load", "to_frame"]
@@ -84,12 +85,15 @@ class Pipeline:
             self._recognizer = EntityRecognizer.load()
         return self._recognizer
 
-    def code_parsed(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
-        """Code an article that already carries its parse (tokens, sentences, mentions)."""
+    def code_parsed(
+        self, article: Article, *, date: _dt.date | None = None, trace: CoderTrace | None = None
+    ) -> list[Event]:
+        """Code an article that already carries its parse (tokens, sentences, mentions); ``trace`` records the
+        coder's decisions (tieline.events.explain)."""
         ref = article.date or date
         if article.date is None and date is not None:
             article.date = date
-        events = self.coder.code(article, date=ref)
+        events = self.coder.code(article, date=ref, trace=trace)
         if events:
             from .entities import link_entities
 
