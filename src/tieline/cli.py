@@ -170,7 +170,7 @@ def _only_articles(items: Iterable[Article | SkipRecord], skips: list[SkipRecord
             yield it
 
 
-COMMAND_MODULES = ("actors", "analysis", "db", "dedup", "entities", "geo", "scale", "serve")
+COMMAND_MODULES = ("actors", "analysis", "db", "dedup", "entities", "explain", "geo", "scale", "serve")
 
 
 class _Group(click.Group):

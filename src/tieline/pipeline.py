@@ -113,6 +113,12 @@ class Pipeline:
             article.date = d
         return next(self.process([article])).events
 
+    def explain(self, text: str | Article, *, date: _dt.date | str | None = None) -> Any:
+        """Why ``text`` was or was not coded: a :class:`tieline.events.explain.Explanation`."""
+        from .events.explain import explain
+
+        return explain(text, date=date, pipeline=self)
+
     def entities(self, article: Article) -> list[Mention]:
         """Entity mentions of a parsed article: spaCy's labels merged with MILITARY_PLATFORM, WEAPON,
         MILITARY_UNIT, OPERATION, AGREEMENT and nominal mentions of actors (computed once per article)."""

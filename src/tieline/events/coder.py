@@ -286,7 +286,10 @@ class Coder:
                 else:
                     if trace is not None:
                         tried.append(
-                            (f"{pat.source} '{_describe(pat)}'", f"object {theme_lemma!r} not listed")
+                            (
+                                f"{pat.source} '{_describe(pat)}'",
+                                f"object {theme_lemma!r} not listed" if theme_lemma else "no object",
+                            )
                         )
                     continue
             if pat.object is None and theme_lemma in self.inert_objects:

@@ -181,20 +181,14 @@ def _build(article: Article, coder: Coder, trace: CoderTrace, events: list[Event
     # verbs the lexicon has nothing for: the first reason a sentence is not coded
     seen_tokens = {k[0] for k in cands}
     for t in toks:
-        if (
-            t.pos == "VERB"
-            and t.i not in seen_tokens
-            and not coder.lexicon.verbs((t.lemma or t.text).lower())
-        ):
-            cands[(t.i, None)] = Candidate(
-                t.i,
-                t.text,
-                t.start,
-                t.end,
-                "verb",
-                "no-pattern",
-                f"no verb pattern for the lemma '{(t.lemma or t.text).lower()}' in events/data/verbs.yaml",
-            )
+        lemma = (t.lemma or t.text).lower()
+        if t.pos == "VERB" and t.i not in seen_tokens and not coder.lexicon.verbs(lemma):
+            why = f"no verb pattern for the lemma '{lemma}' in events/data/verbs.yaml"
+            if lemma in coder.reporting:
+                why += "; a reporting verb: its subject is the attribution of the reported event"
+            elif lemma in coder.aspectual:
+                why += "; an aspectual verb: its complement is the event"
+            cands[(t.i, None)] = Candidate(t.i, t.text, t.start, t.end, "verb", "no-pattern", why)
     sentences: list[SentenceView] = []
     for si, s in enumerate(article.sentences):
         mine = sorted(

@@ -43,7 +43,7 @@ def note(trace: CoderTrace | None, token: int, stage: str, outcome: str, why: st
         trace.add(token, stage, outcome, why, **kw)
 
 
-def drop(trace: CoderTrace | None, token: int, stage: str, why: str, draft: Any = None) -> None:
+def drop(trace: CoderTrace | None, token: int, stage: str, why: str, draft: Any = None) -> Any:
     """Record why a candidate was dropped and return None, so that ``return drop(...)`` replaces ``return None``."""
     if trace is not None:
         trace.add(token, stage, "dropped", why, draft=draft, pattern=getattr(draft, "pattern", None))
