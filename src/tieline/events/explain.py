@@ -252,7 +252,8 @@ def _apply(c: Candidate, step: Step, coder: Coder, tree: Tree, text: str) -> Non
         c.recipients = [ActorView.of(a) for a in d.recipients]
         c.attribution = [ActorView.of(a) for a in d.attribution]
         c.modality = d.modality
-        c.modality_cue = _modality_cue(coder, tree, d.trigger, d.modality)
+        refused = any(r.startswith("negated cooperation") for r in d.roles)  # "will not accept": a rejection
+        c.modality_cue = _modality_cue(coder, tree, d.trigger, "negated" if refused else d.modality)
         c.embedded, c.background = d.embedded, d.background
         c.score = round(coder.raw_score(d), 3)
         tok = tree.tokens[d.trigger]
@@ -280,7 +281,12 @@ def _rank(cands: list[Candidate]) -> str | None:
     for c in coded:
         if c is main:
             continue
-        parts = [f"below the main event '{main.text}' (confidence {c.confidence} vs {main.confidence})"]
+        if c.confidence == main.confidence:
+            parts = [
+                f"below the main event '{main.text}' (same confidence {c.confidence}; the earlier trigger wins)"
+            ]
+        else:
+            parts = [f"below the main event '{main.text}' (confidence {c.confidence} vs {main.confidence})"]
         embedded = next((r for r in c.roles if r.startswith("embedded under")), None)
         if embedded:
             parts.append(embedded)
