@@ -70,7 +70,9 @@ def test_coded_event_shows_pattern_roles_and_actors(pipe: Any) -> None:
 
 @pytest.mark.model
 def test_natural_cause_is_explained_not_coded(pipe: Any) -> None:
-    ex = pipe.explain("A powerful earthquake killed dozens of villagers in the northern mountains.", date=DATE)
+    ex = pipe.explain(
+        "A powerful earthquake killed dozens of villagers in the northern mountains.", date=DATE
+    )
     assert ex.events == [] and ex.main_event is None
     c = by_text(ex, "killed")
     assert c.outcome == "dropped"
@@ -139,12 +141,16 @@ def _spans_slice(ex: dict[str, Any]) -> None:
                 for a in c[side]:
                     assert text[a["start"] : a["end"]] == a["text"]
             if c["modality_cue"]:
-                assert text[c["modality_cue"]["start"] : c["modality_cue"]["end"]] == c["modality_cue"]["text"]
+                assert (
+                    text[c["modality_cue"]["start"] : c["modality_cue"]["end"]] == c["modality_cue"]["text"]
+                )
 
 
 @pytest.mark.model
 def test_cli_json_parses_and_spans_slice_the_text(pipe: Any) -> None:
-    text = "Egyptian and Sudanese officials held talks in Cairo, and Sudan said it would not join the blockade."
+    text = (
+        "Egyptian and Sudanese officials held talks in Cairo, and Sudan said it would not join the blockade."
+    )
     res = CliRunner().invoke(cli, ["explain", text, "--date", DATE, "--format", "json"])
     assert res.exit_code == 0, res.output
     ex = json.loads(res.output)
