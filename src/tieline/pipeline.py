@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors.kb import KnowledgeBase, load_kb
@@ -22,6 +22,9 @@ from .events.lexicon import Lexicon, load_lexicon
 from .events.ontology import Ontology, load_ontology
 from .events.trace import CoderTrace
 from .model import Article, Event, Mention
+
+if TYPE_CHECKING:
+    from .events.explain import Explanation
 
 __all__ = ["Pipeline", "Stage", "load", "to_frame"]
 
@@ -113,7 +116,7 @@ class Pipeline:
             article.date = d
         return next(self.process([article])).events
 
-    def explain(self, text: str | Article, *, date: _dt.date | str | None = None) -> Any:
+    def explain(self, text: str | Article, *, date: _dt.date | str | None = None) -> Explanation:
         """Why ``text`` was or was not coded: a :class:`tieline.events.explain.Explanation`."""
         from .events.explain import explain
 

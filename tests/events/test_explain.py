@@ -58,6 +58,7 @@ def test_coded_event_shows_pattern_roles_and_actors(pipe: Any) -> None:
     assert (actor.country, actor.sector, actor.code) == ("TUR", "MIL", "TURMIL")
     assert actor.why  # the resolver says why
     assert c.modality == "asserted" and c.modality_cue is None
+    assert c.date == "2024-01-19 (day)" and c.date_source == "text"  # "on Friday" before Wednesday 24 January
     assert c.event_id == ex.main_event == ex.sentences[0].main_event
     assert c.event_id in {e["id"] for e in ex.events}
     assert c.reason is not None and c.pattern in c.reason

@@ -134,6 +134,15 @@ def _print(ex: dict[str, Any], show_parse: bool) -> None:
             ):
                 for a in c[key]:
                     console.print(f"    {escape(_actor_line(role, a))}")
+            if c["kind"] != "sentence" and c["outcome"] in ("event", "dropped") and not c["recipients"]:
+                console.print("    [dim]no recipient resolved[/dim]")
+            if c["date"]:
+                console.print(f"    date {c['date']} from the {c['date_source']}")
+            if c["place"]:
+                p = c["place"]
+                console.print(
+                    f"    place '{escape(p['text'])}' -> {escape(p['name'])} ({p.get('country') or '-'})"
+                )
             if c["modality"]:
                 cue = c["modality_cue"]
                 cue_s = f" (cue '{escape(cue['text'])}' [{cue['start']}:{cue['end']}])" if cue else ""

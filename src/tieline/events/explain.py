@@ -92,6 +92,9 @@ class Candidate:
     modality_cue: dict[str, Any] | None = None  # {text, start, end} of the word that sets the modality
     embedded: bool = False
     background: bool = False
+    date: str | None = None  # the event's date, its precision and where it came from (text | article)
+    date_source: str | None = None
+    place: dict[str, Any] | None = None  # the event's location record, if any
     score: float | None = None  # the coder's raw ranking score (data/confidence.yaml)
     confidence: float | None = None
     event_id: str | None = None
@@ -266,6 +269,8 @@ def _apply(c: Candidate, step: Step, coder: Coder, tree: Tree, text: str) -> Non
         c.recipients = [ActorView.of(a) for a in e.recipient]
         c.attribution = [ActorView.of(a) for a in e.attribution]
         c.modality = e.modality
+        c.date, c.date_source = f"{e.date} ({e.date_precision})", e.date_source
+        c.place = e.location.to_dict() if e.location is not None else None
         c.start, c.end = int(e.evidence.trigger["start"]), int(e.evidence.trigger["end"])
         c.text = str(e.evidence.trigger["text"])
 
