@@ -195,6 +195,7 @@ def test_cli_file_explains_every_sentence(pipe: Any, tmp_path: Path) -> None:
         ["explain", "Kenya deployed troops.", "--date", "24/01/2024"],
         ["explain"],
         ["explain", "Kenya deployed troops.", "--file", "x.txt"],
+        ["explain", "   "],
     ],
 )
 def test_cli_bad_usage_is_one_line_with_a_code(args: list[str]) -> None:
@@ -209,3 +210,12 @@ def test_cli_missing_file_is_one_line_with_a_code(tmp_path: Path) -> None:
     assert res.exit_code != 0
     lines = [line for line in res.output.splitlines() if line.strip()]
     assert len(lines) == 1 and re.search(r"\bE\d{3}\b", lines[0]), res.output
+
+
+def test_cli_unreadable_file_is_a_one_line_skip_reason(tmp_path: Path) -> None:
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"\x00\x01\x02\xff" * 64)
+    res = CliRunner().invoke(cli, ["explain", "--file", str(path)])
+    assert res.exit_code == 1
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "skipped" in lines[0] and re.search(r"\bE\d{3}\b", lines[0]), res.output

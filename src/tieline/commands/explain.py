@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 from typing import Any
 
 import click
@@ -13,16 +14,18 @@ from tieline.errors import InputError, UsageError
 __all__ = ["commands", "explain"]
 
 MAX_TRIED = 4  # patterns that did not fit, shown per candidate in the text format
-OUTCOME_STYLE = {
-    "event": "bold green",
-    "dropped": "red",
-    "no-match": "yellow",
-    "no-pattern": "dim",
-    "merged": "cyan",
-    "duplicate": "dim",
-    "filtered": "magenta",
-    "skipped": "red",
-}
+OUTCOME_STYLE = MappingProxyType(
+    {
+        "event": "bold green",
+        "dropped": "red",
+        "no-match": "yellow",
+        "no-pattern": "dim",
+        "merged": "cyan",
+        "duplicate": "dim",
+        "filtered": "magenta",
+        "skipped": "red",
+    }
+)
 
 
 @click.command()
