@@ -8,6 +8,7 @@
 __version__ = "0.1.0"
 
 from .errors import TielineError
+from .events.explain import Explanation, explain
 from .ingest import read_paths
 from .model import Actor, Article, Event, Evidence, Location, Mention, SkipRecord
 from .pipeline import Pipeline, load, to_frame
@@ -17,12 +18,14 @@ __all__ = [
     "Article",
     "Event",
     "Evidence",
+    "Explanation",
     "Location",
     "Mention",
     "Pipeline",
     "SkipRecord",
     "TielineError",
     "__version__",
+    "explain",
     "load",
     "read_paths",
     "to_frame",

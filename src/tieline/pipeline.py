@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors.kb import KnowledgeBase, load_kb
@@ -20,7 +20,11 @@ from .config import Settings
 from .events.coder import Coder
 from .events.lexicon import Lexicon, load_lexicon
 from .events.ontology import Ontology, load_ontology
+from .events.trace import CoderTrace
 from .model import Article, Event, Mention
+
+if TYPE_CHECKING:
+    from .events.explain import Explanation
 
 __all__ = ["Pipeline", "Stage", "load", "to_frame"]
 
@@ -84,12 +88,15 @@ class Pipeline:
             self._recognizer = EntityRecognizer.load()
         return self._recognizer
 
-    def code_parsed(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
-        """Code an article that already carries its parse (tokens, sentences, mentions)."""
+    def code_parsed(
+        self, article: Article, *, date: _dt.date | None = None, trace: CoderTrace | None = None
+    ) -> list[Event]:
+        """Code an article that already carries its parse (tokens, sentences, mentions); ``trace`` records the
+        coder's decisions (tieline.events.explain)."""
         ref = article.date or date
         if article.date is None and date is not None:
             article.date = date
-        events = self.coder.code(article, date=ref)
+        events = self.coder.code(article, date=ref, trace=trace)
         if events:
             from .entities import link_entities
 
@@ -108,6 +115,12 @@ class Pipeline:
         if article.date is None and d is not None:
             article.date = d
         return next(self.process([article])).events
+
+    def explain(self, text: str | Article, *, date: _dt.date | str | None = None) -> Explanation:
+        """Why ``text`` was or was not coded: a :class:`tieline.events.explain.Explanation`."""
+        from .events.explain import explain
+
+        return explain(text, date=date, pipeline=self)
 
     def entities(self, article: Article) -> list[Mention]:
         """Entity mentions of a parsed article: spaCy's labels merged with MILITARY_PLATFORM, WEAPON,

@@ -23,6 +23,7 @@ from ..parse import Tree
 from .dates import resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
+from .trace import CoderTrace, drop, note
 
 __all__ = ["Coder", "Draft"]
 
@@ -115,7 +116,10 @@ class Coder:
         self.document_nouns = frozenset(n.lower() for n in docs)
 
     # -- public --------------------------------------------------------------------------------
-    def code(self, article: Article, *, date: _dt.date | None = None) -> list[Event]:
+    def code(
+        self, article: Article, *, date: _dt.date | None = None, trace: CoderTrace | None = None
+    ) -> list[Event]:
+        """The events of a parsed article; with ``trace``, every decision is recorded there (tieline explain)."""
         ref = date or article.date
         tree = Tree.of(article)
         actors = self.resolver.scan(article, tree, ref)
@@ -123,11 +127,15 @@ class Coder:
         self._group: list[Actor] = []
         for si, sent in enumerate(article.sentences):
             if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
+                note(
+                    trace, sent.tok_start, "sentence", "skipped", f"longer than {MAX_SENTENCE_TOKENS} tokens"
+                )
                 continue
-            drafts = self._sentence(article, tree, actors, si, ref)
+            drafts = self._sentence(article, tree, actors, si, ref, trace=trace)
             for d in drafts:
-                ev = self._finish(article, tree, d, si, ref)
+                ev = self._finish(article, tree, d, si, ref, trace=trace)
                 if ev is not None:
+                    note(trace, d.trigger, "finish", "event", pattern=d.pattern, draft=d, event=ev)
                     events.append(ev)
         # events with no place of their own take the article's dateline or main place, marked as such
         if self.geocoder is not None and any(e.location is None for e in events):
@@ -149,29 +157,21 @@ class Coder:
             if e.id not in seen:
                 seen.add(e.id)
                 unique.append(e)
+            elif trace is not None:
+                k = next((t.i for t in article.tokens if t.start == e.evidence.trigger["start"]), -1)
+                note(trace, k, "dedup", "duplicate", f"same trigger and roles as event {e.id}", event=e)
         article.events = unique
         return unique
 
-    def trace(
-        self, article: Article, *, date: _dt.date | None = None
-    ) -> list[tuple[int, Draft, Event | None]]:
-        """Every draft of every sentence with the event it became, or ``None`` and ``Draft.dropped`` saying
-        why (``tieline explain``). The article must be parsed; ``code`` is what produces stored events."""
-        ref = date or article.date
-        tree = Tree.of(article)
-        actors = self.resolver.scan(article, tree, ref)
-        self._group = []
-        out: list[tuple[int, Draft, Event | None]] = []
-        for si, sent in enumerate(article.sentences):
-            if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
-                continue
-            for d in self._sentence(article, tree, actors, si, ref):
-                out.append((si, d, self._finish(article, tree, d, si, ref)))
-        return out
-
     # -- per sentence ----------------------------------------------------------------------------
     def _sentence(
-        self, article: Article, tree: Tree, actors: ArticleActors, si: int, ref: _dt.date | None
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        si: int,
+        ref: _dt.date | None,
+        trace: CoderTrace | None = None,
     ) -> list[Draft]:
         sent = article.sentences[si]
         toks = article.tokens
@@ -180,7 +180,7 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")):
-                d = self._verb(article, tree, actors, t, ref, light_objects)
+                d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
                     # "bombed targets", "launched strikes": the verb's object is part of the verb's event
@@ -198,7 +198,7 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("NOUN", "PROPN") and i not in light_objects:
-                d = self._noun(article, tree, actors, t, ref, drafts)
+                d = self._noun(article, tree, actors, t, ref, drafts, trace=trace)
                 if d is not None:
                     drafts.append(d)
         self._embed_nominal_objects(tree, drafts)
@@ -212,7 +212,7 @@ class Coder:
 
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
-        return self._merge_fragments(drafts)
+        return self._merge_fragments(drafts, trace=trace)
 
     def _verb(
         self,
@@ -222,6 +222,7 @@ class Coder:
         t: Token,
         ref: _dt.date | None,
         light_objects: set[int],
+        trace: CoderTrace | None = None,
     ) -> Draft | None:
         lemma = (t.lemma or t.text).lower()
         patterns = self.lexicon.verbs(lemma)
@@ -272,21 +273,38 @@ class Coder:
         instruments = {(o.lemma or o.text).lower() for p, o in tree.preps(i) if p.lower == "with"}
         by_instrument = False
         chosen: VerbPattern | None = None
+        tried: list[tuple[str, str]] = []
         for pat in patterns:
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
+                if trace is not None:
+                    tried.append((f"{pat.source} '{_describe(pat)}'", f"no '{pat.prep}' phrase"))
                 continue
             if pat.subject is not None and not (subj_lemmas & pat.subject):
+                if trace is not None:
+                    tried.append(
+                        (f"{pat.source} '{_describe(pat)}'", f"subject not one of {sorted(pat.subject)}")
+                    )
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
                 if pat.prep is None and obj is not None and instruments & pat.object:
                     by_instrument = True
                 else:
+                    if trace is not None:
+                        tried.append(
+                            (
+                                f"{pat.source} '{_describe(pat)}'",
+                                f"object {theme_lemma!r} not listed" if theme_lemma else "no object",
+                            )
+                        )
                     continue
             if pat.object is None and theme_lemma in self.inert_objects:
+                if trace is not None:
+                    tried.append((f"{pat.source} '{_describe(pat)}'", f"inert object {theme_lemma!r}"))
                 continue  # "released a toxic cloud", "sought medical attention": the bare sense does not apply
             chosen = pat
             break
         if chosen is None:
+            note(trace, i, "verb", "no-match", f"no pattern of '{lemma}' fits its arguments", tried=tried)
             return None
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
@@ -423,6 +441,7 @@ class Coder:
             role_notes.append("reciprocal: coordinated subjects act on each other")
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
 
     def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
@@ -580,10 +599,15 @@ class Coder:
         t: Token,
         ref: _dt.date | None,
         drafts: list[Draft],
+        trace: CoderTrace | None = None,
     ) -> Draft | None:
         if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
+            if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
+                note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
             return None
         if t.ent_type in ("DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
+            if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
+                note(trace, t.i, "noun", "dropped", f"part of a name or date ({t.ent_type})")
             return None  # "on March 10", "Strike Group": a name or date, not an event
         lemma = (t.lemma or t.text).lower()
         i = t.i
@@ -598,7 +622,7 @@ class Coder:
         # a noun that names an actor is not an event ("the strike force")
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
-            return None
+            return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
         d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
         head = tree.head(i)
         if (
@@ -697,12 +721,17 @@ class Coder:
                 d.reciprocal = True
                 notes.append(f"participants = the pair '{plural.text}' refers back to")
         if not d.actors and not d.recipients and not _material_conflict(d.code):
-            return None
+            if trace is not None:
+                d.roles = notes
+            return drop(trace, i, "noun", "no actor and no recipient", d)
         if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2:
-            return None
+            if trace is not None:
+                d.roles = notes
+            return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         d.specific = 1
+        note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
     def _inner_actors(
@@ -997,7 +1026,7 @@ class Coder:
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
-    def _merge_fragments(self, drafts: list[Draft]) -> list[Draft]:
+    def _merge_fragments(self, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
         """In one sentence, an event that lacks an actor is completed by another of the same type that has one
         ("The 2013 attack in Nairobi shows that Kenya has been a target of the group")."""
         out: list[Draft] = []
@@ -1019,23 +1048,41 @@ class Coder:
                     if partner.location is None:
                         partner.location = d.location
                     partner.roles.append(f"completed by '{d.pattern}' in the same sentence")
+                    note(
+                        trace,
+                        d.trigger,
+                        "merge",
+                        "merged",
+                        f"no actor: completes the {plover} event of '{partner.pattern}'",
+                        pattern=d.pattern,
+                        draft=d,
+                    )
                     continue
             out.append(d)
         return out
 
-    def _finish(self, article: Article, tree: Tree, d: Draft, si: int, ref: _dt.date | None) -> Event | None:
+    def _finish(
+        self,
+        article: Article,
+        tree: Tree,
+        d: Draft,
+        si: int,
+        ref: _dt.date | None,
+        trace: CoderTrace | None = None,
+    ) -> Event | None:
         sent = article.sentences[si]
         toks = article.tokens
         if d.natural_cause:
-            d.dropped = "the subject is a natural or accidental cause"  # "an earthquake killed hundreds"
-            return None
+            # "an earthquake killed hundreds": a disaster, not a political event
+            d.dropped = "the subject is a natural or accidental cause"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         if not d.actors and any(
             toks[k].pos == "NOUN" and (toks[k].lemma or toks[k].text).lower() in self.natural
             for k in range(sent.tok_start, sent.tok_end)
         ):
             # "five people were killed after a volcano erupted": the toll of a disaster
             d.dropped = "no actor, in a sentence that names a natural or accidental cause"
-            return None
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         if d.demanded and d.attribution and d.code[:2] in self.demanded:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan (data/intent.yaml)
             target = self.demanded[d.code[:2]]
@@ -1068,7 +1115,9 @@ class Coder:
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
-            return None
+            return drop(
+                trace, d.trigger, "finish", d.dropped, d
+            )
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
         if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
@@ -1097,10 +1146,10 @@ class Coder:
             d.recipients = self._protest_target(d)
         if not d.actors and not d.recipients:
             d.dropped = "neither an actor nor a recipient was resolved"
-            return None
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         if not d.actors and cameo.quad in (1, 2):
             d.dropped = "cooperation needs a resolved actor"
-            return None
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         if (
             cameo.quad == 4
             and not d.recipients
@@ -1108,8 +1157,9 @@ class Coder:
             and cameo.plover == "ASSAULT"
             and not (d.actors and d.target)
         ):
-            d.dropped = "violence with no recipient, place or concrete target"  # "combating threats"
-            return None
+            # "combating threats": violence needs a target or a place
+            d.dropped = "violence with no recipient, place or concrete target"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         # "police in Kampala": a sector agent with no nationality takes the country of the event's place
         if d.location is not None and d.location.country:
             d.actors = [_localise(a, d.location) for a in d.actors]
