@@ -242,3 +242,21 @@ def test_a_people_named_with_another_country_belongs_to_that_country(pipe: Any, 
 def test_a_people_alone_is_its_own_country(pipe: Any) -> None:
     e = find(code(pipe, "Israeli troops shot two Palestinians near Hebron."), "ASSAULT")
     assert one(e["recipient"])["country"] == "PSE"
+
+
+# -- a leader's name + administration/government ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code_"),
+    [
+        ("The Biden administration imposed sanctions on Venezuela.", "2022-03-01", "USAGOV"),
+        ("The Trump administration imposed new tariffs on China.", "2018-07-01", "USAGOV"),
+        ("The Blair government condemned the attack on the embassy.", "2003-05-01", "GBRGOV"),
+    ],
+)
+def test_leader_name_and_administration_is_that_countrys_government(
+    pipe: Any, text: str, date: str, code_: str
+) -> None:
+    evs = code(pipe, text, date=date)
+    assert any(a["code"] == code_ for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]

@@ -66,6 +66,9 @@ QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
      "band", "unit", "contingent", "delegation", "team", "members", "some", "many", "most", "all", "several"}
 )  # fmt: skip
+# "the Biden administration", "the Blair government", "the Obama White House": a leader's name before one of these
+# heads stands for that leader's country's government
+GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "junta", "presidency"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
 
 
@@ -535,6 +538,26 @@ class Resolver:
                 )
             return None
 
+        if (
+            named is not None
+            and named.kind == "person"
+            and named.country
+            and (t.lower in GOVERNMENT_HEADS or head_lower in GOVERNMENT_HEADS)
+            and poss is None
+        ):
+            # "the Biden administration", "the Blair government": the government of the leader's country
+            cc = self.cameo_country(named.country) or named.country
+            return Actor(
+                text,
+                start,
+                end,
+                text,
+                named.country,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                why=f"'{text}': the government of {named.name}'s country ({named.country})",
+            )
         if named is not None and (
             tr is not None or t.pos == "PROPN" or named.kind in ("armed_group", "igo", "org")
         ):

@@ -104,6 +104,7 @@ class Coder:
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
+        self.object_control = frozenset(mod.get("object_control", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -305,8 +306,13 @@ class Coder:
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
         else:
+            controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
-            if subj is not None and not subj_passive:
+            if controller is not None:
+                actor_heads = tree.conjuncts(controller.i)
+                gov = article.tokens[controller.head].text
+                role_notes.append(f"actor = object '{controller.text}' of '{gov}' (object control)")
+            elif subj is not None and not subj_passive:
                 actor_heads = tree.conjuncts(subj.i)
                 role_notes.append(f"actor = subject '{subj.text}'")
 
@@ -424,6 +430,44 @@ class Coder:
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         return d
+
+    def _controller(self, tree: Tree, i: int) -> Token | None:
+        """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
+        urged Somalia to withdraw and disarm" -> Somalia; "called on Iran to release" -> Iran. None when ``i``
+        has its own subject or is not such a complement."""
+        j = i
+        seen: set[int] = set()
+        while j not in seen:
+            seen.add(j)
+            t = tree.tokens[j]
+            if any(tree.tokens[c].dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in tree.children[j]):
+                return None
+            if t.head == j:
+                return None
+            h = tree.tokens[t.head]
+            if t.dep == "conj" and h.pos in ("VERB", "AUX"):
+                j = h.i
+                continue
+            if t.dep != "xcomp" or h.pos != "VERB" or (h.lemma or h.text).lower() not in self.object_control:
+                return None
+            if t.i < h.i:
+                return None
+            patient = tree.kid(h.i, "nsubjpass")
+            if patient is not None:
+                return patient  # "Uganda was urged to withdraw": the passive subject withdraws
+            obj = tree.kid(h.i, "dobj")
+            if obj is not None and obj.i < t.i and obj.pos in ("PROPN", "NOUN", "PRON"):
+                return obj
+            for p, o in tree.preps(h.i):
+                if p.lower in ("on", "upon", "to") and o.i < t.i and o.pos in ("PROPN", "NOUN", "PRON"):
+                    return o
+            for c in tree.kids(h.i, "prt"):
+                if c.lower in ("on", "upon"):
+                    o2 = tree.kid(h.i, "dobj")
+                    if o2 is not None and o2.i < t.i:
+                        return o2
+            return None
+        return None
 
     def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
         """Whether the act names a concrete target: a direct object that is not the act itself, or the object of
