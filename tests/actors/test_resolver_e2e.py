@@ -260,3 +260,25 @@ def test_leader_name_and_administration_is_that_countrys_government(
 ) -> None:
     evs = code(pipe, text, date=date)
     assert any(a["code"] == code_ for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+# -- nominal groups and pronouns with no named antecedent ------------------------------------------------
+
+
+def test_reported_pronoun_refers_to_the_unnamed_subject_of_the_reporting_verb(pipe: Any) -> None:
+    evs = code(pipe, "The Chadian rebels said they will free the captured soldiers.")
+    assert any(a["country"] == "TCD" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+def test_reported_pronoun_must_agree_in_number(pipe: Any) -> None:
+    # "it" cannot stand for the plural "the rebel fighters"
+    agree = code(pipe, "The rebel fighters said they will free the captured soldiers.")
+    assert any(a["sector"] == "REB" for e in agree for a in e["actor"]), [(e["event"], e["actor"]) for e in agree]
+    evs = code(pipe, "The rebel fighters said it will free the captured soldiers.")
+    assert not any(a["sector"] == "REB" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+def test_demonym_sides_are_the_governments_of_both(pipe: Any) -> None:
+    evs = code(pipe, "The Eritrean and Ethiopian sides agreed to exchange prisoners of war.")
+    countries = {a["country"] for e in evs if e["event"] == "AGREE" for a in e["actor"] + e["recipient"]}
+    assert {"ERI", "ETH"} <= countries, [(e["event"], e["actor"], e["recipient"]) for e in evs]

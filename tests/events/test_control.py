@@ -59,3 +59,8 @@ def test_ask_x_for_y_makes_x_the_recipient(pipe: Any) -> None:
     assert any(r["code"].startswith("IGOEU") or r["name"] == "European Union" for e in evs for r in e["recipient"]), [
         (e["event"], e["cameo"], e["recipient"]) for e in evs
     ]
+
+
+def test_the_passive_subject_of_a_raising_verb_does_the_act(pipe: Any) -> None:
+    evs = events(pipe, "Chile is scheduled to attend the summit on fisheries in Lima.")
+    assert "CHL" in actor_countries(evs, "AGREE")  # intent to meet (036)

@@ -448,13 +448,14 @@ class Coder:
             if t.dep == "conj" and h.pos in ("VERB", "AUX"):
                 j = h.i
                 continue
-            if t.dep != "xcomp" or h.pos != "VERB" or (h.lemma or h.text).lower() not in self.object_control:
-                return None
-            if t.i < h.i:
+            if t.dep != "xcomp" or h.pos != "VERB" or t.i < h.i:
                 return None
             patient = tree.kid(h.i, "nsubjpass")
             if patient is not None:
-                return patient  # "Uganda was urged to withdraw": the passive subject withdraws
+                # "Uganda was urged to withdraw", "Obama is scheduled to attend": the passive subject does it
+                return patient
+            if (h.lemma or h.text).lower() not in self.object_control:
+                return None
             obj = tree.kid(h.i, "dobj")
             if obj is not None and obj.i < t.i and obj.pos in ("PROPN", "NOUN", "PRON"):
                 return obj
