@@ -440,7 +440,9 @@ class Coder:
         while j not in seen:
             seen.add(j)
             t = tree.tokens[j]
-            if any(tree.tokens[c].dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in tree.children[j]):
+            if any(
+                tree.tokens[c].dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in tree.children[j]
+            ):
                 return None
             if t.head == j:
                 return None
@@ -1121,7 +1123,17 @@ class Coder:
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
         # location-implied target for attacks with no named target
-        if not d.recipients and cameo.plover == "ASSAULT" and d.location is not None and d.location.country:
+        # (and, generally, for material acts done in a place: "lifted a curfew in Montenegro", "deployed troops
+        # in Liberia", "withdrew forces from Panama"): the country of the place is at the receiving end
+        if (
+            not d.recipients
+            and (
+                cameo.plover == "ASSAULT"
+                or (cameo.quad in (2, 4) and bool(d.actors) and cameo.plover != "PROTEST")
+            )
+            and d.location is not None
+            and d.location.country
+        ):
             c = self.resolver.kb.country(d.location.country)
             d.recipients = [
                 Actor(
@@ -1134,7 +1146,7 @@ class Coder:
                     "state",
                     (c.cameo or c.iso3) if c else d.location.country,
                     entity_id=f"country:{d.location.country}",
-                    why="the country where the attack happened",
+                    why="the country where the act happened",
                 )
             ]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
