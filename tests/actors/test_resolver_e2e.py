@@ -282,3 +282,16 @@ def test_demonym_sides_are_the_governments_of_both(pipe: Any) -> None:
     evs = code(pipe, "The Eritrean and Ethiopian sides agreed to exchange prisoners of war.")
     countries = {a["country"] for e in evs if e["event"] == "AGREE" for a in e["actor"] + e["recipient"]}
     assert {"ERI", "ETH"} <= countries, [(e["event"], e["actor"], e["recipient"]) for e in evs]
+
+
+def test_sibling_nationalities_are_both_actors(pipe: Any) -> None:
+    evs = code(pipe, "Vietnamese and Cambodian armed forces attacked the rebel base near the border.")
+    countries = {a["country"] for e in evs if e["event"] == "ASSAULT" for a in e["actor"]}
+    assert {"VNM", "KHM"} <= countries, [(e["event"], e["actor"], e["recipient"]) for e in evs]
+
+
+def test_leaders_of_an_unknown_body_stay_an_actor(pipe: Any) -> None:
+    evs = code(pipe, "Leaders of the Zorro opposition alliance agreed to cancel the march.")
+    assert any(a["text"].startswith("Leaders of") for e in evs for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in evs
+    ]

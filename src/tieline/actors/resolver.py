@@ -634,7 +634,10 @@ class Resolver:
                     f"{cc}{tr.sector}",
                     why=f"title '{title_text}' of {country}",
                 )
-            return None
+            if not (t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS) or t.pos != "NOUN":
+                return None
+            # "Leaders of the Azadliq opposition coalition": a generic title word for people with no country stays
+            # an actor with what the text says (below)
 
         if sector is not None:
             country_actor = country_actor or place_actor

@@ -824,11 +824,23 @@ class Coder:
         for p in tree.kids(h, "prep"):
             if p.lower == "of":
                 quals.extend(tree.kids(p.i, "pobj"))
+        # "Vietnamese and Cambodian armed forces": coordinated nationalities parsed as sibling modifiers
+        siblings = [
+            k.i
+            for k in quals
+            if (mk0 := actors.at(k.i)) is not None and mk0.kind in ("demonym", "country") and mk0.actor is not None
+        ]
+        sibling_cc = len(siblings) >= 2 and any(
+            tree.tokens[c].dep == "cc" for s in siblings for c in tree.children[s]
+        )
         for k in quals:
             mk = actors.at(k.i)
             if mk is None or mk.kind not in ("demonym", "country") or mk.actor is None:
                 continue
-            for j in tree.conjuncts(k.i)[1:]:
+            others = tree.conjuncts(k.i)[1:]
+            if sibling_cc and k.i == siblings[0]:
+                others = others + siblings[1:]
+            for j in others:
                 mj = actors.at(j)
                 if mj is None or mj.kind not in ("demonym", "country") or mj.actor is None:
                     continue
