@@ -295,3 +295,13 @@ def test_leaders_of_an_unknown_body_stay_an_actor(pipe: Any) -> None:
     assert any(a["text"].startswith("Leaders of") for e in evs for a in e["actor"]), [
         (e["event"], e["actor"]) for e in evs
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two missionaries from a church in Oslo were detained.", "Foreign diplomats visited the refugee camp in Chad."],
+)
+def test_nouns_for_people_stay_actors(pipe: Any, text: str) -> None:
+    evs = code(pipe, text)
+    sides = [a["text"] for e in evs for a in e["actor"] + e["recipient"]]
+    assert any("missionaries" in s or "diplomats" in s for s in sides), [(e["event"], sides) for e in evs]

@@ -60,7 +60,14 @@ HUMAN_NOUNS = frozenset(
      "resident", "residents", "citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hacker",
      "hackers", "landowner", "landowners", "activist", "activists", "supporter", "supporters", "voter", "voters",
      "man", "men", "woman", "women", "child", "children", "gunman", "gunmen", "attacker", "attackers", "bomber",
-     "bombers", "kidnapper", "kidnappers", "company", "firm", "bank", "newspaper", "network", "station"}
+     "bombers", "kidnapper", "kidnappers", "company", "firm", "bank", "newspaper", "network", "station",
+     "doctor", "doctors", "nurse", "nurses", "missionary", "missionaries", "journalist", "journalists", "reporter",
+     "reporters", "diplomat", "diplomats", "priest", "priests", "cleric", "clerics", "monk", "monks", "teacher",
+     "teachers", "lawyer", "lawyers", "observer", "observers", "inspector", "inspectors", "monitor", "monitors",
+     "negotiator", "negotiators", "mediator", "mediators", "elder", "elders", "chief", "chiefs", "politician",
+     "politicians", "lawmaker", "lawmakers", "deputy", "deputies", "volunteer", "volunteers", "employee",
+     "employees", "staff", "crew", "crews", "pilgrim", "pilgrims", "tourist", "tourists", "settler", "settlers",
+     "tribesman", "tribesmen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
 )  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
