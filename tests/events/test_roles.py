@@ -121,3 +121,10 @@ def test_a_material_act_done_in_a_place_is_received_by_that_country(
 def test_the_venue_of_a_verbal_act_is_not_its_recipient(pipe: Any) -> None:
     evs = events(pipe, "Ecuador and Peru held talks in Brazil.")
     assert "BRA" not in {a["country"] for e in evs for a in e["recipient"] + e["actor"]}
+
+
+def test_a_protest_with_no_target_or_place_is_addressed_to_the_protesters_own_government(pipe: Any) -> None:
+    evs = events(pipe, "Hundreds of Malawian teachers began a hunger strike to demand higher pay.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    assert [a["code"] for a in e["recipient"]] == ["MWIGOV"]
+    assert "own government" in e["reason"] or any("own government" in a["why"] for a in e["recipient"])

@@ -1238,28 +1238,54 @@ class Coder:
         ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
         has a country and the protesters are not that government themselves."""
         loc = d.location
-        if loc is None or not loc.country or loc.source != "sentence":
+        if loc is not None and loc.country and loc.source == "sentence":
+            c = self.resolver.kb.country(loc.country)
+            if c is None:
+                return []
+            cc = c.cameo or c.iso3
+            target = Actor(
+                loc.text,
+                loc.start,
+                loc.end,
+                c.name,
+                c.iso3,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                entity_id=f"country:{c.iso3}",
+                why="a protest with no named target is addressed to the government of the place where it happens",
+            )
+            if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+                return []
+            d.roles.append(f"recipient = the government of the place '{loc.text}'")
+            return [target]
+        if loc is not None and loc.country:
             return []
-        c = self.resolver.kb.country(loc.country)
+        # no place named: "Algerian landowners began a hunger strike" is addressed to the protesters' own government
+        who = next(
+            (a for a in d.actors if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"), None
+        )
+        if who is None or who.country is None:
+            return []
+        c = self.resolver.kb.country(who.country)
         if c is None:
             return []
         cc = c.cameo or c.iso3
-        target = Actor(
-            loc.text,
-            loc.start,
-            loc.end,
-            c.name,
-            c.iso3,
-            "GOV",
-            "state",
-            f"{cc}GOV",
-            entity_id=f"country:{c.iso3}",
-            why="a protest with no named target is addressed to the government of the place where it happens",
-        )
-        if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
-            return []
-        d.roles.append(f"recipient = the government of the place '{loc.text}'")
-        return [target]
+        d.roles.append(f"recipient = the government of the protesters' country ({c.name})")
+        return [
+            Actor(
+                who.text,
+                who.start,
+                who.end,
+                c.name,
+                c.iso3,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                entity_id=f"country:{c.iso3}",
+                why="a protest with no named target or place is addressed to the protesters' own government",
+            )
+        ]
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
