@@ -64,3 +64,11 @@ def test_ask_x_for_y_makes_x_the_recipient(pipe: Any) -> None:
 def test_the_passive_subject_of_a_raising_verb_does_the_act(pipe: Any) -> None:
     evs = events(pipe, "Chile is scheduled to attend the summit on fisheries in Lima.")
     assert "CHL" in actor_countries(evs, "AGREE")  # intent to meet (036)
+
+
+def test_a_commitment_takes_the_recipient_of_the_act_it_commits_to(pipe: Any) -> None:
+    evs = events(pipe, "Norway agreed to provide emergency food aid for Malawi and Zambia.")
+    agree = [e for e in evs if e["event"] == "AGREE"]
+    assert agree, [(e["event"], e["cameo"]) for e in evs]
+    assert {"MWI", "ZMB"} <= {r["country"] for e in agree for r in e["recipient"]}
+

@@ -65,6 +65,7 @@ class Draft:
     predicate_noun: bool = False  # object of a light or aspectual verb: "held talks", "continued a strike"
     background: bool = False  # in a relative or temporal clause: "a clinic supported by", "after X did Y"
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
+    no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -291,6 +292,7 @@ class Coder:
             return None
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
+        d.no_recipient = chosen.recipient == "none"
         d.trigger_end = i
         if chosen.object is not None and theme is not None:
             light_objects.add(theme.i)
@@ -518,6 +520,18 @@ class Coder:
                     if not d.embedded:
                         d.embedded = True
                         d.roles.append(f"embedded under the event of '{h.text}'")
+                    if (
+                        not gov.recipients
+                        and d.recipients
+                        and gov.actors
+                        and d.actors
+                        and all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+                        and not gov.no_recipient
+                    ):
+                        # "agreed to provide aid for Romania", "pledged to cut ties with X": the party the act
+                        # is aimed at is the recipient of the governing commitment too (same actor only)
+                        gov.recipients = list(d.recipients)
+                        gov.roles.append(f"recipient = recipient of the complement '{cur.text}'")
                     break
                 cur = h
 
