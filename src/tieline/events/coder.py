@@ -527,6 +527,8 @@ class Coder:
                         and d.actors
                         and all(any(_same(a, b) for b in gov.actors) for a in d.actors)
                         and not gov.no_recipient
+                        and tree.tokens[d.trigger].dep == "xcomp"
+                        and tree.tokens[d.trigger].head == gov.trigger
                     ):
                         # "agreed to provide aid for Romania", "pledged to cut ties with X": the party the act
                         # is aimed at is the recipient of the governing commitment too (same actor only)
