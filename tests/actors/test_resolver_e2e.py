@@ -242,3 +242,66 @@ def test_a_people_named_with_another_country_belongs_to_that_country(pipe: Any, 
 def test_a_people_alone_is_its_own_country(pipe: Any) -> None:
     e = find(code(pipe, "Israeli troops shot two Palestinians near Hebron."), "ASSAULT")
     assert one(e["recipient"])["country"] == "PSE"
+
+
+# -- a leader's name + administration/government ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code_"),
+    [
+        ("The Biden administration imposed sanctions on Venezuela.", "2022-03-01", "USAGOV"),
+        ("The Trump administration imposed new tariffs on China.", "2018-07-01", "USAGOV"),
+        ("The Blair government condemned the attack on the embassy.", "2003-05-01", "GBRGOV"),
+    ],
+)
+def test_leader_name_and_administration_is_that_countrys_government(
+    pipe: Any, text: str, date: str, code_: str
+) -> None:
+    evs = code(pipe, text, date=date)
+    assert any(a["code"] == code_ for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+# -- nominal groups and pronouns with no named antecedent ------------------------------------------------
+
+
+def test_reported_pronoun_refers_to_the_unnamed_subject_of_the_reporting_verb(pipe: Any) -> None:
+    evs = code(pipe, "The Chadian rebels said they will free the captured soldiers.")
+    assert any(a["country"] == "TCD" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+def test_reported_pronoun_must_agree_in_number(pipe: Any) -> None:
+    # "it" cannot stand for the plural "the rebel fighters"
+    agree = code(pipe, "The rebel fighters said they will free the captured soldiers.")
+    assert any(a["sector"] == "REB" for e in agree for a in e["actor"]), [(e["event"], e["actor"]) for e in agree]
+    evs = code(pipe, "The rebel fighters said it will free the captured soldiers.")
+    assert not any(a["sector"] == "REB" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+def test_demonym_sides_are_the_governments_of_both(pipe: Any) -> None:
+    evs = code(pipe, "The Eritrean and Ethiopian sides agreed to exchange prisoners of war.")
+    countries = {a["country"] for e in evs if e["event"] == "AGREE" for a in e["actor"] + e["recipient"]}
+    assert {"ERI", "ETH"} <= countries, [(e["event"], e["actor"], e["recipient"]) for e in evs]
+
+
+def test_sibling_nationalities_are_both_actors(pipe: Any) -> None:
+    evs = code(pipe, "Vietnamese and Cambodian armed forces attacked the rebel base near the border.")
+    countries = {a["country"] for e in evs if e["event"] == "ASSAULT" for a in e["actor"]}
+    assert {"VNM", "KHM"} <= countries, [(e["event"], e["actor"], e["recipient"]) for e in evs]
+
+
+def test_leaders_of_an_unknown_body_stay_an_actor(pipe: Any) -> None:
+    evs = code(pipe, "Leaders of the Zorro opposition alliance agreed to cancel the march.")
+    assert any(a["text"].startswith("Leaders of") for e in evs for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in evs
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two missionaries from a church in Oslo were detained.", "Foreign diplomats visited the refugee camp in Chad."],
+)
+def test_nouns_for_people_stay_actors(pipe: Any, text: str) -> None:
+    evs = code(pipe, text)
+    sides = [a["text"] for e in evs for a in e["actor"] + e["recipient"]]
+    assert any("missionaries" in s or "diplomats" in s for s in sides), [(e["event"], sides) for e in evs]

@@ -103,3 +103,28 @@ def test_the_us_is_a_name_not_the_pronoun_us(pipe: Any) -> None:
     text = "China demanded that the US cancel the arms sale to Taiwan."
     e = next(e for e in events(pipe, text) if e["event"] == "REQUEST")
     assert [a["country"] for a in e["recipient"]] == ["USA"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        ("Serbia lifted the overnight curfew in Kosovo.", "CONCEDE", "XKX"),
+        ("Ecuador withdrew its soldiers from Colombia.", "RETREAT", "COL"),
+    ],
+)
+def test_a_material_act_done_in_a_place_is_received_by_that_country(
+    pipe: Any, text: str, plover: str, country: str
+) -> None:
+    assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_the_venue_of_a_verbal_act_is_not_its_recipient(pipe: Any) -> None:
+    evs = events(pipe, "Ecuador and Peru held talks in Brazil.")
+    assert "BRA" not in {a["country"] for e in evs for a in e["recipient"] + e["actor"]}
+
+
+def test_a_protest_with_no_target_or_place_is_addressed_to_the_protesters_own_government(pipe: Any) -> None:
+    evs = events(pipe, "Hundreds of Malawian teachers began a hunger strike to demand higher pay.")
+    e = next(e for e in evs if e["event"] == "PROTEST")
+    assert [a["code"] for a in e["recipient"]] == ["MWIGOV"]
+    assert "own government" in e["reason"] or any("own government" in a["why"] for a in e["recipient"])

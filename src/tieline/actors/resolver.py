@@ -60,12 +60,22 @@ HUMAN_NOUNS = frozenset(
      "resident", "residents", "citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hacker",
      "hackers", "landowner", "landowners", "activist", "activists", "supporter", "supporters", "voter", "voters",
      "man", "men", "woman", "women", "child", "children", "gunman", "gunmen", "attacker", "attackers", "bomber",
-     "bombers", "kidnapper", "kidnappers", "company", "firm", "bank", "newspaper", "network", "station"}
+     "bombers", "kidnapper", "kidnappers", "company", "firm", "bank", "newspaper", "network", "station",
+     "doctor", "doctors", "nurse", "nurses", "missionary", "missionaries", "journalist", "journalists", "reporter",
+     "reporters", "diplomat", "diplomats", "priest", "priests", "cleric", "clerics", "monk", "monks", "teacher",
+     "teachers", "lawyer", "lawyers", "observer", "observers", "inspector", "inspectors", "monitor", "monitors",
+     "negotiator", "negotiators", "mediator", "mediators", "elder", "elders", "chief", "chiefs", "politician",
+     "politicians", "lawmaker", "lawmakers", "deputy", "deputies", "volunteer", "volunteers", "employee",
+     "employees", "staff", "crew", "crews", "pilgrim", "pilgrims", "tourist", "tourists", "settler", "settlers",
+     "tribesman", "tribesmen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
 )  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
      "band", "unit", "contingent", "delegation", "team", "members", "some", "many", "most", "all", "several"}
 )  # fmt: skip
+# "the Biden administration", "the Blair government", "the Obama White House": a leader's name before one of these
+# heads stands for that leader's country's government
+GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "junta", "presidency"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
 
 
@@ -410,7 +420,8 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
-            return self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
+            pa = self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
+            return pa if pa is not None else self._reporter(head, article, tree, actors, date, start, end, text)
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -426,6 +437,50 @@ class Resolver:
         if named is not None:
             return replace(named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}")
         return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+
+    def _reporter(
+        self,
+        head: int,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        date: _dt.date | None,
+        start: int,
+        end: int,
+        text: str,
+    ) -> Actor | None:
+        """A subject pronoun of a clause complement with no named antecedent refers to the subject of the governing
+        verb when they agree in number: "The Fijian rebels said they will release ...", "Palestinian leaders
+        vowed they would boycott ..." (the subject noun phrase is resolved as a nominal)."""
+        t = tree.tokens[head]
+        if t.dep not in ("nsubj", "nsubjpass") or t.head == head:
+            return None
+        v = tree.tokens[t.head]
+        if v.dep != "ccomp" or v.head == v.i:
+            return None
+        gov = tree.tokens[v.head]
+        if gov.pos not in ("VERB", "AUX"):
+            return None
+        subj, passive = tree.subject(gov.i)
+        if subj is None or passive or subj.i == head or tree.is_pronoun(subj.i):
+            return None
+        plural = subj.tag in ("NNS", "NNPS") or len(tree.conjuncts(subj.i)) > 1
+        low = t.lower
+        if low in PLURAL_PRONOUNS:
+            if not plural:
+                return None
+        elif low in THING_PRONOUNS:
+            if plural or subj.ent_type == "PERSON":
+                return None
+        elif low in PERSON_PRONOUNS:
+            if plural or subj.ent_type not in ("PERSON", ""):
+                return None
+        else:
+            return None
+        a = self.resolve(subj.i, article, tree, actors, date)
+        if a is None:
+            return None
+        return replace(a, why=f"'{text}' refers to the subject of '{gov.text}' ({a.text}); {a.why}")
 
     def _apposition_of_name(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
         """The named actor a descriptive phrase stands in apposition to: "Jaish al-Adl, a Sunni militant group
@@ -535,6 +590,26 @@ class Resolver:
                 )
             return None
 
+        if (
+            named is not None
+            and named.kind == "person"
+            and named.country
+            and (t.lower in GOVERNMENT_HEADS or head_lower in GOVERNMENT_HEADS)
+            and poss is None
+        ):
+            # "the Biden administration", "the Blair government": the government of the leader's country
+            cc = self.cameo_country(named.country) or named.country
+            return Actor(
+                text,
+                start,
+                end,
+                text,
+                named.country,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                why=f"'{text}': the government of {named.name}'s country ({named.country})",
+            )
         if named is not None and (
             tr is not None or t.pos == "PROPN" or named.kind in ("armed_group", "igo", "org")
         ):
@@ -566,7 +641,10 @@ class Resolver:
                     f"{cc}{tr.sector}",
                     why=f"title '{title_text}' of {country}",
                 )
-            return None
+            if not (t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS) or t.pos != "NOUN":
+                return None
+            # "Leaders of the Azadliq opposition coalition": a generic title word for people with no country stays
+            # an actor with what the text says (below)
 
         if sector is not None:
             country_actor = country_actor or place_actor
@@ -642,6 +720,21 @@ class Resolver:
                 )
             return replace(m.actor, text=text, start=start, end=end)
         if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
+            if country_actor is not None and country_actor.country:
+                # "the Turkish and Greek sides", "the Arab governments": the governments of the nationalities (the
+                # coder adds one actor per coordinated nationality)
+                cc = self.cameo_country(country_actor.country) or country_actor.country
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    country_actor.country,
+                    "GOV",
+                    "sector",
+                    f"{cc}GOV",
+                    why=f"'{t.text}' of {country_actor.name}",
+                )
             return None  # "the two nations": the coder resolves groups
         if country_actor is not None:
             # "Kenyan efforts", "US-led initiatives": the country stands for the actor

@@ -66,6 +66,7 @@ class Draft:
     predicate_noun: bool = False  # object of a light or aspectual verb: "held talks", "continued a strike"
     background: bool = False  # in a relative or temporal clause: "a clinic supported by", "after X did Y"
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
+    no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
 
 
@@ -105,6 +106,7 @@ class Coder:
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
+        self.object_control = frozenset(mod.get("object_control", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -308,6 +310,7 @@ class Coder:
             return None
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
+        d.no_recipient = chosen.recipient == "none"
         d.trigger_end = i
         if chosen.object is not None and theme is not None:
             light_objects.add(theme.i)
@@ -323,8 +326,13 @@ class Coder:
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
         else:
+            controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
-            if subj is not None and not subj_passive:
+            if controller is not None:
+                actor_heads = tree.conjuncts(controller.i)
+                gov = article.tokens[controller.head].text
+                role_notes.append(f"actor = object '{controller.text}' of '{gov}' (object control)")
+            elif subj is not None and not subj_passive:
                 actor_heads = tree.conjuncts(subj.i)
                 role_notes.append(f"actor = subject '{subj.text}'")
 
@@ -444,6 +452,47 @@ class Coder:
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
 
+    def _controller(self, tree: Tree, i: int) -> Token | None:
+        """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
+        urged Somalia to withdraw and disarm" -> Somalia; "called on Iran to release" -> Iran. None when ``i``
+        has its own subject or is not such a complement."""
+        j = i
+        seen: set[int] = set()
+        while j not in seen:
+            seen.add(j)
+            t = tree.tokens[j]
+            if any(
+                tree.tokens[c].dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in tree.children[j]
+            ):
+                return None
+            if t.head == j:
+                return None
+            h = tree.tokens[t.head]
+            if t.dep == "conj" and h.pos in ("VERB", "AUX"):
+                j = h.i
+                continue
+            if t.dep != "xcomp" or h.pos != "VERB" or t.i < h.i:
+                return None
+            patient = tree.kid(h.i, "nsubjpass")
+            if patient is not None:
+                # "Uganda was urged to withdraw", "Obama is scheduled to attend": the passive subject does it
+                return patient
+            if (h.lemma or h.text).lower() not in self.object_control:
+                return None
+            obj = tree.kid(h.i, "dobj")
+            if obj is not None and obj.i < t.i and obj.pos in ("PROPN", "NOUN", "PRON"):
+                return obj
+            for p, o in tree.preps(h.i):
+                if p.lower in ("on", "upon", "to") and o.i < t.i and o.pos in ("PROPN", "NOUN", "PRON"):
+                    return o
+            for c in tree.kids(h.i, "prt"):
+                if c.lower in ("on", "upon"):
+                    o2 = tree.kid(h.i, "dobj")
+                    if o2 is not None and o2.i < t.i:
+                        return o2
+            return None
+        return None
+
     def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
         """Whether the act names a concrete target: a direct object that is not the act itself, or the object of
         against/on/at/with/into/of on the verb or on its object ("launched fire against guerrilla camps", "mounted
@@ -490,6 +539,20 @@ class Coder:
                     if not d.embedded:
                         d.embedded = True
                         d.roles.append(f"embedded under the event of '{h.text}'")
+                    if (
+                        not gov.recipients
+                        and d.recipients
+                        and gov.actors
+                        and d.actors
+                        and all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+                        and not gov.no_recipient
+                        and tree.tokens[d.trigger].dep == "xcomp"
+                        and tree.tokens[d.trigger].head == gov.trigger
+                    ):
+                        # "agreed to provide aid for Romania", "pledged to cut ties with X": the party the act
+                        # is aimed at is the recipient of the governing commitment too (same actor only)
+                        gov.recipients = list(d.recipients)
+                        gov.roles.append(f"recipient = recipient of the complement '{cur.text}'")
                     break
                 cur = h
 
@@ -806,11 +869,23 @@ class Coder:
         for p in tree.kids(h, "prep"):
             if p.lower == "of":
                 quals.extend(tree.kids(p.i, "pobj"))
+        # "Vietnamese and Cambodian armed forces": coordinated nationalities parsed as sibling modifiers
+        siblings = [
+            k.i
+            for k in quals
+            if (mk0 := actors.at(k.i)) is not None and mk0.kind in ("demonym", "country") and mk0.actor is not None
+        ]
+        sibling_cc = len(siblings) >= 2 and any(
+            tree.tokens[c].dep == "cc" for s in siblings for c in tree.children[s]
+        )
         for k in quals:
             mk = actors.at(k.i)
             if mk is None or mk.kind not in ("demonym", "country") or mk.actor is None:
                 continue
-            for j in tree.conjuncts(k.i)[1:]:
+            others = tree.conjuncts(k.i)[1:]
+            if sibling_cc and k.i == siblings[0]:
+                others = others + siblings[1:]
+            for j in others:
                 mj = actors.at(j)
                 if mj is None or mj.kind not in ("demonym", "country") or mj.actor is None:
                     continue
@@ -1125,7 +1200,17 @@ class Coder:
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
         # location-implied target for attacks with no named target
-        if not d.recipients and cameo.plover == "ASSAULT" and d.location is not None and d.location.country:
+        # (and, generally, for material acts done in a place: "lifted a curfew in Montenegro", "deployed troops
+        # in Liberia", "withdrew forces from Panama"): the country of the place is at the receiving end
+        if (
+            not d.recipients
+            and (
+                cameo.plover == "ASSAULT"
+                or (cameo.quad in (2, 4) and bool(d.actors) and cameo.plover != "PROTEST")
+            )
+            and d.location is not None
+            and d.location.country
+        ):
             c = self.resolver.kb.country(d.location.country)
             d.recipients = [
                 Actor(
@@ -1138,7 +1223,7 @@ class Coder:
                     "state",
                     (c.cameo or c.iso3) if c else d.location.country,
                     entity_id=f"country:{d.location.country}",
-                    why="the country where the attack happened",
+                    why="the country where the act happened",
                 )
             ]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
@@ -1219,28 +1304,54 @@ class Coder:
         ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
         has a country and the protesters are not that government themselves."""
         loc = d.location
-        if loc is None or not loc.country or loc.source != "sentence":
+        if loc is not None and loc.country and loc.source == "sentence":
+            c = self.resolver.kb.country(loc.country)
+            if c is None:
+                return []
+            cc = c.cameo or c.iso3
+            target = Actor(
+                loc.text,
+                loc.start,
+                loc.end,
+                c.name,
+                c.iso3,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                entity_id=f"country:{c.iso3}",
+                why="a protest with no named target is addressed to the government of the place where it happens",
+            )
+            if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+                return []
+            d.roles.append(f"recipient = the government of the place '{loc.text}'")
+            return [target]
+        if loc is not None and loc.country:
             return []
-        c = self.resolver.kb.country(loc.country)
+        # no place named: "Algerian landowners began a hunger strike" is addressed to the protesters' own government
+        who = next(
+            (a for a in d.actors if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"), None
+        )
+        if who is None or who.country is None:
+            return []
+        c = self.resolver.kb.country(who.country)
         if c is None:
             return []
         cc = c.cameo or c.iso3
-        target = Actor(
-            loc.text,
-            loc.start,
-            loc.end,
-            c.name,
-            c.iso3,
-            "GOV",
-            "state",
-            f"{cc}GOV",
-            entity_id=f"country:{c.iso3}",
-            why="a protest with no named target is addressed to the government of the place where it happens",
-        )
-        if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
-            return []
-        d.roles.append(f"recipient = the government of the place '{loc.text}'")
-        return [target]
+        d.roles.append(f"recipient = the government of the protesters' country ({c.name})")
+        return [
+            Actor(
+                who.text,
+                who.start,
+                who.end,
+                c.name,
+                c.iso3,
+                "GOV",
+                "state",
+                f"{cc}GOV",
+                entity_id=f"country:{c.iso3}",
+                why="a protest with no named target or place is addressed to the protesters' own government",
+            )
+        ]
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
