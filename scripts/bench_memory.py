@@ -23,7 +23,7 @@ import json, sys, time
 from tieline.bench import PeakMemory, write_corpus
 from tieline.ingest import read_paths
 from tieline.pipeline import load
-from tieline.runner import run_ingest
+from tieline.runner import WRITER_MEMORY, run_ingest
 from tieline.store import open_store
 
 n, processes, tmp = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -31,11 +31,12 @@ src = write_corpus(f"{tmp}/corpus-{n}.jsonl", n, seed=1)
 pipe = load()
 t0 = time.perf_counter()
 with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
-    s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64)
+    s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64, store_memory=WRITER_MEMORY)
 secs = time.perf_counter() - t0
 print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 1),
                   "articles_per_s": round(n / secs, 2), "events": s["events"],
-                  "peak_tree_rss_mib": round(mem.tree_mib, 1), "peak_main_rss_mib": round(mem.self_mib, 1)}))
+                  "peak_tree_rss_mib": round(mem.tree_mib, 1), "peak_main_rss_mib": round(mem.self_mib, 1),
+                  "peak_children_rss_mib": round(mem.children_mib, 1), "store_memory": WRITER_MEMORY}))
 """
 
 

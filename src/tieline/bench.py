@@ -171,6 +171,7 @@ class PeakMemory:
         self.interval = interval
         self.tree_mib = 0.0
         self.self_mib = 0.0
+        self.children_mib = 0.0  # the largest sum of the children's RSS seen (worker processes)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -179,17 +180,21 @@ class PeakMemory:
 
         me = psutil.Process(os.getpid())
         while not self._stop.is_set():
-            total = 0
+            total = children = 0
             try:
                 procs = [me, *me.children(recursive=True)]
             except psutil.Error:
                 procs = [me]
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
                 except psutil.Error:
                     continue
+                total += rss
+                if p is not me:
+                    children += rss
             self.tree_mib = max(self.tree_mib, total / 2**20)
+            self.children_mib = max(self.children_mib, children / 2**20)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:

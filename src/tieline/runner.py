@@ -34,7 +34,19 @@ from typing import Any
 
 from .model import Article, SkipRecord
 
-__all__ = ["Checkpoint", "CodingPool", "code_articles", "count_inputs", "run_ingest", "worker_pipeline"]
+__all__ = [
+    "WRITER_MEMORY",
+    "Checkpoint",
+    "CodingPool",
+    "code_articles",
+    "count_inputs",
+    "run_ingest",
+    "worker_pipeline",
+]
+
+# DuckDB's memory cap for a long ingest (``--db-memory``): its buffer pool otherwise caches table pages
+# up to 80% of RAM and grows with the database, though the writer reads back almost nothing.
+WRITER_MEMORY = "64MB"
 
 
 # -- checkpoints -------------------------------------------------------------------------------------
@@ -230,14 +242,20 @@ def run_ingest(
     model: str | None = None,
     pool: CodingPool | None = None,
     on_batch: Callable[[int], None] | None = None,
+    store_memory: str | None = None,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
     ``processes > 1`` codes in a pool of worker processes (or in ``pool`` when given); ``model`` is the
     spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
     stored with the run id. ``on_batch`` is called with the number of articles committed so far.
+    ``store_memory`` caps a DuckDB store's memory for the run (e.g. ``WRITER_MEMORY``; other stores
+    ignore it); ``None`` leaves the store as it is.
     """
     from tqdm import tqdm
+
+    if store_memory is not None and hasattr(store, "set_memory_limit"):
+        store.set_memory_limit(store_memory)
 
     counts = _Counts()
     run_id = uuid.uuid4().hex[:12]

@@ -256,7 +256,10 @@ class SqlStore(ABC):
                 self._insert(con, "mentions", r.MENTION_COLUMNS, mention_rows)
                 self._insert(con, "events", r.EVENT_COLUMNS, event_rows)
                 self._insert(con, "event_actors", r.EVENT_ACTOR_COLUMNS, actor_rows)
-                self._refresh_actors(con, old_keys | new_keys)
+                if old_events:  # events replaced: recompute their actors from all their events
+                    self._refresh_actors(con, old_keys | new_keys)
+                elif new_keys:  # only new events: add them to the roll-up (same result, bounded work)
+                    self._add_to_actors(con, ids)
             except self.driver_errors as exc:
                 raise StoreError(f"writing {len(ids)} articles failed: {exc}") from exc
         return WriteResult(
@@ -280,6 +283,41 @@ class SqlStore(ABC):
             " WHERE ea.actor_key IN ({values}) GROUP BY ea.actor_key",
             sorted(keys),
         )
+
+    _ACTOR_COLUMNS = (
+        "actor_key", "code", "name", "kind", "country", "sector", "wikidata", "first_seen", "last_seen",
+        "n_events",
+    )  # fmt: skip
+
+    def _add_to_actors(self, con: Any, article_ids: list[str]) -> None:
+        """Merge the events of ``article_ids`` (all new to the store) into the ``actors`` roll-up.
+
+        Equal to ``_refresh_actors`` of their keys when none of the batch's events replaced a stored one
+        (MIN/MAX combine, and the event counts add up because the events are new), but it reads only
+        this batch's rows and the keys' roll-up rows, so its cost and memory do not grow with the store
+        (the full recompute aggregates every stored event of a key like USA, once a batch).
+        """
+        marks = ", ".join("?" for _ in article_ids)
+        rows = self._execute(
+            con,
+            "SELECT actor_key, MIN(code), MIN(name), MIN(kind), MIN(country), MIN(sector), MIN(wikidata),"
+            " MIN(first_seen), MAX(last_seen), SUM(n_events) FROM ("
+            " SELECT a.actor_key, a.code, a.name, a.kind, a.country, a.sector, a.wikidata, a.first_seen,"
+            " a.last_seen, a.n_events FROM actors a WHERE a.actor_key IN"
+            f" (SELECT DISTINCT actor_key FROM event_actors WHERE article_id IN ({marks}))"
+            " UNION ALL"
+            " SELECT ea.actor_key, MIN(ea.code), MIN(ea.name), MIN(ea.kind), MIN(ea.country), MIN(ea.sector),"
+            " MIN(ea.wikidata), MIN(e.date), MAX(e.date), COUNT(DISTINCT ea.event_id)"
+            " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+            f" WHERE ea.article_id IN ({marks}) AND e.article_id IN ({marks}) GROUP BY ea.actor_key"
+            ") u GROUP BY actor_key",
+            [*article_ids, *article_ids, *article_ids],
+        ).fetchall()
+        if not rows:
+            return
+        rows = [(*row[:-1], int(row[-1])) for row in rows]
+        self._in_list(con, "DELETE FROM actors WHERE actor_key IN ({values})", [row[0] for row in rows])
+        self._insert(con, "actors", self._ACTOR_COLUMNS, rows)
 
     def write_skips(self, skips: Sequence[SkipRecord], *, run_id: str) -> None:
         if not skips:

@@ -7,6 +7,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -28,6 +29,7 @@ BulkMode = Literal["auto", "frame", "values"]
 # ~10 ms to build, so small inserts (one article's rows) use VALUES; the two break even near 30 rows.
 FRAME_MIN_ROWS = 32
 VALUES_CHUNK = 256
+_MEMORY_RE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
 class DuckDBStore(SqlStore):
@@ -138,6 +140,26 @@ class DuckDBStore(SqlStore):
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {select} FROM {name}")
         finally:
             con.unregister(name)
+
+    # -- memory -------------------------------------------------------------------------------------
+
+    def set_memory_limit(self, limit: str) -> None:
+        """Cap DuckDB's memory (its buffer pool caches table pages up to 80% of RAM by default).
+
+        A long ingest reads back little of what it writes, so without a cap the cache grows with the
+        database (~22 KB an article measured); ``tieline run``/``ingest`` cap it (``--db-memory``).
+        ``limit`` is a DuckDB size such as ``"128MB"`` or ``"1GiB"``.
+        """
+        value = limit.strip()
+        if not _MEMORY_RE.fullmatch(value):
+            raise StoreError(
+                f"memory limit {limit!r} is not a size", hint="give a size such as 128MB, 512MiB or 2GB"
+            )
+        with self._lock:
+            try:
+                self.con.execute(f"SET memory_limit = '{value}'")
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot set DuckDB's memory limit to {value}: {exc}") from exc
 
     # -- maintenance --------------------------------------------------------------------------------
 
