@@ -59,10 +59,9 @@ def test_a_repeated_article_id_across_worker_chunks(pipe, tmp_path: Path) -> Non
 def test_the_writer_memory_cap(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as store:
         run_ingest([], store, None, store_memory=WRITER_MEMORY)
-        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        assert limit.replace(" ", "").upper() in {"64.0MIB", "61.0MIB", "64MB", "61.0MB", "64.0MB"}, limit
-        with pytest.raises(StoreError, match="not a size") as exc:
-            store.set_memory_limit("64 parsecs'; DROP TABLE events; --")
-        assert exc.value.code == "E040"
-    r = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--db-memory", "lots"])
+        assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)
+        with pytest.raises(StoreError, match="not a size"):
+            run_ingest([], store, None, store_memory="64 parsecs")
+    db = tmp_path / "x.duckdb"
+    r = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db), "--db-memory", "lots"])
     assert r.exit_code != 0 and "E040" in r.output and len(r.output.strip().splitlines()) <= 2, r.output
