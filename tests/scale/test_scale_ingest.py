@@ -56,12 +56,12 @@ def test_a_repeated_article_id_across_worker_chunks(pipe, tmp_path: Path) -> Non
     assert got == reference_events(pipe, [arts[0], later, *arts[2:]])
 
 
-def test_the_writer_memory_cap(tmp_path: Path) -> None:
+def test_the_writer_memory_cap(pipe, tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as store:
-        run_ingest([], store, None, store_memory=WRITER_MEMORY)
+        run_ingest([], store, pipe, store_memory=WRITER_MEMORY)
         assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)
         with pytest.raises(StoreError, match="not a size"):
-            run_ingest([], store, None, store_memory="64 parsecs")
+            run_ingest([], store, pipe, store_memory="64 parsecs")
     db = tmp_path / "x.duckdb"
     r = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db), "--db-memory", "lots"])
     assert r.exit_code != 0 and "E040" in r.output and len(r.output.strip().splitlines()) <= 2, r.output
