@@ -289,10 +289,12 @@ def ingest_articles(
     """
     from .runner import run_ingest
 
-    return run_ingest(
+    summary = run_ingest(
         items, store, pipe, checkpoint=checkpoint, processes=processes, batch=batch, date=date,
         progress=progress, total=total, store_memory=store_memory,
     )  # fmt: skip
+    keys = ("read", "skipped", "skipped_by_reason", "events", "articles_new", "articles_updated")
+    return {k: summary[k] for k in keys}  # what this function has always returned (the API sends it)
 
 
 @cli.command()
