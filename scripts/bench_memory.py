@@ -1,11 +1,20 @@
-"""Peak memory of a streamed ingest at two input sizes: does it grow with the input?
+"""Peak memory of a streamed ingest against input size: does it grow with the input?
 
     .venv/bin/python scripts/bench_memory.py --sizes 1000 20000 --processes 2
+    .venv/bin/python scripts/bench_memory.py --sizes 20000 --every 1000      # one run, the curve
+    .venv/bin/python scripts/bench_memory.py --sizes 1000 20000 --writer-only
 
-For each size, a fresh Python process writes the seeded corpus to a JSONL file, then runs
+Full mode: for each size, a fresh Python process writes the seeded corpus to a JSONL file, then runs
 ``tieline.runner.run_ingest`` over ``read_paths([file])`` (a generator: the file is never held in
-memory) into a new DuckDB store, and reports the peak RSS of the whole process tree (main process and
-workers, sampled by psutil) and ``ru_maxrss`` of the main process.
+memory) into a new DuckDB store with the writer's memory cap (``WRITER_MEMORY``, as ``tieline run``),
+and reports the peak RSS of the main process, of the workers and of the whole tree (sampled by psutil
+every 0.1 s). With ``--every K`` it also prints the peak so far after every K articles, so one run
+gives the curve (and a run cut short still says how far memory had got).
+
+Writer-only mode (``--writer-only``): the part that grew. 64 generated articles are coded once; then
+the run writes relabelled copies of their rows (new article and event ids, the same sizes) through
+``store.write_prepared`` in batches of 64, exactly as the parent of a ``--processes`` run does, with
+no spaCy in the loop, so 20,000 articles take minutes instead of an hour on a shared machine.
 """
 
 from __future__ import annotations
@@ -23,19 +32,75 @@ import json, sys, time
 from tieline.bench import PeakMemory, write_corpus
 from tieline.ingest import read_paths
 from tieline.pipeline import load
-from tieline.runner import run_ingest
+from tieline.runner import WRITER_MEMORY, run_ingest
 from tieline.store import open_store
 
-n, processes, tmp = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+n, processes, tmp, every = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 src = write_corpus(f"{tmp}/corpus-{n}.jsonl", n, seed=1)
 pipe = load()
 t0 = time.perf_counter()
+marks = [every * k for k in range(1, n // every + 1)] if every else []
+
 with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
-    s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64)
+    def on_batch(done):
+        while marks and done >= marks[0]:
+            marks.pop(0)
+            print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
+                              "peak_main_rss_mib": round(mem.main_mib, 1),
+                              "peak_children_rss_mib": round(mem.children_mib, 1),
+                              "peak_tree_rss_mib": round(mem.tree_mib, 1)}), flush=True)
+    s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64,
+                   store_memory=WRITER_MEMORY, on_batch=on_batch)
 secs = time.perf_counter() - t0
 print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 1),
                   "articles_per_s": round(n / secs, 2), "events": s["events"],
-                  "peak_tree_rss_mib": round(mem.tree_mib, 1), "peak_main_rss_mib": round(mem.self_mib, 1)}))
+                  "peak_tree_rss_mib": round(mem.tree_mib, 1), "peak_main_rss_mib": round(mem.self_mib, 1),
+                  "peak_children_rss_mib": round(mem.children_mib, 1), "store_memory": WRITER_MEMORY}))
+"""
+
+WRITER = r"""
+import dataclasses, json, sys, time
+from tieline.bench import PeakMemory, generate_corpus
+from tieline.pipeline import load
+from tieline.runner import WRITER_MEMORY, code_articles
+from tieline.store import open_store
+from tieline.store._sql import prepare_batch
+
+n, tmp, every = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+pipe = load()
+base = code_articles(pipe, generate_corpus(64, seed=1))
+template = prepare_batch(base, coder=pipe.version)
+del pipe, base
+events_per_batch = len(template.event_rows)
+
+
+def relabel(batch, k):
+    # new article and event ids, every other value as coded: rows of the same sizes as real batches
+    aid = {a: f"{a}-{k}" for a in template.ids}
+    eid = {e: f"{e}-{k}" for e in template.event_ids}
+    out = dataclasses.replace(batch, ids=[aid[a] for a in batch.ids], event_ids=[eid[e] for e in batch.event_ids])
+    out.article_rows = [(aid[r[0]], *r[1:]) for r in batch.article_rows]
+    out.mention_rows = [(aid[r[0]], *r[1:]) for r in batch.mention_rows]
+    out.event_rows = [(eid[r[0]], aid[r[1]], *r[2:]) for r in batch.event_rows]
+    out.actor_rows = [(eid[r[0]], aid[r[1]], *r[2:]) for r in batch.actor_rows]
+    return out
+
+
+t0 = time.perf_counter()
+with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
+    store.set_memory_limit(WRITER_MEMORY)
+    done = 0
+    for k in range(n // 64):
+        store.write_prepared(relabel(template, k))
+        done += 64
+        if every and done % every < 64:
+            print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
+                              "peak_main_rss_mib": round(mem.main_mib, 1)}), flush=True)
+    counts = store.counts()
+secs = time.perf_counter() - t0
+print(json.dumps({"writer_only": True, "articles": done, "events": counts["events"],
+                  "events_per_batch": events_per_batch, "seconds": round(secs, 1),
+                  "peak_main_rss_mib": round(mem.main_mib, 1), "store_memory": WRITER_MEMORY}))
 """
 
 
@@ -43,16 +108,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 20000])
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--every", type=int, default=0, help="print the peak so far every K articles")
+    ap.add_argument("--writer-only", action="store_true", help="time the store writer alone (no spaCy)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tieline-mem-") as tmp:
         for n in args.sizes:
             t0 = time.time()
-            out = subprocess.run(
-                [sys.executable, "-c", CHILD, str(n), str(args.processes), tmp],
-                check=True, capture_output=True, text=True,
-            )  # fmt: skip
-            line = out.stdout.strip().splitlines()[-1]
-            print(json.dumps({**json.loads(line), "wall_s": round(time.time() - t0, 1)}), flush=True)
+            if args.writer_only:
+                cmd = [sys.executable, "-c", WRITER, str(n), tmp, str(args.every)]
+            else:
+                cmd = [sys.executable, "-c", CHILD, str(n), str(args.processes), tmp, str(args.every)]
+            with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
+                assert proc.stdout is not None
+                last = ""
+                for line in proc.stdout:  # the curve as it comes, then the summary line
+                    last = line.strip()
+                    if last.startswith('{"at"'):
+                        print(last, flush=True)
+            if proc.returncode != 0:
+                sys.exit(f"the run of {n} articles failed (exit {proc.returncode})")
+            print(json.dumps({**json.loads(last), "wall_s": round(time.time() - t0, 1)}), flush=True)
             for f in Path(tmp).glob("*"):
                 f.unlink()
 

@@ -171,6 +171,8 @@ class PeakMemory:
         self.interval = interval
         self.tree_mib = 0.0
         self.self_mib = 0.0
+        self.children_mib = 0.0  # the largest sum of the children's RSS seen (worker processes)
+        self.main_mib = 0.0  # the largest RSS of this process seen (sampled, so readable while running)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -179,17 +181,23 @@ class PeakMemory:
 
         me = psutil.Process(os.getpid())
         while not self._stop.is_set():
-            total = 0
+            total = children = 0
             try:
                 procs = [me, *me.children(recursive=True)]
             except psutil.Error:
                 procs = [me]
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
                 except psutil.Error:
                     continue
+                total += rss
+                if p is not me:
+                    children += rss
+                else:
+                    self.main_mib = max(self.main_mib, rss / 2**20)
             self.tree_mib = max(self.tree_mib, total / 2**20)
+            self.children_mib = max(self.children_mib, children / 2**20)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:
@@ -225,6 +233,9 @@ class BenchResult:
     events: int = 0
     peak_rss_mib: float = 0.0  # this process (ru_maxrss)
     peak_tree_rss_mib: float = 0.0  # this process and its workers (sampled)
+    peak_children_rss_mib: float = 0.0  # the worker processes alone (sampled; spaCy's or tieline's)
+    bare_components: list[str] = field(default_factory=list)
+    e2e_components: list[str] = field(default_factory=list)
 
     @property
     def bare_articles_per_s(self) -> float:
@@ -251,6 +262,7 @@ class BenchResult:
             ratio=round(self.ratio, 3),
             peak_rss_mib=round(self.peak_rss_mib, 1),
             peak_tree_rss_mib=round(self.peak_tree_rss_mib, 1),
+            peak_children_rss_mib=round(self.peak_children_rss_mib, 1),
         )
         d["bare_seconds"] = [round(s, 3) for s in self.bare_seconds]
         d["e2e_seconds"] = [round(s, 3) for s in self.e2e_seconds]
@@ -266,17 +278,16 @@ class BenchResult:
             f"end-to-end : {d['e2e_articles_per_s']:>8.2f} articles/s {d['e2e_words_per_s']:>10.0f} words/s"
             f"  ({self.events} events)",
             f"ratio e2e/bare: {d['ratio']:.3f}",
-            f"peak RSS: {d['peak_rss_mib']:.0f} MiB (main process), {d['peak_tree_rss_mib']:.0f} MiB (with workers)",
+            f"peak RSS: {d['peak_rss_mib']:.0f} MiB (main process), {d['peak_children_rss_mib']:.0f} MiB "
+            f"(workers), {d['peak_tree_rss_mib']:.0f} MiB (all)",
+            f"bare spaCy components: {', '.join(self.bare_components)}; end-to-end: {', '.join(self.e2e_components)}",
         ]
 
 
-def _bare_parse(nlp: Any, texts: list[str], processes: int) -> None:
-    if processes <= 1:
-        for _doc in nlp.pipe_docs(texts):
-            pass
-        return
-    # NLP.pipe_docs has no n_process argument yet: call spaCy's pipe with the same batch size.
-    for _doc in nlp.nlp.pipe(texts, batch_size=nlp.batch_size, n_process=processes):
+def _bare_parse(plain: Any, texts: list[str], processes: int, batch_size: int) -> None:
+    """The baseline: spaCy's own ``nlp.pipe`` with the model as ``spacy.load`` gives it (every default
+    component, none of tieline's), the same batch size and the same process count."""
+    for _doc in plain.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
 
 
@@ -307,7 +318,7 @@ def run_bench(
     default each end-to-end run starts its own pool, as each bare run starts spaCy's processes.
     """
     from .pipeline import load
-    from .runner import run_ingest
+    from .runner import WRITER_MEMORY, run_ingest
     from .store import open_store
 
     docs = read_corpus(corpus, articles) if corpus else list(generate_corpus(articles, seed=seed))
@@ -316,8 +327,11 @@ def run_bench(
 
         raise InputError(f"no articles in {corpus}")
     texts = [a.text for a in docs]
+    import spacy
+
     pipe = load(model)
     nlp = pipe.nlp
+    plain = spacy.load(nlp.model)  # the bare side: the model as it loads by default
     result = BenchResult(
         articles=len(docs),
         words=sum(len(t.split()) for t in texts),
@@ -325,6 +339,8 @@ def run_bench(
         repeat=repeat,
         model=nlp.model,
         warm=warm and processes > 1,
+        bare_components=list(plain.pipe_names),
+        e2e_components=list(nlp.nlp.pipe_names),
     )
     pool = None
     if warm and processes > 1:
@@ -335,14 +351,15 @@ def run_bench(
     with PeakMemory() as mem, tempfile.TemporaryDirectory(prefix="tieline-bench-") as tmp:
         for i in range(repeat):
             t0 = time.perf_counter()
-            _bare_parse(nlp, texts, processes)
+            _bare_parse(plain, texts, processes, nlp.batch_size)
             result.bare_seconds.append(time.perf_counter() - t0)
             db = Path(tmp) / f"bench-{i}.duckdb"
             t0 = time.perf_counter()
             with open_store(str(db)) as store:
                 summary = run_ingest(
-                    _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool
-                )
+                    _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool,
+                    store_memory=WRITER_MEMORY,
+                )  # fmt: skip
             result.e2e_seconds.append(time.perf_counter() - t0)
             result.events = int(summary["events"])
             if log is not None:
@@ -354,4 +371,5 @@ def run_bench(
         pool.close()
     result.peak_rss_mib = mem.self_mib
     result.peak_tree_rss_mib = mem.tree_mib
+    result.peak_children_rss_mib = mem.children_mib
     return result

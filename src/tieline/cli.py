@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import wraps
 from pathlib import Path
@@ -19,9 +18,13 @@ import click
 from . import __version__
 from .errors import TielineError, UsageError
 from .model import Article, Event, SkipRecord
+from .runner import WRITER_MEMORY
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+DB_MEMORY_HELP = (
+    "cap on DuckDB's memory while writing (its page cache otherwise grows with the database); '' for none"
+)
 DB_HELP = "store: a DuckDB file path or a postgresql:// URL (default ./tieline.duckdb, or TIELINE_DB)"
 
 
@@ -274,54 +277,28 @@ def ingest_articles(
     date: _dt.date | None,
     batch: int = 64,
     progress: bool = True,
+    processes: int = 1,
+    checkpoint: str | None = None,
+    store_memory: str | None = None,
+    total: int | None = None,
 ) -> dict[str, Any]:
-    """Code and store articles in batches (one transaction a batch); skips are recorded with their reason."""
-    from .ingest import IngestSummary
+    """Code and store articles in batches (one transaction a batch); skips are recorded with their reason.
 
-    summary = IngestSummary()
-    run_id = uuid.uuid4().hex[:12]
-    events = 0
-    skipped: list[SkipRecord] = []
-    buffer: list[Article] = []
-    new = updated = 0
+    The runner's code (``tieline.runner.run_ingest``): ``processes`` worker processes, a resumable
+    ``checkpoint`` file, ``store_memory`` a cap on DuckDB's memory for the run.
+    """
+    from .runner import run_ingest
 
-    def flush() -> None:
-        nonlocal events, new, updated
-        if buffer:
-            res = store.write_articles(buffer, coder=pipe.version)
-            events += res.events_written
-            new += res.articles_new
-            updated += res.articles_updated
-            buffer.clear()
-
-    def articles() -> Iterator[Article]:
-        for it in items:
-            summary.add(it)
-            if isinstance(it, SkipRecord):
-                skipped.append(it)
-            else:
-                yield it
-
-    from tqdm import tqdm
-
-    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
-    try:
-        for article in pipe.process(articles(), date=date):
-            buffer.append(article)
-            bar.update(1)
-            if len(buffer) >= batch:
-                flush()
-        flush()
-    finally:
-        bar.close()
-    if skipped:
-        store.write_skips(skipped, run_id=run_id)
+    summary = run_ingest(
+        items, store, pipe, checkpoint=checkpoint, processes=processes, batch=batch, date=date,
+        progress=progress, total=total, store_memory=store_memory,
+    )  # fmt: skip
     # every batch assigned its events to happenings in its transaction; this links any event stored
     # before (a store migrated from schema version 1), so the store is left deduplicated
     if not getattr(store, "read_only", False) and hasattr(store, "link_unlinked"):
         store.link_unlinked()
-    out = summary.to_dict()
-    out.update(events=events, articles_new=new, articles_updated=updated)
+    keys = ("read", "skipped", "skipped_by_reason", "events", "articles_new", "articles_updated")
+    out = {k: summary[k] for k in keys}  # what this function has always returned (the API sends it)
     if hasattr(store, "dedup_counts"):
         out["happenings"] = store.dedup_counts()["happenings"]
     return out
@@ -332,25 +309,49 @@ def ingest_articles(
 @click.option("--db", help=DB_HELP)
 @click.option("--date", help="date of articles that carry none (YYYY-MM-DD)")
 @click.option("--model", help="spaCy model")
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="worker processes that parse and code (the parent reads and writes the store)",
+)
+@click.option(
+    "--checkpoint",
+    type=click.Path(dir_okay=False),
+    help="file of processed article ids: an interrupted ingest resumes from it",
+)
+@click.option(
+    "--batch", type=click.IntRange(min=1), default=64, show_default=True, help="articles a store transaction"
+)
+@click.option("--db-memory", default=WRITER_MEMORY, show_default=True, help=DB_MEMORY_HELP)
 @click.option("--no-progress", is_flag=True, help="no progress bar")
 @_friendly
 def ingest(
-    paths: tuple[str, ...], db: str | None, date: str | None, model: str | None, no_progress: bool
-) -> None:
+    paths: tuple[str, ...], db: str | None, date: str | None, model: str | None, processes: int,
+    checkpoint: str | None, batch: int, db_memory: str, no_progress: bool,
+) -> None:  # fmt: skip
     """Read, code and store articles (files, folders, JSONL); a re-ingest adds nothing new."""
+    from .runner import count_inputs
     from .store import open_store
 
     d = _parse_date(date)
     pipe = _pipeline(model)
     from .ingest import read_paths
 
+    progress = not no_progress and sys.stderr.isatty()
     with open_store(_db(db)) as store:
         summary = ingest_articles(
             pipe,
             store,
             read_paths(paths, default_date=d),
             date=d,
-            progress=not no_progress and sys.stderr.isatty(),
+            progress=progress,
+            processes=processes,
+            checkpoint=checkpoint,
+            batch=batch,
+            store_memory=db_memory or None,
+            total=count_inputs(paths) if progress else None,
         )
     _print_summary(summary)
 

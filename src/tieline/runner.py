@@ -34,7 +34,19 @@ from typing import Any
 
 from .model import Article, SkipRecord
 
-__all__ = ["Checkpoint", "CodingPool", "code_articles", "count_inputs", "run_ingest", "worker_pipeline"]
+__all__ = [
+    "WRITER_MEMORY",
+    "Checkpoint",
+    "CodingPool",
+    "code_articles",
+    "count_inputs",
+    "run_ingest",
+    "worker_pipeline",
+]
+
+# DuckDB's memory cap for a long ingest (``--db-memory``): its buffer pool otherwise caches table pages
+# up to 80% of RAM and grows with the database, though the writer reads back almost nothing.
+WRITER_MEMORY = "64MB"
 
 
 # -- checkpoints -------------------------------------------------------------------------------------
@@ -125,6 +137,14 @@ def _code_chunk(model: str | None, date: _dt.date | None, chunk: list[Article]) 
     return pickle.dumps(code_articles(worker_pipeline(model), chunk, date), protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _prepare_chunk(model: str | None, date: _dt.date | None, coder: str, chunk: list[Article]) -> bytes:
+    """Code a chunk and build its store rows here, in the worker: the parent only inserts them."""
+    from .store._sql import prepare_batch
+
+    coded = code_articles(worker_pipeline(model), chunk, date)
+    return pickle.dumps(prepare_batch(coded, coder=coder), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class CodingPool:
     """A pool of worker processes that parse and code chunks of articles (each loads the pipeline once).
 
@@ -143,6 +163,16 @@ class CodingPool:
     def code(self, articles: Iterable[Article], *, date: _dt.date | None = None) -> Iterator[Article]:
         """Coded articles in input order; at most ``2 * processes`` chunks are in flight."""
         func = functools.partial(_code_chunk, self.model, date)
+        for coded in self._map(func, articles):
+            yield from coded
+
+    def prepare(self, articles: Iterable[Article], *, coder: str, date: _dt.date | None = None) -> Iterator[Any]:
+        """Like ``code``, but each worker also builds the store rows of its chunk: yields, in input
+        order, one ``tieline.store._sql.PreparedBatch`` a chunk (for ``store.write_prepared``)."""
+        func = functools.partial(_prepare_chunk, self.model, date, coder)
+        return self._map(func, articles)
+
+    def _map(self, func: Callable[[list[Article]], bytes], articles: Iterable[Article]) -> Iterator[Any]:
         pending: deque[Any] = deque()
         limit = 2 * self.processes
         chunk: list[Article] = []
@@ -152,11 +182,11 @@ class CodingPool:
                 pending.append(self._pool.apply_async(func, (chunk,)))
                 chunk = []
                 while len(pending) >= limit:
-                    yield from pickle.loads(pending.popleft().get())
+                    yield pickle.loads(pending.popleft().get())
         if chunk:
             pending.append(self._pool.apply_async(func, (chunk,)))
         while pending:
-            yield from pickle.loads(pending.popleft().get())
+            yield pickle.loads(pending.popleft().get())
 
     def close(self) -> None:
         self._pool.close()
@@ -230,14 +260,20 @@ def run_ingest(
     model: str | None = None,
     pool: CodingPool | None = None,
     on_batch: Callable[[int], None] | None = None,
+    store_memory: str | None = None,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
     ``processes > 1`` codes in a pool of worker processes (or in ``pool`` when given); ``model`` is the
     spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
     stored with the run id. ``on_batch`` is called with the number of articles committed so far.
+    ``store_memory`` caps a DuckDB store's memory for the run (e.g. ``WRITER_MEMORY``; other stores
+    ignore it); ``None`` leaves the store as it is.
     """
     from tqdm import tqdm
+
+    if store_memory is not None and hasattr(store, "set_memory_limit"):
+        store.set_memory_limit(store_memory)
 
     counts = _Counts()
     run_id = uuid.uuid4().hex[:12]
@@ -269,20 +305,31 @@ def run_ingest(
     )
     own_pool: CodingPool | None = None
     buffer: list[Article] = []
+    prepared: list[Any] = []  # a batch of PreparedBatch chunks from the workers, merged at the flush
+
+    def committed(res: Any, ids: list[str], n: int) -> None:
+        counts.events += res.events_written
+        counts.articles_new += res.articles_new
+        counts.articles_updated += res.articles_updated
+        counts.coded += n
+        if ckpt is not None:
+            ckpt.add(ids)
+        bar.update(n)
+        if on_batch is not None:
+            on_batch(counts.coded)
 
     def flush() -> None:
         if buffer:
+            ids = [a.id for a in buffer]
             res = store.write_articles(buffer, coder=pipe.version)
-            counts.events += res.events_written
-            counts.articles_new += res.articles_new
-            counts.articles_updated += res.articles_updated
-            counts.coded += len(buffer)
-            if ckpt is not None:
-                ckpt.add(a.id for a in buffer)
-            bar.update(len(buffer))
             buffer.clear()
-            if on_batch is not None:
-                on_batch(counts.coded)
+            committed(res, ids, len(ids))
+        if prepared:
+            merged = prepared[0]
+            for part in prepared[1:]:
+                merged.extend(part)
+            prepared.clear()
+            committed(store.write_prepared(merged), list(merged.ids), len(merged))
         if skips:
             store.write_skips(skips, run_id=run_id)
             skips.clear()
@@ -291,11 +338,24 @@ def run_ingest(
     try:
         if processes > 1 and pool is None:
             own_pool = pool = CodingPool(processes, model=worker_model)
-        coded = pool.code(articles(), date=date) if pool is not None else _in_process(pipe, articles(), date)
-        for article in coded:
-            buffer.append(article)
-            if len(buffer) >= batch:
-                flush()
+        if pool is not None and hasattr(store, "write_prepared"):
+            # Workers code and build the rows; the parent only reads the input and inserts.
+            held = 0
+            for part in pool.prepare(articles(), coder=pipe.version, date=date):
+                if prepared and any(p.overlaps(part) for p in prepared):
+                    flush()  # a repeated article id: its later copy goes in the next transaction
+                    held = 0
+                prepared.append(part)
+                held += len(part)
+                if held >= batch:
+                    flush()
+                    held = 0
+        else:
+            coded = pool.code(articles(), date=date) if pool is not None else _in_process(pipe, articles(), date)
+            for article in coded:
+                buffer.append(article)
+                if len(buffer) >= batch:
+                    flush()
         flush()
     except BaseException:
         if own_pool is not None:

@@ -522,3 +522,20 @@ def test_summary_counts_and_line() -> None:
     assert fresh.line() == "read 0 / skipped 0"
     fresh.add(items[1])
     assert fresh.to_dict()["skipped"] == 1
+
+
+def test_a_jsonl_file_over_the_size_limit_is_streamed_and_long_lines_are_skipped(tmp_path: Path) -> None:
+    """The per-file limit would refuse a big corpus; JSONL is read line by line, so the limit is per line."""
+    lines = [json.dumps({"id": f"s{i}", "text": f"Kenya and Somalia signed pact number {i}."}) for i in range(40)]
+    lines.insert(7, json.dumps({"id": "huge", "text": "word " * 200}))  # one line over the limit
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 600
+    items = list(read_paths([path], max_bytes=600))
+    arts = [i for i in items if isinstance(i, Article)]
+    skips = [i for i in items if isinstance(i, SkipRecord)]
+    assert [a.id for a in arts] == [f"s{i}" for i in range(40)]
+    assert [(s.source, s.reason) for s in skips] == [(f"{path}:8", "too_large")]
+    # a last line with no newline, at the limit, is still read
+    path.write_bytes(b'{"id": "end", "text": "' + b"x" * 40 + b'"}')
+    assert [a.id for a in read_paths([path], max_bytes=path.stat().st_size)] == ["end"]

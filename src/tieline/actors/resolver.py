@@ -82,9 +82,12 @@ COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equi
 @functools.lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """Case-folded, accent-folded surface key used by the alias index (cached: the same surface strings recur)."""
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():  # most surfaces: NFKD changes nothing and there are no combining marks
+        text = text.replace("`", "'")
+    else:
+        text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DASHES.sub("-", text)
     text = _SPACES.sub(" ", text).strip().lower()
     if text.startswith("the "):

@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from tieline.cli import DB_HELP, _db, _friendly, _parse_date, _print_summary
+from tieline.cli import DB_HELP, DB_MEMORY_HELP, _db, _friendly, _parse_date, _print_summary
 from tieline.errors import UsageError
 from tieline.model import Article, SkipRecord
+from tieline.runner import WRITER_MEMORY
 
 __all__ = ["bench", "commands", "run"]
 
@@ -140,12 +141,13 @@ def _inputs(
 )
 @click.option("--date", help="date of articles that carry none (YYYY-MM-DD)")
 @click.option("--model", help="spaCy model")
+@click.option("--db-memory", default=WRITER_MEMORY, show_default=True, help=DB_MEMORY_HELP)
 @click.option("--no-progress", is_flag=True, help="no progress bar")
 @_friendly
 def run(
     inputs: tuple[str, ...], db: str | None, engine: str, processes: int, scheduler: str | None,
     out: str | None, checkpoint: str | None, watch: bool, interval: float, polls: int | None, batch: int,
-    date: str | None, model: str | None, no_progress: bool,
+    date: str | None, model: str | None, db_memory: str, no_progress: bool,
 ) -> None:  # fmt: skip
     """Code files, folders, WARC files, RSS/Atom feeds (files or URLs) into the store, at scale.
 
@@ -198,7 +200,7 @@ def run(
     with open_store(_db(db)) as store:
         summary = run_ingest(
             items, store, pipe, checkpoint=checkpoint, processes=processes, batch=batch, date=d,
-            progress=progress, total=total, model=model,
+            progress=progress, total=total, model=model, store_memory=db_memory or None,
         )  # fmt: skip
     _print_summary(summary)
     click.echo(

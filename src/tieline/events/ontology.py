@@ -20,6 +20,8 @@ import yaml
 
 from tieline.errors import DataFileError
 
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = [
     "CameoCode",
     "Ontology",
@@ -42,7 +44,7 @@ def read_data_file(name: str) -> dict[str, Any]:
     except (FileNotFoundError, OSError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc})") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)  # the C parser when libyaml is there
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict):

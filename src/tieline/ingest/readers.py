@@ -335,10 +335,14 @@ def _json_type(value: object) -> str:
     }.get(type(value), "null" if value is None else type(value).__name__)  # fmt: skip
 
 
-def read_jsonl(path: str | Path, *, default_date: _dt.date | None = None) -> Iterator[Article | SkipRecord]:
+def read_jsonl(
+    path: str | Path, *, default_date: _dt.date | None = None, max_line_bytes: int | None = None
+) -> Iterator[Article | SkipRecord]:
     """One Article per good line of a JSON Lines file; bad lines become skip records ``"path:LINE"``.
 
-    Blank lines are ignored. A file with no records at all yields one ``empty`` skip record.
+    Blank lines are ignored. A file with no records at all yields one ``empty`` skip record. The file
+    is streamed, so it may be any size; a line over ``max_line_bytes`` is a ``too_large`` skip record
+    (read past in pieces, never held whole).
     """
     p = Path(path)
     yielded = False
@@ -353,8 +357,12 @@ def read_jsonl(path: str | Path, *, default_date: _dt.date | None = None) -> Ite
     with fh:
         lineno = 0
         try:
-            for lineno, raw in enumerate(fh, start=1):
+            for lineno, raw in enumerate(_lines(fh, max_line_bytes), start=1):
                 src = f"{p}:{lineno}"
+                if raw is None:
+                    yielded = True
+                    yield skip(src, "too_large", f"line is over the limit of {max_line_bytes} bytes")
+                    continue
                 if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[len(codecs.BOM_UTF8) :]
                 try:
@@ -380,6 +388,23 @@ def read_jsonl(path: str | Path, *, default_date: _dt.date | None = None) -> Ite
             yield skip(f"{p}:{lineno + 1}", "unreadable", _os_detail(exc))
     if not yielded:
         yield skip(str(p), "empty", "no records in file")
+
+
+def _lines(fh: Any, limit: int | None) -> Iterator[bytes | None]:
+    """The lines of a binary file, or None for a line longer than ``limit`` (skipped in pieces)."""
+    if limit is None:
+        yield from fh
+        return
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # the rest of the long line
+                raw = fh.readline(1 << 20)
+            yield None
+            continue
+        yield raw
 
 
 def read_json(
@@ -518,10 +543,16 @@ def _read_file(
 
         yield from read_warc(path, default_date=default_date, max_bytes=max_bytes)
         return
+    ext = path.suffix.lower()
+    if ext in JSONL_EXTENSIONS:  # streamed line by line: the limit is on each line, not the file
+        try:
+            yield from read_jsonl(path, default_date=default_date, max_line_bytes=max_bytes)
+        except Exception as exc:  # a bug or a pathological file must not stop the other inputs
+            yield skip(src, "processing_failed", f"{type(exc).__name__}: {exc}")
+        return
     if st.st_size > max_bytes:
         yield skip(src, "too_large", f"{st.st_size} bytes is over the limit of {max_bytes}")
         return
-    ext = path.suffix.lower()
     if ext in (".rss", ".atom") or (ext == ".xml" and _is_feed(path)):
         from tieline.ingest.feeds import read_feed
 
@@ -531,9 +562,6 @@ def _read_file(
         yield skip(src, "unsupported", f"{ext} files are not supported; convert them to text first")
         return
     try:
-        if ext in JSONL_EXTENSIONS:
-            yield from read_jsonl(path, default_date=default_date)
-            return
         try:
             data = path.read_bytes()
         except FileNotFoundError:

@@ -13,6 +13,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
 from typing import Any, ClassVar, Self
@@ -25,7 +26,7 @@ from tieline.store._happenings import HAPPENING_TABLES, HappeningsMixin, link
 from tieline.store.base import WriteResult
 from tieline.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, Dialect
 
-__all__ = ["COUNTED_TABLES", "SqlStore", "now"]
+__all__ = ["COUNTED_TABLES", "PreparedBatch", "SqlStore", "now", "prepare_batch"]
 
 # Pages up to this size are read in two steps (ids in order, then their records).
 PAGE_BY_ID_MAX = 1000
@@ -40,6 +41,73 @@ DATA_TABLES: tuple[str, ...] = (
 def now() -> _dt.datetime:
     """The current UTC time without a zone (stored in TIMESTAMP columns)."""
     return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+
+
+@dataclass
+class PreparedBatch:
+    """The rows of a batch of coded articles, ready to insert: built by ``prepare_batch`` where the
+    articles were coded (a worker process), so the writer only inserts. Plain tuples pickle small."""
+
+    ids: list[str] = field(default_factory=list)
+    article_rows: list[r.Row] = field(default_factory=list)
+    mention_rows: list[r.Row] = field(default_factory=list)
+    event_rows: list[r.Row] = field(default_factory=list)
+    actor_rows: list[r.Row] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+    articles: int = 0  # articles given, repeated ids included
+
+    def __len__(self) -> int:
+        return self.articles
+
+    def overlaps(self, other: PreparedBatch) -> bool:
+        """Whether ``other`` repeats an article id of this batch (then write this one first)."""
+        return not set(self.ids).isdisjoint(other.ids)
+
+    def extend(self, other: PreparedBatch) -> None:
+        """Append ``other`` (no article id in common; an event id in common is a StoreError)."""
+        if self.overlaps(other):
+            raise ValueError("batches with an article id in common: write the first before the second")
+        twice = set(self.event_ids).intersection(other.event_ids)
+        if twice:
+            raise StoreError(
+                f"event id {min(twice)} occurs twice in one batch", hint="event ids must be unique"
+            )
+        self.ids += other.ids
+        self.article_rows += other.article_rows
+        self.mention_rows += other.mention_rows
+        self.event_rows += other.event_rows
+        self.actor_rows += other.actor_rows
+        self.event_ids += other.event_ids
+        self.articles += other.articles
+
+
+def prepare_batch(
+    articles: Sequence[Article], *, coder: str, coded_at: _dt.datetime | None = None
+) -> PreparedBatch:
+    """Check a batch of coded articles and build its rows (no database needed; the last copy of a
+    repeated article id wins; an event naming another article, or an event id twice, is a StoreError)."""
+    by_id: dict[str, Article] = {}
+    for a in articles:
+        by_id[a.id] = a  # the last copy of a repeated id wins
+    at = coded_at or now()
+    out = PreparedBatch(ids=list(by_id), articles=len(articles))
+    out.article_rows = [r.article_row(a, coder=coder, coded_at=at) for a in by_id.values()]
+    out.mention_rows = [row for a in by_id.values() for row in r.mention_rows(a)]
+    seen: set[str] = set()
+    for a in by_id.values():
+        for e in a.events:
+            if e.article_id != a.id:
+                raise StoreError(
+                    f"event {e.id} names article {e.article_id} but was written with article {a.id}",
+                    hint="an event's article_id must be the id of the article holding it",
+                )
+            if e.id in seen:
+                raise StoreError(f"event id {e.id} occurs twice in one batch", hint="event ids must be unique")
+            seen.add(e.id)
+            out.event_ids.append(e.id)
+            out.event_rows.append(r.event_row(e))
+            out.actor_rows += r.event_actor_rows(e)
+    return out
 
 
 class SqlStore(HappeningsMixin, ABC):
@@ -242,30 +310,17 @@ class SqlStore(HappeningsMixin, ABC):
         in the same transaction (``_happenings.link``)."""
         if not articles:
             return WriteResult()
-        batch: dict[str, Article] = {}
-        for a in articles:
-            batch[a.id] = a  # the last copy of a repeated id wins
-        coded_at = now()
-        article_rows = [r.article_row(a, coder=coder, coded_at=coded_at) for a in batch.values()]
-        mention_rows = [row for a in batch.values() for row in r.mention_rows(a)]
-        event_rows: list[r.Row] = []
-        actor_rows: list[r.Row] = []
-        event_ids: set[str] = set()
-        for a in batch.values():
-            for e in a.events:
-                if e.article_id != a.id:
-                    raise StoreError(
-                        f"event {e.id} names article {e.article_id} but was written with article {a.id}",
-                        hint="an event's article_id must be the id of the article holding it",
-                    )
-                if e.id in event_ids:
-                    raise StoreError(
-                        f"event id {e.id} occurs twice in one batch", hint="event ids must be unique"
-                    )
-                event_ids.add(e.id)
-                event_rows.append(r.event_row(e))
-                actor_rows += r.event_actor_rows(e)
-        ids = list(batch)
+        return self.write_prepared(prepare_batch(articles, coder=coder), dedup=dedup)
+
+    def write_prepared(self, batch: PreparedBatch, *, dedup: bool = True) -> WriteResult:
+        """Write rows built by ``prepare_batch`` (possibly in another process) in one transaction; with
+        ``dedup`` its events join their happenings there too."""
+        if not batch.ids:
+            return WriteResult()
+        ids = batch.ids
+        event_ids = batch.event_ids
+        article_rows, mention_rows = batch.article_rows, batch.mention_rows
+        event_rows, actor_rows = batch.event_rows, batch.actor_rows
         new_keys = {row[-1] for row in actor_rows}
         with self._transaction() as con:
             try:
@@ -280,9 +335,7 @@ class SqlStore(HappeningsMixin, ABC):
                 }
                 old_events |= {
                     row[0]
-                    for row in self._in_list(
-                        con, "SELECT id FROM events WHERE id IN ({values})", list(event_ids)
-                    )
+                    for row in self._in_list(con, "SELECT id FROM events WHERE id IN ({values})", event_ids)
                 }
                 old_keys = {
                     row[0]

@@ -7,6 +7,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -17,7 +18,8 @@ import duckdb
 
 from tieline.errors import StoreError
 from tieline.store import _records as r
-from tieline.store._sql import SqlStore
+from tieline.store._sql import PreparedBatch, SqlStore
+from tieline.store.base import WriteResult
 from tieline.store.migrations import Dialect
 
 __all__ = ["BulkMode", "DuckDBStore"]
@@ -33,6 +35,9 @@ READ_CONCURRENCY = 2
 # Per-thread cursors kept at most (a server's thread pool is ~40 threads; they are closed with the store).
 MAX_CURSORS = 128
 VALUES_CHUNK = 256
+_MEMORY_RE = re.compile(r"(\d+(\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+_MAX_RAISES = 6  # a write that hits the cap doubles it, at most this many times (64 MB -> 4 GB)
 
 
 class DuckDBStore(SqlStore):
@@ -63,6 +68,7 @@ class DuckDBStore(SqlStore):
         if bulk not in ("auto", "frame", "values"):
             raise ValueError(f"bulk must be 'auto', 'frame' or 'values', not {bulk!r}")
         self._bulk: BulkMode = bulk
+        self._limit_mib: float | None = None  # set_memory_limit's cap, raised when a write needs more
         self._frames = 0
         if self.path != ":memory:":
             p = Path(self.path)
@@ -177,6 +183,57 @@ class DuckDBStore(SqlStore):
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {select} FROM {name}")
         finally:
             con.unregister(name)
+
+    # -- memory -------------------------------------------------------------------------------------
+
+    def set_memory_limit(self, limit: str) -> None:
+        """Cap DuckDB's memory (its buffer pool caches table pages up to 80% of RAM by default).
+
+        A long ingest reads back little of what it writes, so without a cap the cache grows with the
+        database (~22 KB an article measured); ``tieline run``/``ingest`` cap it (``--db-memory``).
+        ``limit`` is a DuckDB size such as ``"128MB"`` or ``"1GiB"``. Part of DuckDB's memory cannot
+        be evicted (the tables' ART indexes grow with the database): a write that hits the cap doubles
+        it and is retried (``write_prepared``), so a cap slows nothing down and never fails a run.
+        """
+        value = limit.strip()
+        m = _MEMORY_RE.fullmatch(value)
+        if not m:
+            raise StoreError(
+                f"memory limit {limit!r} is not a size", hint="give a size such as 128MB, 512MiB or 2GB"
+            )
+        mib = float(m.group(1)) * _UNITS[m.group(3).lower()] / 2**20
+        self._set_limit_mib(mib)
+
+    def _set_limit_mib(self, mib: float) -> None:
+        with self._lock:
+            try:
+                self.con.execute(f"SET memory_limit = '{max(1, round(mib))}MiB'")
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot set DuckDB's memory limit to {mib:.0f} MiB: {exc}") from exc
+        self._limit_mib = mib
+
+    @property
+    def memory_limit_mib(self) -> float | None:
+        """The cap set by ``set_memory_limit`` (raised by writes that needed more), or None."""
+        return self._limit_mib
+
+    def write_prepared(self, batch: PreparedBatch, *, dedup: bool = True) -> WriteResult:
+        raises = 0
+        while True:
+            try:
+                return super().write_prepared(batch, dedup=dedup)
+            except StoreError as exc:
+                if self._limit_mib is None or not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                    raise
+                if raises == _MAX_RAISES:
+                    break
+                # the transaction was rolled back: give DuckDB twice the memory and write the batch again
+                raises += 1
+                self._set_limit_mib(self._limit_mib * 2)
+        raise StoreError(
+            f"writing {len(batch.ids)} articles ran out of memory at a DuckDB cap of {max(1, round(self._limit_mib))} MiB",
+            hint="raise --db-memory, or give '' for DuckDB's default",
+        )
 
     # -- maintenance --------------------------------------------------------------------------------
 

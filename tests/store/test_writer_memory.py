@@ -1,0 +1,59 @@
+"""DuckDB's memory cap for long ingests: a bad size is a one-line E040; a write over the cap raises it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from store_samples import TEXT, kenya_article
+
+from tieline.errors import StoreError
+from tieline.store import open_store
+from tieline.store.duckdb import DuckDBStore
+
+
+def _batch(n: int) -> list:
+    arts = []
+    for i in range(n):
+        a = kenya_article(TEXT + f" {i}.", article_id=f"m{i:04d}")
+        for e in a.events:
+            e.id = f"{a.id}-{e.id}"
+            e.article_id = a.id
+        arts.append(a)
+    return arts
+
+
+def test_a_bad_size_is_a_store_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        for bad in ("lots", "64 parsecs", "64MB'; DROP TABLE events; --", ""):
+            with pytest.raises(StoreError, match="not a size") as exc:
+                store.set_memory_limit(bad)
+            assert exc.value.code == "E040"
+        store.set_memory_limit("64MB")
+        assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "61.0 MiB"
+
+
+def test_a_write_over_the_cap_doubles_it_and_is_written_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        batch = _batch(300)
+        store.set_memory_limit("4MiB")  # too small for this batch's indexes: DuckDB raises OutOfMemory
+        with pytest.raises(duckdb.OutOfMemoryException):
+            store.con.execute("SELECT * FROM range(3000000) ORDER BY random()").fetchall()
+        result = store.write_articles(batch, coder="c")
+        assert result.articles_new == 300
+        assert store.memory_limit_mib is not None and store.memory_limit_mib >= 8  # doubled at least once
+        assert store.counts()["articles"] == 300 and store.counts()["events"] == 900  # once, after the retries
+
+
+def test_a_write_that_never_fits_is_one_store_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        store.set_memory_limit("1KiB")  # 6 doublings still leave 64 KiB
+        with pytest.raises(StoreError, match="ran out of memory at a DuckDB cap of 1 MiB") as exc:
+            store.write_articles(_batch(50), coder="c")
+        assert exc.value.code == "E040" and "--db-memory" in (exc.value.hint or "")
+        assert store.counts()["articles"] == 0  # nothing half-written
