@@ -260,7 +260,8 @@ def test_ingest_one_batch_and_recode(writer: Any) -> None:
 def test_dyads_cached_only_over_a_read_only_file(tmp_path: Any) -> None:
     """The /dyads aggregate is kept only when the store cannot change (a DuckDB file open read-only);
     over a writable store a write shows at once; a caller mutating an answer does not change the next."""
-    from conftest import articles
+    from api_kit import articles
+
     from tieline.api.desk import Desk
     from tieline.store import open_store
 

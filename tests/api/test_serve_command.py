@@ -73,8 +73,8 @@ def test_two_worker_processes_serve_a_read_only_store(tmp_path: Path) -> None:
     import time
 
     import httpx
+    from api_kit import articles
 
-    from conftest import articles
     from tieline.store import open_store
 
     db = tmp_path / "r.duckdb"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from scale_kit import PYTHON, fresh, reference_events, small_articles, write_jsonl
 
-from conftest import PYTHON, fresh, reference_events, small_articles, write_jsonl
 from tieline.distributed import load_parts, run_dask
 from tieline.ingest import read_jsonl
 from tieline.model import Article

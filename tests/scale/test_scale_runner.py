@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from scale_kit import PYTHON, fresh, reference_events, small_articles, write_jsonl
 
-from conftest import PYTHON, fresh, reference_events, small_articles, write_jsonl
 from tieline.bench import generate_corpus, make_article
 from tieline.commands.scale import bench, run
 from tieline.ingest import read_jsonl

@@ -6,21 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 import store_pg as pg
+from store_pg import reset_postgres
 
-from tieline.store import LATEST_VERSION, DuckDBStore
+from tieline.store import DuckDBStore
 from tieline.store._sql import SqlStore
 
 BACKENDS = ("duckdb", "postgresql")
-DATA_TABLES = (
-    "happening_events, happening_parties, happenings, dedup_apart, dedup_log, event_actors, events, mentions,"
-    " articles, actors, skips"
-)
-ALL_TABLES = (
-    "happening_events", "happening_parties", "happenings", "dedup_apart", "dedup_log",
-    "event_actors", "events", "mentions", "articles", "actors", "skips", "schema_migrations",
-)  # fmt: skip
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     with pg.server() as url:
@@ -32,21 +23,6 @@ def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh PostgreSQL database for this test module."""
     with pg.fresh_database(pg_server) as url:
         yield url
-
-
-def reset_postgres(url: str, *, migrated: bool = True) -> SqlStore:
-    """A PostgresStore on ``url`` with no data: truncated if current, rebuilt otherwise (or left blank)."""
-    from tieline.store.postgres import PostgresStore
-
-    store = PostgresStore(url)
-    if migrated and store.schema_version() == LATEST_VERSION:
-        store.con.execute(f"TRUNCATE {DATA_TABLES}")  # type: ignore[arg-type]
-        return store
-    for table in ALL_TABLES:
-        store.con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")  # type: ignore[arg-type]
-    if migrated:
-        store.migrate()
-    return store
 
 
 def _make(backend: str, request: pytest.FixtureRequest, *, migrated: bool) -> SqlStore:

@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
@@ -158,3 +159,30 @@ def fresh_database(admin_url: str) -> Iterator[str]:
                 con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[arg-type]
             else:
                 con.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")  # type: ignore[arg-type]
+
+
+# Tables of the current schema, for wiping a database between tests (children first).
+DATA_TABLES = (
+    "happening_events, happening_parties, happenings, dedup_apart, dedup_log, event_actors, events, mentions,"
+    " articles, actors, skips"
+)
+ALL_TABLES = (
+    "happening_events", "happening_parties", "happenings", "dedup_apart", "dedup_log",
+    "event_actors", "events", "mentions", "articles", "actors", "skips", "schema_migrations",
+)  # fmt: skip
+
+
+def reset_postgres(url: str, *, migrated: bool = True) -> Any:
+    """A PostgresStore on ``url`` with no data: truncated if current, rebuilt otherwise (or left blank)."""
+    from tieline.store import LATEST_VERSION
+    from tieline.store.postgres import PostgresStore
+
+    store = PostgresStore(url)
+    if migrated and store.schema_version() == LATEST_VERSION:
+        store.con.execute(f"TRUNCATE {DATA_TABLES}")  # type: ignore[arg-type]
+        return store
+    for table in ALL_TABLES:
+        store.con.execute(f"DROP TABLE IF EXISTS {table} CASCADE")  # type: ignore[arg-type]
+    if migrated:
+        store.migrate()
+    return store

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_pg import DATA_TABLES, reset_postgres
 
-from conftest import DATA_TABLES, reset_postgres
 from tieline.model import Actor, Article, Event, Evidence, Location
 from tieline.store import DuckDBStore
 from tieline.store._sql import SqlStore

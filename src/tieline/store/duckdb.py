@@ -40,6 +40,14 @@ _UNITS = {"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mi
 _MAX_RAISES = 6  # a write that hits the cap doubles it, at most this many times (64 MB -> 4 GB)
 
 
+def _out_of_memory(err: BaseException | None) -> bool:
+    """Whether a failed write ran into DuckDB's memory cap: during the statements, or at the commit
+    (a commit that cannot allocate a block fails as a TransactionException and rolls back)."""
+    if isinstance(err, duckdb.OutOfMemoryException):
+        return True
+    return isinstance(err, duckdb.TransactionException) and "could not allocate" in str(err)
+
+
 class DuckDBStore(SqlStore):
     """A ``Store`` on a DuckDB database file (or ``":memory:"``).
 
@@ -223,7 +231,7 @@ class DuckDBStore(SqlStore):
             try:
                 return super().write_prepared(batch, dedup=dedup)
             except StoreError as exc:
-                if self._limit_mib is None or not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                if self._limit_mib is None or not _out_of_memory(exc.__cause__):
                     raise
                 if raises == _MAX_RAISES:
                     break
