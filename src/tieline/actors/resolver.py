@@ -153,6 +153,14 @@ class Resolver:
         c = self.kb.country(code) if code else None
         return (c.cameo or c.iso3) if c else ""
 
+    def _coded(
+        self, text: str, start: int, end: int, country: str | None, sector: str | None, kind: str, why: str
+    ) -> Actor:
+        """An actor named by ``text`` of ``country`` (ISO3) and ``sector``, coded CAMEO style: the country's
+        CAMEO code followed by the sector ("KENGOV"; only the country's code without a sector)."""
+        cc = self.cameo_country(country) or (country or "")
+        return Actor(text, start, end, text, country, sector, kind, f"{cc}{sector or ''}", why=why)
+
     # -- scanning --------------------------------------------------------------------------------
     def scan(self, article: Article, tree: Tree, date: _dt.date | None) -> ArticleActors:
         """Find every actor mention in the article, longest match first, and resolve each."""
@@ -424,7 +432,9 @@ class Resolver:
 
         if tree.is_pronoun(head):
             pa = self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
-            return pa if pa is not None else self._reporter(head, article, tree, actors, date, start, end, text)
+            return (
+                pa if pa is not None else self._reporter(head, article, tree, actors, date, start, end, text)
+            )
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -438,7 +448,9 @@ class Resolver:
 
         named = self._apposition_of_name(head, tree, actors)
         if named is not None:
-            return replace(named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}")
+            return replace(
+                named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}"
+            )
         return self._nominal(head, article, tree, actors, date, peers, start, end, text)
 
     def _reporter(
@@ -601,16 +613,13 @@ class Resolver:
             and poss is None
         ):
             # "the Biden administration", "the Blair government": the government of the leader's country
-            cc = self.cameo_country(named.country) or named.country
-            return Actor(
+            return self._coded(
                 text,
                 start,
                 end,
-                text,
                 named.country,
                 "GOV",
                 "state",
-                f"{cc}GOV",
                 why=f"'{text}': the government of {named.name}'s country ({named.country})",
             )
         if named is not None and (
@@ -632,17 +641,8 @@ class Resolver:
                         why=f"title '{title_text}': the {tr.key} of {country} on {date}",
                     )
             if country_actor is not None:
-                cc = self.cameo_country(country) or (country or "")
-                return Actor(
-                    text,
-                    start,
-                    end,
-                    text,
-                    country,
-                    tr.sector,
-                    "person",
-                    f"{cc}{tr.sector}",
-                    why=f"title '{title_text}' of {country}",
+                return self._coded(
+                    text, start, end, country, tr.sector, "person", why=f"title '{title_text}' of {country}"
                 )
             if not (t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS) or t.pos != "NOUN":
                 return None
@@ -652,31 +652,25 @@ class Resolver:
         if sector is not None:
             country_actor = country_actor or place_actor
             if country_actor is not None:
-                cc = self.cameo_country(country_actor.country) or (country_actor.country or "")
-                return Actor(
+                return self._coded(
                     text,
                     start,
                     end,
-                    text,
                     country_actor.country,
                     sector,
                     "sector",
-                    f"{cc}{sector}",
                     why=f"sector '{t.text}' ({sector}) of {country_actor.name}",
                 )
             if poss is not None:
                 pa = self._poss_actor(poss.i, article, tree, actors)
                 if pa is not None and pa.country:
-                    cc = self.cameo_country(pa.country) or pa.country
-                    return Actor(
+                    return self._coded(
                         text,
                         start,
                         end,
-                        text,
                         pa.country,
                         sector,
                         "sector",
-                        f"{cc}{sector}",
                         why=f"sector '{t.text}' ({sector}) of {pa.name}",
                     )
             if t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS:
@@ -709,16 +703,13 @@ class Resolver:
             # Albanians in south Serbia"): the community of the country it lives in
             home = country_actor or place_actor
             if home is not None and home.country and home.country != m.actor.country and t.text.endswith("s"):
-                cc = self.cameo_country(home.country) or home.country
-                return Actor(
+                return self._coded(
                     text,
                     start,
                     end,
-                    text,
                     home.country,
                     "CVL",
                     "sector",
-                    f"{cc}CVL",
                     why=f"'{m.actor.text}' people of {home.name} ('{home.text}')",
                 )
             return replace(m.actor, text=text, start=start, end=end)
@@ -726,16 +717,13 @@ class Resolver:
             if country_actor is not None and country_actor.country:
                 # "the Turkish and Greek sides", "the Arab governments": the governments of the nationalities (the
                 # coder adds one actor per coordinated nationality)
-                cc = self.cameo_country(country_actor.country) or country_actor.country
-                return Actor(
+                return self._coded(
                     text,
                     start,
                     end,
-                    text,
                     country_actor.country,
                     "GOV",
                     "sector",
-                    f"{cc}GOV",
                     why=f"'{t.text}' of {country_actor.name}",
                 )
             return None  # "the two nations": the coder resolves groups
@@ -776,16 +764,13 @@ class Resolver:
                 return None
             if place_actor is not None and place_actor.country and kind != "org":
                 # "residents in Kirkuk", "officials in Kabul": an unnamed group of the place's country
-                cc = self.cameo_country(place_actor.country) or place_actor.country
-                return Actor(
+                return self._coded(
                     text,
                     start,
                     end,
-                    text,
                     place_actor.country,
                     None,
                     kind,
-                    cc,
                     why=f"'{text}' is not in the knowledge base; country from '{place_actor.text}'",
                 )
             return Actor(
@@ -840,7 +825,9 @@ class Resolver:
             elif mk.actor.kind in ("igo", "org", "armed_group") and org is None:
                 org = mk.actor
         if title is None:
-            title = self.kb.title_role(article.text[article.tokens[lo].start : article.tokens[m.tok_start].start])
+            title = self.kb.title_role(
+                article.text[article.tokens[lo].start : article.tokens[m.tok_start].start]
+            )
         sector = a.sector or (title.sector if title is not None else None)
         if a.country is None and country is not None and country.country:
             cc = self.cameo_country(country.country) or country.country
@@ -849,7 +836,8 @@ class Resolver:
                 country=country.country,
                 sector=sector,
                 code=f"{cc}{sector or ''}",
-                why=f"{a.why}; country from '{country.text}'" + (f", sector from the title ({sector})" if sector else ""),
+                why=f"{a.why}; country from '{country.text}'"
+                + (f", sector from the title ({sector})" if sector else ""),
             )
         if a.country is None and org is not None and not a.code:
             return replace(
@@ -861,7 +849,9 @@ class Resolver:
             )
         if a.country is not None and sector is not None and a.sector is None:
             cc = self.cameo_country(a.country) or a.country
-            return replace(a, sector=sector, code=f"{cc}{sector}", why=f"{a.why}; sector from the title ({sector})")
+            return replace(
+                a, sector=sector, code=f"{cc}{sector}", why=f"{a.why}; sector from the title ({sector})"
+            )
         return a
 
     def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
