@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location("api_kit", Path(__file__).resolve().parents[1] / "api" / "conftest.py")
+_spec = importlib.util.spec_from_file_location("api_kit", Path(__file__).resolve().parents[1] / "api" / "api_kit.py")
 assert _spec and _spec.loader
 api_kit = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(api_kit)
