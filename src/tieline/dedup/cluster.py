@@ -35,6 +35,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieline.events.dates import event_date
+
 from .rules import Rules, load_rules
 
 __all__ = [
@@ -145,17 +147,10 @@ def _month_end(d: _dt.date) -> _dt.date:
 
 def _day(value: Any) -> _dt.date:
     """An event's date: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` (month or year precision)."""
-    text = str(value or "").strip()
-    try:
-        return _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    for fmt in ("%Y-%m", "%Y"):
-        try:
-            return _dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"not a date: {text!r}")
+    d = event_date(str(value or ""))
+    if d is None:
+        raise ValueError(f"not a date: {str(value or '').strip()!r}")
+    return d
 
 
 def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:

@@ -149,3 +149,21 @@ def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
             return DateRef(_dt.date(y, mo + 1, 1), "month")
         return DateRef(_dt.date(ref.year - n, 1, 1), "year")
     return None
+
+
+def event_date(value: str | None) -> _dt.date | None:
+    """An event's ISO date (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` for month or year precision) as a
+    date; None when it is empty or not such a date."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for fmt in ("%Y-%m", "%Y"):
+        try:
+            return _dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tieline.errors import StoreError
+from tieline.events.dates import event_date
 from tieline.model import Actor, Article, Event
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -107,20 +108,8 @@ def to_json(value: Any, *, what: str) -> str:
 
 
 def parse_date(value: str | None) -> _dt.date | None:
-    """An event's ISO date (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` for coarse precision) as a date."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        return _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    for fmt in ("%Y-%m", "%Y"):
-        try:
-            return _dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+    """An event's ISO date as a date (``tieline.events.dates.event_date``)."""
+    return event_date(value)
 
 
 def actor_key(actor: Actor) -> str:
