@@ -140,3 +140,16 @@ def test_actor_codes_work_as_sides(memory_store: Store) -> None:
     write(memory_store, [Spec("i1", "2024-06-01", "CONSULT", "040", 1, 1.0, [igad], [KEN])])
     d = dossier(memory_store, "IGOEAFIGD", "KEN")
     assert d["counts"]["meetings"] == 1
+
+
+def test_key_events_weigh_goldstein_by_confidence(memory_store: Store) -> None:
+    specs = partnership()
+    specs.append(Spec("c1", "2024-05-30", "CONSULT", "040", 1, 9.5, [USA], [KEN], confidence=0.2))
+    d = dossier(write(memory_store, specs), "USA", "KEN")
+    # |Goldstein| x confidence, ties most recent first; the barely-confident 9.5 falls behind, the
+    # negated and hypothetical events are not key events
+    assert [k["id"] for k in d["key_events"]] == [
+        "g1-e0", "d1-e0", "p1-e0", "j2-e0", "j1-e0", "m2-e0", "c1-e0", "m1-e0",
+    ]  # fmt: skip
+    assert d["key_events"][0]["evidence"] == AGREEMENT_SENTENCE
+    assert [k["id"] for k in dossier(memory_store, "USA", "KEN", limit=2)["key_events"]] == ["g1-e0", "d1-e0"]

@@ -113,7 +113,9 @@ def test_dyad_timeline(client: Any) -> None:
     assert rows[0]["cooperation"] == 2 and rows[0]["conflict"] == 0 and rows[0]["goldstein_sum"] == 16.0
     assert rows[1]["conflict"] == 1 and rows[1]["goldstein_mean"] == -2.0
     days = client.get("/api/v1/dyads/KEN/SOM/timeline?by=day&since=2024-03-06").json()["items"]
-    assert [r["period"] for r in days] == ["2024-03-06", "2024-04-10"]
+    # the rows `tieline dyad` gives: every day from the first to the last, empty ones included
+    assert [r["period"] for r in days if r["events"]] == ["2024-03-06", "2024-04-10"]
+    assert len(days) == 36 and days[1] == {**days[1], "period": "2024-03-07", "events": 0, "conflict": 0}
     assert_error(client.get("/api/v1/dyads/KEN/SOM/timeline?by=decade"), 422, "invalid_parameter")
     assert_error(client.get("/api/v1/dyads/K%3BDROP/SOM/timeline"), 422, "invalid_parameter")
 
@@ -122,10 +124,14 @@ def test_dyads_and_dossier(client: Any) -> None:
     dy = client.get("/api/v1/dyads").json()["items"]
     assert dy[0]["dyad"] == "KEN-SOM" and dy[0]["events"] == 3
     d = client.get("/api/v1/dyads/KEN/SOM/dossier").json()
-    assert d["counts"] == {"events": 3, "cooperation": 2, "conflict": 1, "by_type": {"ACCUSE": 1, "AGREE": 2}}
-    assert [a["id"] for a in d["agreements"]] == ["ev-art-1-1", "ev-art-3-1"]
+    c = d["counts"]  # the report `tieline dossier` prints (tieline.analysis.dossier)
+    assert (c["events"], c["cooperation"], c["conflict"]) == (3, 2, 1)
+    assert c["by_type"] == {"ACCUSE": 1, "AGREE": 2} and (c["first"], c["last"]) == ("2024-03-05", "2024-04-10")
+    assert [a["id"] for a in d["agreements"]] == ["ev-art-1-1"]  # the pledged signing is a pledge
     assert [p["id"] for p in d["pledges"]] == ["ev-art-3-1"]
-    assert d["shared_adversaries"] == []
+    assert [k["id"] for k in d["key_events"]][:2] == ["ev-art-3-1", "ev-art-1-1"]
+    assert d["shared_adversaries"] == [] and d["trend"]["as_of"] == "2024-04-10"
+    assert client.get("/api/v1/dyads/KEN/SOM/dossier?limit=0").json()["agreements"] == []
     # Somalia (attacked by al-Shabaab, coded SOM) and Ethiopia (attacks al-Shabaab, SOM): no third party
     e = client.get("/api/v1/dyads/ETH/SOM/dossier").json()
     assert e["counts"]["events"] == 1
@@ -134,9 +140,15 @@ def test_dyads_and_dossier(client: Any) -> None:
 
 def test_network(client: Any) -> None:
     net = client.get("/api/v1/network").json()
-    assert {n["id"] for n in net["nodes"]} == {"ETH", "KEN", "SOM"}
-    edges = {(e["source"], e["target"], e["kind"]): e["weight"] for e in net["edges"]}
-    assert edges == {("KEN", "SOM", "cooperation"): 2, ("KEN", "SOM", "conflict"): 1, ("ETH", "SOM", "conflict"): 1}
+    # the graph `tieline network` writes: al-Shabaab is its own party, not folded into Somalia
+    assert {n["id"] for n in net["nodes"]} == {"ETH", "KEN", "SOM", "SOMREBSHB"}
+    edges = {(e["source"], e["target"], e["relation"]): e["weight"] for e in net["edges"]}
+    assert edges == {
+        ("KEN", "SOM", "cooperation"): 2,
+        ("KEN", "SOM", "conflict"): 1,
+        ("ETH", "SOMREBSHB", "conflict"): 1,
+        ("SOM", "SOMREBSHB", "conflict"): 1,
+    }
     strong = client.get("/api/v1/network?min_weight=2").json()
     assert [(e["source"], e["target"]) for e in strong["edges"]] == [("KEN", "SOM")]
     assert_error(client.get("/api/v1/network?min_weight=0"), 422, "invalid_parameter")
@@ -281,3 +293,13 @@ def test_dyads_cached_only_over_a_read_only_file(tmp_path: Any) -> None:
         first[0]["events"] = -1
         assert desk.dyads(limit=5) == want
         assert len(desk._cache) == 1
+
+
+def test_timeline_dossier_and_network_are_the_library_s(client: Any, store: Any) -> None:
+    """The API is a thin layer: the same figures as `tieline dyad`, `tieline dossier`, `tieline network`."""
+    from tieline.analysis import dossier, dyad_timeline, network
+
+    got = client.get("/api/v1/dyads/KEN/SOM/timeline?by=week").json()["items"]
+    assert got == dyad_timeline(store, "KEN", "SOM", by="week") and got
+    assert client.get("/api/v1/dyads/SOM/KEN/dossier").json() == dossier(store, "SOM", "KEN")
+    assert client.get("/api/v1/network?min_weight=1").json() == network(store)

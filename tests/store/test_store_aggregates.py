@@ -116,15 +116,6 @@ def test_timeline_totals_equal_the_python_timeline(filled: SqlStore) -> None:
     assert checked > 500  # the comparison saw real events, not only empty timelines
 
 
-def test_api_timeline_from_totals_equals_the_record_timeline(filled: SqlStore) -> None:
-    for a, b in DYADS:
-        for by in PERIODS:
-            events = filled.events(dyad=(a, b))
-            want = derive.timeline(events, by=by)
-            got = derive.timeline_from_totals(filled.timeline_totals(by=by, dyad=(a, b)), by=by)
-            assert got == want, (a, b, by)
-
-
 def test_conflict_parties_equal_the_python_scan(filled: SqlStore) -> None:
     seen = 0
     for code in ("USA", "KEN", "SOM", "ETH", "NATO", "SOMREB", "KENGOV"):

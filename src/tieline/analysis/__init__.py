@@ -17,7 +17,7 @@ not counted (``COUNTED_MODALITIES``); cooperation is quad classes 1-2 and confli
 from __future__ import annotations
 
 from tieline.analysis._common import COUNTED_MODALITIES, PERIODS, event_sources, iter_events, party_key
-from tieline.analysis.dossier import SECTIONS, brief, dossier, trend
+from tieline.analysis.dossier import KEY_EVENTS, SECTIONS, brief, dossier, key_events, trend
 from tieline.analysis.network import (
     RANKINGS,
     network,
@@ -38,6 +38,7 @@ from tieline.analysis.timeline import (
 
 __all__ = [
     "COUNTED_MODALITIES",
+    "KEY_EVENTS",
     "PERIODS",
     "RANKINGS",
     "SECTIONS",
@@ -49,6 +50,7 @@ __all__ = [
     "dyad_timeline",
     "event_sources",
     "iter_events",
+    "key_events",
     "network",
     "network_from_events",
     "party_key",

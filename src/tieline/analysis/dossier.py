@@ -25,11 +25,14 @@ from tieline.analysis.timeline import _dyad
 from tieline.errors import UsageError
 from tieline.store.base import Store
 
-__all__ = ["SECTIONS", "brief", "dossier", "trend"]
+__all__ = ["KEY_EVENTS", "SECTIONS", "brief", "dossier", "key_events", "trend"]
 
 # Section -> what goes in it. Meetings, agreements, aid and joint operations are things that happened
 # (modality asserted); pledges are any event the text presents as promised.
 SECTIONS: tuple[str, ...] = ("meetings", "agreements", "pledges", "aid", "joint_operations")
+
+# How many events ``dossier`` lists as the dyad's key events.
+KEY_EVENTS = 8
 
 
 def _section(e: dict[str, Any]) -> str | None:
@@ -76,6 +79,17 @@ def brief(e: dict[str, Any]) -> dict[str, Any]:
         "trigger": (evidence.get("trigger") or {}).get("text"),
         "article_id": e.get("article_id"),
     }
+
+
+def key_events(events: Iterable[dict[str, Any]], n: int = KEY_EVENTS) -> list[dict[str, Any]]:
+    """The ``n`` events that weigh most: largest ``|Goldstein| x confidence`` first (ties: the most
+    recent, then the id), so a confident attack or treaty outranks a hedged remark."""
+
+    def weight(e: dict[str, Any]) -> float:
+        return abs(float(e.get("goldstein") or 0.0)) * float(e.get("confidence") or 0.0)
+
+    ranked = sorted(events, key=lambda e: (str(e.get("date") or ""), str(e.get("id"))), reverse=True)
+    return sorted(ranked, key=weight, reverse=True)[:n]
 
 
 def _recent_first(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -223,7 +237,8 @@ def dossier(
     military context), shared adversaries (third parties both have conflict events with), the recent
     trend (90 days up to ``as_of`` against the 365 before; ``as_of`` defaults to ``until``, else the
     dyad's latest event) and counts. Lists are most recent first, at most ``limit`` each (the counts
-    give the totals). Negated and hypothetical events are counted apart and listed nowhere.
+    give the totals), and the key events (``key_events``: the counted events that weigh most).
+    Negated and hypothetical events are counted apart and listed nowhere.
     """
     check_range(since, until)
     if limit is not None and limit < 0:
@@ -281,6 +296,7 @@ def dossier(
     listed = {name: _recent_first(items) for name, items in sections.items()}
     if limit is not None:
         listed = {name: items[:limit] for name, items in listed.items()}
+    listed["key_events"] = key_events(events, KEY_EVENTS if limit is None else min(limit, KEY_EVENTS))
     wanted = sorted({str(e["id"]) for items in listed.values() for e in items})
     records: dict[str, dict[str, Any]] = {}
     for i in range(0, len(wanted), 500):

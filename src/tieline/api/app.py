@@ -350,8 +350,16 @@ def api_router(desk: Desk) -> APIRouter:
         return {"dyad": [A, B], "by": by, "items": rows}
 
     @r.get("/dyads/{a}/{b}/dossier", summary="What two actors did with each other")
-    def dossier(a: Code, b: Code, since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
-        return desk.dossier(a.upper(), b.upper(), since=_date(since, "since"), until=_date(until, "until"))
+    def dossier(
+        a: Code,
+        b: Code,
+        since: DateQ = None,
+        until: DateQ = None,
+        limit: Annotated[int, Query(ge=0, le=1000, description="events listed per section")] = 20,
+    ) -> dict[str, Any]:
+        return desk.dossier(
+            a.upper(), b.upper(), since=_date(since, "since"), until=_date(until, "until"), limit=limit
+        )
 
     @r.get("/network", summary="Cooperation and conflict network (nodes and weighted edges)")
     def network(

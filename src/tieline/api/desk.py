@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tieline import analysis
 from tieline.api import derive
 from tieline.errors import UsageError
 from tieline.model import Article, SkipRecord
@@ -265,10 +266,10 @@ class Desk:
             )
         )
 
-    def dyad_events(
-        self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None
-    ) -> list[dict[str, Any]]:
-        return self.all_events(EventFilter(dyad=(a, b), since=since, until=until))
+    def latest_dyad_events(self, a: str, b: str, n: int = 100) -> list[dict[str, Any]]:
+        """The ``n`` latest events between ``a`` and ``b`` (store order: by date), newest first."""
+        total = sum(k for _, _, k in self.store.event_counts(dyad=(a, b)))
+        return list(reversed(self.store.events(dyad=(a, b), limit=n, offset=max(0, total - n))))
 
     def timeline(
         self,
@@ -279,21 +280,26 @@ class Desk:
         since: _dt.date | None = None,
         until: _dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        totals = self.store.timeline_totals(by=by, dyad=(a, b), since=since, until=until)
-        return derive.timeline_from_totals(totals, by=by)
+        """``tieline.analysis.dyad_timeline``: the rows ``tieline dyad`` prints."""
+        return analysis.dyad_timeline(self.store, a, b, by=by, since=since, until=until)
 
     def dossier(
-        self, a: str, b: str, *, since: _dt.date | None = None, until: _dt.date | None = None
+        self,
+        a: str,
+        b: str,
+        *,
+        since: _dt.date | None = None,
+        until: _dt.date | None = None,
+        limit: int | None = 20,
     ) -> dict[str, Any]:
-        dyad = self.dyad_events(a, b, since=since, until=until)
-        ea = self.all_events(EventFilter(actor=a, since=since, until=until, quad=derive.CONFLICT))
-        eb = self.all_events(EventFilter(actor=b, since=since, until=until, quad=derive.CONFLICT))
-        return derive.dossier(a, b, dyad, ea, eb)
+        """``tieline.analysis.dossier``: the report ``tieline dossier`` prints."""
+        return analysis.dossier(self.store, a, b, since=since, until=until, limit=limit)
 
     def network(
         self, *, since: _dt.date | None = None, until: _dt.date | None = None, min_weight: int = 1
     ) -> dict[str, Any]:
-        return derive.network(self._iter_events(EventFilter(since=since, until=until)), min_weight=min_weight)
+        """``tieline.analysis.network``: the graph ``tieline network`` writes."""
+        return analysis.network(self.store, since=since, until=until, min_weight=min_weight)
 
     # -- actors ---------------------------------------------------------------------------------
 
@@ -439,15 +445,21 @@ class Desk:
 
     # -- places ---------------------------------------------------------------------------------
 
-    def places(self, *, limit: int = 2000, events: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    def places(
+        self,
+        *,
+        limit: int = 2000,
+        events: Iterable[dict[str, Any]] | None = None,
+        dyad: tuple[str, str] | None = None,
+    ) -> list[dict[str, Any]]:
         """Events with coordinates (location lat/lon, else the geocoder when installed), grouped by place;
-        all stored events, or the given ones (a dyad's)."""
+        all stored events (a dyad's with ``dyad``), or the given ones."""
         if self._geo is None:
             self._geo = (self._geocoder(),)
         geocode = self._geo[0]
         groups: dict[tuple[float, float], dict[str, Any]] = {}
         n = 0
-        for e in self._iter_events(EventFilter(), located=True) if events is None else events:
+        for e in self._iter_events(EventFilter(dyad=dyad), located=True) if events is None else events:
             loc = e.get("location") or None
             if not loc:
                 continue

@@ -200,6 +200,9 @@ def _print_dossier(d: dict[str, Any]) -> None:
             f"(mean {_fmt(p['goldstein_mean'])})"
             + (f", activity ×{t['activity']}" if t.get("activity") is not None else "")
         )
+    out.append("")
+    out.append("Key events (|Goldstein| x confidence):")
+    out.extend(_event_lines(d["key_events"], evidence=True))
     titles = {
         "meetings": "Meetings",
         "agreements": "Agreements",

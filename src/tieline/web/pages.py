@@ -16,6 +16,7 @@ from tieline.web.svg import network_svg, roles_svg, timeline_svg, world_svg
 __all__ = ["pages_router"]
 
 CODE = r"^[A-Za-z0-9_]{2,24}$"
+LATEST = 100  # events listed on a dyad page (the rest are one click away in search)
 
 
 def _land() -> str | None:
@@ -78,10 +79,11 @@ def pages_router(desk: Desk) -> APIRouter:
         by: Annotated[str | None, Query(pattern="^(day|week|month|year)$")] = None,
     ) -> HTMLResponse:
         A, B = a.upper(), b.upper()
-        events = desk.dyad_events(A, B)
-        period = by or derive.choose_period([e["date"] for e in events if e.get("date")])
-        rows = derive.timeline(events, by=period)
-        dossier = desk.dossier(A, B)
+        dossier = desk.dossier(A, B, limit=10)
+        counts = dossier["counts"]
+        period = by or derive.choose_period([d for d in (counts["first"], counts["last"]) if d])
+        rows = desk.timeline(A, B, by=period)
+        events = desk.latest_dyad_events(A, B, LATEST)
         return render(
             request,
             "dyad.html",
@@ -91,9 +93,10 @@ def pages_router(desk: Desk) -> APIRouter:
             b=B,
             by=period,
             chart=timeline_svg(rows, title=f"{A} – {B}: cooperation and conflict per {period}"),
-            world=world_svg(desk.places(events=events), land=land),
+            world=world_svg(desk.places(dyad=(A, B)), land=land),
             dossier=dossier,
-            events=list(reversed(events)),
+            events=events,
+            latest=LATEST,
         )
 
     @r.get("/events/{event_id}", response_class=HTMLResponse)

@@ -54,7 +54,7 @@ def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860
     for frac in (-1, -0.5, 0.5, 1):
         y = mid - frac * ph / 2
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{_f(y)}" y2="{_f(y)}" class="grid"/>')
-        parts.append(f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end" class="tick">{int(abs(frac) * peak)}</text>')
+        parts.append(f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end" class="tick">{abs(frac) * peak:g}</text>')
     parts.append(f'<line x1="{left}" x2="{width - right}" y1="{_f(mid)}" y2="{_f(mid)}" class="axis"/>')
     for g in (-10, -5, 5, 10):
         y = mid - g / 10 * ph / 2
@@ -63,6 +63,7 @@ def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860
     slot = pw / n
     bw = max(2.0, min(36.0, slot * 0.62))
     points: list[str] = []
+    means: list[dict[str, Any]] = []
     label_every = max(1, math.ceil(n / 12))
     for i, r in enumerate(rows):
         cx = left + slot * (i + 0.5)
@@ -80,13 +81,15 @@ def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860
                 f'<rect class="bar bar-conflict" x="{_f(x)}" y="{_f(mid)}" width="{_f(bw)}" height="{_f(h)}">'
                 f"<title>{period}: {r['conflict']} conflict</title></rect>"
             )
-        gy = mid - float(r["goldstein_mean"]) / 10 * ph / 2
-        points.append(f"{_f(cx)},{_f(gy)}")
+        if r["goldstein_mean"] is not None:  # an empty period has no mean: the line skips it
+            gy = mid - float(r["goldstein_mean"]) / 10 * ph / 2
+            points.append(f"{_f(cx)},{_f(gy)}")
+            means.append(r)
         if i % label_every == 0 or i == n - 1:
             parts.append(f'<text x="{_f(cx)}" y="{height - bottom + 16}" text-anchor="middle" class="tick">{period}</text>')
     if len(points) > 1:
         parts.append(f'<polyline class="goldstein" points="{" ".join(points)}"/>')
-    for p, r in zip(points, rows, strict=True):
+    for p, r in zip(points, means, strict=True):
         px, py = p.split(",")
         parts.append(
             f'<circle class="goldstein-pt" cx="{px}" cy="{py}" r="3"><title>{escape(r["period"])}: mean Goldstein '
@@ -236,7 +239,7 @@ def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], *, se
 def network_svg(net: dict[str, Any], *, width: int = 900, height: int = 600) -> Markup:
     """Nodes (sized by events) and cooperation / conflict edges (width by events)."""
     nodes = [n["id"] for n in net["nodes"]]
-    weights = {n["id"]: n.get("weight", 1) for n in net["nodes"]}
+    weights = {n["id"]: n.get("events", 1) for n in net["nodes"]}
     edges = [(e["source"], e["target"], float(e["weight"])) for e in net["edges"]]
     pos = _layout(nodes, edges)
     pad = 40
@@ -255,15 +258,15 @@ def network_svg(net: dict[str, Any], *, width: int = 900, height: int = 600) -> 
     top_w = max(e["weight"] for e in net["edges"])
     for e in net["edges"]:
         (x1, y1), (x2, y2) = at(e["source"]), at(e["target"])
-        if e["kind"] == "conflict":  # bend conflict edges so both kinds between a pair stay visible
+        if e["relation"] == "conflict":  # bend conflict edges so both kinds between a pair stay visible
             mx, my = (x1 + x2) / 2 + (y2 - y1) * 0.12, (y1 + y2) / 2 - (x2 - x1) * 0.12
         else:
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         sw = 1 + 5 * e["weight"] / top_w
         parts.append(
-            f'<path class="edge edge-{escape(e["kind"])}" d="M{_f(x1)},{_f(y1)} Q{_f(mx)},{_f(my)} {_f(x2)},{_f(y2)}" '
+            f'<path class="edge edge-{escape(e["relation"])}" d="M{_f(x1)},{_f(y1)} Q{_f(mx)},{_f(my)} {_f(x2)},{_f(y2)}" '
             f'stroke-width="{_f(sw)}"><title>{escape(e["source"])} – {escape(e["target"])}: {e["weight"]} '
-            f'{escape(e["kind"])} events</title></path>'
+            f'{escape(e["relation"])} events</title></path>'
         )
     top_n = max(weights.values()) or 1
     for v in nodes:
