@@ -128,3 +128,22 @@ def test_a_protest_with_no_target_or_place_is_addressed_to_the_protesters_own_go
     e = next(e for e in evs if e["event"] == "PROTEST")
     assert [a["code"] for a in e["recipient"]] == ["MWIGOV"]
     assert "own government" in e["reason"] or any("own government" in a["why"] for a in e["recipient"])
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        ("Norway has suspended development aid to Eritrea.", "SANCTION", "ERI"),
+        ("The Thai foreign minister called off a planned visit to Cambodia.", "SANCTION", "KHM"),
+        ("Egyptian forces lifted the siege on Libyan fishermen.", "RETREAT", "LBY"),
+    ],
+)
+def test_the_party_named_on_the_object_is_the_recipient(pipe: Any, text: str, plover: str, country: str) -> None:
+    # patterns whose object is not the recipient (`recipient: none`) take the party named in a phrase of the object
+    assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_the_content_preposition_of_a_pattern_is_not_a_party(pipe: Any) -> None:
+    # "called for talks": `for` is what is called for; nothing on the object names a party
+    evs = events(pipe, "The Kenyan opposition called for talks on the budget.")
+    assert all(not e["recipient"] for e in evs if e["event"] == "REQUEST")

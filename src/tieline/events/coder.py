@@ -39,6 +39,10 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
+# phrases that name the party an act on a thing is aimed at ("aid to Serbia", "a blockade on X", "an invasion
+# of X", "contact with X"), on the object and on the verb (for patterns whose object is not the recipient)
+OBJECT_PARTY_PREPS = frozenset({"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"})
+VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 
 
 @dataclass
@@ -420,6 +424,8 @@ class Coder:
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
             )
+        if not d.recipients and d.actors and mode == "none" and obj is not None:
+            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
             # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does
             for prep in ("on", "against"):
@@ -604,6 +610,36 @@ class Coder:
                 found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                 if found:
                     notes.append(f"recipient = who is behind the {tok.text} ('{prep} {o.text}')")
+                    return found
+        return []
+
+    def _object_party(
+        self,
+        obj: Token,
+        pattern_prep: str | None,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+        notes: list[str],
+    ) -> list[Actor]:
+        """The party an act on a thing is aimed at, for a pattern whose object is not the recipient
+        (`recipient: none`): named in a phrase of the object ("halted aid to Serbia", "cancelled a visit to
+        Haiti", "lifted a blockade on Palestinian lorries", "mounted an invasion of Lebanon", "a programme for
+        Bosnia") or of the verb beside the object ("halted aid to Serbia" parsed on the verb). The pattern's
+        own preposition is its content ("called for talks"), not a party; only a phrase that resolves counts."""
+        v = obj.head
+        for owner, allowed in ((obj.i, OBJECT_PARTY_PREPS), (v, VERB_PARTY_PREPS)):
+            for p, o in tree.preps(owner):
+                if p.lower not in allowed or p.lower == pattern_prep or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                if o.ent_type in ("DATE", "TIME"):  # "on Saturday"
+                    continue
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                found = [a for a in found if a.country or a.kind in ("igo", "armed_group", "org")]
+                if found:
+                    notes.append(f"recipient = object of '{p.lower}' on '{tree.tokens[owner].text}'")
                     return found
         return []
 
