@@ -147,3 +147,8 @@ def test_the_content_preposition_of_a_pattern_is_not_a_party(pipe: Any) -> None:
     # "called for talks": `for` is what is called for; nothing on the object names a party
     evs = events(pipe, "The Kenyan opposition called for talks on the budget.")
     assert all(not e["recipient"] for e in evs if e["event"] == "REQUEST")
+
+
+def test_the_doer_named_by_a_by_phrase_of_a_deed_is_the_recipient(pipe: Any) -> None:
+    text = "Ghana is investigating abuses by Togolese soldiers near the border."
+    assert "TGO" in rec_countries(events(pipe, text), "ACCUSE")

@@ -603,6 +603,10 @@ class Coder:
             agents: list[tuple[str, Token]] = []
             if (tok.lemma or tok.text).lower() in self.speech_act_nouns or tok.lower in self.speech_act_nouns:
                 agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower in ("by", "from"))
+            else:
+                # "investigating war crimes by Croatian extremists", "violated a ban by the general": the by-phrase
+                # of a deed names its doer
+                agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower == "by")
             for acl in tree.kids(h, "acl"):
                 if acl.tag == "VBN":
                     agents.extend((p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by")
