@@ -305,3 +305,20 @@ def test_nouns_for_people_stay_actors(pipe: Any, text: str) -> None:
     evs = code(pipe, text)
     sides = [a["text"] for e in evs for a in e["actor"] + e["recipient"]]
     assert any("missionaries" in s or "diplomats" in s for s in sides), [(e["event"], sides) for e in evs]
+
+
+# -- acronyms in parentheses ---------------------------------------------------------------------------------
+
+
+def test_an_acronym_in_parentheses_stands_for_the_name_before_it(pipe: Any) -> None:
+    # the acronym and a later "it" are the Ghanaian body, whatever else the letters might spell
+    ev = find(code(pipe, "The Ghana Association of Nurses (GAN) said it has ended its strike."), "CONCEDE")
+    a = one(ev["actor"])
+    assert a["country"] == "GHA"
+
+
+def test_initials_of_a_person_after_a_body_are_the_body(pipe: Any) -> None:
+    # "AKK" is also a German politician's alias in the knowledge base: here it abbreviates the association
+    evs = code(pipe, "Montenegro Municipality Association (AKK) officials demanded support from the Montenegro Assembly.")
+    a = one(find(evs, "REQUEST")["actor"])
+    assert a["country"] == "MNE"

@@ -239,7 +239,46 @@ class Resolver:
             m = ActorMention(ti, tj, ment.start, ment.end, kind, None, actor)
             out.add(m)
         out.mentions.sort(key=lambda m: m.start)
+        self._acronyms(out, article, tree, date)
         return out
+
+    def _acronyms(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
+        """An acronym in parentheses after a name stands for that name: "the Nigerian Union of Teachers (NUT)" is
+        a Nigerian body (and a later "it" or "NUT" is too), "Montenegro Municipality Association (AKK)" is not the
+        German politician whose initials are AKK. A known organisation or group under the acronym stays as it is
+        ("the Palestine Liberation Organization (PLO)")."""
+        toks = article.tokens
+        for m in list(out.mentions):
+            lo, hi = m.tok_start, m.tok_end
+            if lo < 1 or hi >= len(toks) or toks[lo - 1].text != "(" or toks[hi].text != ")":
+                continue
+            if m.kind in ("org", "armed_group") or not article.text[m.start : m.end].isupper():
+                continue
+            t = toks[hi - 1]
+            h = t.head
+            if t.dep != "appos" or lo <= h < hi or toks[h].pos not in ("NOUN", "PROPN"):
+                continue
+            # "the Ghana Association of Nurses (GAN)": the acronym hangs on the last word; the name's head is higher
+            while toks[h].dep == "pobj" and toks[toks[h].head].lower == "of":
+                g = toks[toks[h].head].head
+                if toks[g].pos not in ("NOUN", "PROPN") or g == h:
+                    break
+                h = g
+            for k in range(lo, hi):
+                if out.by_token.get(k) is m:
+                    del out.by_token[k]
+            a = self.resolve(h, article, tree, out, date)
+            text = article.text[m.start : m.end]
+            if a is None or a.kind == "person":
+                m.kind, m.hit, m.actor = "ner_org", None, _unknown_actor(text, m.start, m.end, "org")
+            else:
+                m.kind, m.hit = "ner_org", None
+                kind = "org" if a.kind == "sector" and toks[h].pos == "PROPN" else a.kind  # a named body
+                m.actor = replace(
+                    a, text=text, start=m.start, end=m.end, kind=kind, why=f"'{text}' stands for '{a.text}'"
+                )
+            for k in range(lo, hi):
+                out.by_token.setdefault(k, m)
 
     def _choose(self, hits: list[AliasHit], toks: list[Any]) -> AliasHit | None:
         hits = sorted(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
