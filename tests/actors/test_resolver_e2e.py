@@ -322,3 +322,32 @@ def test_initials_of_a_person_after_a_body_are_the_body(pipe: Any) -> None:
     evs = code(pipe, "Montenegro Municipality Association (AKK) officials demanded support from the Montenegro Assembly.")
     a = one(find(evs, "REQUEST")["actor"])
     assert a["country"] == "MNE"
+
+
+# -- actors with no nationality: the place of the event, then the one country named around them ---------------
+
+
+def test_an_unknown_body_takes_the_country_of_the_events_place(pipe: Any) -> None:
+    a = one(find(code(pipe, "Leaders of the Umoja opposition alliance postponed a rally in Nairobi."), "CONCEDE")["actor"])
+    assert a["country"] == "KEN"
+
+
+def test_a_placed_sector_agent_is_coded_with_the_cameo_country_code(pipe: Any) -> None:
+    # Romania is ROU in ISO 3166 and ROM in CAMEO: country carries the first, the actor code the second
+    a = one(find(code(pipe, "Police arrested dozens of students in Bucharest."), "COERCE")["actor"])
+    assert (a["country"], a["code"]) == ("ROU", "ROMCOP")
+
+
+def test_an_unknown_titled_person_takes_the_one_country_of_the_sentence(pipe: Any) -> None:
+    a = one(find(code(pipe, "Judge Maria Okafor opened an inquiry into corruption in Nigeria."), "ACCUSE")["actor"])
+    assert a["country"] == "NGA"
+
+
+def test_no_country_from_a_sentence_that_names_two(pipe: Any) -> None:
+    evs = code(pipe, "Judge Maria Okafor opened an inquiry into corruption in Nigeria and Ghana.")
+    assert one(find(evs, "ACCUSE")["actor"])["country"] is None
+
+
+def test_a_diplomat_does_not_take_the_country_where_he_speaks(pipe: Any) -> None:
+    evs = code(pipe, "Ambassador John Smithers met Kenyan officials in Nairobi.")
+    assert one(find(evs, "CONSULT")["actor"])["country"] is None

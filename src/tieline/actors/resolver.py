@@ -153,6 +153,17 @@ class Resolver:
         c = self.kb.country(code) if code else None
         return (c.cameo or c.iso3) if c else ""
 
+    def diplomat(self, text: str) -> bool:
+        """Whether a phrase names a diplomat by title ("Ambassador X", "the special envoy"): someone who usually
+        serves abroad, so the country where they speak is not theirs."""
+        words = [w for w in text.replace(",", " ").split() if w.lower() not in ("the", "a", "an")]
+        for n in (3, 2, 1):
+            for k in range(0, max(0, len(words) - n) + 1):
+                tr = self.kb.title_role(" ".join(words[k : k + n]))
+                if tr is not None and tr.key == "ambassador":
+                    return True
+        return False
+
     def _coded(
         self, text: str, start: int, end: int, country: str | None, sector: str | None, kind: str, why: str
     ) -> Actor:

@@ -41,7 +41,10 @@ REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
 # phrases that name the party an act on a thing is aimed at ("aid to Serbia", "a blockade on X", "an invasion
 # of X", "contact with X"), on the object and on the verb (for patterns whose object is not the recipient)
-OBJECT_PARTY_PREPS = frozenset({"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"})
+OBJECT_PARTY_PREPS = frozenset(
+    {"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"}
+)
+POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 
 
@@ -138,8 +141,13 @@ class Coder:
                 )
                 continue
             drafts = self._sentence(article, tree, actors, si, ref, trace=trace)
+            home = _context_country(article, actors, si) if drafts else None
+            if home is not None and any(_party(d, home) for d in drafts):
+                # "Senator X said he agreed ..., but warned that Turkey ...", "lawmakers blocked the sale since Turkey
+                # requested the jets": the country is a party here, not the setting
+                home = None
             for d in drafts:
-                ev = self._finish(article, tree, d, si, ref, trace=trace)
+                ev = self._finish(article, tree, d, si, ref, trace=trace, home=home)
                 if ev is not None:
                     note(trace, d.trigger, "finish", "event", pattern=d.pattern, draft=d, event=ev)
                     events.append(ev)
@@ -568,7 +576,9 @@ class Coder:
         if t.dep != "acl" or t.head == t.i:
             return None
         doc = tree.tokens[t.head]
-        if (doc.lemma or doc.text).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
+        if (
+            doc.lemma or doc.text
+        ).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
             return None
         gov = tree.head(doc.i)
         if gov is None or gov.pos not in ("VERB", "AUX") or doc.dep not in ("dobj", "nsubjpass"):
@@ -609,7 +619,9 @@ class Coder:
                 agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower == "by")
             for acl in tree.kids(h, "acl"):
                 if acl.tag == "VBN":
-                    agents.extend((p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by")
+                    agents.extend(
+                        (p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by"
+                    )
             for prep, o in agents:
                 found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                 if found:
@@ -913,7 +925,9 @@ class Coder:
         siblings = [
             k.i
             for k in quals
-            if (mk0 := actors.at(k.i)) is not None and mk0.kind in ("demonym", "country") and mk0.actor is not None
+            if (mk0 := actors.at(k.i)) is not None
+            and mk0.kind in ("demonym", "country")
+            and mk0.actor is not None
         ]
         sibling_cc = len(siblings) >= 2 and any(
             tree.tokens[c].dep == "cc" for s in siblings for c in tree.children[s]
@@ -1184,6 +1198,7 @@ class Coder:
         si: int,
         ref: _dt.date | None,
         trace: CoderTrace | None = None,
+        home: str | None = None,
     ) -> Event | None:
         sent = article.sentences[si]
         toks = article.tokens
@@ -1230,9 +1245,7 @@ class Coder:
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
-            return drop(
-                trace, d.trigger, "finish", d.dropped, d
-            )
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
         if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
@@ -1285,10 +1298,19 @@ class Coder:
             # "combating threats": violence needs a target or a place
             d.dropped = "violence with no recipient, place or concrete target"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        # "police in Kampala": a sector agent with no nationality takes the country of the event's place
+        # "police in Kampala", "leaders of an opposition coalition ... in Baku": an actor with no nationality takes
+        # the country of the event's place; failing that, the one country the sentence (or article) names
         if d.location is not None and d.location.country:
-            d.actors = [_localise(a, d.location) for a in d.actors]
-            d.recipients = [_localise(a, d.location) for a in d.recipients]
+            where = f"the place '{d.location.text}'"
+            d.actors = [self._localise(a, d.location.country, where) for a in d.actors]
+            d.recipients = [self._localise(a, d.location.country, where) for a in d.recipients]
+        if home is not None:
+            where = f"the only country named around it ({home})"
+            # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
+            if not _state_of(d.recipients, home):
+                d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
+            if not _state_of(d.actors, home):
+                d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -1339,6 +1361,29 @@ class Coder:
             reciprocal=d.reciprocal,
         )
 
+    def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
+        """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
+        (with ``people``) an unknown person ("President X", "Judge Y"). Coded with the CAMEO country code."""
+        if a.country is not None or (a.code and a.kind not in ("sector",)):
+            return a
+        if a.kind not in ("sector", "org", "person") or (a.kind == "person" and not people):
+            return a
+        if people and self.resolver.diplomat(a.text):
+            return a  # an ambassador or envoy usually serves abroad
+        if (
+            people
+            and a.kind == "sector"
+            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split())
+        ):
+            return a  # "the group's fighters", "their supporters": someone's own people, not the country's
+        cc = self.resolver.cameo_country(country) or country
+        return replace(
+            a,
+            country=country,
+            code=f"{cc}{a.sector or ''}",
+            why=f"{a.why}; country from {where}".lstrip("; "),
+        )
+
     def _protest_target(self, d: Draft) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
         ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
@@ -1369,7 +1414,12 @@ class Coder:
             return []
         # no place named: "Algerian landowners began a hunger strike" is addressed to the protesters' own government
         who = next(
-            (a for a in d.actors if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"), None
+            (
+                a
+                for a in d.actors
+                if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"
+            ),
+            None,
         )
         if who is None or who.country is None:
             return []
@@ -1549,15 +1599,40 @@ def trigger_dep_inherits(tree: Tree, i: int) -> bool:
     return t.head != i and t.dep in ("advcl", "conj", "xcomp") and tree.tokens[t.head].pos in ("VERB", "AUX")
 
 
-def _localise(a: Actor, loc: Location) -> Actor:
-    if a.kind != "sector" or a.country is not None or not loc.country:
-        return a
-    return replace(
-        a,
-        country=loc.country,
-        code=f"{loc.country}{a.sector or ''}",
-        why=f"{a.why}; country from the place '{loc.text}'".lstrip("; "),
+def _context_country(article: Article, actors: ArticleActors, si: int) -> str | None:
+    """The one country the sentence names (countries, capitals, seats of power, demonyms), when the article as a
+    whole does not point elsewhere (it names no other country as often); failing any in the sentence, the one
+    country the article names up to it. None when there are several or none."""
+    sent = article.sentences[si]
+    here: set[str] = set()
+    before: set[str] = set()
+    counts: dict[str, int] = {}
+    for m in actors.mentions:
+        a = m.actor
+        if a is None or a.kind != "state" or not a.country:
+            continue
+        counts[a.country] = counts.get(a.country, 0) + 1
+        if m.start >= sent.end:
+            continue
+        (here if m.start >= sent.start else before).add(a.country)
+    if len(here) > 1 or (not here and len(before) != 1):
+        return None
+    c = next(iter(here or before))
+    if any(n >= counts[c] for k, n in counts.items() if k != c):
+        return None  # "Lawmakers blocked the sale Turkey requested", in an article as much about the US
+    return c
+
+
+def _party(d: Draft, country: str) -> bool:
+    """Whether ``country`` itself acts in the draft or is acted upon (as a state or its government)."""
+    return _state_of(d.recipients, country) or any(
+        a.kind == "state" and a.country == country for a in d.actors
     )
+
+
+def _state_of(side: list[Actor], country: str) -> bool:
+    """Whether ``side`` holds ``country`` itself or its government."""
+    return any(a.country == country and (a.kind == "state" or a.sector == "GOV") for a in side)
 
 
 def _material_conflict(code: str) -> bool:
