@@ -351,3 +351,26 @@ def test_no_country_from_a_sentence_that_names_two(pipe: Any) -> None:
 def test_a_diplomat_does_not_take_the_country_where_he_speaks(pipe: Any) -> None:
     evs = code(pipe, "Ambassador John Smithers met Kenyan officials in Nairobi.")
     assert one(find(evs, "CONSULT")["actor"])["country"] is None
+
+
+# -- heads of state of the 1970s-2000s beyond the permanent members -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "role"),
+    [
+        ("Laurent Gbagbo accused France of backing the rebels.", "2004-11-08", "CIV", "President"),
+        ("Juvenal Habyarimana accused Uganda of arming the rebels.", "1990-10-05", "RWA", "President"),
+        ("Turgut Ozal criticised Greece over the island dispute.", "1987-03-28", "TUR", "Prime Minister"),
+        ("Turgut Ozal criticised Greece over the island dispute.", "1991-03-28", "TUR", "President"),
+    ],
+)
+def test_older_heads_of_state_hold_their_dated_office(pipe: Any, text: str, date: str, country: str, role: str) -> None:
+    a = one(find(code(pipe, text, date), "ACCUSE")["actor"])
+    assert a["country"] == country
+    assert (a.get("role") or "").startswith(role)
+
+
+def test_an_older_leader_after_office_is_still_known_but_holds_no_role(pipe: Any) -> None:
+    a = one(find(code(pipe, "Askar Akayev criticised Russia over the pipeline.", "2015-05-01"), "ACCUSE")["actor"])
+    assert a["country"] == "KGZ" and not a.get("role")
