@@ -374,3 +374,14 @@ def test_older_heads_of_state_hold_their_dated_office(pipe: Any, text: str, date
 def test_an_older_leader_after_office_is_still_known_but_holds_no_role(pipe: Any) -> None:
     a = one(find(code(pipe, "Askar Akayev criticised Russia over the pipeline.", "2015-05-01"), "ACCUSE")["actor"])
     assert a["country"] == "KGZ" and not a.get("role")
+
+
+def test_a_country_name_that_is_also_a_given_name_alone_is_the_country(pipe: Any) -> None:
+    # spaCy tags "Chad" PERSON here; standing alone, with no other name next to it, it is the country
+    evs = code(pipe, "Chad did not sign the agreement.")
+    assert one(find(evs, "AGREE")["actor"])["country"] == "TCD"
+
+
+def test_a_country_name_in_a_persons_name_is_the_person(pipe: Any) -> None:
+    a = one(find(code(pipe, "Chad Smith criticised Egypt over the dam."), "ACCUSE")["actor"])
+    assert a["kind"] == "person" and a["country"] is None

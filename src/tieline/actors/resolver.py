@@ -202,7 +202,7 @@ class Resolver:
                 i += 1
                 continue
             width, hits = found
-            hit = self._choose(_in_office_first(hits, date), toks[i : i + width])
+            hit = self._choose(_in_office_first(hits, date), toks[i : i + width], _alone(toks, i, i + width))
             if hit is None or self._us_state(hit, article, i, i + width):
                 i += width
                 continue
@@ -291,16 +291,17 @@ class Resolver:
             for k in range(lo, hi):
                 out.by_token.setdefault(k, m)
 
-    def _choose(self, hits: list[AliasHit], toks: list[Any]) -> AliasHit | None:
+    def _choose(self, hits: list[AliasHit], toks: list[Any], alone: bool = False) -> AliasHit | None:
         hits = sorted(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
         best = hits[0]
-        # a country name that spaCy reads as a person ("Jordan said", "Chad") stays a country only when it is not
-        # tagged PERSON; short ambiguous names need a capital letter
+        # a country name that spaCy reads as a person ("Jordan Henderson said", "Chad Smith") is a person; standing
+        # alone, with no other name next to it ("Chad did not sign"), it is the country
         surface = " ".join(t.text for t in toks)
         if (
             best.kind in ("country", "capital")
             and best.ambiguous
             and all(t.ent_type == "PERSON" for t in toks)
+            and not (alone and best.kind == "country")
         ):
             return None
         if not any(ch.isupper() for ch in surface) and best.kind not in ("title", "sector"):
@@ -1049,6 +1050,16 @@ def _agent_head(t: Any, head_lower: str) -> bool:
     if t.ent_type in ("PERSON", "ORG", "NORP"):
         return True
     return bool({t.lower, head_lower} & (HUMAN_NOUNS | AGENT_HEADS | QUANTITY_HEADS))
+
+
+def _alone(toks: list[Any], lo: int, hi: int) -> bool:
+    """Whether the words ``lo:hi`` are a name on their own: no capitalised word of a name directly before or
+    after them ("Chad did not sign", not "Chad Smith" or "President Chad Gaudin")."""
+
+    def name_word(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].pos == "PROPN"
+
+    return not name_word(lo - 1) and not name_word(hi)
 
 
 def _in_office_first(hits: list[AliasHit], date: _dt.date | None) -> list[AliasHit]:
