@@ -385,3 +385,9 @@ def test_a_country_name_that_is_also_a_given_name_alone_is_the_country(pipe: Any
 def test_a_country_name_in_a_persons_name_is_the_person(pipe: Any) -> None:
     a = one(find(code(pipe, "Chad Smith criticised Egypt over the dam."), "ACCUSE")["actor"])
     assert a["kind"] == "person" and a["country"] is None
+
+
+def test_an_unknown_judge_investigating_officials_of_the_one_country_is_of_that_country(pipe: Any) -> None:
+    # officials of the country are no reason to think the judge foreign (only the country itself as a party is)
+    evs = code(pipe, "Judge Maria Okafor opened fraud investigations against 12 Nigerian government officials.")
+    assert one(find(evs, "ACCUSE")["actor"])["country"] == "NGA"

@@ -1631,8 +1631,8 @@ def _party(d: Draft, country: str) -> bool:
 
 
 def _state_of(side: list[Actor], country: str) -> bool:
-    """Whether ``side`` holds ``country`` itself or its government."""
-    return any(a.country == country and (a.kind == "state" or a.sector == "GOV") for a in side)
+    """Whether ``side`` holds ``country`` itself (its name, capital or seat of power)."""
+    return any(a.country == country and a.kind == "state" for a in side)
 
 
 def _material_conflict(code: str) -> bool:
