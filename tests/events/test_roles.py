@@ -152,3 +152,13 @@ def test_the_content_preposition_of_a_pattern_is_not_a_party(pipe: Any) -> None:
 def test_the_doer_named_by_a_by_phrase_of_a_deed_is_the_recipient(pipe: Any) -> None:
     text = "Ghana is investigating abuses by Togolese soldiers near the border."
     assert "TGO" in rec_countries(events(pipe, text), "ACCUSE")
+
+
+def test_the_source_of_what_is_demanded_is_the_recipient(pipe: Any) -> None:
+    text = "Ethnic Hungarians are demanding cultural autonomy from Slovak authorities."
+    assert "SVK" in rec_countries(events(pipe, text), "REQUEST")
+
+
+def test_a_protest_is_addressed_to_the_party_of_its_purpose_clause(pipe: Any) -> None:
+    text = "Thousands of students marched through the streets to demand reforms from the Kenyan government."
+    assert "KEN" in rec_countries(events(pipe, text), "PROTEST")

@@ -209,6 +209,7 @@ class Coder:
                 if len(group) >= 2:
                     self._group = group
         self._embed_governed(tree, drafts)
+        self._purpose_recipients(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("NOUN", "PROPN") and i not in light_objects:
@@ -435,9 +436,13 @@ class Coder:
         if not d.recipients and d.actors and mode == "none" and obj is not None:
             d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
-            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does
-            for prep in ("on", "against"):
-                owners = [i, *([obj.i] if obj is not None else [])]
+            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does, or
+            # the source of what is asked for or taken ("demanding autonomy from Serbian authorities", "received a
+            # mission of observers from the OSCE")
+            owners = [i, *([obj.i] if obj is not None else [])]
+            if obj is not None:
+                owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
+            for prep in ("on", "against", "from"):
                 extra = [
                     o.i
                     for h in owners
@@ -569,6 +574,21 @@ class Coder:
                         gov.roles.append(f"recipient = recipient of the complement '{cur.text}'")
                     break
                 cur = h
+
+    def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
+        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only)."""
+        for d in drafts:
+            if d.recipients or not d.actors or self.ontology.cameo(d.code).plover != "PROTEST":
+                continue
+            for p in drafts:
+                tp = tree.tokens[p.trigger]
+                if p is d or not p.recipients or tp.dep not in ("advcl", "xcomp") or tp.head != d.trigger:
+                    continue
+                if all(any(_same(a, b) for b in d.actors) for a in p.actors):
+                    d.recipients = list(p.recipients)
+                    d.roles.append(f"recipient = recipient of its purpose clause '{tp.text}'")
+                    break
 
     def _issuer(self, tree: Tree, t: Token) -> Token | None:
         """The subject of the verb that issued the document a verb modifies: "The PKK issued a declaration
