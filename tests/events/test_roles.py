@@ -162,3 +162,13 @@ def test_the_source_of_what_is_demanded_is_the_recipient(pipe: Any) -> None:
 def test_a_protest_is_addressed_to_the_party_of_its_purpose_clause(pipe: Any) -> None:
     text = "Thousands of students marched through the streets to demand reforms from the Kenyan government."
     assert "KEN" in rec_countries(events(pipe, text), "PROTEST")
+
+
+def test_a_joint_act_with_the_other_party_is_reciprocal(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "Kenya shared intelligence with Ethiopia on the border militias.") if e["event"] == "COOPERATE"]
+    assert evs and all(e["reciprocal"] for e in evs)
+
+
+def test_an_act_on_the_other_party_is_not_reciprocal(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "Kenya accused Ethiopia of arming the militias.") if e["event"] == "ACCUSE"]
+    assert evs and not any(e["reciprocal"] for e in evs)

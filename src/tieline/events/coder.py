@@ -466,6 +466,15 @@ class Coder:
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             role_notes.append("reciprocal: coordinated subjects act on each other")
+        elif (
+            d.actors
+            and d.recipients
+            and _reciprocal_code(d.code)
+            and any(n.startswith("recipient = object of 'with'") for n in role_notes)
+        ):
+            # "held talks with X", "shared expertise with X", "signed a pact with X": a joint act, done with each other
+            d.reciprocal = True
+            role_notes.append("reciprocal: a joint act 'with' the other party")
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
