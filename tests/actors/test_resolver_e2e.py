@@ -391,3 +391,9 @@ def test_an_unknown_judge_investigating_officials_of_the_one_country_is_of_that_
     # officials of the country are no reason to think the judge foreign (only the country itself as a party is)
     evs = code(pipe, "Judge Maria Okafor opened fraud investigations against 12 Nigerian government officials.")
     assert one(find(evs, "ACCUSE")["actor"])["country"] == "NGA"
+
+
+def test_a_reported_possessive_refers_to_the_unnamed_subject_of_the_reporting_verb(pipe: Any) -> None:
+    evs = code(pipe, "Sudanese rebels said their fighters had withdrawn from the town.")
+    a = one(find(evs, "RETREAT")["actor"])
+    assert (a["country"], a["sector"]) == ("SDN", "REB")

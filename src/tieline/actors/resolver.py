@@ -519,16 +519,19 @@ class Resolver:
         verb when they agree in number: "The Fijian rebels said they will release ...", "Palestinian leaders
         vowed they would boycott ..." (the subject noun phrase is resolved as a nominal)."""
         t = tree.tokens[head]
-        if t.dep not in ("nsubj", "nsubjpass") or t.head == head:
+        c = t  # the pronoun, or for a possessive ("they said their forces had ...") the subject it qualifies
+        if t.dep == "poss" and t.head != head:
+            c = tree.tokens[t.head]
+        if c.dep not in ("nsubj", "nsubjpass") or c.head == c.i:
             return None
-        v = tree.tokens[t.head]
+        v = tree.tokens[c.head]
         if v.dep != "ccomp" or v.head == v.i:
             return None
         gov = tree.tokens[v.head]
         if gov.pos not in ("VERB", "AUX"):
             return None
         subj, passive = tree.subject(gov.i)
-        if subj is None or passive or subj.i == head or tree.is_pronoun(subj.i):
+        if subj is None or passive or subj.i in (head, c.i) or tree.is_pronoun(subj.i):
             return None
         plural = subj.tag in ("NNS", "NNPS") or len(tree.conjuncts(subj.i)) > 1
         low = t.lower
@@ -714,6 +717,9 @@ class Resolver:
                 )
             if poss is not None:
                 pa = self._poss_actor(poss.i, article, tree, actors)
+                if pa is None and tree.is_pronoun(poss.i):
+                    # "Bosnian Serbs said their forces had withdrawn": the reporting verb's subject
+                    pa = self._reporter(poss.i, article, tree, actors, date, poss.start, poss.end, poss.text)
                 if pa is not None and pa.country:
                     return self._coded(
                         text,
