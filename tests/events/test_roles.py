@@ -172,3 +172,16 @@ def test_a_joint_act_with_the_other_party_is_reciprocal(pipe: Any) -> None:
 def test_an_act_on_the_other_party_is_not_reciprocal(pipe: Any) -> None:
     evs = [e for e in events(pipe, "Kenya accused Ethiopia of arming the militias.") if e["event"] == "ACCUSE"]
     assert evs and not any(e["reciprocal"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        # spaCy leaves "on" without an object and reads the minister as the verb's direct object
+        ("Opposition lawmakers called on Interior Minister Samuel Okello of Uganda to resign.", "REQUEST", "UGA"),
+        # ... or reads the refugees as the subject of the reduced clause after them
+        ("Chile has granted political asylum to four Bolivian army officers holed up in its embassy.", "AID", "BOL"),
+    ],
+)
+def test_a_preposition_the_parser_left_without_object_keeps_it(pipe: Any, text: str, plover: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), plover)
