@@ -185,3 +185,8 @@ def test_an_act_on_the_other_party_is_not_reciprocal(pipe: Any) -> None:
 )
 def test_a_preposition_the_parser_left_without_object_keeps_it(pipe: Any, text: str, plover: str, country: str) -> None:
     assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_the_parties_an_object_is_between_are_the_recipients(pipe: Any) -> None:
+    evs = events(pipe, "Qatar hosted a meeting between Sudan and Chad in Doha.")
+    assert {"SDN", "TCD"} <= rec_countries(evs, "CONSULT")

@@ -457,6 +457,16 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and obj is not None:
+            # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
+            # object is between are the ones the act is done for
+            for p, o in tree.preps(obj.i):
+                if p.lower in ("between", "among") and len(tree.conjuncts(o.i)) >= 2:
+                    found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    if found:
+                        d.recipients = found
+                        role_notes.append(f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'")
+                        break
         if (
             len(d.actors) >= 2
             and not d.recipients
