@@ -397,3 +397,10 @@ def test_a_reported_possessive_refers_to_the_unnamed_subject_of_the_reporting_ve
     evs = code(pipe, "Sudanese rebels said their fighters had withdrawn from the town.")
     a = one(find(evs, "RETREAT")["actor"])
     assert (a["country"], a["sector"]) == ("SDN", "REB")
+
+
+def test_they_after_coordinated_names_in_the_sentence_takes_the_names_spans(pipe: Any) -> None:
+    text = "Kenya and Uganda said they will deploy troops to the border."
+    evs = code(pipe, text)
+    spans = {text[a["start"] : a["end"]] for e in evs for a in e["actor"]}
+    assert {"Kenya", "Uganda"} <= spans, spans

@@ -926,8 +926,13 @@ class Coder:
             tok = article.tokens[h]
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
             if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
+                sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
                     if not any(_same(g, b) for b in out):
+                        if sent.start <= g.start and g.end <= tok.start:
+                            # "Obama and Putin said they will ...": named earlier in the sentence, the names' spans
+                            out.append(replace(g, why=f"'{tok.text}' refers back to {g.name} ('{g.text}')"))
+                            continue
                         out.append(
                             replace(
                                 g,
