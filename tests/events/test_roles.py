@@ -190,3 +190,21 @@ def test_a_preposition_the_parser_left_without_object_keeps_it(pipe: Any, text: 
 def test_the_parties_an_object_is_between_are_the_recipients(pipe: Any) -> None:
     evs = events(pipe, "Qatar hosted a meeting between Sudan and Chad in Doha.")
     assert {"SDN", "TCD"} <= rec_countries(evs, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        # the object is no party; a phrase on it names one
+        ("The rebels said they would boycott all contact with the Ugandan government.", "THREATEN", "UGA"),
+        # one level further: the thing the act is on comes from the party
+        ("Canada lifted sanctions against diamonds from Zimbabwe.", "RETREAT", "ZWE"),
+    ],
+)
+def test_the_party_named_inside_the_object_is_the_recipient(pipe: Any, text: str, plover: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_a_group_of_people_is_the_recipient_when_no_party_is_named(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "Chad opened its borders to refugees from the fighting.") if e["recipient"]]
+    assert any(a["sector"] == "REF" for e in evs for a in e["recipient"]), evs

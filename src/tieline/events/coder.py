@@ -435,6 +435,16 @@ class Coder:
             )
         if not d.recipients and d.actors and mode == "none" and obj is not None:
             d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
+        if (
+            not d.recipients
+            and d.actors
+            and mode != "none"
+            and rec_heads
+            and obj is not None
+            and obj.i in rec_heads
+        ):
+            # "boycott all contact with the United States": the object is no party; a phrase on it names one
+            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
             # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does, or
             # the source of what is asked for or taken ("demanding autonomy from Serbian authorities", "received a
@@ -442,6 +452,7 @@ class Coder:
             owners = [i, *([obj.i] if obj is not None else [])]
             if obj is not None:
                 owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
+            owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
             for prep in ("on", "against", "from"):
                 extra = [
                     o.i
@@ -465,7 +476,9 @@ class Coder:
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
-                        role_notes.append(f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'")
+                        role_notes.append(
+                            f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'"
+                        )
                         break
         if (
             len(d.actors) >= 2
@@ -685,17 +698,35 @@ class Coder:
         Bosnia") or of the verb beside the object ("halted aid to Serbia" parsed on the verb). The pattern's
         own preposition is its content ("called for talks"), not a party; only a phrase that resolves counts."""
         v = obj.head
+        # candidate phrases in order: on the object, then on the verb; one level into a phrase that names a thing
+        # ("sanctions against gold from South Africa", "restrictions on the labour market for new members")
+        cands: list[tuple[Token, str]] = []
         for owner, allowed in ((obj.i, OBJECT_PARTY_PREPS), (v, VERB_PARTY_PREPS)):
             for p, o in tree.preps(owner):
                 if p.lower not in allowed or p.lower == pattern_prep or o.pos not in ("PROPN", "NOUN"):
                     continue
                 if o.ent_type in ("DATE", "TIME"):  # "on Saturday"
                     continue
-                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
-                found = [a for a in found if a.country or a.kind in ("igo", "armed_group", "org")]
-                if found:
-                    notes.append(f"recipient = object of '{p.lower}' on '{tree.tokens[owner].text}'")
-                    return found
+                cands.append((o, f"recipient = object of '{p.lower}' on '{tree.tokens[owner].text}'"))
+                for p2, o2 in tree.preps(o.i):
+                    if p2.lower in ("from", "of", "for") and o2.pos in ("PROPN", "NOUN"):
+                        cands.append(
+                            (o2, f"recipient = object of '{p2.lower}' on '{o.text}' ('{p.lower} {o.text}')")
+                        )
+        # a party with a nationality (or an organisation) first; failing one, a group of people ("refugees")
+        fallback: tuple[list[Actor], str] | None = None
+        for o, why in cands:
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            named = [a for a in found if a.country or a.kind in ("igo", "armed_group", "org")]
+            if named:
+                notes.append(why)
+                return named
+            rest = [a for a in found if a.kind == "sector"]
+            if rest and fallback is None:
+                fallback = (rest, why)
+        if fallback is not None:
+            notes.append(fallback[1])
+            return fallback[0]
         return []
 
     def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
