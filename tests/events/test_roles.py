@@ -208,3 +208,19 @@ def test_the_party_named_inside_the_object_is_the_recipient(pipe: Any, text: str
 def test_a_group_of_people_is_the_recipient_when_no_party_is_named(pipe: Any) -> None:
     evs = [e for e in events(pipe, "Chad opened its borders to refugees from the fighting.") if e["recipient"]]
     assert any(a["sector"] == "REF" for e in evs for a in e["recipient"]), evs
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ethiopia threatened to close its border unless Eritrea withdrew its troops.", "ERI"),
+        ("Turkey threatened to halt the talks if Greece went ahead with the exercises.", "GRC"),
+    ],
+)
+def test_a_threat_is_aimed_at_who_must_meet_its_condition(pipe: Any, text: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), "THREATEN")
+
+
+def test_a_condition_does_not_make_a_recipient_of_a_non_threat(pipe: Any) -> None:
+    evs = events(pipe, "Kenya agreed to send troops if Somalia asked for them.")
+    assert all("SOM" not in {a["country"] for a in e["recipient"]} for e in evs if e["event"] == "AGREE")

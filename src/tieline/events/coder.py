@@ -75,6 +75,7 @@ class Draft:
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
+    condition_party: list[Actor] = field(default_factory=list)  # subject of an if/unless clause on the act
 
 
 class Coder:
@@ -500,8 +501,27 @@ class Coder:
             role_notes.append("reciprocal: a joint act 'with' the other party")
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        d.condition_party = self._condition_party(article, tree, actors, i, d, ref)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _condition_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, i: int, d: Draft, ref: _dt.date | None
+    ) -> list[Actor]:
+        """The subject of an if/unless clause on the act or on its to-infinitive complement ("threatened to hold a
+        strike unless Israel rescinded ...")."""
+        heads = [i, *(c.i for c in tree.kids(i, "xcomp", "ccomp"))]
+        for h in heads:
+            for adv in tree.kids(h, "advcl"):
+                if not any(k.lower in ("if", "unless") for k in tree.kids(adv.i, "mark")):
+                    continue
+                subj, _ = tree.subject(adv.i)
+                if subj is None:
+                    continue
+                found = self.resolver.resolve(subj.i, article, tree, actors, ref, peers=d.actors)
+                if found is not None and not any(_same(found, a) for a in d.actors):
+                    return [found]
+        return []
 
     def _controller(self, tree: Tree, i: int) -> Token | None:
         """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
@@ -1323,6 +1343,13 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if not d.recipients and d.condition_party and cameo.code.startswith("13"):
+            # "threatened to strike unless Israel rescinded ...", "will boycott the talks if the US goes ahead": a
+            # threat is aimed at whoever must meet its condition
+            d.recipients = list(d.condition_party)
+            d.roles.append(
+                "recipient = who must meet the threat's condition (subject of its if/unless clause)"
+            )
         if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             d.reciprocal = True
