@@ -224,3 +224,9 @@ def test_a_threat_is_aimed_at_who_must_meet_its_condition(pipe: Any, text: str, 
 def test_a_condition_does_not_make_a_recipient_of_a_non_threat(pipe: Any) -> None:
     evs = events(pipe, "Kenya agreed to send troops if Somalia asked for them.")
     assert all("SOM" not in {a["country"] for a in e["recipient"]} for e in evs if e["event"] == "AGREE")
+
+
+def test_an_intended_material_act_in_a_place_is_aimed_at_its_country(pipe: Any) -> None:
+    # coded as a threat (intent.yaml), the curfew is still imposed on the place
+    text = "Interior Minister Alpha Sako announced that he will extend the night-time curfew in Bamako."
+    assert "MLI" in rec_countries(events(pipe, text), "THREATEN")

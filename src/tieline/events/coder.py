@@ -228,6 +228,7 @@ class Coder:
 
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
+        self._intended_place_recipients(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
 
     def _verb(
@@ -1366,21 +1367,7 @@ class Coder:
             and d.location is not None
             and d.location.country
         ):
-            c = self.resolver.kb.country(d.location.country)
-            d.recipients = [
-                Actor(
-                    d.location.text,
-                    d.location.start,
-                    d.location.end,
-                    c.name if c else d.location.name,
-                    d.location.country,
-                    None,
-                    "state",
-                    (c.cameo or c.iso3) if c else d.location.country,
-                    entity_id=f"country:{d.location.country}",
-                    why="the country where the act happened",
-                )
-            ]
+            d.recipients = [self._place_party(d.location)]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d)
@@ -1462,6 +1449,59 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _place_party(self, loc: Location) -> Actor:
+        """The country of a place, as the party at the receiving end of a material act done there."""
+        c = self.resolver.kb.country(loc.country) if loc.country else None
+        return Actor(
+            loc.text,
+            loc.start,
+            loc.end,
+            c.name if c else loc.name,
+            loc.country,
+            None,
+            "state",
+            (c.cameo or c.iso3) if c else (loc.country or ""),
+            entity_id=f"country:{loc.country}",
+            why="the country where the act happened",
+        )
+
+    def _material_place(self, d: Draft) -> bool:
+        """Whether the draft is a material act (quad 2/4, not a protest) by a known actor, in a place of a country."""
+        cameo = self.ontology.cameo(d.code)
+        return (
+            bool(d.actors)
+            and cameo.quad in (2, 4)
+            and cameo.plover != "PROTEST"
+            and d.location is not None
+            and bool(d.location.country)
+        )
+
+    def _intended_place_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A threat or commitment to a material act in a place is aimed at the country of that place, as the act
+        itself would be: "Hamas threatened to resume attacks in Israel", "he will extend the curfew in Abidjan"
+        (the complement's own recipient, or the place; same actor only)."""
+        for d in drafts:
+            if d.recipients or not self._material_place(d) or d.location is None:
+                continue
+            if d.modality == "pledged" and self.intent.get(d.code[:2]) is not None:
+                # "will extend the curfew in Abidjan": coded as an intent or threat, still aimed at the place
+                d.recipients = [self._place_party(d.location)]
+                d.roles.append(
+                    f"recipient = the country of the place '{d.location.text}' of the intended act"
+                )
+        for gov in drafts:
+            if gov.recipients or gov.no_recipient or not gov.actors:
+                continue
+            for d in drafts:
+                t = tree.tokens[d.trigger]
+                if d is gov or t.dep != "xcomp" or t.head != gov.trigger or not self._material_place(d):
+                    continue
+                if not all(any(_same(a, b) for b in gov.actors) for a in d.actors) or d.location is None:
+                    continue
+                gov.recipients = list(d.recipients) or [self._place_party(d.location)]
+                gov.roles.append(f"recipient = the country where the act it commits to happens ('{t.text}')")
+                break
 
     def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
         """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
