@@ -230,3 +230,14 @@ def test_an_intended_material_act_in_a_place_is_aimed_at_its_country(pipe: Any) 
     # coded as a threat (intent.yaml), the curfew is still imposed on the place
     text = "Interior Minister Alpha Sako announced that he will extend the night-time curfew in Bamako."
     assert "MLI" in rec_countries(events(pipe, text), "THREATEN")
+
+
+def test_a_protests_implied_target_points_at_the_word_naming_the_country(pipe: Any) -> None:
+    # the protesters' own government is named by "Kenyan", not by the protesters' whole phrase
+    text = "Kenyan students began a hunger strike on Monday."
+    evs = [e for e in events(pipe, text) if e["event"] == "PROTEST"]
+    assert evs
+    recs = [a for e in evs for a in e["recipient"]]
+    acts = [a for e in evs for a in e["actor"]]
+    assert recs and all(text[a["start"] : a["end"]] == "Kenyan" for a in recs)
+    assert all((a["start"], a["end"]) != (b["start"], b["end"]) for a in recs for b in acts)

@@ -148,7 +148,7 @@ class Coder:
                 # requested the jets": the country is a party here, not the setting
                 home = None
             for d in drafts:
-                ev = self._finish(article, tree, d, si, ref, trace=trace, home=home)
+                ev = self._finish(article, tree, d, si, ref, trace=trace, home=home, actors=actors)
                 if ev is not None:
                     note(trace, d.trigger, "finish", "event", pattern=d.pattern, draft=d, event=ev)
                     events.append(ev)
@@ -1295,6 +1295,7 @@ class Coder:
         ref: _dt.date | None,
         trace: CoderTrace | None = None,
         home: str | None = None,
+        actors: ArticleActors | None = None,
     ) -> Event | None:
         sent = article.sentences[si]
         toks = article.tokens
@@ -1370,7 +1371,7 @@ class Coder:
             d.recipients = [self._place_party(d.location)]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
-            d.recipients = self._protest_target(d)
+            d.recipients = self._protest_target(d, actors)
         if not d.actors and not d.recipients:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
@@ -1526,7 +1527,7 @@ class Coder:
             why=f"{a.why}; country from {where}".lstrip("; "),
         )
 
-    def _protest_target(self, d: Draft) -> list[Actor]:
+    def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
         ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
         has a country and the protesters are not that government themselves."""
@@ -1570,11 +1571,27 @@ class Coder:
             return []
         cc = c.cameo or c.iso3
         d.roles.append(f"recipient = the government of the protesters' country ({c.name})")
+        # the span of the word that names the country ("Algerian" in "Algerian landowners"), not the protesters'
+        text, start, end = who.text, who.start, who.end
+        named = next(
+            (
+                m
+                for m in (actors.mentions if actors is not None else [])
+                if who.start <= m.start
+                and m.end <= who.end
+                and m.actor is not None
+                and m.actor.kind == "state"
+                and m.actor.country == c.iso3
+            ),
+            None,
+        )
+        if named is not None and named.actor is not None:
+            text, start, end = named.actor.text, named.start, named.end
         return [
             Actor(
-                who.text,
-                who.start,
-                who.end,
+                text,
+                start,
+                end,
                 c.name,
                 c.iso3,
                 "GOV",
