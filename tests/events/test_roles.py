@@ -241,3 +241,8 @@ def test_a_protests_implied_target_points_at_the_word_naming_the_country(pipe: A
     acts = [a for e in evs for a in e["actor"]]
     assert recs and all(text[a["start"] : a["end"]] == "Kenyan" for a in recs)
     assert all((a["start"], a["end"]) != (b["start"], b["end"]) for a in recs for b in acts)
+
+
+def test_every_conjunct_of_a_quantity_phrase_is_a_recipient(pipe: Any) -> None:
+    text = "Soldiers in Chad have tortured scores of Sudanese and Nigerian refugees."
+    assert {"SDN", "NGA"} <= rec_countries(events(pipe, text), "ASSAULT")

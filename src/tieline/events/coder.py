@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
+from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
@@ -1006,12 +1006,27 @@ class Coder:
                 for b in self._coordinated_nationalities(a, h, tree, actors):
                     if not any(_same(b, c) for c in out):
                         out.append(b)
+            if a is not None and (tok.lower in QUANTITY_HEADS or tok.pos == "NUM"):
+                # "scores of Sierra Leonean and Liberian refugees": the other conjuncts of what the quantity is of
+                for p, o in tree.preps(h):
+                    if p.lower != "of":
+                        continue
+                    for j in tree.conjuncts(o.i)[1:]:
+                        b = self.resolver.resolve(j, article, tree, actors, ref, peers=peers + out)
+                        if b is not None and not any(_same(b, c) for c in out):
+                            out.append(b)
         return out
 
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
         if a.kind not in ("sector", "person") or a.country is None:
             return []
         extra: list[Actor] = []
+        tok = tree.tokens[h]
+        if tok.lower in QUANTITY_HEADS or tok.pos == "NUM":
+            # "scores of Sierra Leonean and Liberian refugees": the nationalities qualify what the quantity is of
+            inner = [o for p, o in tree.preps(h) if p.lower == "of"]
+            if inner:
+                h = inner[0].i
         quals = list(tree.kids(h, "amod", "compound"))
         # "the presidents of Iraq and Egypt": the countries of an of-complement, too
         for p in tree.kids(h, "prep"):
