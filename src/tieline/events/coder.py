@@ -1012,9 +1012,9 @@ class Coder:
                     if p.lower != "of":
                         continue
                     for j in tree.conjuncts(o.i)[1:]:
-                        b = self.resolver.resolve(j, article, tree, actors, ref, peers=peers + out)
-                        if b is not None and not any(_same(b, c) for c in out):
-                            out.append(b)
+                        conj = self.resolver.resolve(j, article, tree, actors, ref, peers=peers + out)
+                        if conj is not None and not any(_same(conj, c) for c in out):
+                            out.append(conj)
         return out
 
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
