@@ -246,3 +246,14 @@ def test_a_protests_implied_target_points_at_the_word_naming_the_country(pipe: A
 def test_every_conjunct_of_a_quantity_phrase_is_a_recipient(pipe: Any) -> None:
     text = "Soldiers in Chad have tortured scores of Sudanese and Nigerian refugees."
     assert {"SDN", "NGA"} <= rec_countries(events(pipe, text), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        ("Ghana condemned the Togolese raid on the border village.", "ACCUSE", "TGO"),
+        ("The Sudanese government agreed to Ethiopian mediation in the dispute.", "AGREE", "ETH"),
+    ],
+)
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(pipe: Any, text: str, plover: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), plover)

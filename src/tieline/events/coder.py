@@ -770,6 +770,16 @@ class Coder:
             if gov is not None and gov is not d:
                 d.embedded = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
+                if (
+                    not gov.recipients
+                    and gov.actors
+                    and d.actors
+                    and not any(_same(a, b) for a in d.actors for b in gov.actors)
+                ):
+                    # "condemned the Israeli raid", "agreed to US mediation", "opposed French mediation": a reaction
+                    # to an act is aimed at whoever does it
+                    gov.recipients = list(d.actors)
+                    gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
