@@ -257,3 +257,14 @@ def test_every_conjunct_of_a_quantity_phrase_is_a_recipient(pipe: Any) -> None:
 )
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(pipe: Any, text: str, plover: str, country: str) -> None:
     assert country in rec_countries(events(pipe, text), plover)
+
+
+def test_a_stative_passive_subject_is_the_actor(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "Ethiopia is opposed to Egyptian mediation in the dam dispute.") if e["event"] == "REJECT"]
+    assert evs and evs[0]["actor"][0]["country"] == "ETH"
+    assert "EGY" in {a["country"] for a in evs[0]["recipient"]}
+
+
+def test_a_passive_with_an_agent_stays_a_passive(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "The plan was opposed by Egypt.") if e["event"] == "REJECT"]
+    assert evs and evs[0]["actor"][0]["country"] == "EGY"

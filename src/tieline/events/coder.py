@@ -120,6 +120,10 @@ class Coder:
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
             raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
         self.speech_act_nouns = frozenset(n.lower() for n in nouns)
+        stative = roles.get("stative_passives")
+        if not isinstance(stative, list) or not all(isinstance(n, str) for n in stative):
+            raise DataFileError("events/data/roles.yaml: `stative_passives` must be a list of verb lemmas")
+        self.stative_passives = frozenset(n.lower() for n in stative)
         docs = roles.get("document_nouns")
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
@@ -249,6 +253,15 @@ class Coder:
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
         passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
+        stative: Token | None = None
+        if (
+            patient is not None
+            and lemma in self.stative_passives
+            and not any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(i))
+        ):
+            # "Israel is opposed to French mediation", "Kenya is committed to the talks": a state of the subject, not
+            # something done to it
+            stative, patient, passive = patient, None, False
         theme = obj if obj is not None else patient
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
@@ -340,6 +353,9 @@ class Coder:
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
+        elif stative is not None:
+            actor_heads = tree.conjuncts(stative.i)
+            role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
         else:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
