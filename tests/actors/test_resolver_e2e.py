@@ -404,3 +404,9 @@ def test_they_after_coordinated_names_in_the_sentence_takes_the_names_spans(pipe
     evs = code(pipe, text)
     spans = {text[a["start"] : a["end"]] for e in evs for a in e["actor"]}
     assert {"Kenya", "Uganda"} <= spans, spans
+
+
+def test_a_sector_agent_named_by_a_region_takes_the_regions_country(pipe: Any) -> None:
+    # "Darfur" is no country in the knowledge base; the gazetteer places it in Sudan
+    ev = find(code(pipe, "Chad accused Darfur rebels of attacking its border posts."), "ACCUSE")
+    assert any(a["country"] == "SDN" and a["sector"] == "REB" for a in ev["recipient"]), ev["recipient"]

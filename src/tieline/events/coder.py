@@ -1431,6 +1431,8 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # "police in Kampala", "leaders of an opposition coalition ... in Baku": an actor with no nationality takes
         # the country of the event's place; failing that, the one country the sentence (or article) names
+        d.actors = [self._named_place(a, article) for a in d.actors]
+        d.recipients = [self._named_place(a, article) for a in d.recipients]
         if d.location is not None and d.location.country:
             where = f"the place '{d.location.text}'"
             d.actors = [self._localise(a, d.location.country, where) for a in d.actors]
@@ -1544,6 +1546,19 @@ class Coder:
                 gov.recipients = list(d.recipients) or [self._place_party(d.location)]
                 gov.roles.append(f"recipient = the country where the act it commits to happens ('{t.text}')")
                 break
+
+    def _named_place(self, a: Actor, article: Article) -> Actor:
+        """A sector agent with no nationality whose own words name a place the gazetteer knows takes that place's
+        country ("Darfur rebels", "Kirkuk residents", "Gaza fishermen")."""
+        if a.kind != "sector" or a.country is not None or self.geocoder is None:
+            return a
+        for tok in article.tokens:
+            if tok.start < a.start or tok.end > a.end or tok.ent_type not in ("GPE", "LOC"):
+                continue
+            place = self.geocoder.resolve(tok.text)
+            if place is not None and place.country and place.precision != "country":
+                return self._localise(a, place.country, f"the place it is named by ('{tok.text}')")
+        return a
 
     def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
         """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
