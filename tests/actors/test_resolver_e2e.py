@@ -410,3 +410,15 @@ def test_a_sector_agent_named_by_a_region_takes_the_regions_country(pipe: Any) -
     # "Darfur" is no country in the knowledge base; the gazetteer places it in Sudan
     ev = find(code(pipe, "Chad accused Darfur rebels of attacking its border posts."), "ACCUSE")
     assert any(a["country"] == "SDN" and a["sector"] == "REB" for a in ev["recipient"]), ev["recipient"]
+
+
+def test_a_reported_they_is_the_plural_subject_of_the_reporting_verb_not_an_earlier_body(pipe: Any) -> None:
+    text = "Saba Airways suspended its flights. The European governments said they would impose sanctions on Syria."
+    evs = [e for e in code(pipe, text) if e["event"] == "THREATEN"]  # the intended sanctions
+    assert evs and all(a["name"] != "Saba Airways" for e in evs for a in e["actor"]), evs
+
+
+def test_plural_countries_do_not_refer_back_to_one_country(pipe: Any) -> None:
+    text = "Kenya hosted the summit. The three countries said on Friday they had signed a security pact."
+    evs = code(pipe, text)
+    assert all(a["country"] != "KEN" for e in evs if e["event"] == "AGREE" for a in e["actor"]), evs

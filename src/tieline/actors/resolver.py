@@ -482,10 +482,13 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
+            # "the three European countries said they would ...": the reporting verb's subject comes first when it
+            # agrees; then the nearest fitting antecedent
+            ra = self._reporter(head, article, tree, actors, date, start, end, text)
+            if t.lower in PLURAL_PRONOUNS and self._reporter_subject(head, tree) is not None:
+                return ra  # the plural subject of the reporting verb, even when it names no known actor
             pa = self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
-            return (
-                pa if pa is not None else self._reporter(head, article, tree, actors, date, start, end, text)
-            )
+            return pa if pa is not None else ra
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -518,6 +521,18 @@ class Resolver:
         """A subject pronoun of a clause complement with no named antecedent refers to the subject of the governing
         verb when they agree in number: "The Fijian rebels said they will release ...", "Palestinian leaders
         vowed they would boycott ..." (the subject noun phrase is resolved as a nominal)."""
+        found = self._reporter_subject(head, tree)
+        if found is None:
+            return None
+        subj, gov = found
+        a = self.resolve(subj.i, article, tree, actors, date)
+        if a is None:
+            return None
+        return replace(a, why=f"'{text}' refers to the subject of '{gov.text}' ({a.text}); {a.why}")
+
+    def _reporter_subject(self, head: int, tree: Tree) -> tuple[Any, Any] | None:
+        """(subject, reporting verb) that the pronoun ``head`` (or the subject it possesses) refers to, when they
+        agree in number; None otherwise."""
         t = tree.tokens[head]
         c = t  # the pronoun, or for a possessive ("they said their forces had ...") the subject it qualifies
         if t.dep == "poss" and t.head != head:
@@ -546,10 +561,7 @@ class Resolver:
                 return None
         else:
             return None
-        a = self.resolve(subj.i, article, tree, actors, date)
-        if a is None:
-            return None
-        return replace(a, why=f"'{text}' refers to the subject of '{gov.text}' ({a.text}); {a.why}")
+        return subj, gov
 
     def _apposition_of_name(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
         """The named actor a descriptive phrase stands in apposition to: "Jaish al-Adl, a Sunni militant group
@@ -746,7 +758,7 @@ class Resolver:
                 return replace(
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
                 )
-        if head_lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
+        if t.lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
             prev = self._antecedent(head, actors, kinds=("state",), tree=tree)
             if prev is not None:
                 return replace(
