@@ -268,3 +268,8 @@ def test_a_stative_passive_subject_is_the_actor(pipe: Any) -> None:
 def test_a_passive_with_an_agent_stays_a_passive(pipe: Any) -> None:
     evs = [e for e in events(pipe, "The plan was opposed by Egypt.") if e["event"] == "REJECT"]
     assert evs and evs[0]["actor"][0]["country"] == "EGY"
+
+
+def test_a_refusal_to_commit_to_aid_is_aimed_at_the_aids_recipient(pipe: Any) -> None:
+    text = "The Egyptian government has refused to commit to any direct assistance to the Libyan army."
+    assert "LBY" in rec_countries(events(pipe, text), "REJECT")

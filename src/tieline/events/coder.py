@@ -222,6 +222,7 @@ class Coder:
                 if d is not None:
                     drafts.append(d)
         self._embed_nominal_objects(tree, drafts)
+        self._complement_recipients(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.trigger, si, ref)
@@ -644,6 +645,19 @@ class Coder:
                     break
                 cur = h
 
+    def _complement_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """Once nominal objects have lent their recipients, a governing verb with none takes that of its
+        to-infinitive complement, same actor only ("refused to commit to assistance to X": X)."""
+        by_trigger = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            gov = by_trigger.get(t.head) if t.dep == "xcomp" else None
+            if gov is None or gov is d or gov.recipients or gov.no_recipient or not d.recipients:
+                continue
+            if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
+                gov.recipients = list(d.recipients)
+                gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
         demand action from G7 leaders", "began a hunger strike to press the government" (same actor only)."""
@@ -786,6 +800,12 @@ class Coder:
             if gov is not None and gov is not d:
                 d.embedded = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
+                if not gov.recipients and d.recipients and (
+                    not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+                ):
+                    # "committed to assistance to the US-led war": the party the act it takes up is aimed at
+                    gov.recipients = list(d.recipients)
+                    gov.roles.append(f"recipient = recipient of its object '{t.text}'")
                 if (
                     not gov.recipients
                     and gov.actors
