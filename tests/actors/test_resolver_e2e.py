@@ -422,3 +422,10 @@ def test_plural_countries_do_not_refer_back_to_one_country(pipe: Any) -> None:
     text = "Kenya hosted the summit. The three countries said on Friday they had signed a security pact."
     evs = code(pipe, text)
     assert all(a["country"] != "KEN" for e in evs if e["event"] == "AGREE" for a in e["actor"]), evs
+
+
+def test_nationalities_coordinated_as_noun_modifiers_are_both_parties(pipe: Any) -> None:
+    text = "U.S. and Russian negotiators met in Geneva this week."
+    evs = code(pipe, text)
+    parties = {a["country"] for e in evs for a in e["actor"] + e["recipient"]}
+    assert {"USA", "RUS"} <= parties, parties

@@ -910,7 +910,7 @@ class Coder:
             for k in range(lo, i):
                 mk = actors.at(k)
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
-                    actor_heads = [k]
+                    actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
@@ -1073,7 +1073,7 @@ class Coder:
             inner = [o for p, o in tree.preps(h) if p.lower == "of"]
             if inner:
                 h = inner[0].i
-        quals = list(tree.kids(h, "amod", "compound"))
+        quals = list(tree.kids(h, "amod", "compound", "nmod"))
         # "the presidents of Iraq and Egypt": the countries of an of-complement, too
         for p in tree.kids(h, "prep"):
             if p.lower == "of":
