@@ -273,3 +273,9 @@ def test_a_passive_with_an_agent_stays_a_passive(pipe: Any) -> None:
 def test_a_refusal_to_commit_to_aid_is_aimed_at_the_aids_recipient(pipe: Any) -> None:
     text = "The Egyptian government has refused to commit to any direct assistance to the Libyan army."
     assert "LBY" in rec_countries(events(pipe, text), "REJECT")
+
+
+def test_coordinated_parties_that_fight_fight_each_other(pipe: Any) -> None:
+    evs = [e for e in events(pipe, "Sudanese and Chadian troops clashed near the border on Monday.") if e["event"] == "ASSAULT"]
+    assert evs and evs[0]["reciprocal"]
+    assert {a["country"] for a in evs[0]["actor"] + evs[0]["recipient"]} == {"SDN", "TCD"}

@@ -124,6 +124,10 @@ class Coder:
         if not isinstance(stative, list) or not all(isinstance(n, str) for n in stative):
             raise DataFileError("events/data/roles.yaml: `stative_passives` must be a list of verb lemmas")
         self.stative_passives = frozenset(n.lower() for n in stative)
+        mutual = roles.get("mutual_verbs")
+        if not isinstance(mutual, list) or not all(isinstance(n, str) for n in mutual):
+            raise DataFileError("events/data/roles.yaml: `mutual_verbs` must be a list of verb lemmas")
+        self.mutual_verbs = frozenset(n.lower() for n in mutual)
         docs = roles.get("document_nouns")
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
@@ -1413,7 +1417,13 @@ class Coder:
             d.roles.append(
                 "recipient = who must meet the threat's condition (subject of its if/unless clause)"
             )
-        if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
+        trigger_lemma = (toks[d.trigger].lemma or toks[d.trigger].text).lower()
+        if (
+            len(d.actors) >= 2
+            and not d.recipients
+            and (_reciprocal_code(d.code) or trigger_lemma in self.mutual_verbs)
+        ):
+            # "X and Y signed", "Vietnamese and Cambodian forces were battling": the parties act on each other
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
