@@ -429,3 +429,9 @@ def test_nationalities_coordinated_as_noun_modifiers_are_both_parties(pipe: Any)
     evs = code(pipe, text)
     parties = {a["country"] for e in evs for a in e["actor"] + e["recipient"]}
     assert {"USA", "RUS"} <= parties, parties
+
+
+def test_an_unrecognised_name_is_what_its_apposition_says(pipe: Any) -> None:
+    text = "Tomas Vrbka, the United Nations Humanitarian Coordinator, demanded access to the besieged towns."
+    a = one(find(code(pipe, text), "REQUEST")["actor"])
+    assert a["code"].startswith("IGOUNO") and text[a["start"] : a["end"]].startswith("Tomas Vrbka")

@@ -505,7 +505,21 @@ class Resolver:
             return replace(
                 named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}"
             )
-        return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+        found = self._nominal(head, article, tree, actors, date, peers, start, end, text)
+        if found is None and t.pos == "PROPN":
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded ...": a name the knowledge base
+            # and the recogniser miss is what its apposition says it is
+            for app in tree.kids(head, "appos"):
+                alo, ahi = tree.np_span(app.i)
+                astart, aend = tree.char_span(alo, ahi)
+                by_app = self._nominal(
+                    app.i, article, tree, actors, date, peers, astart, aend, article.text[astart:aend]
+                )
+                if by_app is not None and (by_app.country or by_app.kind in ("igo", "org", "armed_group")):
+                    return replace(
+                        by_app, text=text, start=start, end=end, why=f"'{text}': {by_app.why} (its apposition)"
+                    )
+        return found
 
     def _reporter(
         self,
