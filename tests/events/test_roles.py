@@ -279,3 +279,8 @@ def test_coordinated_parties_that_fight_fight_each_other(pipe: Any) -> None:
     evs = [e for e in events(pipe, "Sudanese and Chadian troops clashed near the border on Monday.") if e["event"] == "ASSAULT"]
     assert evs and evs[0]["reciprocal"]
     assert {a["country"] for a in evs[0]["actor"] + evs[0]["recipient"]} == {"SDN", "TCD"}
+
+
+def test_the_indirect_object_of_a_gift_is_the_recipient(pipe: Any) -> None:
+    text = "Japan gave Cambodia 20 million dollars of aid for rural development projects."
+    assert "KHM" in rec_countries(events(pipe, text), "AID")

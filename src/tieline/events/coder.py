@@ -399,7 +399,12 @@ class Coder:
                 rec_heads = tree.conjuncts(theme.i)
                 role_notes.append(f"recipient = object '{theme.text}'")
             elif chosen.object is not None or mode == "theme":
-                for prep in RECIPIENT_PREPS:
+                # "gave the Ivory Coast 5 million dollars": the indirect object first, then a phrase
+                dative0 = tree.kid(i, "dative")
+                if dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
+                    rec_heads = tree.conjuncts(dative0.i)
+                    role_notes.append(f"recipient = indirect object '{dative0.text}'")
+                for prep in RECIPIENT_PREPS if not rec_heads else ():
                     objs = obj_preps.get(prep) or preps.get(prep) or []
                     if objs:
                         for o in objs:
