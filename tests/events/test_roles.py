@@ -284,3 +284,8 @@ def test_coordinated_parties_that_fight_fight_each_other(pipe: Any) -> None:
 def test_the_indirect_object_of_a_gift_is_the_recipient(pipe: Any) -> None:
     text = "Japan gave Cambodia 20 million dollars of aid for rural development projects."
     assert "KHM" in rec_countries(events(pipe, text), "AID")
+
+
+def test_asylum_sought_in_a_country_is_asked_of_that_country(pipe: Any) -> None:
+    text = "Some 3,000 Eritrean refugees sought asylum in Sweden last year."
+    assert "SWE" in rec_countries(events(pipe, text), "REQUEST")

@@ -128,6 +128,10 @@ class Coder:
         if not isinstance(mutual, list) or not all(isinstance(n, str) for n in mutual):
             raise DataFileError("events/data/roles.yaml: `mutual_verbs` must be a list of verb lemmas")
         self.mutual_verbs = frozenset(n.lower() for n in mutual)
+        addressed = roles.get("place_addressed_objects")
+        if not isinstance(addressed, list) or not all(isinstance(n, str) for n in addressed):
+            raise DataFileError("events/data/roles.yaml: `place_addressed_objects` must be a list of words")
+        self.place_addressed = frozenset(n.lower() for n in addressed)
         docs = roles.get("document_nouns")
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
@@ -1446,6 +1450,12 @@ class Coder:
         ):
             d.recipients = [self._place_party(d.location)]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
+        if not d.recipients and d.actors and d.location is not None and d.location.country:
+            obj = tree.kid(d.trigger, "dobj")
+            if obj is not None and (obj.lemma or obj.text).lower() in self.place_addressed:
+                # "sought refuge in Germany": asylum is asked of the country where it is sought
+                d.recipients = [self._place_party(d.location)]
+                d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d, actors)
         if not d.actors and not d.recipients:
