@@ -435,3 +435,9 @@ def test_an_unrecognised_name_is_what_its_apposition_says(pipe: Any) -> None:
     text = "Tomas Vrbka, the United Nations Humanitarian Coordinator, demanded access to the besieged towns."
     a = one(find(code(pipe, text), "REQUEST")["actor"])
     assert a["code"].startswith("IGOUNO") and text[a["start"] : a["end"]].startswith("Tomas Vrbka")
+
+
+def test_the_country_of_a_place_is_no_party_that_withholds_the_sentences_country(pipe: Any) -> None:
+    # Nairobi is where the postponed rally was to be, not a party to the agreement
+    evs = code(pipe, "Leaders of the Umoja opposition alliance agreed to postpone the demonstration in Nairobi.")
+    assert one(find(evs, "AGREE")["actor"])["country"] == "KEN"

@@ -44,6 +44,7 @@ MAX_SENTENCE_TOKENS = 400
 OBJECT_PARTY_PREPS = frozenset(
     {"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"}
 )
+PLACE_PARTY_WHY = "the country where the act happened"
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 
@@ -813,8 +814,10 @@ class Coder:
             if gov is not None and gov is not d:
                 d.embedded = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
-                if not gov.recipients and d.recipients and (
-                    not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+                if (
+                    not gov.recipients
+                    and d.recipients
+                    and (not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors))
                 ):
                     # "committed to assistance to the US-led war": the party the act it takes up is aimed at
                     gov.recipients = list(d.recipients)
@@ -1485,7 +1488,7 @@ class Coder:
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
-            if not _state_of(d.recipients, home):
+            if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
                 d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
             if not _state_of(d.actors, home):
                 d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
@@ -1552,7 +1555,7 @@ class Coder:
             "state",
             (c.cameo or c.iso3) if c else (loc.country or ""),
             entity_id=f"country:{loc.country}",
-            why="the country where the act happened",
+            why=PLACE_PARTY_WHY,
         )
 
     def _material_place(self, d: Draft) -> bool:
@@ -1884,10 +1887,10 @@ def _context_country(article: Article, actors: ArticleActors, si: int) -> str | 
 
 
 def _party(d: Draft, country: str) -> bool:
-    """Whether ``country`` itself acts in the draft or is acted upon (as a state or its government)."""
-    return _state_of(d.recipients, country) or any(
-        a.kind == "state" and a.country == country for a in d.actors
-    )
+    """Whether ``country`` itself, named as a party, acts in the draft or is acted upon (not the country of a place
+    the act happens in)."""
+    named = [a for a in d.recipients if a.why != PLACE_PARTY_WHY]
+    return _state_of(named, country) or any(a.kind == "state" and a.country == country for a in d.actors)
 
 
 def _state_of(side: list[Actor], country: str) -> bool:
