@@ -441,3 +441,10 @@ def test_the_country_of_a_place_is_no_party_that_withholds_the_sentences_country
     # Nairobi is where the postponed rally was to be, not a party to the agreement
     evs = code(pipe, "Leaders of the Umoja opposition alliance agreed to postpone the demonstration in Nairobi.")
     assert one(find(evs, "AGREE")["actor"])["country"] == "KEN"
+
+
+def test_a_thing_in_apposition_does_not_make_a_name_a_country(pipe: Any) -> None:
+    # "a Kenyan-flagged vessel" is attributed to Kenya, but the ship's name is no Kenyan actor
+    text = "Gunmen in two boats approached the Amani Star, a Kenyan-flagged vessel, and fired at it."
+    evs = code(pipe, text)
+    assert all(a["country"] != "KEN" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]

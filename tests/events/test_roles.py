@@ -289,3 +289,14 @@ def test_the_indirect_object_of_a_gift_is_the_recipient(pipe: Any) -> None:
 def test_asylum_sought_in_a_country_is_asked_of_that_country(pipe: Any) -> None:
     text = "Some 3,000 Eritrean refugees sought asylum in Sweden last year."
     assert "SWE" in rec_countries(events(pipe, text), "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Thousands of students rallied in Nairobi in protest at Ugandan border raids.", "UGA"),
+        ("Farmers blocked roads in defiance of the Tanzanian authorities.", "TZA"),
+    ],
+)
+def test_a_protest_is_against_the_party_its_own_phrases_name(pipe: Any, text: str, country: str) -> None:
+    assert country in rec_countries(events(pipe, text), "PROTEST")

@@ -515,9 +515,19 @@ class Resolver:
                 by_app = self._nominal(
                     app.i, article, tree, actors, date, peers, astart, aend, article.text[astart:aend]
                 )
-                if by_app is not None and (by_app.country or by_app.kind in ("igo", "org", "armed_group")):
+                # a person or a body (or a place: "Gaza City, Palestinian Territories"), not a thing attributed to a
+                # country ("the Maersk Hangzhou, a Singapore-flagged vessel")
+                if (
+                    by_app is not None
+                    and (by_app.kind != "state" or t.ent_type in ("GPE", "LOC"))
+                    and (by_app.country or by_app.kind in ("igo", "org", "armed_group"))
+                ):
                     return replace(
-                        by_app, text=text, start=start, end=end, why=f"'{text}': {by_app.why} (its apposition)"
+                        by_app,
+                        text=text,
+                        start=start,
+                        end=end,
+                        why=f"'{text}': {by_app.why} (its apposition)",
                     )
         return found
 

@@ -45,6 +45,8 @@ OBJECT_PARTY_PREPS = frozenset(
     {"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"}
 )
 PLACE_PARTY_WHY = "the country where the act happened"
+# "in protest at X", "in defiance of X", "in opposition to X": what a protest is against
+PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 
@@ -1459,6 +1461,8 @@ class Coder:
                 # "sought refuge in Germany": asylum is asked of the country where it is sought
                 d.recipients = [self._place_party(d.location)]
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
+        if not d.recipients and d.actors and cameo.plover == "PROTEST" and actors is not None:
+            d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d, actors)
         if not d.actors and not d.recipients:
@@ -1630,6 +1634,32 @@ class Coder:
             code=f"{cc}{a.sector or ''}",
             why=f"{a.why}; country from {where}".lstrip("; "),
         )
+
+    def _protest_content(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The party a protest is against, named in its own phrases: "a strike against the government", "rioted
+        ... in protest at Israeli raids", "in defiance of Chinese authorities", "demonstrations against violations
+        by the Israeli military" (the doer or possessor of what is protested)."""
+        owners = [d.trigger, *(k.i for k in tree.kids(d.trigger, "dobj"))]
+        cands: list[Token] = []
+        for h in owners:
+            for p, o in tree.preps(h):
+                if p.lower in ("against", "over", "at"):
+                    cands.append(o)
+                elif p.lower == "in" and (o.lemma or o.text).lower() in PROTEST_FRAMES:
+                    cands.extend(
+                        o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("of", "against", "at", "to")
+                    )
+        for o in cands:
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            if not found:
+                found = self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
+            found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+            if found:
+                d.roles.append(f"recipient = what the protest is against ('{o.text}')")
+                return found
+        return []
 
     def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
