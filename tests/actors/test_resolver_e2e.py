@@ -448,3 +448,10 @@ def test_a_thing_in_apposition_does_not_make_a_name_a_country(pipe: Any) -> None
     text = "Gunmen in two boats approached the Amani Star, a Kenyan-flagged vessel, and fired at it."
     evs = code(pipe, text)
     assert all(a["country"] != "KEN" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+
+
+def test_a_possessive_on_the_other_partys_agents_is_not_the_actors_own(pipe: Any) -> None:
+    # "its army" is Somalia's: Cairo helping its own army would be no event between two parties
+    text = "Egypt said Cairo supported the unity of Somalia and would help its army in the fight against al-Shabaab."
+    evs = [e for e in code(pipe, text) if e["event"] == "AGREE"]
+    assert evs and any(a["country"] == "SOM" for e in evs for a in e["recipient"]), [(e["actor"], e["recipient"]) for e in evs]

@@ -752,7 +752,7 @@ class Resolver:
                     why=f"sector '{t.text}' ({sector}) of {country_actor.name}",
                 )
             if poss is not None:
-                pa = self._poss_actor(poss.i, article, tree, actors)
+                pa = self._poss_actor(poss.i, article, tree, actors, exclude=peers)
                 if pa is None and tree.is_pronoun(poss.i):
                     # "Bosnian Serbs said their forces had withdrawn": the reporting verb's subject
                     pa = self._reporter(poss.i, article, tree, actors, date, poss.start, poss.end, poss.text)
@@ -947,10 +947,12 @@ class Resolver:
             )
         return a
 
-    def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
+    def _poss_actor(
+        self, i: int, article: Article, tree: Tree, actors: ArticleActors, exclude: list[Actor] | None = None
+    ) -> Actor | None:
         t = article.tokens[i]
         if tree.is_pronoun(i):
-            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree)
+            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree, exclude=exclude)
         m = actors.at(i)
         if m is not None and m.actor is not None and m.kind not in ("title", "sector"):
             return m.actor
@@ -974,6 +976,7 @@ class Resolver:
         tree: Tree | None = None,
         *,
         name_span: bool = False,
+        exclude: list[Actor] | None = None,
     ) -> Actor | None:
         """The actor a pronoun refers back to. With ``name_span``, a pronoun whose antecedent is named earlier in
         the same sentence takes the span of that name ("Turkey said it had asked ...": the actor's span is
@@ -987,7 +990,7 @@ class Resolver:
             kinds = ("igo", "org", "armed_group", "sector")
         else:
             return None
-        prev = self._antecedent(i, actors, kinds=kinds, tree=tree)
+        prev = self._antecedent(i, actors, kinds=kinds, tree=tree, exclude=exclude)
         if prev is None:
             return None
         why = f"'{text}' refers back to {prev.name}"
@@ -998,7 +1001,13 @@ class Resolver:
         return replace(prev, text=text, start=start, end=end, why=why)
 
     def _antecedent(
-        self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...], tree: Tree | None = None
+        self,
+        i: int,
+        actors: ArticleActors,
+        *,
+        kinds: tuple[str, ...],
+        tree: Tree | None = None,
+        exclude: list[Actor] | None = None,
     ) -> Actor | None:
         """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to.
 
@@ -1018,6 +1027,11 @@ class Resolver:
                 break
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
                 cands.append(m)
+        if exclude:
+            # the other party of the event ("Cairo supported Somalia and would help its army": not Cairo's army)
+            cands = [
+                m for m in cands if m.actor is not None and not any(_same_entity(m.actor, x) for x in exclude)
+            ]
         if not cands:
             return None
         if tree is None:
@@ -1050,6 +1064,12 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+def _same_entity(a: Actor, b: Actor) -> bool:
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    return bool(a.country) and a.country == b.country and a.kind == b.kind == "state"
 
 
 def _mention_in_phrase(
