@@ -300,3 +300,9 @@ def test_asylum_sought_in_a_country_is_asked_of_that_country(pipe: Any) -> None:
 )
 def test_a_protest_is_against_the_party_its_own_phrases_name(pipe: Any, text: str, country: str) -> None:
     assert country in rec_countries(events(pipe, text), "PROTEST")
+
+
+def test_the_one_complained_about_is_a_party_beside_the_addressee(pipe: Any) -> None:
+    text = "Kenya complained to the African Union on Tuesday over two Somali border raids."
+    evs = [e for e in events(pipe, text) if e["event"] == "ACCUSE"]
+    assert evs and "SOM" in {a["country"] for e in evs for a in e["recipient"]}

@@ -503,6 +503,20 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and d.code.startswith("11"):
+            # "complained to the UN over Israeli air raids", "criticised Iran for its nuclear programme": the one
+            # disapproved of is a party too, beside the addressee
+            for p, o in tree.preps(i):
+                if p.lower not in ("over", "about", "for") or o.pos not in ("NOUN", "PROPN"):
+                    continue
+                found = self._resolve_all([o.i], article, tree, actors, ref, peers=d.actors)
+                found = [
+                    a for a in found if not any(_same(a, b) for b in (*d.actors, *d.recipients)) and a.country
+                ]
+                if found:
+                    d.recipients = [*d.recipients, *found]
+                    role_notes.append(f"recipient = the one disapproved of ('{p.lower} {o.text}')")
+                    break
         if not d.recipients and d.actors and obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
             # object is between are the ones the act is done for
