@@ -306,3 +306,14 @@ def test_the_one_complained_about_is_a_party_beside_the_addressee(pipe: Any) -> 
     text = "Kenya complained to the African Union on Tuesday over two Somali border raids."
     evs = [e for e in events(pipe, text) if e["event"] == "ACCUSE"]
     assert evs and "SOM" in {a["country"] for e in evs for a in e["recipient"]}
+
+
+def test_a_threat_to_act_in_a_country_is_aimed_at_it(pipe: Any) -> None:
+    text = "Al-Shabaab threatened on Monday to resume its operations in Kenya."
+    assert "KEN" in rec_countries(events(pipe, text), "THREATEN")
+
+
+def test_where_a_threat_is_made_is_not_its_target(pipe: Any) -> None:
+    text = "Speaking in Kenya, the Ethiopian minister threatened to cut ties with Egypt."
+    recs = rec_countries(events(pipe, text), "THREATEN")
+    assert "EGY" in recs and "KEN" not in recs

@@ -1438,6 +1438,23 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
+            # "Hamas threatened to resume attacks in Israel": the place of the threatened act, named inside the
+            # threat's complement (not where the threat was made), is the country it is aimed at
+            for c in tree.kids(d.trigger, "xcomp", "ccomp"):
+                for k in tree.subtree(c.i):
+                    tk = toks[k]
+                    if tk.dep != "pobj" or toks[tk.head].lower not in ("in", "inside", "across", "into"):
+                        continue
+                    loc = self._place(article, tree, actors, k)
+                    if loc is not None and loc.country and loc.kind == "country":
+                        d.recipients = [self._place_party(loc)]
+                        d.roles.append(
+                            f"recipient = the country of the place of the threatened act ('{loc.text}')"
+                        )
+                        break
+                if d.recipients:
+                    break
         if not d.recipients and d.condition_party and cameo.code.startswith("13"):
             # "threatened to strike unless Israel rescinded ...", "will boycott the talks if the US goes ahead": a
             # threat is aimed at whoever must meet its condition
