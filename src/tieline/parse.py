@@ -209,14 +209,35 @@ class Tree:
             return None, False
         return None, False
 
+    def _dangling_object(self, i: int, p: int) -> Token | None:
+        """The object of a preposition the parser left without one, a common misparse: the noun phrase right after
+        it is read as the verb's direct object ("called on [dobj Minister X] to resign") or as the subject of a
+        following reduced clause ("granted asylum to [nsubj five officers] holed up in ...")."""
+        nxt = p + 1
+        while nxt < len(self.tokens) and self.tokens[nxt].dep in ("det", "nummod", "amod", "compound", "poss", "quantmod"):
+            nxt = self.tokens[nxt].head if self.tokens[nxt].head > nxt else nxt + 1
+        if nxt >= len(self.tokens):
+            return None
+        n = self.tokens[nxt]
+        if n.pos not in ("NOUN", "PROPN", "PRON") or self.np_span(n.i)[0] != p + 1:
+            return None
+        if n.dep == "dobj" and n.head == i:
+            return n
+        h = self.tokens[n.head]
+        if n.dep in ("nsubj", "nsubjpass") and h.dep in ("advcl", "acl", "relcl", "ccomp") and h.head == i:
+            return n
+        return None
+
     def preps(self, i: int) -> Iterator[tuple[Token, Token]]:
         """(preposition, object) pairs attached to ``i`` (also particles with an object further on)."""
         for c in self.children[i]:
             tc = self.tokens[c]
             if tc.dep in ("prep", "agent", "dative") and tc.pos in ("ADP", "SCONJ", "ADV"):
-                for o in self.children[c]:
-                    to = self.tokens[o]
-                    if to.dep in ("pobj", "pcomp"):
-                        yield tc, to
+                objs = [self.tokens[o] for o in self.children[c] if self.tokens[o].dep in ("pobj", "pcomp")]
+                if not objs and tc.dep in ("prep", "dative"):
+                    dangling = self._dangling_object(i, c)
+                    if dangling is not None:
+                        objs = [dangling]
+                yield from ((tc, to) for to in objs)
             elif tc.dep == "dative" and tc.pos in ("PROPN", "NOUN", "PRON"):
                 yield tc, tc

@@ -67,7 +67,7 @@ HUMAN_NOUNS = frozenset(
      "negotiator", "negotiators", "mediator", "mediators", "elder", "elders", "chief", "chiefs", "politician",
      "politicians", "lawmaker", "lawmakers", "deputy", "deputies", "volunteer", "volunteers", "employee",
      "employees", "staff", "crew", "crews", "pilgrim", "pilgrims", "tourist", "tourists", "settler", "settlers",
-     "tribesman", "tribesmen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
+     "tribesman", "tribesmen", "fisherman", "fishermen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
 )  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
@@ -153,6 +153,17 @@ class Resolver:
         c = self.kb.country(code) if code else None
         return (c.cameo or c.iso3) if c else ""
 
+    def diplomat(self, text: str) -> bool:
+        """Whether a phrase names a diplomat by title ("Ambassador X", "the special envoy"): someone who usually
+        serves abroad, so the country where they speak is not theirs."""
+        words = [w for w in text.replace(",", " ").split() if w.lower() not in ("the", "a", "an")]
+        for n in (3, 2, 1):
+            for k in range(0, max(0, len(words) - n) + 1):
+                tr = self.kb.title_role(" ".join(words[k : k + n]))
+                if tr is not None and tr.key == "ambassador":
+                    return True
+        return False
+
     def _coded(
         self, text: str, start: int, end: int, country: str | None, sector: str | None, kind: str, why: str
     ) -> Actor:
@@ -191,7 +202,7 @@ class Resolver:
                 i += 1
                 continue
             width, hits = found
-            hit = self._choose(_in_office_first(hits, date), toks[i : i + width])
+            hit = self._choose(_in_office_first(hits, date), toks[i : i + width], _alone(toks, i, i + width))
             if hit is None or self._us_state(hit, article, i, i + width):
                 i += width
                 continue
@@ -239,18 +250,58 @@ class Resolver:
             m = ActorMention(ti, tj, ment.start, ment.end, kind, None, actor)
             out.add(m)
         out.mentions.sort(key=lambda m: m.start)
+        self._acronyms(out, article, tree, date)
         return out
 
-    def _choose(self, hits: list[AliasHit], toks: list[Any]) -> AliasHit | None:
+    def _acronyms(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
+        """An acronym in parentheses after a name stands for that name: "the Nigerian Union of Teachers (NUT)" is
+        a Nigerian body (and a later "it" or "NUT" is too), "Montenegro Municipality Association (AKK)" is not the
+        German politician whose initials are AKK. A known organisation or group under the acronym stays as it is
+        ("the Palestine Liberation Organization (PLO)")."""
+        toks = article.tokens
+        for m in list(out.mentions):
+            lo, hi = m.tok_start, m.tok_end
+            if lo < 1 or hi >= len(toks) or toks[lo - 1].text != "(" or toks[hi].text != ")":
+                continue
+            if m.kind in ("org", "armed_group") or not article.text[m.start : m.end].isupper():
+                continue
+            t = toks[hi - 1]
+            h = t.head
+            if t.dep != "appos" or lo <= h < hi or toks[h].pos not in ("NOUN", "PROPN"):
+                continue
+            # "the Ghana Association of Nurses (GAN)": the acronym hangs on the last word; the name's head is higher
+            while toks[h].dep == "pobj" and toks[toks[h].head].lower == "of":
+                g = toks[toks[h].head].head
+                if toks[g].pos not in ("NOUN", "PROPN") or g == h:
+                    break
+                h = g
+            for k in range(lo, hi):
+                if out.by_token.get(k) is m:
+                    del out.by_token[k]
+            a = self.resolve(h, article, tree, out, date)
+            text = article.text[m.start : m.end]
+            if a is None or a.kind == "person":
+                m.kind, m.hit, m.actor = "ner_org", None, _unknown_actor(text, m.start, m.end, "org")
+            else:
+                m.kind, m.hit = "ner_org", None
+                kind = "org" if a.kind == "sector" and toks[h].pos == "PROPN" else a.kind  # a named body
+                m.actor = replace(
+                    a, text=text, start=m.start, end=m.end, kind=kind, why=f"'{text}' stands for '{a.text}'"
+                )
+            for k in range(lo, hi):
+                out.by_token.setdefault(k, m)
+
+    def _choose(self, hits: list[AliasHit], toks: list[Any], alone: bool = False) -> AliasHit | None:
         hits = sorted(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
         best = hits[0]
-        # a country name that spaCy reads as a person ("Jordan said", "Chad") stays a country only when it is not
-        # tagged PERSON; short ambiguous names need a capital letter
+        # a country name that spaCy reads as a person ("Jordan Henderson said", "Chad Smith") is a person; standing
+        # alone, with no other name next to it ("Chad did not sign"), it is the country
         surface = " ".join(t.text for t in toks)
         if (
             best.kind in ("country", "capital")
             and best.ambiguous
             and all(t.ent_type == "PERSON" for t in toks)
+            and not (alone and best.kind == "country")
         ):
             return None
         if not any(ch.isupper() for ch in surface) and best.kind not in ("title", "sector"):
@@ -431,10 +482,13 @@ class Resolver:
                 return replace(a, text=text, start=start, end=end)
 
         if tree.is_pronoun(head):
+            # "the three European countries said they would ...": the reporting verb's subject comes first when it
+            # agrees; then the nearest fitting antecedent
+            ra = self._reporter(head, article, tree, actors, date, start, end, text)
+            if t.lower in PLURAL_PRONOUNS and self._reporter_subject(head, tree) is not None:
+                return ra  # the plural subject of the reporting verb, even when it names no known actor
             pa = self._pronoun(head, article, actors, start, end, text, tree, name_span=True)
-            return (
-                pa if pa is not None else self._reporter(head, article, tree, actors, date, start, end, text)
-            )
+            return pa if pa is not None else ra
 
         # "thousands of protesters", "a group of soldiers": the complement names the actor
         if t.lower in QUANTITY_HEADS or t.pos == "NUM":
@@ -451,7 +505,31 @@ class Resolver:
             return replace(
                 named, text=text, start=start, end=end, why=f"'{text}' is in apposition to {named.name}"
             )
-        return self._nominal(head, article, tree, actors, date, peers, start, end, text)
+        found = self._nominal(head, article, tree, actors, date, peers, start, end, text)
+        if found is None and t.pos == "PROPN":
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded ...": a name the knowledge base
+            # and the recogniser miss is what its apposition says it is
+            for app in tree.kids(head, "appos"):
+                alo, ahi = tree.np_span(app.i)
+                astart, aend = tree.char_span(alo, ahi)
+                by_app = self._nominal(
+                    app.i, article, tree, actors, date, peers, astart, aend, article.text[astart:aend]
+                )
+                # a person or a body (or a place: "Gaza City, Palestinian Territories"), not a thing attributed to a
+                # country ("the Maersk Hangzhou, a Singapore-flagged vessel")
+                if (
+                    by_app is not None
+                    and (by_app.kind != "state" or t.ent_type in ("GPE", "LOC"))
+                    and (by_app.country or by_app.kind in ("igo", "org", "armed_group"))
+                ):
+                    return replace(
+                        by_app,
+                        text=text,
+                        start=start,
+                        end=end,
+                        why=f"'{text}': {by_app.why} (its apposition)",
+                    )
+        return found
 
     def _reporter(
         self,
@@ -467,17 +545,32 @@ class Resolver:
         """A subject pronoun of a clause complement with no named antecedent refers to the subject of the governing
         verb when they agree in number: "The Fijian rebels said they will release ...", "Palestinian leaders
         vowed they would boycott ..." (the subject noun phrase is resolved as a nominal)."""
-        t = tree.tokens[head]
-        if t.dep not in ("nsubj", "nsubjpass") or t.head == head:
+        found = self._reporter_subject(head, tree)
+        if found is None:
             return None
-        v = tree.tokens[t.head]
+        subj, gov = found
+        a = self.resolve(subj.i, article, tree, actors, date)
+        if a is None:
+            return None
+        return replace(a, why=f"'{text}' refers to the subject of '{gov.text}' ({a.text}); {a.why}")
+
+    def _reporter_subject(self, head: int, tree: Tree) -> tuple[Any, Any] | None:
+        """(subject, reporting verb) that the pronoun ``head`` (or the subject it possesses) refers to, when they
+        agree in number; None otherwise."""
+        t = tree.tokens[head]
+        c = t  # the pronoun, or for a possessive ("they said their forces had ...") the subject it qualifies
+        if t.dep == "poss" and t.head != head:
+            c = tree.tokens[t.head]
+        if c.dep not in ("nsubj", "nsubjpass") or c.head == c.i:
+            return None
+        v = tree.tokens[c.head]
         if v.dep != "ccomp" or v.head == v.i:
             return None
         gov = tree.tokens[v.head]
         if gov.pos not in ("VERB", "AUX"):
             return None
         subj, passive = tree.subject(gov.i)
-        if subj is None or passive or subj.i == head or tree.is_pronoun(subj.i):
+        if subj is None or passive or subj.i in (head, c.i) or tree.is_pronoun(subj.i):
             return None
         plural = subj.tag in ("NNS", "NNPS") or len(tree.conjuncts(subj.i)) > 1
         low = t.lower
@@ -492,10 +585,7 @@ class Resolver:
                 return None
         else:
             return None
-        a = self.resolve(subj.i, article, tree, actors, date)
-        if a is None:
-            return None
-        return replace(a, why=f"'{text}' refers to the subject of '{gov.text}' ({a.text}); {a.why}")
+        return subj, gov
 
     def _apposition_of_name(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
         """The named actor a descriptive phrase stands in apposition to: "Jaish al-Adl, a Sunni militant group
@@ -662,7 +752,10 @@ class Resolver:
                     why=f"sector '{t.text}' ({sector}) of {country_actor.name}",
                 )
             if poss is not None:
-                pa = self._poss_actor(poss.i, article, tree, actors)
+                pa = self._poss_actor(poss.i, article, tree, actors, exclude=peers)
+                if pa is None and tree.is_pronoun(poss.i):
+                    # "Bosnian Serbs said their forces had withdrawn": the reporting verb's subject
+                    pa = self._reporter(poss.i, article, tree, actors, date, poss.start, poss.end, poss.text)
                 if pa is not None and pa.country:
                     return self._coded(
                         text,
@@ -689,7 +782,7 @@ class Resolver:
                 return replace(
                     prev, text=text, start=start, end=end, why=f"'{text}' refers back to {prev.name}"
                 )
-        if head_lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
+        if t.lower in COUNTRY_NOUNS and _definite(tree, head) and country_actor is None:
             prev = self._antecedent(head, actors, kinds=("state",), tree=tree)
             if prev is not None:
                 return replace(
@@ -854,10 +947,12 @@ class Resolver:
             )
         return a
 
-    def _poss_actor(self, i: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
+    def _poss_actor(
+        self, i: int, article: Article, tree: Tree, actors: ArticleActors, exclude: list[Actor] | None = None
+    ) -> Actor | None:
         t = article.tokens[i]
         if tree.is_pronoun(i):
-            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree)
+            return self._pronoun(i, article, actors, t.start, t.end, t.text, tree, exclude=exclude)
         m = actors.at(i)
         if m is not None and m.actor is not None and m.kind not in ("title", "sector"):
             return m.actor
@@ -881,6 +976,7 @@ class Resolver:
         tree: Tree | None = None,
         *,
         name_span: bool = False,
+        exclude: list[Actor] | None = None,
     ) -> Actor | None:
         """The actor a pronoun refers back to. With ``name_span``, a pronoun whose antecedent is named earlier in
         the same sentence takes the span of that name ("Turkey said it had asked ...": the actor's span is
@@ -894,7 +990,7 @@ class Resolver:
             kinds = ("igo", "org", "armed_group", "sector")
         else:
             return None
-        prev = self._antecedent(i, actors, kinds=kinds, tree=tree)
+        prev = self._antecedent(i, actors, kinds=kinds, tree=tree, exclude=exclude)
         if prev is None:
             return None
         why = f"'{text}' refers back to {prev.name}"
@@ -905,7 +1001,13 @@ class Resolver:
         return replace(prev, text=text, start=start, end=end, why=why)
 
     def _antecedent(
-        self, i: int, actors: ArticleActors, *, kinds: tuple[str, ...], tree: Tree | None = None
+        self,
+        i: int,
+        actors: ArticleActors,
+        *,
+        kinds: tuple[str, ...],
+        tree: Tree | None = None,
+        exclude: list[Actor] | None = None,
     ) -> Actor | None:
         """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to.
 
@@ -925,6 +1027,11 @@ class Resolver:
                 break
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
                 cands.append(m)
+        if exclude:
+            # the other party of the event ("Cairo supported Somalia and would help its army": not Cairo's army)
+            cands = [
+                m for m in cands if m.actor is not None and not any(_same_entity(m.actor, x) for x in exclude)
+            ]
         if not cands:
             return None
         if tree is None:
@@ -957,6 +1064,12 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+def _same_entity(a: Actor, b: Actor) -> bool:
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    return bool(a.country) and a.country == b.country and a.kind == b.kind == "state"
 
 
 def _mention_in_phrase(
@@ -999,6 +1112,16 @@ def _agent_head(t: Any, head_lower: str) -> bool:
     if t.ent_type in ("PERSON", "ORG", "NORP"):
         return True
     return bool({t.lower, head_lower} & (HUMAN_NOUNS | AGENT_HEADS | QUANTITY_HEADS))
+
+
+def _alone(toks: list[Any], lo: int, hi: int) -> bool:
+    """Whether the words ``lo:hi`` are a name on their own: no capitalised word of a name directly before or
+    after them ("Chad did not sign", not "Chad Smith" or "President Chad Gaudin")."""
+
+    def name_word(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].pos == "PROPN"
+
+    return not name_word(lo - 1) and not name_word(hi)
 
 
 def _in_office_first(hits: list[AliasHit], date: _dt.date | None) -> list[AliasHit]:

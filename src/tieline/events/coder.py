@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
+from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
@@ -39,6 +39,16 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
+# phrases that name the party an act on a thing is aimed at ("aid to Serbia", "a blockade on X", "an invasion
+# of X", "contact with X"), on the object and on the verb (for patterns whose object is not the recipient)
+OBJECT_PARTY_PREPS = frozenset(
+    {"to", "against", "on", "with", "for", "of", "from", "into", "toward", "towards"}
+)
+PLACE_PARTY_WHY = "the country where the act happened"
+# "in protest at X", "in defiance of X", "in opposition to X": what a protest is against
+PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
+POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
+VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Draft:
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
+    condition_party: list[Actor] = field(default_factory=list)  # subject of an if/unless clause on the act
 
 
 class Coder:
@@ -112,6 +123,18 @@ class Coder:
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
             raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
         self.speech_act_nouns = frozenset(n.lower() for n in nouns)
+        stative = roles.get("stative_passives")
+        if not isinstance(stative, list) or not all(isinstance(n, str) for n in stative):
+            raise DataFileError("events/data/roles.yaml: `stative_passives` must be a list of verb lemmas")
+        self.stative_passives = frozenset(n.lower() for n in stative)
+        mutual = roles.get("mutual_verbs")
+        if not isinstance(mutual, list) or not all(isinstance(n, str) for n in mutual):
+            raise DataFileError("events/data/roles.yaml: `mutual_verbs` must be a list of verb lemmas")
+        self.mutual_verbs = frozenset(n.lower() for n in mutual)
+        addressed = roles.get("place_addressed_objects")
+        if not isinstance(addressed, list) or not all(isinstance(n, str) for n in addressed):
+            raise DataFileError("events/data/roles.yaml: `place_addressed_objects` must be a list of words")
+        self.place_addressed = frozenset(n.lower() for n in addressed)
         docs = roles.get("document_nouns")
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
@@ -134,8 +157,13 @@ class Coder:
                 )
                 continue
             drafts = self._sentence(article, tree, actors, si, ref, trace=trace)
+            home = _context_country(article, actors, si) if drafts else None
+            if home is not None and any(_party(d, home) for d in drafts):
+                # "Senator X said he agreed ..., but warned that Turkey ...", "lawmakers blocked the sale since Turkey
+                # requested the jets": the country is a party here, not the setting
+                home = None
             for d in drafts:
-                ev = self._finish(article, tree, d, si, ref, trace=trace)
+                ev = self._finish(article, tree, d, si, ref, trace=trace, home=home, actors=actors)
                 if ev is not None:
                     note(trace, d.trigger, "finish", "event", pattern=d.pattern, draft=d, event=ev)
                     events.append(ev)
@@ -197,6 +225,7 @@ class Coder:
                 if len(group) >= 2:
                     self._group = group
         self._embed_governed(tree, drafts)
+        self._purpose_recipients(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("NOUN", "PROPN") and i not in light_objects:
@@ -204,6 +233,7 @@ class Coder:
                 if d is not None:
                     drafts.append(d)
         self._embed_nominal_objects(tree, drafts)
+        self._complement_recipients(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.trigger, si, ref)
@@ -214,6 +244,7 @@ class Coder:
 
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
+        self._intended_place_recipients(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
 
     def _verb(
@@ -234,6 +265,15 @@ class Coder:
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
         passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
+        stative: Token | None = None
+        if (
+            patient is not None
+            and lemma in self.stative_passives
+            and not any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(i))
+        ):
+            # "Israel is opposed to French mediation", "Kenya is committed to the talks": a state of the subject, not
+            # something done to it
+            stative, patient, passive = patient, None, False
         theme = obj if obj is not None else patient
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
@@ -325,6 +365,9 @@ class Coder:
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
+        elif stative is not None:
+            actor_heads = tree.conjuncts(stative.i)
+            role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
         else:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
@@ -363,7 +406,12 @@ class Coder:
                 rec_heads = tree.conjuncts(theme.i)
                 role_notes.append(f"recipient = object '{theme.text}'")
             elif chosen.object is not None or mode == "theme":
-                for prep in RECIPIENT_PREPS:
+                # "gave the Ivory Coast 5 million dollars": the indirect object first, then a phrase
+                dative0 = tree.kid(i, "dative")
+                if dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
+                    rec_heads = tree.conjuncts(dative0.i)
+                    role_notes.append(f"recipient = indirect object '{dative0.text}'")
+                for prep in RECIPIENT_PREPS if not rec_heads else ():
                     objs = obj_preps.get(prep) or preps.get(prep) or []
                     if objs:
                         for o in objs:
@@ -420,10 +468,27 @@ class Coder:
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
             )
+        if not d.recipients and d.actors and mode == "none" and obj is not None:
+            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
+        if (
+            not d.recipients
+            and d.actors
+            and mode != "none"
+            and rec_heads
+            and obj is not None
+            and obj.i in rec_heads
+        ):
+            # "boycott all contact with the United States": the object is no party; a phrase on it names one
+            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
-            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does
-            for prep in ("on", "against"):
-                owners = [i, *([obj.i] if obj is not None else [])]
+            # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does, or
+            # the source of what is asked for or taken ("demanding autonomy from Serbian authorities", "received a
+            # mission of observers from the OSCE")
+            owners = [i, *([obj.i] if obj is not None else [])]
+            if obj is not None:
+                owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
+            owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
+            for prep in ("on", "against", "from"):
                 extra = [
                     o.i
                     for h in owners
@@ -438,6 +503,32 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and d.code.startswith("11"):
+            # "complained to the UN over Israeli air raids", "criticised Iran for its nuclear programme": the one
+            # disapproved of is a party too, beside the addressee
+            for p, o in tree.preps(i):
+                if p.lower not in ("over", "about", "for") or o.pos not in ("NOUN", "PROPN"):
+                    continue
+                found = self._resolve_all([o.i], article, tree, actors, ref, peers=d.actors)
+                found = [
+                    a for a in found if not any(_same(a, b) for b in (*d.actors, *d.recipients)) and a.country
+                ]
+                if found:
+                    d.recipients = [*d.recipients, *found]
+                    role_notes.append(f"recipient = the one disapproved of ('{p.lower} {o.text}')")
+                    break
+        if not d.recipients and d.actors and obj is not None:
+            # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
+            # object is between are the ones the act is done for
+            for p, o in tree.preps(obj.i):
+                if p.lower in ("between", "among") and len(tree.conjuncts(o.i)) >= 2:
+                    found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    if found:
+                        d.recipients = found
+                        role_notes.append(
+                            f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'"
+                        )
+                        break
         if (
             len(d.actors) >= 2
             and not d.recipients
@@ -447,10 +538,38 @@ class Coder:
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             role_notes.append("reciprocal: coordinated subjects act on each other")
+        elif (
+            d.actors
+            and d.recipients
+            and _reciprocal_code(d.code)
+            and any(n.startswith("recipient = object of 'with'") for n in role_notes)
+        ):
+            # "held talks with X", "shared expertise with X", "signed a pact with X": a joint act, done with each other
+            d.reciprocal = True
+            role_notes.append("reciprocal: a joint act 'with' the other party")
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        d.condition_party = self._condition_party(article, tree, actors, i, d, ref)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _condition_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, i: int, d: Draft, ref: _dt.date | None
+    ) -> list[Actor]:
+        """The subject of an if/unless clause on the act or on its to-infinitive complement ("threatened to hold a
+        strike unless Israel rescinded ...")."""
+        heads = [i, *(c.i for c in tree.kids(i, "xcomp", "ccomp"))]
+        for h in heads:
+            for adv in tree.kids(h, "advcl"):
+                if not any(k.lower in ("if", "unless") for k in tree.kids(adv.i, "mark")):
+                    continue
+                subj, _ = tree.subject(adv.i)
+                if subj is None:
+                    continue
+                found = self.resolver.resolve(subj.i, article, tree, actors, ref, peers=d.actors)
+                if found is not None and not any(_same(found, a) for a in d.actors):
+                    return [found]
+        return []
 
     def _controller(self, tree: Tree, i: int) -> Token | None:
         """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
@@ -556,13 +675,43 @@ class Coder:
                     break
                 cur = h
 
+    def _complement_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """Once nominal objects have lent their recipients, a governing verb with none takes that of its
+        to-infinitive complement, same actor only ("refused to commit to assistance to X": X)."""
+        by_trigger = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            gov = by_trigger.get(t.head) if t.dep == "xcomp" else None
+            if gov is None or gov is d or gov.recipients or gov.no_recipient or not d.recipients:
+                continue
+            if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
+                gov.recipients = list(d.recipients)
+                gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
+    def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
+        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only)."""
+        for d in drafts:
+            if d.recipients or not d.actors or self.ontology.cameo(d.code).plover != "PROTEST":
+                continue
+            for p in drafts:
+                tp = tree.tokens[p.trigger]
+                if p is d or not p.recipients or tp.dep not in ("advcl", "xcomp") or tp.head != d.trigger:
+                    continue
+                if all(any(_same(a, b) for b in d.actors) for a in p.actors):
+                    d.recipients = list(p.recipients)
+                    d.roles.append(f"recipient = recipient of its purpose clause '{tp.text}'")
+                    break
+
     def _issuer(self, tree: Tree, t: Token) -> Token | None:
         """The subject of the verb that issued the document a verb modifies: "The PKK issued a declaration
         demanding that ..." -> the PKK (document nouns in events/data/roles.yaml)."""
         if t.dep != "acl" or t.head == t.i:
             return None
         doc = tree.tokens[t.head]
-        if (doc.lemma or doc.text).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
+        if (
+            doc.lemma or doc.text
+        ).lower() not in self.document_nouns and doc.lower not in self.document_nouns:
             return None
         gov = tree.head(doc.i)
         if gov is None or gov.pos not in ("VERB", "AUX") or doc.dep not in ("dobj", "nsubjpass"):
@@ -597,14 +746,68 @@ class Coder:
             agents: list[tuple[str, Token]] = []
             if (tok.lemma or tok.text).lower() in self.speech_act_nouns or tok.lower in self.speech_act_nouns:
                 agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower in ("by", "from"))
+            else:
+                # "investigating war crimes by Croatian extremists", "violated a ban by the general": the by-phrase
+                # of a deed names its doer
+                agents.extend((p.lower, o) for p, o in tree.preps(h) if p.lower == "by")
             for acl in tree.kids(h, "acl"):
                 if acl.tag == "VBN":
-                    agents.extend((p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by")
+                    agents.extend(
+                        (p.lower, o) for p, o in tree.preps(acl.i) if p.dep == "agent" or p.lower == "by"
+                    )
             for prep, o in agents:
                 found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                 if found:
                     notes.append(f"recipient = who is behind the {tok.text} ('{prep} {o.text}')")
                     return found
+        return []
+
+    def _object_party(
+        self,
+        obj: Token,
+        pattern_prep: str | None,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+        notes: list[str],
+    ) -> list[Actor]:
+        """The party an act on a thing is aimed at, for a pattern whose object is not the recipient
+        (`recipient: none`): named in a phrase of the object ("halted aid to Serbia", "cancelled a visit to
+        Haiti", "lifted a blockade on Palestinian lorries", "mounted an invasion of Lebanon", "a programme for
+        Bosnia") or of the verb beside the object ("halted aid to Serbia" parsed on the verb). The pattern's
+        own preposition is its content ("called for talks"), not a party; only a phrase that resolves counts."""
+        v = obj.head
+        # candidate phrases in order: on the object, then on the verb; one level into a phrase that names a thing
+        # ("sanctions against gold from South Africa", "restrictions on the labour market for new members")
+        cands: list[tuple[Token, str]] = []
+        for owner, allowed in ((obj.i, OBJECT_PARTY_PREPS), (v, VERB_PARTY_PREPS)):
+            for p, o in tree.preps(owner):
+                if p.lower not in allowed or p.lower == pattern_prep or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                if o.ent_type in ("DATE", "TIME"):  # "on Saturday"
+                    continue
+                cands.append((o, f"recipient = object of '{p.lower}' on '{tree.tokens[owner].text}'"))
+                for p2, o2 in tree.preps(o.i):
+                    if p2.lower in ("from", "of", "for") and o2.pos in ("PROPN", "NOUN"):
+                        cands.append(
+                            (o2, f"recipient = object of '{p2.lower}' on '{o.text}' ('{p.lower} {o.text}')")
+                        )
+        # a party with a nationality (or an organisation) first; failing one, a group of people ("refugees")
+        fallback: tuple[list[Actor], str] | None = None
+        for o, why in cands:
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            named = [a for a in found if a.country or a.kind in ("igo", "armed_group", "org")]
+            if named:
+                notes.append(why)
+                return named
+            rest = [a for a in found if a.kind == "sector"]
+            if rest and fallback is None:
+                fallback = (rest, why)
+        if fallback is not None:
+            notes.append(fallback[1])
+            return fallback[0]
         return []
 
     def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
@@ -627,6 +830,24 @@ class Coder:
             if gov is not None and gov is not d:
                 d.embedded = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
+                if (
+                    not gov.recipients
+                    and d.recipients
+                    and (not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors))
+                ):
+                    # "committed to assistance to the US-led war": the party the act it takes up is aimed at
+                    gov.recipients = list(d.recipients)
+                    gov.roles.append(f"recipient = recipient of its object '{t.text}'")
+                if (
+                    not gov.recipients
+                    and gov.actors
+                    and d.actors
+                    and not any(_same(a, b) for a in d.actors for b in gov.actors)
+                ):
+                    # "condemned the Israeli raid", "agreed to US mediation", "opposed French mediation": a reaction
+                    # to an act is aimed at whoever does it
+                    gov.recipients = list(d.actors)
+                    gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
@@ -721,7 +942,7 @@ class Coder:
             for k in range(lo, i):
                 mk = actors.at(k)
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
-                    actor_heads = [k]
+                    actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
@@ -835,8 +1056,13 @@ class Coder:
             tok = article.tokens[h]
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
             if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
+                sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
                     if not any(_same(g, b) for b in out):
+                        if sent.start <= g.start and g.end <= tok.start:
+                            # "Obama and Putin said they will ...": named earlier in the sentence, the names' spans
+                            out.append(replace(g, why=f"'{tok.text}' refers back to {g.name} ('{g.text}')"))
+                            continue
                         out.append(
                             replace(
                                 g,
@@ -858,13 +1084,28 @@ class Coder:
                 for b in self._coordinated_nationalities(a, h, tree, actors):
                     if not any(_same(b, c) for c in out):
                         out.append(b)
+            if a is not None and (tok.lower in QUANTITY_HEADS or tok.pos == "NUM"):
+                # "scores of Sierra Leonean and Liberian refugees": the other conjuncts of what the quantity is of
+                for p, o in tree.preps(h):
+                    if p.lower != "of":
+                        continue
+                    for j in tree.conjuncts(o.i)[1:]:
+                        conj = self.resolver.resolve(j, article, tree, actors, ref, peers=peers + out)
+                        if conj is not None and not any(_same(conj, c) for c in out):
+                            out.append(conj)
         return out
 
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
         if a.kind not in ("sector", "person") or a.country is None:
             return []
         extra: list[Actor] = []
-        quals = list(tree.kids(h, "amod", "compound"))
+        tok = tree.tokens[h]
+        if tok.lower in QUANTITY_HEADS or tok.pos == "NUM":
+            # "scores of Sierra Leonean and Liberian refugees": the nationalities qualify what the quantity is of
+            inner = [o for p, o in tree.preps(h) if p.lower == "of"]
+            if inner:
+                h = inner[0].i
+        quals = list(tree.kids(h, "amod", "compound", "nmod"))
         # "the presidents of Iraq and Egypt": the countries of an of-complement, too
         for p in tree.kids(h, "prep"):
             if p.lower == "of":
@@ -873,7 +1114,9 @@ class Coder:
         siblings = [
             k.i
             for k in quals
-            if (mk0 := actors.at(k.i)) is not None and mk0.kind in ("demonym", "country") and mk0.actor is not None
+            if (mk0 := actors.at(k.i)) is not None
+            and mk0.kind in ("demonym", "country")
+            and mk0.actor is not None
         ]
         sibling_cc = len(siblings) >= 2 and any(
             tree.tokens[c].dep == "cc" for s in siblings for c in tree.children[s]
@@ -1144,6 +1387,8 @@ class Coder:
         si: int,
         ref: _dt.date | None,
         trace: CoderTrace | None = None,
+        home: str | None = None,
+        actors: ArticleActors | None = None,
     ) -> Event | None:
         sent = article.sentences[si]
         toks = article.tokens
@@ -1190,12 +1435,40 @@ class Coder:
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
-            return drop(
-                trace, d.trigger, "finish", d.dropped, d
-            )
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
-        if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
+        if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
+            # "Hamas threatened to resume attacks in Israel": the place of the threatened act, named inside the
+            # threat's complement (not where the threat was made), is the country it is aimed at
+            for c in tree.kids(d.trigger, "xcomp", "ccomp"):
+                for k in tree.subtree(c.i):
+                    tk = toks[k]
+                    if tk.dep != "pobj" or toks[tk.head].lower not in ("in", "inside", "across", "into"):
+                        continue
+                    loc = self._place(article, tree, actors, k)
+                    if loc is not None and loc.country and loc.kind == "country":
+                        d.recipients = [self._place_party(loc)]
+                        d.roles.append(
+                            f"recipient = the country of the place of the threatened act ('{loc.text}')"
+                        )
+                        break
+                if d.recipients:
+                    break
+        if not d.recipients and d.condition_party and cameo.code.startswith("13"):
+            # "threatened to strike unless Israel rescinded ...", "will boycott the talks if the US goes ahead": a
+            # threat is aimed at whoever must meet its condition
+            d.recipients = list(d.condition_party)
+            d.roles.append(
+                "recipient = who must meet the threat's condition (subject of its if/unless clause)"
+            )
+        trigger_lemma = (toks[d.trigger].lemma or toks[d.trigger].text).lower()
+        if (
+            len(d.actors) >= 2
+            and not d.recipients
+            and (_reciprocal_code(d.code) or trigger_lemma in self.mutual_verbs)
+        ):
+            # "X and Y signed", "Vietnamese and Cambodian forces were battling": the parties act on each other
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
@@ -1211,24 +1484,18 @@ class Coder:
             and d.location is not None
             and d.location.country
         ):
-            c = self.resolver.kb.country(d.location.country)
-            d.recipients = [
-                Actor(
-                    d.location.text,
-                    d.location.start,
-                    d.location.end,
-                    c.name if c else d.location.name,
-                    d.location.country,
-                    None,
-                    "state",
-                    (c.cameo or c.iso3) if c else d.location.country,
-                    entity_id=f"country:{d.location.country}",
-                    why="the country where the act happened",
-                )
-            ]
+            d.recipients = [self._place_party(d.location)]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
+        if not d.recipients and d.actors and d.location is not None and d.location.country:
+            obj = tree.kid(d.trigger, "dobj")
+            if obj is not None and (obj.lemma or obj.text).lower() in self.place_addressed:
+                # "sought refuge in Germany": asylum is asked of the country where it is sought
+                d.recipients = [self._place_party(d.location)]
+                d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
+        if not d.recipients and d.actors and cameo.plover == "PROTEST" and actors is not None:
+            d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
-            d.recipients = self._protest_target(d)
+            d.recipients = self._protest_target(d, actors)
         if not d.actors and not d.recipients:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
@@ -1245,10 +1512,21 @@ class Coder:
             # "combating threats": violence needs a target or a place
             d.dropped = "violence with no recipient, place or concrete target"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        # "police in Kampala": a sector agent with no nationality takes the country of the event's place
+        # "police in Kampala", "leaders of an opposition coalition ... in Baku": an actor with no nationality takes
+        # the country of the event's place; failing that, the one country the sentence (or article) names
+        d.actors = [self._named_place(a, article) for a in d.actors]
+        d.recipients = [self._named_place(a, article) for a in d.recipients]
         if d.location is not None and d.location.country:
-            d.actors = [_localise(a, d.location) for a in d.actors]
-            d.recipients = [_localise(a, d.location) for a in d.recipients]
+            where = f"the place '{d.location.text}'"
+            d.actors = [self._localise(a, d.location.country, where) for a in d.actors]
+            d.recipients = [self._localise(a, d.location.country, where) for a in d.recipients]
+        if home is not None:
+            where = f"the only country named around it ({home})"
+            # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
+            if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
+                d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
+            if not _state_of(d.actors, home):
+                d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -1299,7 +1577,122 @@ class Coder:
             reciprocal=d.reciprocal,
         )
 
-    def _protest_target(self, d: Draft) -> list[Actor]:
+    def _place_party(self, loc: Location) -> Actor:
+        """The country of a place, as the party at the receiving end of a material act done there."""
+        c = self.resolver.kb.country(loc.country) if loc.country else None
+        return Actor(
+            loc.text,
+            loc.start,
+            loc.end,
+            c.name if c else loc.name,
+            loc.country,
+            None,
+            "state",
+            (c.cameo or c.iso3) if c else (loc.country or ""),
+            entity_id=f"country:{loc.country}",
+            why=PLACE_PARTY_WHY,
+        )
+
+    def _material_place(self, d: Draft) -> bool:
+        """Whether the draft is a material act (quad 2/4, not a protest) by a known actor, in a place of a country."""
+        cameo = self.ontology.cameo(d.code)
+        return (
+            bool(d.actors)
+            and cameo.quad in (2, 4)
+            and cameo.plover != "PROTEST"
+            and d.location is not None
+            and bool(d.location.country)
+        )
+
+    def _intended_place_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A threat or commitment to a material act in a place is aimed at the country of that place, as the act
+        itself would be: "Hamas threatened to resume attacks in Israel", "he will extend the curfew in Abidjan"
+        (the complement's own recipient, or the place; same actor only)."""
+        for d in drafts:
+            if d.recipients or not self._material_place(d) or d.location is None:
+                continue
+            if d.modality == "pledged" and self.intent.get(d.code[:2]) is not None:
+                # "will extend the curfew in Abidjan": coded as an intent or threat, still aimed at the place
+                d.recipients = [self._place_party(d.location)]
+                d.roles.append(
+                    f"recipient = the country of the place '{d.location.text}' of the intended act"
+                )
+        for gov in drafts:
+            if gov.recipients or gov.no_recipient or not gov.actors:
+                continue
+            for d in drafts:
+                t = tree.tokens[d.trigger]
+                if d is gov or t.dep != "xcomp" or t.head != gov.trigger or not self._material_place(d):
+                    continue
+                if not all(any(_same(a, b) for b in gov.actors) for a in d.actors) or d.location is None:
+                    continue
+                gov.recipients = list(d.recipients) or [self._place_party(d.location)]
+                gov.roles.append(f"recipient = the country where the act it commits to happens ('{t.text}')")
+                break
+
+    def _named_place(self, a: Actor, article: Article) -> Actor:
+        """A sector agent with no nationality whose own words name a place the gazetteer knows takes that place's
+        country ("Darfur rebels", "Kirkuk residents", "Gaza fishermen")."""
+        if a.kind != "sector" or a.country is not None or self.geocoder is None:
+            return a
+        for tok in article.tokens:
+            if tok.start < a.start or tok.end > a.end or tok.ent_type not in ("GPE", "LOC"):
+                continue
+            place = self.geocoder.resolve(tok.text)
+            if place is not None and place.country and place.precision != "country":
+                return self._localise(a, place.country, f"the place it is named by ('{tok.text}')")
+        return a
+
+    def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
+        """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
+        (with ``people``) an unknown person ("President X", "Judge Y"). Coded with the CAMEO country code."""
+        if a.country is not None or (a.code and a.kind not in ("sector",)):
+            return a
+        if a.kind not in ("sector", "org", "person") or (a.kind == "person" and not people):
+            return a
+        if people and self.resolver.diplomat(a.text):
+            return a  # an ambassador or envoy usually serves abroad
+        if (
+            people
+            and a.kind == "sector"
+            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split())
+        ):
+            return a  # "the group's fighters", "their supporters": someone's own people, not the country's
+        cc = self.resolver.cameo_country(country) or country
+        return replace(
+            a,
+            country=country,
+            code=f"{cc}{a.sector or ''}",
+            why=f"{a.why}; country from {where}".lstrip("; "),
+        )
+
+    def _protest_content(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The party a protest is against, named in its own phrases: "a strike against the government", "rioted
+        ... in protest at Israeli raids", "in defiance of Chinese authorities", "demonstrations against violations
+        by the Israeli military" (the doer or possessor of what is protested)."""
+        owners = [d.trigger, *(k.i for k in tree.kids(d.trigger, "dobj"))]
+        cands: list[Token] = []
+        for h in owners:
+            for p, o in tree.preps(h):
+                if p.lower in ("against", "over", "at"):
+                    cands.append(o)
+                elif p.lower == "in" and (o.lemma or o.text).lower() in PROTEST_FRAMES:
+                    cands.extend(
+                        o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("of", "against", "at", "to")
+                    )
+        for o in cands:
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            if not found:
+                found = self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
+            found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+            if found:
+                d.roles.append(f"recipient = what the protest is against ('{o.text}')")
+                return found
+        return []
+
+    def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
         ("Palestinian prisoners rioted at a jail in northern Israel" -> Israel's government). Only when the place
         has a country and the protesters are not that government themselves."""
@@ -1329,7 +1722,12 @@ class Coder:
             return []
         # no place named: "Algerian landowners began a hunger strike" is addressed to the protesters' own government
         who = next(
-            (a for a in d.actors if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"), None
+            (
+                a
+                for a in d.actors
+                if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"
+            ),
+            None,
         )
         if who is None or who.country is None:
             return []
@@ -1338,11 +1736,27 @@ class Coder:
             return []
         cc = c.cameo or c.iso3
         d.roles.append(f"recipient = the government of the protesters' country ({c.name})")
+        # the span of the word that names the country ("Algerian" in "Algerian landowners"), not the protesters'
+        text, start, end = who.text, who.start, who.end
+        named = next(
+            (
+                m
+                for m in (actors.mentions if actors is not None else [])
+                if who.start <= m.start
+                and m.end <= who.end
+                and m.actor is not None
+                and m.actor.kind == "state"
+                and m.actor.country == c.iso3
+            ),
+            None,
+        )
+        if named is not None and named.actor is not None:
+            text, start, end = named.actor.text, named.start, named.end
         return [
             Actor(
-                who.text,
-                who.start,
-                who.end,
+                text,
+                start,
+                end,
                 c.name,
                 c.iso3,
                 "GOV",
@@ -1509,15 +1923,40 @@ def trigger_dep_inherits(tree: Tree, i: int) -> bool:
     return t.head != i and t.dep in ("advcl", "conj", "xcomp") and tree.tokens[t.head].pos in ("VERB", "AUX")
 
 
-def _localise(a: Actor, loc: Location) -> Actor:
-    if a.kind != "sector" or a.country is not None or not loc.country:
-        return a
-    return replace(
-        a,
-        country=loc.country,
-        code=f"{loc.country}{a.sector or ''}",
-        why=f"{a.why}; country from the place '{loc.text}'".lstrip("; "),
-    )
+def _context_country(article: Article, actors: ArticleActors, si: int) -> str | None:
+    """The one country the sentence names (countries, capitals, seats of power, demonyms), when the article as a
+    whole does not point elsewhere (it names no other country as often); failing any in the sentence, the one
+    country the article names up to it. None when there are several or none."""
+    sent = article.sentences[si]
+    here: set[str] = set()
+    before: set[str] = set()
+    counts: dict[str, int] = {}
+    for m in actors.mentions:
+        a = m.actor
+        if a is None or a.kind != "state" or not a.country:
+            continue
+        counts[a.country] = counts.get(a.country, 0) + 1
+        if m.start >= sent.end:
+            continue
+        (here if m.start >= sent.start else before).add(a.country)
+    if len(here) > 1 or (not here and len(before) != 1):
+        return None
+    c = next(iter(here or before))
+    if any(n >= counts[c] for k, n in counts.items() if k != c):
+        return None  # "Lawmakers blocked the sale Turkey requested", in an article as much about the US
+    return c
+
+
+def _party(d: Draft, country: str) -> bool:
+    """Whether ``country`` itself, named as a party, acts in the draft or is acted upon (not the country of a place
+    the act happens in)."""
+    named = [a for a in d.recipients if a.why != PLACE_PARTY_WHY]
+    return _state_of(named, country) or any(a.kind == "state" and a.country == country for a in d.actors)
+
+
+def _state_of(side: list[Actor], country: str) -> bool:
+    """Whether ``side`` holds ``country`` itself (its name, capital or seat of power)."""
+    return any(a.country == country and a.kind == "state" for a in side)
 
 
 def _material_conflict(code: str) -> bool:
