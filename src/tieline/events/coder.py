@@ -68,6 +68,7 @@ class Draft:
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
+    standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
 
 
 class Coder:
@@ -107,6 +108,7 @@ class Coder:
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
+        self.perpetrate = frozenset(mod.get("perpetrate", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -311,6 +313,7 @@ class Coder:
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
+        d.standalone = chosen.standalone
         d.trigger_end = i
         if chosen.object is not None and theme is not None:
             light_objects.add(theme.i)
@@ -413,7 +416,7 @@ class Coder:
         d.refusal = (
             tree.negated(i) and not passive and not tree.kids(i, "auxpass") and bool(aux_words & REFUSAL_AUX)
         )
-        d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
+        d.target = self._has_target(tree, i, obj, theme)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if not d.recipients and mode != "none":
@@ -794,6 +797,7 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         d.specific = 1
+        d.target = self._has_target(tree, i, None, None)  # "rape against villagers", "an attack on a convoy"
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
@@ -944,7 +948,11 @@ class Coder:
                     cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN")
                 ):  # "refused to sign", "its refusal to accept"
                     modality, embedded = "negated", True
-                elif hl in self.pledge_cues and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp"):
+                elif (
+                    hl in self.pledge_cues
+                    and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp")
+                    and not (cur.dep == "dobj" and hl in self.perpetrate)
+                ):  # "committed to withdraw" is a pledge, "committed rape" is done
                     if modality == "asserted":
                         modality = "pledged"
                     embedded = True
@@ -1229,7 +1237,7 @@ class Coder:
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d)
-        if not d.actors and not d.recipients:
+        if not d.actors and not d.recipients and not d.standalone:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if not d.actors and cameo.quad in (1, 2):
@@ -1241,6 +1249,7 @@ class Coder:
             and d.location is None
             and cameo.plover == "ASSAULT"
             and not (d.actors and d.target)
+            and not d.standalone
         ):
             # "combating threats": violence needs a target or a place
             d.dropped = "violence with no recipient, place or concrete target"

@@ -43,7 +43,7 @@ RECIPIENT_ROLES = ("object", "prep", "none", "theme")
 #: modality cue sets every modality.yaml must define
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
-_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "note"}
+_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "standalone", "note"}
 _NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "note"}
 
 
@@ -56,7 +56,8 @@ class VerbPattern:
     ``theme`` (set whenever the entry says ``object_is: theme``) means the direct object is the
     thing given or sent and the recipient comes from a ``to``/``for``/``with``/... phrase. ``xcomp``: look at the verb's to-infinitive complement for a
     more specific code. ``subject``: the set of lemmas the subject head must be in ("troops arrived" is a
-    deployment, not a visit); ``None``: any subject. ``specificity``: 2 for an object or a subject set, plus 1
+    deployment, not a visit); ``None``: any subject. ``standalone``: the verb with this object is a complete
+    security event even when no party is named ("weapons were seized", "grenades were hurled"). ``specificity``: 2 for an object or a subject set, plus 1
     for a preposition."""
 
     verb: str
@@ -69,6 +70,7 @@ class VerbPattern:
     source: str
     object_is: str | None = None
     subject: frozenset[str] | None = None
+    standalone: bool = False
 
     def matches(self, object_lemma: str | None = None, preps: Iterable[str] = ()) -> bool:
         """Whether the pattern fits a verb with this direct-object lemma and these prepositions
@@ -339,6 +341,11 @@ def _parse_verbs(
         subject: frozenset[str] | None = None
         if row.get("subject") is not None:
             subject = _expand(_lemma_list(row["subject"], where, "subject"), classes, where, "subject")
+        standalone = row.get("standalone", False)
+        if not isinstance(standalone, bool):
+            raise DataFileError(f"{where}: `standalone` must be true or false")
+        if standalone and obj is None:
+            raise DataFileError(f"{where}: `standalone: true` needs an `object` (the thing that makes the act clear)")
         key = (verb, prep, obj, subject)
         if key in seen:
             raise DataFileError(f"{where}: the same pattern is already defined at {seen[key]}")
@@ -357,6 +364,7 @@ def _parse_verbs(
                 source=source,
                 object_is=object_is,
                 subject=subject,
+                standalone=standalone,
             )
         )
     return out

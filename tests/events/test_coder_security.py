@@ -1,0 +1,66 @@
+"""Security acts: seized arms, thrown explosives, violence with a concrete object, perpetrated crimes (real
+spaCy model). Sentences written for the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def types(events: list[dict[str, Any]]) -> set[str]:
+    return {e["event"] for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three rifles and a box of ammunition were seized at a checkpoint on Tuesday.",
+        "An arms cache holding mortars and grenades was discovered in a forest outside the town.",
+        "Dozens of explosives were defused along the main road overnight.",
+    ],
+)
+def test_agentless_seizure_of_arms_is_coercion(pipe: Any, text: str) -> None:
+    events = code(pipe, text)
+    assert types(events) == {"COERCE"}, events
+    assert events[0]["cameo"].startswith("171")
+
+
+def test_agentless_seizure_of_goods_is_not_an_event(pipe: Any) -> None:
+    # an ordinary seizure with no party named is not a political event: only arms make it one
+    assert code(pipe, "Several boxes of counterfeit perfume were seized at the port.") == []
+
+
+def test_agentless_thrown_grenades_are_an_assault(pipe: Any) -> None:
+    events = code(pipe, "Two grenades were hurled at a police post in the market late on Friday.")
+    assert "ASSAULT" in types(events)
+
+
+def test_violence_with_a_concrete_object_is_kept_without_a_resolved_place(pipe: Any) -> None:
+    # the place is not one the geocoder knows, but the object destroyed or taken is concrete
+    for text in (
+        "Turkish jets destroyed ammunition depots used by the militants near Qandarik.",
+        "Syrian troops captured a key hilltop near the village of Tell Marzouk on Thursday.",
+        "Ethiopian forces carried out mortar attacks in the Zelambessa sector.",
+    ):
+        assert "ASSAULT" in types(code(pipe, text)), text
+
+
+def test_violence_against_an_abstract_object_still_needs_a_party(pipe: Any) -> None:
+    assert code(pipe, "The soldiers are fighting terrorism.") == []
+
+
+def test_a_committed_crime_is_done_not_pledged(pipe: Any) -> None:
+    events = code(pipe, "Myanmar soldiers committed widespread rape against villagers in Rakhine.")
+    m = [e for e in events if e["cameo"].startswith("182")]
+    assert m and m[0]["event"] == "ASSAULT" and m[0]["modality"] == "asserted"
+    assert "THREATEN" not in types(events)
+    # the to-complement of "commit" stays a pledge
+    pledged = code(pipe, "Myanmar committed to withdraw its troops from the border.")
+    assert "ASSAULT" not in types(pledged)
