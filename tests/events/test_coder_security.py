@@ -64,3 +64,25 @@ def test_a_committed_crime_is_done_not_pledged(pipe: Any) -> None:
     # the to-complement of "commit" stays a pledge
     pledged = code(pipe, "Myanmar committed to withdraw its troops from the border.")
     assert "ASSAULT" not in types(pledged)
+
+
+def test_a_reduced_passive_relative_takes_its_noun_as_theme(pipe: Any) -> None:
+    # "shells fired by X": the noun the participle modifies is what was fired
+    events = code(pipe, "Armenian soldiers counted dozens of mortar shells fired by Azerbaijani troops overnight.")
+    fired = [e for e in events if e["evidence"]["trigger"]["text"].startswith("fired")]
+    assert fired and fired[0]["event"] == "ASSAULT" and codes(fired[0]["actor"]) == {"AZE"}
+
+
+def test_continuing_a_strike_is_the_subjects_protest(pipe: Any) -> None:
+    # "continue" is a light verb for a nominal event: its subject is the nominal event's actor
+    events = code(pipe, "Kurdish prisoners in Turkey continued their hunger strike on Monday.")
+    assert "PROTEST" in types(events)
+
+
+def test_returning_seized_weapons_is_a_concession(pipe: Any) -> None:
+    events = code(pipe, "The Nigerian army returned the weapons it had taken from Cameroonian police.")
+    assert any(e["cameo"] == "0842" for e in events), events
+
+
+def codes(side: list[dict[str, Any]]) -> set[str]:
+    return {a["country"] for a in side if a["country"]}

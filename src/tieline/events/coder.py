@@ -237,6 +237,9 @@ class Coder:
         patient = tree.kid(i, "nsubjpass")
         passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
         theme = obj if obj is not None else patient
+        if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
+            # "shells fired by the rebels", "weapons seized in the raid": a reduced passive relative's noun is its theme
+            theme = article.tokens[t.head]
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
@@ -798,6 +801,7 @@ class Coder:
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         d.specific = 1
         d.target = self._has_target(tree, i, None, None)  # "rape against villagers", "an attack on a convoy"
+        d.standalone = pat.standalone and pat.matches(modifiers)
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
@@ -1542,6 +1546,7 @@ LIGHT_VERBS = frozenset(
         "host",
         "begin",
         "start",
+        "continue",
         "launch",
         "stage",
         "sign",

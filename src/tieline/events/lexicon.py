@@ -44,7 +44,7 @@ RECIPIENT_ROLES = ("object", "prep", "none", "theme")
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
 _VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "standalone", "note"}
-_NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "note"}
+_NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "standalone", "note"}
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ class NounPattern:
     """One nominal trigger. ``prep``: prepositions introducing the recipient ("attack on X");
     ``agent_prep``: the actor ("attack by X"); ``reciprocal_prep``: both sides ("talks between X
     and Y"). ``modifier``: lemmas one of which must modify the noun (compound or adjective:
-    "hunger strike"); ``None``: no requirement."""
+    "hunger strike"); ``None``: no requirement. ``standalone``: with its modifier the noun names a complete
+    act of war even when no party is named ("a grenade attack", "a suicide bombing")."""
 
     noun: str
     code: str
@@ -101,6 +102,7 @@ class NounPattern:
     reciprocal_prep: tuple[str, ...]
     source: str
     modifier: frozenset[str] | None = None
+    standalone: bool = False
 
     def matches(self, modifiers: Iterable[str] = ()) -> bool:
         if self.modifier is None:
@@ -399,6 +401,11 @@ def _parse_nouns(
         modifier: frozenset[str] | None = None
         if row.get("modifier") is not None:
             modifier = _expand(_lemma_list(row["modifier"], where, "modifier"), classes, where, "modifier")
+        standalone = row.get("standalone", False)
+        if not isinstance(standalone, bool):
+            raise DataFileError(f"{where}: `standalone` must be true or false")
+        if standalone and modifier is None:
+            raise DataFileError(f"{where}: `standalone: true` needs a `modifier` (the weapon that makes the act clear)")
         dkey = (noun, modifier)
         if dkey in seen:
             raise DataFileError(f"{where}: the same noun pattern is already defined at {seen[dkey]}")
@@ -413,6 +420,7 @@ def _parse_nouns(
                 reciprocal_prep=preps["reciprocal_prep"],
                 source=source,
                 modifier=modifier,
+                standalone=standalone,
             )
         )
     return out
