@@ -86,3 +86,9 @@ def test_returning_seized_weapons_is_a_concession(pipe: Any) -> None:
 
 def codes(side: list[dict[str, Any]]) -> set[str]:
     return {a["country"] for a in side if a["country"]}
+
+
+def test_an_indictment_is_legal_action_not_an_arrest(pipe: Any) -> None:
+    events = code(pipe, "A court in Belgium indicted two Rwandan officers for war crimes.")
+    m = [e for e in events if e["evidence"]["trigger"]["text"].startswith("indicted")]
+    assert m and m[0]["event"] == "ACCUSE" and m[0]["cameo"] == "115"
