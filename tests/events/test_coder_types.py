@@ -215,3 +215,14 @@ def test_a_nominal_object_is_the_content_of_its_governing_event(pipe: Any) -> No
     assert blockade and codes(blockade[0]["actor"]) == {"SAU"}
     assert "the object of the event 'objected'" in blockade[0]["reason"]
     assert blockade[0]["confidence"] < m["confidence"]
+
+
+def test_a_nominal_event_inside_another_events_phrase_is_its_circumstance(pipe: Any) -> None:
+    # the war is where the offensive happens, not the main event of the sentence
+    m = main(code(pipe, "Pakistan threatened to mount a new offensive in its long war with the Taliban."))
+    assert m["event"] == "THREATEN"
+    m = main(code(pipe, "Spain refused to contribute to any military mission in the war against Libya."))
+    assert m["event"] == "REJECT"
+    # a subject is not inside the act: "the attack killed" stays an assault
+    m = main(code(pipe, "An attack by Boko Haram on a Nigerian army base killed twelve soldiers."))
+    assert m["event"] == "ASSAULT"

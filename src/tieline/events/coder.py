@@ -630,9 +630,26 @@ class Coder:
             elif t.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
                 h2 = tree.head(h.i)
                 gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is None:
+                gov = self._nominal_governor(tree, t, verbs)
             if gov is not None and gov is not d:
                 d.embedded = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
+
+    @staticmethod
+    def _nominal_governor(tree: Tree, t: Token, verbs: dict[int, Draft]) -> Draft | None:
+        """The verb event whose object or prepositional phrase holds the nominal event ``t`` further down, through
+        nouns and prepositions only: "launch an offensive in its war with Iraq", "commit to assistance to the war
+        against Iraq", "denounced Serbia's suppression of unrest". Subjects and other clauses are not crossed."""
+        cur = t
+        for _ in range(8):
+            h = tree.head(cur.i)
+            if h is None or cur.dep not in ("pobj", "prep", "dobj", "poss", "compound", "appos", "conj"):
+                return None
+            if h.pos in ("VERB", "AUX"):
+                return verbs.get(h.i) if cur.dep in ("dobj", "prep") else None
+            cur = h
+        return None
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
