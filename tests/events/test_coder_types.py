@@ -226,3 +226,27 @@ def test_a_nominal_event_inside_another_events_phrase_is_its_circumstance(pipe: 
     # a subject is not inside the act: "the attack killed" stays an assault
     m = main(code(pipe, "An attack by Boko Haram on a Nigerian army base killed twelve soldiers."))
     assert m["event"] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Egypt reimposed a blockade on the Rafah crossing on Sunday.", "COERCE"),
+        ("Turkey reopened its border with Armenia after ten years.", "CONCEDE"),
+        ("Nigeria relaunched its offensive against Boko Haram in Borno.", "ASSAULT"),
+    ],
+)
+def test_a_re_verb_is_the_act_done_again(pipe: Any, text: str, plover: str) -> None:
+    assert main(code(pipe, text))["event"] == plover
+
+
+def test_verb_families_of_force_aid_and_property(pipe: Any) -> None:
+    assert main(code(pipe, "India strengthened its forces along the border with China."))["event"] == "MOBILIZE"
+    assert main(code(pipe, "The European Union reduced aid to Niger after the coup."))["event"] == "SANCTION"
+    m = main(code(pipe, "Houthi rebels blew up a bridge on the main road to Hodeidah."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1712"
+
+
+def test_a_sworn_act_is_intended_not_done(pipe: Any) -> None:
+    m = main(code(pipe, "Kurdish militants have sworn to fight until they take the town of Afrin."))
+    assert m["event"] == "THREATEN" and m["cameo"].startswith("13")

@@ -309,3 +309,13 @@ def test_standalone_schema_errors() -> None:
         lexicon_mod._parse_nouns(
             {"version": 1, "nouns": [{"noun": "attack", "code": "190", "standalone": True}]}, [], {}, onto
         )
+
+
+def test_repeatable_verbs_lend_their_patterns_to_re_forms() -> None:
+    lex = Lexicon.load()
+    assert "impose" in lex.repeatable
+    assert lex.verbs("reimpose") == lex.verbs("impose") != []
+    assert lex.verbs("re-open") == lex.verbs("open")
+    # a re-word with patterns of its own keeps them; a stem that is not repeatable lends nothing
+    assert lex.verbs("resign") != lex.verbs("sign")
+    assert lex.verbs("recall") != lex.verbs("call")

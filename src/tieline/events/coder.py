@@ -963,15 +963,19 @@ class Coder:
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
                     break
-                if hl in self.threat_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "pobj"):
+                # "have sworn to fight", "threatened to strike" parsed as an adverbial clause: a to-infinitive all the same
+                inf = cur.dep == "advcl" and not tree.kids(cur.i, "mark") and any(
+                    k.lower == "to" for k in tree.kids(cur.i, "aux")
+                )
+                if hl in self.threat_cues and (cur.dep in ("xcomp", "ccomp", "pcomp", "pobj") or inf):
                     modality, embedded = "threatened", True
                 elif hl in self.negating_cues and (
-                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN")
+                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN") or inf
                 ):  # "refused to sign", "its refusal to accept"
                     modality, embedded = "negated", True
                 elif (
                     hl in self.pledge_cues
-                    and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp")
+                    and (cur.dep in ("xcomp", "pcomp", "dobj", "ccomp") or inf)
                     and not (cur.dep == "dobj" and hl in self.perpetrate)
                 ):  # "committed to withdraw" is a pledge, "committed rape" is done
                     if modality == "asserted":

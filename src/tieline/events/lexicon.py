@@ -195,8 +195,10 @@ class Lexicon:
         nouns: Iterable[NounPattern],
         classes: Mapping[str, frozenset[str]],
         modality: Mapping[str, frozenset[str]],
+        repeatable: Iterable[str] = (),
     ) -> None:
         self.version = version
+        self.repeatable = frozenset(repeatable)
         self.classes: dict[str, frozenset[str]] = dict(classes)
         self.modality: dict[str, frozenset[str]] = dict(modality)
         by_verb: dict[str, list[VerbPattern]] = {}
@@ -220,14 +222,27 @@ class Lexicon:
         verbs = _parse_verbs(vdata, vlines.get("verbs", []), classes, onto)
         nouns = _parse_nouns(ndata, nlines.get("nouns", []), classes, onto)
         modality = _parse_modality(mdata)
+        repeatable = _lemma_list(vdata.get("repeatable") or [], "events/data/verbs.yaml", "repeatable")
+        unknown = [v for v in repeatable if not any(p.verb == v for p in verbs)]
+        if unknown:
+            raise DataFileError(f"events/data/verbs.yaml: `repeatable` names verbs with no pattern: {unknown}")
         version = f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']}"
-        return cls(version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality)
+        return cls(
+            version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality, repeatable=repeatable
+        )
 
     # ------------------------------------------------------------------ lookups
     def verbs(self, lemma: str) -> list[VerbPattern]:
         """All patterns for a trigger lemma, most specific first (prep+object > object > prep > bare;
-        among equals, the one with the smaller object set first, then file order)."""
-        return list(self._verbs.get(lemma.lower(), ()))
+        among equals, the one with the smaller object set first, then file order). A lemma with no pattern of its
+        own that is a repeatable verb with "re" ("reimpose", "re-open", "redeploy") takes that verb's patterns."""
+        lemma = lemma.lower()
+        found = self._verbs.get(lemma)
+        if found is None and lemma.startswith("re"):
+            stem = lemma[3:] if lemma.startswith("re-") else lemma[2:]
+            if stem in self.repeatable:
+                found = self._verbs.get(stem)
+        return list(found or ())
 
     def nouns(self, lemma: str, modifiers: Iterable[str] | None = None) -> list[NounPattern]:
         """Noun patterns for a head-noun lemma that apply given its modifiers.
