@@ -92,3 +92,10 @@ def test_an_indictment_is_legal_action_not_an_arrest(pipe: Any) -> None:
     events = code(pipe, "A court in Belgium indicted two Rwandan officers for war crimes.")
     m = [e for e in events if e["evidence"]["trigger"]["text"].startswith("indicted")]
     assert m and m[0]["event"] == "ACCUSE" and m[0]["cameo"] == "115"
+
+
+def test_coordinated_sides_fighting_each_other_are_each_others_target(pipe: Any) -> None:
+    events = code(pipe, "Armenian and Azerbaijani soldiers were battling near the village of Dorkhal.")
+    fights = [e for e in events if e["event"] == "ASSAULT"]
+    assert fights and fights[0]["reciprocal"]
+    assert codes(fights[0]["actor"]) | codes(fights[0]["recipient"]) == {"ARM", "AZE"}

@@ -109,6 +109,7 @@ class Coder:
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
+        self.mutual = frozenset(mod.get("mutual_fighting", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -448,8 +449,8 @@ class Coder:
             len(d.actors) >= 2
             and not d.recipients
             and chosen.recipient != "none"
-            and _reciprocal_code(d.code)
-        ):
+            and (_reciprocal_code(d.code) or (lemma in self.mutual and d.code[:2] in ("19", "20")))
+        ):  # "Vietnamese and Cambodian forces clashed": each side is the other's target
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             role_notes.append("reciprocal: coordinated subjects act on each other")
