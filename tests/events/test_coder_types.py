@@ -250,3 +250,17 @@ def test_verb_families_of_force_aid_and_property(pipe: Any) -> None:
 def test_a_sworn_act_is_intended_not_done(pipe: Any) -> None:
     m = main(code(pipe, "Kurdish militants have sworn to fight until they take the town of Afrin."))
     assert m["event"] == "THREATEN" and m["cameo"].startswith("13")
+
+
+def test_protesters_who_fight_are_rioting(pipe: Any) -> None:
+    m = main(code(pipe, "Kenyan demonstrators clashed with police outside parliament in Nairobi."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "145"
+    # soldiers who clash are fighting
+    m = main(code(pipe, "Kenyan soldiers clashed with al-Shabaab fighters near Lamu."))
+    assert m["event"] == "ASSAULT"
+
+
+def test_protest_idioms_with_a_prepositional_noun(pipe: Any) -> None:
+    assert main(code(pipe, "Thousands of Belarusian workers took to the streets of Minsk."))["event"] == "PROTEST"
+    m = main(code(pipe, "Chilean students took part in a march against the pension reform."))
+    assert m["event"] == "PROTEST"

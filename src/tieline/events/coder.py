@@ -296,6 +296,12 @@ class Coder:
             if pat.object is not None and not (theme_lemmas & pat.object):
                 if pat.prep is None and obj is not None and instruments & pat.object:
                     by_instrument = True
+                elif (
+                    pat.prep is not None
+                    and theme is None
+                    and {(o.lemma or o.text).lower() for o in preps.get(pat.prep, [])} & pat.object
+                ):
+                    pass  # "took to the streets", "went on strike": with no direct object, the phrase's noun counts
                 else:
                     if trace is not None:
                         tried.append(
