@@ -99,3 +99,16 @@ def test_coordinated_sides_fighting_each_other_are_each_others_target(pipe: Any)
     fights = [e for e in events if e["event"] == "ASSAULT"]
     assert fights and fights[0]["reciprocal"]
     assert codes(fights[0]["actor"]) | codes(fights[0]["recipient"]) == {"ARM", "AZE"}
+
+
+def test_force_used_on_protesters_is_repression(pipe: Any) -> None:
+    m = [e for e in code(pipe, "Serbian riot police beat student protesters outside the parliament.") if e["cameo"]]
+    assert m and m[0]["event"] == "COERCE" and m[0]["cameo"] == "175"
+    # the same verb on a journalist is an assault
+    assert "ASSAULT" in types(code(pipe, "Malian rebels beat a French journalist near Kidal."))
+
+
+def test_an_attack_or_projectile_as_subject_is_the_act_of_war(pipe: Any) -> None:
+    events = code(pipe, "An airstrike destroyed a field hospital near the town of Ma'arat Harma.")
+    assert "ASSAULT" in types(events) and "COERCE" not in types(events)
+    assert "ASSAULT" in types(code(pipe, "Two rockets struck near the airport of Erbil on Sunday night."))

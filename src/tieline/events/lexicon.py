@@ -361,8 +361,10 @@ def _parse_verbs(
         standalone = row.get("standalone", False)
         if not isinstance(standalone, bool):
             raise DataFileError(f"{where}: `standalone` must be true or false")
-        if standalone and obj is None:
-            raise DataFileError(f"{where}: `standalone: true` needs an `object` (the thing that makes the act clear)")
+        if standalone and obj is None and row.get("subject") is None:
+            raise DataFileError(
+                f"{where}: `standalone: true` needs an `object` or a `subject` (the word that makes the act clear)"
+            )
         key = (verb, prep, obj, subject)
         if key in seen:
             raise DataFileError(f"{where}: the same pattern is already defined at {seen[key]}")
