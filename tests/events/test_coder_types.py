@@ -264,3 +264,23 @@ def test_protest_idioms_with_a_prepositional_noun(pipe: Any) -> None:
     assert main(code(pipe, "Thousands of Belarusian workers took to the streets of Minsk."))["event"] == "PROTEST"
     m = main(code(pipe, "Chilean students took part in a march against the pension reform."))
     assert m["event"] == "PROTEST"
+
+
+def test_adjectives_of_readiness_make_the_act_intended(pipe: Any) -> None:
+    m = main(code(pipe, "The Thai government said it is prepared to impose a curfew in Bangkok."))
+    assert m["event"] == "THREATEN"
+    m = main(code(pipe, "The Colombian government is keen to release the FARC prisoners."))
+    assert m["event"] == "AGREE" and m["cameo"].startswith("03")
+
+
+def test_tightening_a_blockade_is_coercion(pipe: Any) -> None:
+    m = main(code(pipe, "Saudi Arabia tightened its blockade of Qatar on Monday."))
+    assert m["event"] == "COERCE" and m["cameo"] == "191"
+
+
+def test_an_intended_act_conditioned_on_the_other_side_is_an_ultimatum(pipe: Any) -> None:
+    m = main(code(pipe, "Kenya will withdraw its troops from Somalia unless the government pays their salaries."))
+    assert m["event"] == "THREATEN" and m["cameo"] == "130"
+    # without the condition it stays an expressed intent
+    m = main(code(pipe, "Kenya will withdraw its troops from Somalia next year."))
+    assert m["event"] == "AGREE"

@@ -87,7 +87,10 @@ class Coder:
         }
         self.refused: dict[str, str] = {str(k): str(v) for k, v in (intent.get("refused") or {}).items()}
         self.demanded: dict[str, str] = {str(k): str(v) for k, v in (intent.get("demanded") or {}).items()}
-        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values()):
+        ult = intent.get("ultimatum") or {}
+        self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
+        self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
+        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values(), self.ultimatum):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         self.score_weights, self.calibration = _read_confidence()
@@ -1221,6 +1224,9 @@ class Coder:
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
+            if self.ultimatum and self._conditioned(tree, d.trigger) and d.code[:2] not in ("13", "14", "15"):
+                # "will withdraw its force from Chad unless the rebels agree to a ceasefire": an ultimatum
+                intended = self.ultimatum
             if intended is not None:
                 d.roles.append(
                     f"intended, not done: CAMEO {d.code} coded as {intended} (events/data/intent.yaml)"
@@ -1338,6 +1344,12 @@ class Coder:
             coder=self.version,
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
+        )
+
+    def _conditioned(self, tree: Tree, i: int) -> bool:
+        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause."""
+        return any(
+            k.lower in self.ultimatum_marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark")
         )
 
     def _protest_target(self, d: Draft) -> list[Actor]:
