@@ -284,3 +284,9 @@ def test_an_intended_act_conditioned_on_the_other_side_is_an_ultimatum(pipe: Any
     # without the condition it stays an expressed intent
     m = main(code(pipe, "Kenya will withdraw its troops from Somalia next year."))
     assert m["event"] == "AGREE"
+
+
+def test_a_gerund_after_a_pledge_is_pledged(pipe: Any) -> None:
+    events = code(pipe, "Egypt has committed to opening the Rafah crossing for aid convoys.")
+    opening = [e for e in events if e["evidence"]["trigger"]["text"].startswith("opening")]
+    assert opening and opening[0]["modality"] == "pledged" and opening[0]["cameo"].startswith("03")

@@ -969,6 +969,15 @@ class Coder:
             if h is None:
                 break
             hl = (h.lemma or h.text).lower()
+            if cur.dep == "pcomp" and h.lower == "to" and h.dep == "prep":
+                g = tree.head(h.i)
+                if g is not None and (g.lemma or g.text).lower() in self.pledge_cues:
+                    # "is committed to releasing", "pledged to opening": the gerund after "to" is what is pledged
+                    if modality == "asserted":
+                        modality = "pledged"
+                    embedded = True
+                    cur = g
+                    continue
             if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
