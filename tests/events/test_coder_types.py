@@ -290,3 +290,11 @@ def test_a_gerund_after_a_pledge_is_pledged(pipe: Any) -> None:
     events = code(pipe, "Egypt has committed to opening the Rafah crossing for aid convoys.")
     opening = [e for e in events if e["evidence"]["trigger"]["text"].startswith("opening")]
     assert opening and opening[0]["modality"] == "pledged" and opening[0]["cameo"].startswith("03")
+
+
+def test_a_demand_voiced_while_protesting_is_background(pipe: Any) -> None:
+    events = code(pipe, "Thousands of Kenyans rallied in Nairobi, demanding the release of the jailed activists.")
+    m = main(events)
+    assert m["event"] == "PROTEST"
+    demand = [e for e in events if e["event"] == "REQUEST"]
+    assert demand and "participle clause" in demand[0]["reason"]

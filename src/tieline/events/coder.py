@@ -538,6 +538,16 @@ class Coder:
                 # "a clinic supported by an aid group", "after police called on them": background to the main clause
                 d.background = True
                 d.roles.append(f"background clause ({cur.dep})")
+            elif (
+                cur.dep == "advcl"
+                and cur.tag == "VBG"
+                and cur.head in verbs
+                and not tree.kids(cur.i, "mark")
+                and (cur.lemma or cur.text).lower() in self.requested
+            ):
+                # "thousands rallied in the capital, demanding ...": the demand voiced while acting is background
+                d.background = True
+                d.roles.append("a demand voiced in a participle clause of the main act")
             for _ in range(3):
                 h = tree.head(cur.i)
                 if h is None:
