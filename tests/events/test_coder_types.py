@@ -298,3 +298,14 @@ def test_a_demand_voiced_while_protesting_is_background(pipe: Any) -> None:
     assert m["event"] == "PROTEST"
     demand = [e for e in events if e["event"] == "REQUEST"]
     assert demand and "participle clause" in demand[0]["reason"]
+
+
+def test_what_a_statement_is_about_is_not_an_event_of_the_sentence(pipe: Any) -> None:
+    events = code(pipe, "The Kenyan president expressed sorrow for the bombing of a bus in Mombasa.")
+    assert "ASSAULT" not in types(events)
+    # the same act reported outright is an event
+    assert "ASSAULT" in types(code(pipe, "Al-Shabaab militants bombed a bus in Mombasa."))
+
+
+def types(events: list[dict[str, Any]]) -> set[str]:
+    return {e["event"] for e in events}

@@ -69,6 +69,7 @@ class Draft:
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
     standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
+    governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
 
 
 class Coder:
@@ -564,6 +565,7 @@ class Coder:
                 if gov is not None and gov is not d and (h.lemma or h.text).lower() not in self.aspectual:
                     if not d.embedded:
                         d.embedded = True
+                        d.governor = gov
                         d.roles.append(f"embedded under the event of '{h.text}'")
                     if (
                         not gov.recipients
@@ -654,6 +656,7 @@ class Coder:
                 gov = self._nominal_governor(tree, t, verbs)
             if gov is not None and gov is not d:
                 d.embedded = True
+                d.governor = gov
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
 
     @staticmethod
@@ -1252,6 +1255,12 @@ class Coder:
                 )
                 d.code = intended
                 d.embedded = False
+        gov = d.governor
+        if gov is not None and self.ontology.cameo(gov.code).plover is None and gov.code[:2] == "01":
+            # "expressed sorrow for the shootings", "claimed responsibility for the attacks": what a statement is
+            # about is its content, not an event this sentence reports
+            d.dropped = f"the content of a public statement (CAMEO {gov.code}), which PLOVER does not code"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
