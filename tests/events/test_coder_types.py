@@ -309,3 +309,10 @@ def test_what_a_statement_is_about_is_not_an_event_of_the_sentence(pipe: Any) ->
 
 def types(events: list[dict[str, Any]]) -> set[str]:
     return {e["event"] for e in events}
+
+
+def test_verbal_cooperation_is_kept_when_its_parties_do_not_resolve(pipe: Any) -> None:
+    events = code(pipe, "Both camps agreed on Tuesday to a new timetable.")
+    assert main(events)["event"] == "AGREE"
+    # material cooperation with no party is still dropped (it could be anyone's help)
+    assert "AID" not in types(code(pipe, "Food was delivered to the villages on Tuesday."))

@@ -1303,10 +1303,13 @@ class Coder:
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d)
-        if not d.actors and not d.recipients and not d.standalone:
+        # verbal cooperation ("the two sides agreed", "leaders pledged to meet") is never a disaster or a crime: it
+        # is kept when its parties do not resolve, and its evidence keeps their words
+        verbal_coop = cameo.quad == 1 and d.kind == "verb"
+        if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if not d.actors and cameo.quad in (1, 2):
+        if not d.actors and cameo.quad in (1, 2) and not verbal_coop:
             d.dropped = "cooperation needs a resolved actor"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if (
