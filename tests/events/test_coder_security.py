@@ -112,3 +112,13 @@ def test_an_attack_or_projectile_as_subject_is_the_act_of_war(pipe: Any) -> None
     events = code(pipe, "An airstrike destroyed a field hospital near the town of Ma'arat Harma.")
     assert "ASSAULT" in types(events) and "COERCE" not in types(events)
     assert "ASSAULT" in types(code(pipe, "Two rockets struck near the airport of Erbil on Sunday night."))
+
+
+def test_defacing_is_damage_to_property(pipe: Any) -> None:
+    m = [e for e in code(pipe, "Pro-Russian hackers defaced dozens of Estonian government websites.") if e]
+    assert m and m[0]["event"] == "COERCE"
+
+
+def test_denying_a_permit_is_a_rejection(pipe: Any) -> None:
+    events = code(pipe, "The Hungarian government denied a permit for the opposition rally in Budapest.")
+    assert "REJECT" in types(events)
