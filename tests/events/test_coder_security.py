@@ -122,3 +122,8 @@ def test_defacing_is_damage_to_property(pipe: Any) -> None:
 def test_denying_a_permit_is_a_rejection(pipe: Any) -> None:
     events = code(pipe, "The Hungarian government denied a permit for the opposition rally in Budapest.")
     assert "REJECT" in types(events)
+
+
+def test_finding_a_handgun_is_police_work_not_a_security_event(pipe: Any) -> None:
+    assert "COERCE" not in types(code(pipe, "Officers found a pistol in the glove box of the car."))
+    assert "COERCE" in types(code(pipe, "A cache of mortars and mines was found near the border."))
