@@ -316,3 +316,15 @@ def test_verbal_cooperation_is_kept_when_its_parties_do_not_resolve(pipe: Any) -
     assert main(events)["event"] == "AGREE"
     # material cooperation with no party is still dropped (it could be anyone's help)
     assert "AID" not in types(code(pipe, "Food was delivered to the villages on Tuesday."))
+
+
+def test_evidence_against_someone_is_an_accusation(pipe: Any) -> None:
+    m = main(code(pipe, "Ukraine presented evidence against Belarus at the Security Council."))
+    assert m["event"] == "ACCUSE" and codes(m["recipient"]) == {"BLR"}
+    m = main(code(pipe, "Evidence against Belarus was presented by Ukraine on Monday."))
+    assert m["event"] == "ACCUSE"
+
+
+def test_inspecting_sites_again_is_investigating(pipe: Any) -> None:
+    m = main(code(pipe, "IAEA inspectors re-examined the nuclear sites in Iran."))
+    assert m["event"] == "ACCUSE" and m["cameo"] == "090"
