@@ -328,3 +328,14 @@ def test_evidence_against_someone_is_an_accusation(pipe: Any) -> None:
 def test_inspecting_sites_again_is_investigating(pipe: Any) -> None:
     m = main(code(pipe, "IAEA inspectors re-examined the nuclear sites in Iran."))
     assert m["event"] == "ACCUSE" and m["cameo"] == "090"
+
+
+def test_a_preposition_left_without_its_object_acts_as_a_particle(pipe: Any) -> None:
+    # the parser may attach the person to "called" and leave "on" bare; "call on" is still the appeal
+    events = code(pipe, "Opposition lawmakers in Kenya called on Interior Minister Fred Matiang'i to resign.")
+    assert any(e["event"] == "REQUEST" for e in events), events
+
+
+def test_renewing_or_issuing_a_nominal_act_makes_its_subject_the_actor(pipe: Any) -> None:
+    m = main(code(pipe, "Turkey renewed an appeal to Sweden to extradite the suspects."))
+    assert m["event"] == "REQUEST" and codes(m["actor"]) == {"TUR"}

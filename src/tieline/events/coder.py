@@ -251,7 +251,10 @@ class Coder:
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
             preps.setdefault(called_prep, []).append(called)
-        for prt in tree.kids(i, "prt"):
+        # "called on Energy Minister X": a preposition left without its object, the object parsed as the verb's
+        # direct object, acts as a particle
+        bare_preps = [p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps]
+        for prt in [*tree.kids(i, "prt"), *bare_preps]:
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
             if obj is not None:
@@ -1629,6 +1632,11 @@ LIGHT_VERBS = frozenset(
         "open",
         "resume",
         "join",
+        "renew",
+        "repeat",
+        "reiterate",
+        "issue",
+        "make",
     }
 )
 
