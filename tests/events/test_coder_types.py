@@ -339,3 +339,10 @@ def test_a_preposition_left_without_its_object_acts_as_a_particle(pipe: Any) -> 
 def test_renewing_or_issuing_a_nominal_act_makes_its_subject_the_actor(pipe: Any) -> None:
     m = main(code(pipe, "Turkey renewed an appeal to Sweden to extradite the suspects."))
     assert m["event"] == "REQUEST" and codes(m["actor"]) == {"TUR"}
+
+
+def test_an_effort_noun_lets_its_event_modifier_be_the_event(pipe: Any) -> None:
+    m = main(code(pipe, "The emir of Kuwait launched a mediation effort between Qatar and Bahrain on Sunday."))
+    assert m["event"] == "CONSULT" and codes(m["actor"]) | codes(m["recipient"]) >= {"QAT", "BHR"}
+    # a quantity head is not an undertaking: "tons of aid" does not make "release tons" a release of persons
+    assert "RETREAT" not in types(code(pipe, "The plant had releases tons of waste water into the river."))

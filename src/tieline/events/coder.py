@@ -114,6 +114,7 @@ class Coder:
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
+        self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -206,7 +207,7 @@ class Coder:
         self._embed_governed(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if t.pos in ("NOUN", "PROPN") and i not in light_objects:
+            if t.pos in ("NOUN", "PROPN") and i not in light_objects and not (t.dep == "compound" and t.head in light_objects):
                 d = self._noun(article, tree, actors, t, ref, drafts, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -646,6 +647,8 @@ class Coder:
             if d.kind != "noun" or d.embedded:
                 continue
             t = tree.tokens[d.trigger]
+            if t.dep == "compound" and t.head != t.i:
+                t = tree.tokens[t.head]  # "a mediation effort": the support noun stands for the event
             h = tree.head(t.i)
             if h is None:
                 continue
@@ -713,10 +716,15 @@ class Coder:
         drafts: list[Draft],
         trace: CoderTrace | None = None,
     ) -> Draft | None:
+        anchor = t  # the token that stands in the clause for the event: the noun, or the support noun it names
         if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
-            if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
-                note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
-            return None
+            h = tree.head(t.i)
+            if h is not None and h.pos == "NOUN" and (h.lemma or h.text).lower() in self.effort_nouns:
+                anchor = h  # "launched a mediation effort between X and Y": the effort is the mediation
+            else:
+                if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
+                    note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
+                return None
         if t.ent_type in ("DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
             if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
                 note(trace, t.i, "noun", "dropped", f"part of a name or date ({t.ent_type})")
@@ -735,10 +743,13 @@ class Coder:
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
             return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
-        d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
-        head = tree.head(i)
+        d = Draft(
+            trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=max(i, anchor.i)
+        )
+        a = anchor.i
+        head = tree.head(a)
         if (
-            t.dep == "dobj"
+            anchor.dep == "dobj"
             and head is not None
             and (head.lemma or head.text).lower() in LIGHT_VERBS | self.aspectual
         ):
@@ -746,7 +757,7 @@ class Coder:
         notes: list[str] = []
         actor_heads: list[int] = []
         rec_heads: list[int] = []
-        for p, o in tree.preps(i):
+        for p, o in tree.preps(a):
             pl = p.lower
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
@@ -761,12 +772,12 @@ class Coder:
                 rec_heads = tree.conjuncts(o.i)
                 notes.append(f"recipient = object of '{pl}'")
         if not actor_heads:
-            poss = tree.kid(i, "poss")
+            poss = tree.kid(a, "poss")
             if poss is not None:
                 actor_heads = [poss.i]
                 notes.append(f"actor = possessor '{poss.text}'")
         if not actor_heads:
-            lo, _hi = tree.np_span(i)
+            lo, _hi = tree.np_span(a)
             for k in range(lo, i):
                 mk = actors.at(k)
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
@@ -777,7 +788,7 @@ class Coder:
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if d.actors and not d.recipients:
             # "Iran was hit with new EU sanctions": the passive subject of the clause receives the act
-            gov = _participant_verb(tree, i, self.agentive)
+            gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, passive = tree.subject(gov)
                 if subj is not None and passive:
@@ -791,7 +802,7 @@ class Coder:
         if not d.actors:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework")
-            gov = _participant_verb(tree, i, self.agentive)
+            gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i != i:
@@ -807,8 +818,8 @@ class Coder:
                         else:
                             d.actors = found[:1] if d.recipients else found
         # "Kenya has been a target of the group": the subject of the copula is the recipient
-        if t.dep == "attr" and not d.recipients:
-            cop = tree.head(i)
+        if anchor.dep == "attr" and not d.recipients:
+            cop = tree.head(a)
             if cop is not None:
                 subj, _ = tree.subject(cop.i)
                 if subj is not None:
@@ -841,9 +852,9 @@ class Coder:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
         d.roles = notes
-        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         d.specific = 1
-        d.target = self._has_target(tree, i, None, None)  # "rape against villagers", "an attack on a convoy"
+        d.target = self._has_target(tree, a, None, None)  # "rape against villagers", "an attack on a convoy"
         d.standalone = pat.standalone and pat.matches(modifiers)
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
