@@ -346,3 +346,13 @@ def test_an_effort_noun_lets_its_event_modifier_be_the_event(pipe: Any) -> None:
     assert m["event"] == "CONSULT" and codes(m["actor"]) | codes(m["recipient"]) >= {"QAT", "BHR"}
     # a quantity head is not an undertaking: "tons of aid" does not make "release tons" a release of persons
     assert "RETREAT" not in types(code(pipe, "The plant had releases tons of waste water into the river."))
+
+
+def test_an_obligation_on_a_governing_clause_makes_the_act_a_demand(pipe: Any) -> None:
+    m = main(code(pipe, "Qatar said that Israel must be ready to negotiate with Hamas."))
+    assert m["event"] == "REQUEST" and codes(m["actor"]) == {"QAT"} and codes(m["recipient"]) == {"ISR"}
+    m = main(code(pipe, "The UN said Ethiopia must open the roads to allow food aid to reach Tigray."))
+    assert m["event"] == "REQUEST"
+    # a temporal clause is not the obliged act's purpose
+    m = main(code(pipe, "Qatar said Israel must stop the war before the talks with Hamas can resume."))
+    assert m["event"] == "REQUEST"

@@ -986,7 +986,7 @@ class Coder:
                 would_only = not (aux & MODAL_HYPOTHETICAL - {"would"})
         elif aux & FUTURE and modality == "asserted":
             modality = "pledged"
-        obliged = bool(aux & self.obligation)
+        obliged = bool(aux & self.obligation) or self._obliged_governor(tree, t)
         demanded = False
         attribution: list[Actor] = []
         # climb through the clauses that govern the trigger
@@ -1005,7 +1005,7 @@ class Coder:
                     embedded = True
                     cur = g
                     continue
-            if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+            if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
                     break
@@ -1050,11 +1050,25 @@ class Coder:
                         modality = "pledged"  # "said they would boycott": the future in the past
                     demanded = obliged and bool(attribution) and modality in ("asserted", "pledged")
                     break
-                if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+                if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                     cur = h
                     continue
             break
         return modality, attribution, embedded, demanded
+
+    def _obliged_governor(self, tree: Tree, t: Token) -> bool:
+        """Whether a clause that governs ``t`` through to-infinitives, purpose clauses or an adjective is under an
+        obligation modal: "X said the US must be ready to mediate", "... must ensure security to allow aid"."""
+        cur = t
+        for _ in range(4):
+            if cur.dep not in ("xcomp", "advcl", "acomp") or cur.head == cur.i:
+                return False
+            if cur.dep == "advcl" and tree.kids(cur.i, "mark"):
+                return False  # "if", "after", "because": not the obliged act's own purpose
+            cur = tree.tokens[cur.head]
+            if {k.lower for k in tree.kids(cur.i, "aux")} & self.obligation:
+                return True
+        return False
 
     def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
         """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
