@@ -356,3 +356,11 @@ def test_an_obligation_on_a_governing_clause_makes_the_act_a_demand(pipe: Any) -
     # a temporal clause is not the obliged act's purpose
     m = main(code(pipe, "Qatar said Israel must stop the war before the talks with Hamas can resume."))
     assert m["event"] == "REQUEST"
+
+
+def test_a_reported_subjunctive_is_the_speakers_demand(pipe: Any) -> None:
+    m = main(code(pipe, "Egypt reiterated today that Israel lift the blockade of Gaza."))
+    assert m["event"] == "REQUEST" and codes(m["actor"]) == {"EGY"} and codes(m["recipient"]) == {"ISR"}
+    # an indicative report is the act itself
+    m = main(code(pipe, "Egypt said on Monday that Israel lifted the blockade of Gaza."))
+    assert m["event"] != "REQUEST"

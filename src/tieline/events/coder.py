@@ -1048,7 +1048,17 @@ class Coder:
                         modality = "negated"
                     elif cur.dep == "ccomp" and would_only and modality == "hypothetical":
                         modality = "pledged"  # "said they would boycott": the future in the past
-                    demanded = obliged and bool(attribution) and modality in ("asserted", "pledged")
+                    # "reiterated its demand that Israel ease restrictions": a subjunctive (bare verb with its own
+                    # subject and no auxiliary) reported from a speaker is what the speaker demands
+                    csubj = tree.kid(cur.i, "nsubj")
+                    subjunctive = (
+                        cur.dep == "ccomp"
+                        and not tree.kids(cur.i, "aux")
+                        and csubj is not None
+                        # a bare verb, or a plural-form verb after a singular noun ("that Israel lift")
+                        and (cur.tag == "VB" or (cur.tag == "VBP" and csubj.tag in ("NN", "NNP")))
+                    )
+                    demanded = (obliged or subjunctive) and bool(attribution) and modality in ("asserted", "pledged")
                     break
                 if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                     cur = h
