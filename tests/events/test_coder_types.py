@@ -364,3 +364,9 @@ def test_a_reported_subjunctive_is_the_speakers_demand(pipe: Any) -> None:
     # an indicative report is the act itself
     m = main(code(pipe, "Egypt said on Monday that Israel lifted the blockade of Gaza."))
     assert m["event"] != "REQUEST"
+
+
+def test_verbal_cooperation_without_a_named_actor_is_not_kept(pipe: Any) -> None:
+    # "be met with force" is no meeting: a passive with no agent names no party at all
+    events = code(pipe, "The Australian prime minister warned China that any attack would be met with force.")
+    assert "CONSULT" not in types(events)

@@ -70,6 +70,7 @@ class Draft:
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
     standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
     governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
+    named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
 
 
 class Coder:
@@ -435,6 +436,7 @@ class Coder:
             tree.negated(i) and not passive and not tree.kids(i, "auxpass") and bool(aux_words & REFUSAL_AUX)
         )
         d.target = self._has_target(tree, i, obj, theme)
+        d.named_actor = bool(actor_heads)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if not d.recipients and mode != "none":
@@ -1341,9 +1343,10 @@ class Coder:
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d)
-        # verbal cooperation ("the two sides agreed", "leaders pledged to meet") is never a disaster or a crime: it
-        # is kept when its parties do not resolve, and its evidence keeps their words
-        verbal_coop = cameo.quad == 1 and d.kind == "verb"
+        # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
+        # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
+        # passive with no agent ("would be met with force") nor an embedded act
+        verbal_coop = cameo.quad == 1 and d.kind == "verb" and d.named_actor
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
