@@ -370,3 +370,7 @@ def test_verbal_cooperation_without_a_named_actor_is_not_kept(pipe: Any) -> None
     # "be met with force" is no meeting: a passive with no agent names no party at all
     events = code(pipe, "The Australian prime minister warned China that any attack would be met with force.")
     assert "CONSULT" not in types(events)
+
+
+def test_a_stative_passive_pledge_names_its_actor(pipe: Any) -> None:
+    assert main(code(pipe, "The new government is committed to reforming the police."))["event"] == "AGREE"

@@ -436,7 +436,8 @@ class Coder:
             tree.negated(i) and not passive and not tree.kids(i, "auxpass") and bool(aux_words & REFUSAL_AUX)
         )
         d.target = self._has_target(tree, i, obj, theme)
-        d.named_actor = bool(actor_heads)
+        # "Vietnam is committed to ...": the subject of a stative passive of a pledge names the actor too
+        d.named_actor = bool(actor_heads) or (patient is not None and lemma in self.pledge_cues)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if not d.recipients and mode != "none":
