@@ -286,3 +286,36 @@ def test_subject_constraint() -> None:
         [{"verb": "land", "code": "154", "subject": "troop"}, {"verb": "land", "code": "042"}]
     )
     assert len(both) == 2
+
+
+def test_standalone_patterns_need_the_word_that_makes_the_act_clear() -> None:
+    from tieline.events.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    seized = [p for p in lex.verbs("seize") if p.standalone]
+    assert seized and all(p.object for p in seized)
+    assert "weapon" in seized[0].object
+    grenade = [p for p in lex.nouns("attack", modifiers=["grenade"]) if p.standalone]
+    assert grenade and grenade[0].modifier is not None
+
+
+def test_standalone_schema_errors() -> None:
+    with pytest.raises(DataFileError, match="needs an `object`"):
+        _parse_verbs([{"verb": "seize", "code": "1711", "standalone": True}])
+    with pytest.raises(DataFileError, match="true or false"):
+        _parse_verbs([{"verb": "seize", "object": "weapon", "code": "1711", "standalone": "yes"}])
+    onto = load_ontology()
+    with pytest.raises(DataFileError, match="needs a `modifier`"):
+        lexicon_mod._parse_nouns(
+            {"version": 1, "nouns": [{"noun": "attack", "code": "190", "standalone": True}]}, [], {}, onto
+        )
+
+
+def test_repeatable_verbs_lend_their_patterns_to_re_forms() -> None:
+    lex = Lexicon.load()
+    assert "impose" in lex.repeatable
+    assert lex.verbs("reimpose") == lex.verbs("impose") != []
+    assert lex.verbs("re-open") == lex.verbs("open")
+    # a re-word with patterns of its own keeps them; a stem that is not repeatable lends nothing
+    assert lex.verbs("resign") != lex.verbs("sign")
+    assert lex.verbs("recall") != lex.verbs("call")

@@ -79,6 +79,9 @@ class Draft:
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
     condition_party: list[Actor] = field(default_factory=list)  # subject of an if/unless clause on the act
+    standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
+    governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
+    named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
 
 
 class Coder:
@@ -97,7 +100,10 @@ class Coder:
         }
         self.refused: dict[str, str] = {str(k): str(v) for k, v in (intent.get("refused") or {}).items()}
         self.demanded: dict[str, str] = {str(k): str(v) for k, v in (intent.get("demanded") or {}).items()}
-        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values()):
+        ult = intent.get("ultimatum") or {}
+        self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
+        self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
+        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values(), self.ultimatum):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         self.score_weights, self.calibration = _read_confidence()
@@ -118,6 +124,9 @@ class Coder:
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
+        self.perpetrate = frozenset(mod.get("perpetrate", ()))
+        self.mutual = frozenset(mod.get("mutual_fighting", ()))
+        self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
         nouns = roles.get("speech_act_nouns")
         if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
@@ -228,7 +237,7 @@ class Coder:
         self._purpose_recipients(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if t.pos in ("NOUN", "PROPN") and i not in light_objects:
+            if t.pos in ("NOUN", "PROPN") and i not in light_objects and not (t.dep == "compound" and t.head in light_objects):
                 d = self._noun(article, tree, actors, t, ref, drafts, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -275,13 +284,19 @@ class Coder:
             # something done to it
             stative, patient, passive = patient, None, False
         theme = obj if obj is not None else patient
+        if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
+            # "shells fired by the rebels", "weapons seized in the raid": a reduced passive relative's noun is its theme
+            theme = article.tokens[t.head]
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
             preps.setdefault(called_prep, []).append(called)
-        for prt in tree.kids(i, "prt"):
+        # "called on Energy Minister X": a preposition left without its object, the object parsed as the verb's
+        # direct object, acts as a particle
+        bare_preps = [p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps]
+        for prt in [*tree.kids(i, "prt"), *bare_preps]:
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
             if obj is not None:
@@ -330,6 +345,12 @@ class Coder:
             if pat.object is not None and not (theme_lemmas & pat.object):
                 if pat.prep is None and obj is not None and instruments & pat.object:
                     by_instrument = True
+                elif (
+                    pat.prep is not None
+                    and theme is None
+                    and {(o.lemma or o.text).lower() for o in preps.get(pat.prep, [])} & pat.object
+                ):
+                    pass  # "took to the streets", "went on strike": with no direct object, the phrase's noun counts
                 else:
                     if trace is not None:
                         tried.append(
@@ -351,6 +372,7 @@ class Coder:
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
+        d.standalone = chosen.standalone
         d.trigger_end = i
         if chosen.object is not None and theme is not None:
             light_objects.add(theme.i)
@@ -461,7 +483,9 @@ class Coder:
         d.refusal = (
             tree.negated(i) and not passive and not tree.kids(i, "auxpass") and bool(aux_words & REFUSAL_AUX)
         )
-        d.target = self._has_target(tree, i, obj if chosen.object is None else None, theme)
+        d.target = self._has_target(tree, i, obj, theme)
+        # "Vietnam is committed to ...": the subject of a stative passive of a pledge names the actor too
+        d.named_actor = bool(actor_heads) or (patient is not None and lemma in self.pledge_cues)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if not d.recipients and mode != "none":
@@ -533,8 +557,8 @@ class Coder:
             len(d.actors) >= 2
             and not d.recipients
             and chosen.recipient != "none"
-            and _reciprocal_code(d.code)
-        ):
+            and (_reciprocal_code(d.code) or (lemma in self.mutual and d.code[:2] in ("19", "20")))
+        ):  # "Vietnamese and Cambodian forces clashed": each side is the other's target
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             role_notes.append("reciprocal: coordinated subjects act on each other")
@@ -641,6 +665,16 @@ class Coder:
                 # "a clinic supported by an aid group", "after police called on them": background to the main clause
                 d.background = True
                 d.roles.append(f"background clause ({cur.dep})")
+            elif (
+                cur.dep == "advcl"
+                and cur.tag == "VBG"
+                and cur.head in verbs
+                and not tree.kids(cur.i, "mark")
+                and (cur.lemma or cur.text).lower() in self.requested
+            ):
+                # "thousands rallied in the capital, demanding ...": the demand voiced while acting is background
+                d.background = True
+                d.roles.append("a demand voiced in a participle clause of the main act")
             for _ in range(3):
                 h = tree.head(cur.i)
                 if h is None:
@@ -657,6 +691,7 @@ class Coder:
                 if gov is not None and gov is not d and (h.lemma or h.text).lower() not in self.aspectual:
                     if not d.embedded:
                         d.embedded = True
+                        d.governor = gov
                         d.roles.append(f"embedded under the event of '{h.text}'")
                     if (
                         not gov.recipients
@@ -818,6 +853,8 @@ class Coder:
             if d.kind != "noun" or d.embedded:
                 continue
             t = tree.tokens[d.trigger]
+            if t.dep == "compound" and t.head != t.i:
+                t = tree.tokens[t.head]  # "a mediation effort": the support noun stands for the event
             h = tree.head(t.i)
             if h is None:
                 continue
@@ -827,8 +864,11 @@ class Coder:
             elif t.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
                 h2 = tree.head(h.i)
                 gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is None:
+                gov = self._nominal_governor(tree, t, verbs)
             if gov is not None and gov is not d:
                 d.embedded = True
+                d.governor = gov
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
                 if (
                     not gov.recipients
@@ -848,6 +888,21 @@ class Coder:
                     # to an act is aimed at whoever does it
                     gov.recipients = list(d.actors)
                     gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
+
+    @staticmethod
+    def _nominal_governor(tree: Tree, t: Token, verbs: dict[int, Draft]) -> Draft | None:
+        """The verb event whose object or prepositional phrase holds the nominal event ``t`` further down, through
+        nouns and prepositions only: "launch an offensive in its war with Iraq", "commit to assistance to the war
+        against Iraq", "denounced Serbia's suppression of unrest". Subjects and other clauses are not crossed."""
+        cur = t
+        for _ in range(8):
+            h = tree.head(cur.i)
+            if h is None or cur.dep not in ("pobj", "prep", "dobj", "poss", "compound", "appos", "conj"):
+                return None
+            if h.pos in ("VERB", "AUX"):
+                return verbs.get(h.i) if cur.dep in ("dobj", "prep") else None
+            cur = h
+        return None
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
         """The recipient of a verb whose complement clause names it: "demanded that Hamas renounce ..." (the
@@ -885,10 +940,15 @@ class Coder:
         drafts: list[Draft],
         trace: CoderTrace | None = None,
     ) -> Draft | None:
+        anchor = t  # the token that stands in the clause for the event: the noun, or the support noun it names
         if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
-            if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
-                note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
-            return None
+            h = tree.head(t.i)
+            if h is not None and h.pos == "NOUN" and (h.lemma or h.text).lower() in self.effort_nouns:
+                anchor = h  # "launched a mediation effort between X and Y": the effort is the mediation
+            else:
+                if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
+                    note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
+                return None
         if t.ent_type in ("DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
             if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
                 note(trace, t.i, "noun", "dropped", f"part of a name or date ({t.ent_type})")
@@ -907,10 +967,13 @@ class Coder:
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
             return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
-        d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
-        head = tree.head(i)
+        d = Draft(
+            trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=max(i, anchor.i)
+        )
+        a = anchor.i
+        head = tree.head(a)
         if (
-            t.dep == "dobj"
+            anchor.dep == "dobj"
             and head is not None
             and (head.lemma or head.text).lower() in LIGHT_VERBS | self.aspectual
         ):
@@ -918,7 +981,7 @@ class Coder:
         notes: list[str] = []
         actor_heads: list[int] = []
         rec_heads: list[int] = []
-        for p, o in tree.preps(i):
+        for p, o in tree.preps(a):
             pl = p.lower
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
@@ -933,12 +996,12 @@ class Coder:
                 rec_heads = tree.conjuncts(o.i)
                 notes.append(f"recipient = object of '{pl}'")
         if not actor_heads:
-            poss = tree.kid(i, "poss")
+            poss = tree.kid(a, "poss")
             if poss is not None:
                 actor_heads = [poss.i]
                 notes.append(f"actor = possessor '{poss.text}'")
         if not actor_heads:
-            lo, _hi = tree.np_span(i)
+            lo, _hi = tree.np_span(a)
             for k in range(lo, i):
                 mk = actors.at(k)
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
@@ -949,7 +1012,7 @@ class Coder:
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if d.actors and not d.recipients:
             # "Iran was hit with new EU sanctions": the passive subject of the clause receives the act
-            gov = _participant_verb(tree, i, self.agentive)
+            gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, passive = tree.subject(gov)
                 if subj is not None and passive:
@@ -963,7 +1026,7 @@ class Coder:
         if not d.actors:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework")
-            gov = _participant_verb(tree, i, self.agentive)
+            gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i != i:
@@ -979,8 +1042,8 @@ class Coder:
                         else:
                             d.actors = found[:1] if d.recipients else found
         # "Kenya has been a target of the group": the subject of the copula is the recipient
-        if t.dep == "attr" and not d.recipients:
-            cop = tree.head(i)
+        if anchor.dep == "attr" and not d.recipients:
+            cop = tree.head(a)
             if cop is not None:
                 subj, _ = tree.subject(cop.i)
                 if subj is not None:
@@ -1013,8 +1076,10 @@ class Coder:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
         d.roles = notes
-        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         d.specific = 1
+        d.target = self._has_target(tree, a, None, None)  # "rape against villagers", "an attack on a convoy"
+        d.standalone = pat.standalone and pat.matches(modifiers)
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
@@ -1167,7 +1232,7 @@ class Coder:
                 would_only = not (aux & MODAL_HYPOTHETICAL - {"would"})
         elif aux & FUTURE and modality == "asserted":
             modality = "pledged"
-        obliged = bool(aux & self.obligation)
+        obliged = bool(aux & self.obligation) or self._obliged_governor(tree, t)
         demanded = False
         attribution: list[Actor] = []
         # climb through the clauses that govern the trigger
@@ -1177,17 +1242,34 @@ class Coder:
             if h is None:
                 break
             hl = (h.lemma or h.text).lower()
-            if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+            if cur.dep == "pcomp" and h.lower == "to" and h.dep == "prep":
+                g = tree.head(h.i)
+                if g is not None and (g.lemma or g.text).lower() in self.pledge_cues:
+                    # "is committed to releasing", "pledged to opening": the gerund after "to" is what is pledged
+                    if modality == "asserted":
+                        modality = "pledged"
+                    embedded = True
+                    cur = g
+                    continue
+            if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
                     break
-                if hl in self.threat_cues and cur.dep in ("xcomp", "ccomp", "pcomp", "pobj"):
+                # "have sworn to fight", "threatened to strike" parsed as an adverbial clause: a to-infinitive all the same
+                inf = cur.dep == "advcl" and not tree.kids(cur.i, "mark") and any(
+                    k.lower == "to" for k in tree.kids(cur.i, "aux")
+                )
+                if hl in self.threat_cues and (cur.dep in ("xcomp", "ccomp", "pcomp", "pobj") or inf):
                     modality, embedded = "threatened", True
                 elif hl in self.negating_cues and (
-                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN")
+                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN") or inf
                 ):  # "refused to sign", "its refusal to accept"
                     modality, embedded = "negated", True
-                elif hl in self.pledge_cues and cur.dep in ("xcomp", "pcomp", "dobj", "ccomp"):
+                elif (
+                    hl in self.pledge_cues
+                    and (cur.dep in ("xcomp", "pcomp", "dobj", "ccomp") or inf)
+                    and not (cur.dep == "dobj" and hl in self.perpetrate)
+                ):  # "committed to withdraw" is a pledge, "committed rape" is done
                     if modality == "asserted":
                         modality = "pledged"
                     embedded = True
@@ -1212,13 +1294,37 @@ class Coder:
                         modality = "negated"
                     elif cur.dep == "ccomp" and would_only and modality == "hypothetical":
                         modality = "pledged"  # "said they would boycott": the future in the past
-                    demanded = obliged and bool(attribution) and modality in ("asserted", "pledged")
+                    # "reiterated its demand that Israel ease restrictions": a subjunctive (bare verb with its own
+                    # subject and no auxiliary) reported from a speaker is what the speaker demands
+                    csubj = tree.kid(cur.i, "nsubj")
+                    subjunctive = (
+                        cur.dep == "ccomp"
+                        and not tree.kids(cur.i, "aux")
+                        and csubj is not None
+                        # a bare verb, or a plural-form verb after a singular noun ("that Israel lift")
+                        and (cur.tag == "VB" or (cur.tag == "VBP" and csubj.tag in ("NN", "NNP")))
+                    )
+                    demanded = (obliged or subjunctive) and bool(attribution) and modality in ("asserted", "pledged")
                     break
-                if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl"):
+                if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                     cur = h
                     continue
             break
         return modality, attribution, embedded, demanded
+
+    def _obliged_governor(self, tree: Tree, t: Token) -> bool:
+        """Whether a clause that governs ``t`` through to-infinitives, purpose clauses or an adjective is under an
+        obligation modal: "X said the US must be ready to mediate", "... must ensure security to allow aid"."""
+        cur = t
+        for _ in range(4):
+            if cur.dep not in ("xcomp", "advcl", "acomp") or cur.head == cur.i:
+                return False
+            if cur.dep == "advcl" and tree.kids(cur.i, "mark"):
+                return False  # "if", "after", "because": not the obliged act's own purpose
+            cur = tree.tokens[cur.head]
+            if {k.lower for k in tree.kids(cur.i, "aux")} & self.obligation:
+                return True
+        return False
 
     def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
         """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
@@ -1426,12 +1532,21 @@ class Coder:
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
+            if self.ultimatum and self._conditioned(tree, d.trigger) and d.code[:2] not in ("13", "14", "15"):
+                # "will withdraw its force from Chad unless the rebels agree to a ceasefire": an ultimatum
+                intended = self.ultimatum
             if intended is not None:
                 d.roles.append(
                     f"intended, not done: CAMEO {d.code} coded as {intended} (events/data/intent.yaml)"
                 )
                 d.code = intended
                 d.embedded = False
+        gov = d.governor
+        if gov is not None and self.ontology.cameo(gov.code).plover is None and gov.code[:2] == "01":
+            # "expressed sorrow for the shootings", "claimed responsibility for the attacks": what a statement is
+            # about is its content, not an event this sentence reports
+            d.dropped = f"the content of a public statement (CAMEO {gov.code}), which PLOVER does not code"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"
@@ -1496,10 +1611,14 @@ class Coder:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
             d.recipients = self._protest_target(d, actors)
-        if not d.actors and not d.recipients:
+        # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
+        # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
+        # passive with no agent ("would be met with force") nor an embedded act
+        verbal_coop = cameo.quad == 1 and d.kind == "verb" and d.named_actor
+        if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if not d.actors and cameo.quad in (1, 2):
+        if not d.actors and cameo.quad in (1, 2) and not verbal_coop:
             d.dropped = "cooperation needs a resolved actor"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if (
@@ -1508,6 +1627,7 @@ class Coder:
             and d.location is None
             and cameo.plover == "ASSAULT"
             and not (d.actors and d.target)
+            and not d.standalone
         ):
             # "combating threats": violence needs a target or a place
             d.dropped = "violence with no recipient, place or concrete target"
@@ -1691,6 +1811,12 @@ class Coder:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
         return []
+
+    def _conditioned(self, tree: Tree, i: int) -> bool:
+        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause."""
+        return any(
+            k.lower in self.ultimatum_marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark")
+        )
 
     def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
@@ -1972,6 +2098,7 @@ LIGHT_VERBS = frozenset(
         "host",
         "begin",
         "start",
+        "continue",
         "launch",
         "stage",
         "sign",
@@ -1983,6 +2110,11 @@ LIGHT_VERBS = frozenset(
         "open",
         "resume",
         "join",
+        "renew",
+        "repeat",
+        "reiterate",
+        "issue",
+        "make",
     }
 )
 

@@ -43,8 +43,8 @@ RECIPIENT_ROLES = ("object", "prep", "none", "theme")
 #: modality cue sets every modality.yaml must define
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
-_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "note"}
-_NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "note"}
+_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "standalone", "note"}
+_NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "standalone", "note"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ class VerbPattern:
     ``theme`` (set whenever the entry says ``object_is: theme``) means the direct object is the
     thing given or sent and the recipient comes from a ``to``/``for``/``with``/... phrase. ``xcomp``: look at the verb's to-infinitive complement for a
     more specific code. ``subject``: the set of lemmas the subject head must be in ("troops arrived" is a
-    deployment, not a visit); ``None``: any subject. ``specificity``: 2 for an object or a subject set, plus 1
+    deployment, not a visit); ``None``: any subject. ``standalone``: the verb with this object is a complete
+    security event even when no party is named ("weapons were seized", "grenades were hurled"). ``specificity``: 2 for an object or a subject set, plus 1
     for a preposition."""
 
     verb: str
@@ -69,6 +70,7 @@ class VerbPattern:
     source: str
     object_is: str | None = None
     subject: frozenset[str] | None = None
+    standalone: bool = False
 
     def matches(self, object_lemma: str | None = None, preps: Iterable[str] = ()) -> bool:
         """Whether the pattern fits a verb with this direct-object lemma and these prepositions
@@ -90,7 +92,8 @@ class NounPattern:
     """One nominal trigger. ``prep``: prepositions introducing the recipient ("attack on X");
     ``agent_prep``: the actor ("attack by X"); ``reciprocal_prep``: both sides ("talks between X
     and Y"). ``modifier``: lemmas one of which must modify the noun (compound or adjective:
-    "hunger strike"); ``None``: no requirement."""
+    "hunger strike"); ``None``: no requirement. ``standalone``: with its modifier the noun names a complete
+    act of war even when no party is named ("a grenade attack", "a suicide bombing")."""
 
     noun: str
     code: str
@@ -99,6 +102,7 @@ class NounPattern:
     reciprocal_prep: tuple[str, ...]
     source: str
     modifier: frozenset[str] | None = None
+    standalone: bool = False
 
     def matches(self, modifiers: Iterable[str] = ()) -> bool:
         if self.modifier is None:
@@ -191,8 +195,10 @@ class Lexicon:
         nouns: Iterable[NounPattern],
         classes: Mapping[str, frozenset[str]],
         modality: Mapping[str, frozenset[str]],
+        repeatable: Iterable[str] = (),
     ) -> None:
         self.version = version
+        self.repeatable = frozenset(repeatable)
         self.classes: dict[str, frozenset[str]] = dict(classes)
         self.modality: dict[str, frozenset[str]] = dict(modality)
         by_verb: dict[str, list[VerbPattern]] = {}
@@ -216,14 +222,27 @@ class Lexicon:
         verbs = _parse_verbs(vdata, vlines.get("verbs", []), classes, onto)
         nouns = _parse_nouns(ndata, nlines.get("nouns", []), classes, onto)
         modality = _parse_modality(mdata)
+        repeatable = _lemma_list(vdata.get("repeatable") or [], "events/data/verbs.yaml", "repeatable")
+        unknown = [v for v in repeatable if not any(p.verb == v for p in verbs)]
+        if unknown:
+            raise DataFileError(f"events/data/verbs.yaml: `repeatable` names verbs with no pattern: {unknown}")
         version = f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']}"
-        return cls(version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality)
+        return cls(
+            version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality, repeatable=repeatable
+        )
 
     # ------------------------------------------------------------------ lookups
     def verbs(self, lemma: str) -> list[VerbPattern]:
         """All patterns for a trigger lemma, most specific first (prep+object > object > prep > bare;
-        among equals, the one with the smaller object set first, then file order)."""
-        return list(self._verbs.get(lemma.lower(), ()))
+        among equals, the one with the smaller object set first, then file order). A lemma with no pattern of its
+        own that is a repeatable verb with "re" ("reimpose", "re-open", "redeploy") takes that verb's patterns."""
+        lemma = lemma.lower()
+        found = self._verbs.get(lemma)
+        if found is None and lemma.startswith("re"):
+            stem = lemma[3:] if lemma.startswith("re-") else lemma[2:]
+            if stem in self.repeatable:
+                found = self._verbs.get(stem)
+        return list(found or ())
 
     def nouns(self, lemma: str, modifiers: Iterable[str] | None = None) -> list[NounPattern]:
         """Noun patterns for a head-noun lemma that apply given its modifiers.
@@ -339,6 +358,13 @@ def _parse_verbs(
         subject: frozenset[str] | None = None
         if row.get("subject") is not None:
             subject = _expand(_lemma_list(row["subject"], where, "subject"), classes, where, "subject")
+        standalone = row.get("standalone", False)
+        if not isinstance(standalone, bool):
+            raise DataFileError(f"{where}: `standalone` must be true or false")
+        if standalone and obj is None and row.get("subject") is None:
+            raise DataFileError(
+                f"{where}: `standalone: true` needs an `object` or a `subject` (the word that makes the act clear)"
+            )
         key = (verb, prep, obj, subject)
         if key in seen:
             raise DataFileError(f"{where}: the same pattern is already defined at {seen[key]}")
@@ -357,6 +383,7 @@ def _parse_verbs(
                 source=source,
                 object_is=object_is,
                 subject=subject,
+                standalone=standalone,
             )
         )
     return out
@@ -391,6 +418,11 @@ def _parse_nouns(
         modifier: frozenset[str] | None = None
         if row.get("modifier") is not None:
             modifier = _expand(_lemma_list(row["modifier"], where, "modifier"), classes, where, "modifier")
+        standalone = row.get("standalone", False)
+        if not isinstance(standalone, bool):
+            raise DataFileError(f"{where}: `standalone` must be true or false")
+        if standalone and modifier is None:
+            raise DataFileError(f"{where}: `standalone: true` needs a `modifier` (the weapon that makes the act clear)")
         dkey = (noun, modifier)
         if dkey in seen:
             raise DataFileError(f"{where}: the same noun pattern is already defined at {seen[dkey]}")
@@ -405,6 +437,7 @@ def _parse_nouns(
                 reciprocal_prep=preps["reciprocal_prep"],
                 source=source,
                 modifier=modifier,
+                standalone=standalone,
             )
         )
     return out
