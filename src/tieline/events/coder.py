@@ -23,6 +23,7 @@ from ..parse import Tree
 from .dates import resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
+from .senses import SenseFilter
 from .trace import CoderTrace, drop, note
 
 __all__ = ["Coder", "Draft"]
@@ -39,6 +40,9 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
+# CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
+# of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
+EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
 
 
 @dataclass
@@ -68,6 +72,7 @@ class Draft:
     dropped: str = ""  # why the draft did not become an event (for `tieline explain`)
     no_recipient: bool = False  # the pattern takes no recipient (`recipient: none`: "called for talks")
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
+    governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
 
 
 class Coder:
@@ -116,6 +121,7 @@ class Coder:
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
         self.document_nouns = frozenset(n.lower() for n in docs)
+        self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
     def code(
@@ -308,6 +314,13 @@ class Coder:
         if chosen is None:
             note(trace, i, "verb", "no-match", f"no pattern of '{lemma}' fits its arguments", tried=tried)
             return None
+        if chosen.object is None:
+            # "hails from", "also called X", "the hills surrounding the town": a sense that names no event
+            sense = self.senses.verb_sense(
+                tree, t, lambda k: m.kind if (m := actors.at(k)) is not None else None
+            )
+            if sense is not None:
+                return drop(trace, i, "verb", f"word sense: {sense}")
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
@@ -449,6 +462,7 @@ class Coder:
             role_notes.append("reciprocal: coordinated subjects act on each other")
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
 
@@ -536,6 +550,7 @@ class Coder:
                     break
                 gov = verbs.get(h.i)
                 if gov is not None and gov is not d and (h.lemma or h.text).lower() not in self.aspectual:
+                    d.governed = True
                     if not d.embedded:
                         d.embedded = True
                         d.roles.append(f"embedded under the event of '{h.text}'")
@@ -625,7 +640,7 @@ class Coder:
                 h2 = tree.head(h.i)
                 gov = verbs.get(h2.i) if h2 is not None else None
             if gov is not None and gov is not d:
-                d.embedded = True
+                d.embedded = d.governed = True
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
 
     def _embedded_recipients(self, tree: Tree, i: int, notes: list[str]) -> list[int]:
@@ -686,6 +701,9 @@ class Coder:
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
             return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
+        ended = self.senses.ended(tree, t)
+        if ended is not None:  # "a cessation of hostilities", "end its attacks"
+            return drop(trace, i, "noun", ended)
         d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
         head = tree.head(i)
         if (
@@ -739,9 +757,9 @@ class Coder:
                         notes.append(
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
-        if not d.actors:
+        if not d.actors and not self.senses.landmark(tree, t):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
-            # "the focus of their discussion centered on the framework")
+            # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, i, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
@@ -793,6 +811,7 @@ class Coder:
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
+        self._not_done(article, tree, t, d)
         d.specific = 1
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
@@ -976,6 +995,20 @@ class Coder:
                     continue
             break
         return modality, attribution, embedded, demanded
+
+    def _not_done(self, article: Article, tree: Tree, t: Token, d: Draft) -> None:
+        """An asserted act that is not done (a question, the purpose of a noun or of another act) takes the
+        modality the sense filter gives it (events/senses.py)."""
+        if d.modality == "pledged" and self.senses.question(article, tree, t.i):
+            d.modality = "hypothetical"  # "Will X attend the summit?": asked, not promised
+            d.roles.append("the sentence is a question: nothing is said to have happened")
+            return
+        if d.modality != "asserted" or d.code[:2] in EXPRESSED_BY_ACTS:
+            return  # "shunned work to protest", "marched to demand": the act expresses its purpose
+        found = self.senses.not_done(article, tree, t, self.aspectual)
+        if found is not None:
+            d.modality, why = found
+            d.roles.append(why)
 
     def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
         """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
@@ -1186,7 +1219,8 @@ class Coder:
                     f"intended, not done: CAMEO {d.code} coded as {intended} (events/data/intent.yaml)"
                 )
                 d.code = intended
-                d.embedded = False
+                # "accused X of seeking to attack": the accusation stays the main event
+                d.embedded = d.governed
         cameo = self.ontology.cameo(d.code)
         if cameo.plover is None:  # public statements are not events
             d.dropped = f"CAMEO {cameo.code} is a public statement, which PLOVER does not code"

@@ -1,0 +1,358 @@
+"""The coder's sense filter: triggers used in a sense that names no event, and events that are not done.
+
+The pattern lexicon says which words can name an event; this module says when such a word does not, from the
+parse alone (rules in ``events/data/senses.yaml``):
+
+- **word senses** of a verb trigger: "He hails from Basra" (origin, not praise), "an airfield also called
+  Camp X" (naming, not an appeal), "the hills surrounding the town" (where something lies, not an
+  encirclement), "reinforces the work of" (a military verb with an abstract object), "seeking to join"
+  (an attempt, not a request), "shot a film", "fight for a seat", "attack the problem", "encouraged by the
+  decision" (a feeling, not an appeal), "threatens the security of" (a danger, not a threat made);
+- **nominal events that are the content of an ending** ("a cessation of hostilities", "end its attacks"):
+  the event is the ending or the call for it;
+- **landmarks**: a nominal event in a phrase of place ("blew himself up near a patrol") takes no part in the
+  clause's subject;
+- **acts that are not done**: questions ("Will X attend ...?"), the purpose of a noun ("operations to free
+  the city", "efforts to help") and the purpose of a future or conditional act ("will travel to Paris to
+  discuss").
+
+Every decision returns the reason, which the coder records (``tieline explain``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import DataFileError
+from ..model import Article, Token
+from ..parse import Tree
+from .ontology import read_data_file
+
+__all__ = ["SenseFilter", "SenseRule"]
+
+_WHERE = "events/data/senses.yaml"
+_RULE_KEYS = {
+    "verb",
+    "why",
+    "prep",
+    "prep_object",
+    "object",
+    "no_object",
+    "naming",
+    "infinitive",
+    "modifier",
+    "agent",
+    "no_complement",
+    "place_object",
+}
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# kinds of actor mention that name an actor (a named place that is a city is a place, not an actor)
+ACTOR_KINDS = frozenset(
+    {
+        "country",
+        "org",
+        "igo",
+        "armed_group",
+        "person",
+        "sector",
+        "title",
+        "demonym",
+        "ner_person",
+        "ner_org",
+        "pronoun",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+QUESTION_HEADS = ("question:", "q:")
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    """One verb sense that names no event; every condition that is set must hold."""
+
+    verbs: frozenset[str]
+    why: str
+    source: str
+    prep: frozenset[str] | None = None
+    prep_object: frozenset[str] | None = None
+    object: frozenset[str] | None = None
+    no_object: bool = False
+    naming: bool = False
+    infinitive: bool = False
+    modifier: bool = False
+    agent: frozenset[str] | None = None
+    no_complement: bool = False
+    place_object: bool = False
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma or t.text).lower()
+
+
+def _words(value: Any, classes: Mapping[str, frozenset[str]], what: str) -> frozenset[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(x, str) and x for x in items):
+        raise DataFileError(f"{_WHERE}: `{what}` must be a word or a non-empty list of words")
+    out: set[str] = set()
+    for x in items:
+        if x.startswith("@"):
+            if x[1:] not in classes:
+                raise DataFileError(f"{_WHERE}: `{what}` names an unknown class {x!r}")
+            out |= classes[x[1:]]
+        else:
+            out.add(x.lower())
+    return frozenset(out)
+
+
+class SenseFilter:
+    """Decides, from the parse, when a trigger names no event or an event that is not done."""
+
+    def __init__(
+        self,
+        rules: list[SenseRule],
+        *,
+        ending_words: frozenset[str],
+        landmark_preps: frozenset[str],
+        places: frozenset[str],
+        people: frozenset[str],
+        journeys: frozenset[str] = frozenset(),
+    ) -> None:
+        self.rules: dict[str, list[SenseRule]] = {}
+        for r in rules:
+            for v in r.verbs:
+                self.rules.setdefault(v, []).append(r)
+        self.ending_words = ending_words
+        self.landmark_preps = landmark_preps
+        self.places = places
+        self.people = people
+        self.journeys = journeys
+
+    @classmethod
+    def load(cls, verb_classes: Mapping[str, frozenset[str]]) -> SenseFilter:
+        """Read ``events/data/senses.yaml``; ``verb_classes`` are the word classes of verbs.yaml."""
+        data = read_data_file("senses.yaml")
+        raw = data.get("classes") or {}
+        if not isinstance(raw, dict):
+            raise DataFileError(f"{_WHERE}: `classes` must be a mapping of name -> words")
+        classes: dict[str, frozenset[str]] = dict(verb_classes)
+        for name, items in raw.items():
+            classes[str(name)] = _words(items, classes, f"classes.{name}")
+        entries = data.get("verbs")
+        if not isinstance(entries, list):
+            raise DataFileError(f"{_WHERE}: `verbs` must be a list of rules")
+        rules: list[SenseRule] = []
+        for n, e in enumerate(entries, 1):
+            where = f"verbs[{n}]"
+            if not isinstance(e, dict) or "verb" not in e or not isinstance(e.get("why"), str):
+                raise DataFileError(f"{_WHERE}: {where} needs `verb` and `why`")
+            unknown = set(e) - _RULE_KEYS
+            if unknown:
+                raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
+            flags = {
+                k: e.get(k, False)
+                for k in ("no_object", "naming", "infinitive", "modifier", "no_complement", "place_object")
+            }
+            if any(not isinstance(v, bool) for v in flags.values()):
+                raise DataFileError(f"{_WHERE}: {where}: flags must be true or false")
+
+            def opt(key: str, e: dict[str, Any] = e, where: str = where) -> frozenset[str] | None:
+                return _words(e[key], classes, f"{where}.{key}") if key in e else None
+
+            rule = SenseRule(
+                verbs=_words(e["verb"], classes, f"{where}.verb"),
+                why=e["why"],
+                source=f"senses.yaml verbs[{n}]",
+                prep=opt("prep"),
+                prep_object=opt("prep_object"),
+                object=opt("object"),
+                agent=opt("agent"),
+                **flags,
+            )
+            if rule.prep_object is not None and rule.prep is None:
+                raise DataFileError(f"{_WHERE}: {where}: `prep_object` needs `prep`")
+            rules.append(rule)
+        return cls(
+            rules,
+            ending_words=_words(data.get("ending_words"), classes, "ending_words"),
+            landmark_preps=_words(data.get("landmark_preps"), classes, "landmark_preps"),
+            places=classes.get("place", frozenset()),
+            people=classes.get("troops", frozenset()) | classes.get("persons", frozenset()),
+            journeys=_words(data.get("journeys"), classes, "journeys"),
+        )
+
+    # -- word senses of verbs ------------------------------------------------------------------------
+    def verb_sense(self, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> str | None:
+        """Why the verb ``t`` names no event here (``senses.yaml`` rule and reason), or None.
+        ``actor_kind(i)``: the kind of actor mention at token ``i``, if any."""
+        rules = self.rules.get(_lemma(t))
+        if not rules:
+            return None
+        for r in rules:
+            if self._holds(r, tree, t, actor_kind):
+                return f"{r.why} ({r.source})"
+        return None
+
+    def _holds(self, r: SenseRule, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> bool:
+        i = t.i
+        obj = tree.kid(i, "dobj") or tree.kid(i, "nsubjpass")
+        if r.no_object and (obj is not None or tree.kid(i, "attr", "oprd", "ccomp", "xcomp") is not None):
+            return False
+        if r.object is not None and (obj is None or _lemma(obj) not in r.object):
+            return False
+        if r.place_object and (obj is None or not self._is_place(obj, actor_kind)):
+            return False
+        if r.prep is not None:
+            objs = [o for p, o in tree.preps(i) if p.lower in r.prep]
+            has_prt = any(k.lower in r.prep for k in tree.kids(i, "prt"))
+            if not objs and not has_prt:
+                return False
+            if r.prep_object is not None and not any(_lemma(o) in r.prep_object for o in objs):
+                return False
+        if r.naming and not self._naming(tree, t):
+            return False
+        if r.infinitive and (
+            tree.kid(i, "dobj") is not None
+            or not any(any(k.tag == "TO" for k in tree.kids(x.i, "aux")) for x in tree.kids(i, "xcomp"))
+        ):
+            return False
+        if r.modifier and not self._describes_thing(tree, t, actor_kind):
+            return False
+        if r.agent is not None:
+            agents = [o for p, o in tree.preps(i) if p.dep == "agent" or p.lower == "by"]
+            if tree.kid(i, "nsubjpass") is None and t.dep not in ("acl", "amod", "acomp"):
+                return False
+            if not any(_lemma(o) in r.agent for o in agents):
+                return False
+        return not (r.no_complement and tree.kid(i, "xcomp", "ccomp") is not None)
+
+    def _is_place(self, obj: Token, actor_kind: Callable[[int], str | None]) -> bool:
+        if _lemma(obj) in self.places:
+            return True
+        if obj.ent_type in ("LOC", "FAC"):
+            return True
+        return obj.ent_type == "GPE" and actor_kind(obj.i) in (None, "capital", "city")
+
+    def _naming(self, tree: Tree, t: Token) -> bool:
+        """ "also called 'Q-West'", "called the deal a betrayal", "the base, which they call Camp X"."""
+        if tree.kid(t.i, "oprd") is not None:
+            return True
+        objs = tree.kids(t.i, "dobj")
+        return len(objs) >= 2 or (
+            t.dep in ("acl", "relcl", "advcl")
+            and t.tag == "VBN"
+            and tree.kid(t.i, "attr", "xcomp") is not None
+        )
+
+    def _describes_thing(self, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> bool:
+        """A present participle modifying a noun that is no actor: "the terrain surrounding the city"."""
+        if t.dep not in ("acl", "amod") or t.tag != "VBG":
+            return False
+        h = tree.head(t.i)
+        if h is None or h.pos not in ("NOUN", "PROPN"):
+            return False
+        kind = actor_kind(h.i)
+        if kind is not None and kind in ACTOR_KINDS:
+            return False
+        return _lemma(h) not in self.people
+
+    # -- nominal events ------------------------------------------------------------------------------
+    def ended(self, tree: Tree, t: Token) -> str | None:
+        """Why the nominal event ``t`` is only the content of an ending ("a cessation of hostilities", "an end
+        to the fighting", "end its attacks", "halt the offensive"), or None."""
+        h = tree.head(t.i)
+        if h is None:
+            return None
+        gov: Token | None = None
+        if t.dep == "dobj":
+            gov = h
+        elif t.dep == "pobj" and h.dep == "prep" and h.lower in ("of", "to", "in", "on"):
+            gov = tree.head(h.i)
+        elif t.dep == "compound":
+            gov = h
+        if gov is None or _lemma(gov) not in self.ending_words:
+            return None
+        return f"the content of '{gov.text}': the event is the ending, not the act it ends (senses.yaml ending_words)"
+
+    def landmark(self, tree: Tree, t: Token) -> bool:
+        """Whether the nominal event ``t`` sits in a phrase of place ("blew himself up near a patrol")."""
+        h = tree.head(t.i)
+        return t.dep == "pobj" and h is not None and h.dep == "prep" and h.lower in self.landmark_preps
+
+    # -- acts that are not done -------------------------------------------------------------------------
+    def question(self, article: Article, tree: Tree, i: int) -> bool:
+        """Whether token ``i`` is in a question ("Will X attend ...?", "Question: ...")."""
+        sent = article.sentences[tree.sent_of[i]]
+        text = article.text[sent.start : sent.end].strip().strip("\"'\u201d\u2019 ")
+        return text.endswith("?") or text.lower().startswith(QUESTION_HEADS)
+
+    def not_done(
+        self, article: Article, tree: Tree, t: Token, aspectual: frozenset[str] = frozenset()
+    ) -> tuple[str, str] | None:
+        """``(modality, why)`` when the asserted-looking act ``t`` is not done: its sentence is a question, or it is
+        the purpose of a noun ("operations to free the city"), of another act ("attacked the town to retake it";
+        not of an aspectual verb: "used tear gas to disperse" is the dispersal) or of a journey that is future or
+        conditional ("will travel to Paris to discuss"); None otherwise."""
+        if self.question(article, tree, t.i):
+            return "hypothetical", "the sentence is a question: nothing is said to have happened"
+        if t.pos in ("NOUN", "PROPN"):
+            return self._future_object(tree, t)
+        if t.pos not in ("VERB", "AUX"):
+            return None
+        # "in order to facilitate supplying": climb to the to-infinitive the act belongs to
+        c = t
+        for _ in range(3):
+            if any(k.tag == "TO" for k in tree.kids(c.i, "aux")):
+                break
+            h = tree.head(c.i)
+            if h is None or c.dep not in ("xcomp", "conj") or h.pos not in ("VERB", "AUX"):
+                return None
+            c = h
+        else:
+            return None
+        if not any(k.tag == "TO" for k in tree.kids(c.i, "aux")):
+            return None
+        h = tree.head(c.i)
+        if h is None:
+            return None
+        if c.dep == "acl" and h.pos in ("NOUN", "PROPN"):
+            return (
+                "hypothetical",
+                f"the purpose of '{h.text}' (a to-infinitive on a noun): aimed at, not done",
+            )
+        if h.pos not in ("VERB", "AUX") or _lemma(h) in aspectual:
+            return None
+        aux = {k.lower for k in tree.kids(h.i, "aux")}
+        if c.dep == "advcl" or (c.dep == "xcomp" and _lemma(h) in self.journeys):
+            if aux & FUTURE_AUX:
+                return "pledged", f"the purpose of the future act '{h.text}': not done yet"
+            if aux & CONDITIONAL_AUX:
+                return "hypothetical", f"the purpose of the conditional act '{h.text}': not done"
+            if c.dep == "advcl" and _lemma(h) not in self.journeys:
+                return (
+                    "hypothetical",
+                    f"the purpose of '{h.text}' (a to-infinitive clause): aimed at, not done",
+                )
+        return None
+
+    def _future_object(self, tree: Tree, t: Token) -> tuple[str, str] | None:
+        """A nominal event that is the object of a future or conditional act, or what it is for ("will attend the
+        summit", "will travel to Paris for the meeting") is not done yet."""
+        h = tree.head(t.i)
+        if h is None:
+            return None
+        gov: Token | None = None
+        if t.dep == "dobj":
+            gov = h
+        elif t.dep == "pobj" and h.dep == "prep" and h.lower == "for":
+            gov = tree.head(h.i)
+        if gov is None or gov.pos not in ("VERB", "AUX"):
+            return None
+        aux = {k.lower for k in tree.kids(gov.i, "aux")}
+        if aux & FUTURE_AUX:
+            return "pledged", f"the object of the future act '{gov.text}': not done yet"
+        if aux & CONDITIONAL_AUX:
+            return "hypothetical", f"the object of the conditional act '{gov.text}': not done"
+        return None

@@ -1,0 +1,182 @@
+"""The sense filter (events/senses.py, events/data/senses.yaml): triggers used in a sense that names no event,
+nominal events that are only the content of an ending, and acts that are not done.
+
+Each sense test pairs a sentence in which the word names no event with a control in which it does, so that a
+filter that drops everything fails. Sentences written for the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tieline.errors import DataFileError
+from tieline.events import senses as senses_mod
+from tieline.events.lexicon import load_lexicon
+from tieline.events.senses import SenseFilter
+
+
+def code(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def of_type(events: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["event"] == plover]
+
+
+def asserted(events: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
+    return [e for e in of_type(events, plover) if e["modality"] == "asserted"]
+
+
+# -- the data file --------------------------------------------------------------------------------------
+def test_rules_load_with_their_classes() -> None:
+    f = SenseFilter.load(load_lexicon().classes)
+    assert "hail" in f.rules and "call" in f.rules
+    assert "cessation" in f.ending_words and "near" in f.landmark_preps
+    reinforce = next(r for r in f.rules["reinforce"] if r.object is not None)
+    assert "work" in reinforce.object and "troop" not in reinforce.object
+
+
+def test_a_bad_rule_is_a_data_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake(name: str) -> dict[str, Any]:
+        return {"version": 1, "verbs": [{"verb": "hail", "why": "x", "colour": "red"}]}
+
+    monkeypatch.setattr(senses_mod, "read_data_file", fake)
+    with pytest.raises(DataFileError, match="unknown keys"):
+        SenseFilter.load({})
+
+
+def test_an_unknown_class_is_a_data_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake(name: str) -> dict[str, Any]:
+        return {"version": 1, "verbs": [{"verb": "hail", "why": "x", "object": "@nothing"}]}
+
+    monkeypatch.setattr(senses_mod, "read_data_file", fake)
+    with pytest.raises(DataFileError, match="unknown class"):
+        SenseFilter.load({})
+
+
+# -- word senses (real spaCy model) ---------------------------------------------------------------------
+@pytest.mark.model
+def test_hail_from_is_origin_not_praise(pipe: Any) -> None:
+    assert not of_type(code(pipe, "The new police chief hails from Basra and joined the force in 1999."), "SUPPORT")
+    assert of_type(code(pipe, "Egypt hailed the agreement between Israel and Hamas."), "SUPPORT")
+
+
+@pytest.mark.model
+def test_naming_is_not_an_appeal(pipe: Any) -> None:
+    events = code(pipe, 'The marines flew to an airstrip near Basra, also called "Camp Eagle" in southern Iraq.')
+    assert not of_type(events, "REQUEST")
+    events = code(pipe, "Mali called the French decision a betrayal of the Sahel.")
+    assert not of_type(events, "REQUEST")
+    assert of_type(code(pipe, "Germany called on Iran to release the detained journalists."), "REQUEST")
+
+
+@pytest.mark.model
+def test_moderating_a_session_is_no_concession(pipe: Any) -> None:
+    assert not code(pipe, "The NATO spokesman Colonel James Dunn will moderate.")
+    assert not code(pipe, "General Smith will moderate the panel on regional security.")
+
+
+@pytest.mark.model
+def test_a_participle_of_place_is_no_encirclement(pipe: Any) -> None:
+    assert not of_type(code(pipe, "The hills surrounding Mosul slowed the advance of the Iraqi army."), "COERCE")
+    assert of_type(code(pipe, "Iraqi troops surrounded Mosul on Tuesday."), "COERCE")
+
+
+@pytest.mark.model
+def test_a_military_verb_needs_a_military_object(pipe: Any) -> None:
+    assert not of_type(code(pipe, "The loan reinforces Jordan's work with its regional partners."), "MOBILIZE")
+    assert of_type(code(pipe, "The US Army deployed more troops to Poland."), "MOBILIZE")
+
+
+@pytest.mark.model
+def test_conflict_verbs_in_their_everyday_sense(pipe: Any) -> None:
+    assert not of_type(code(pipe, "The Indian government vowed to attack the problem of unemployment."), "THREATEN")
+    assert not code(pipe, "The opposition leader will fight for a seat in the capital.")
+    assert not of_type(code(pipe, "A Turkish film crew shot a documentary in Kabul."), "ASSAULT")
+    assert of_type(code(pipe, "Turkish soldiers shot two smugglers near the Syrian border."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_feeling_about_a_circumstance_is_no_appeal(pipe: Any) -> None:
+    events = code(pipe, "The members of the Security Council are encouraged by the decision of the Iraqi president.")
+    assert not of_type(events, "REQUEST")
+    assert of_type(code(pipe, "The Security Council encouraged Iraq to form a new government."), "REQUEST")
+
+
+@pytest.mark.model
+def test_a_danger_described_is_no_threat(pipe: Any) -> None:
+    events = code(pipe, "Smuggling by the gangs threatened the security of Mali, officials said.")
+    assert not of_type(events, "THREATEN")
+    assert of_type(code(pipe, "Iran threatened to close the Strait of Hormuz."), "THREATEN")
+
+
+@pytest.mark.model
+def test_seeking_to_is_an_attempt_not_a_request(pipe: Any) -> None:
+    events = code(pipe, "Hungary is seeking to join the talks between Serbia and Kosovo.")
+    assert not of_type(events, "REQUEST")
+    assert of_type(code(pipe, "Lebanon sought financial aid from Saudi Arabia."), "REQUEST")
+
+
+@pytest.mark.model
+def test_inspecting_weapons_is_no_investigation(pipe: Any) -> None:
+    assert not of_type(code(pipe, "A Colombian army officer inspects the rifles seized from the rebels."), "ACCUSE")
+
+
+# -- nominal events that are the content of an ending -------------------------------------------------
+@pytest.mark.model
+def test_the_violence_an_ending_ends_is_no_new_event(pipe: Any) -> None:
+    events = code(pipe, "Germany has called for a lasting cessation of hostilities in Yemen.")
+    assert of_type(events, "REQUEST") and not of_type(events, "ASSAULT")
+    events = code(pipe, "France pressed the Syrian government to end its attacks on civilians.")
+    assert not of_type(events, "ASSAULT")
+    events = code(pipe, "The two presidents called for an end to the fighting in Sudan.")
+    assert not of_type(events, "ASSAULT")
+    assert of_type(code(pipe, "Sudanese troops launched attacks on civilians in Darfur."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_landmark_takes_no_part_in_the_clause(pipe: Any) -> None:
+    events = code(pipe, "A suicide bomber blew himself up near a coalition patrol in Kirkuk.")
+    assert not [e for e in of_type(events, "MOBILIZE") if any(a["sector"] == "REB" for a in e["actor"])]
+
+
+# -- acts that are not done -----------------------------------------------------------------------------
+@pytest.mark.model
+def test_a_question_is_not_an_event(pipe: Any) -> None:
+    events = code(pipe, "Question: Will Japan send troops to the Gulf?")
+    assert events and all(e["modality"] == "hypothetical" for e in events)
+    assert "question" in events[0]["reason"]
+    assert asserted(code(pipe, "Japan sent troops to the Gulf."), "MOBILIZE")
+
+
+@pytest.mark.model
+def test_the_purpose_of_an_act_is_not_done(pipe: Any) -> None:
+    events = code(pipe, "The Iraqi army launched an operation to recapture the city from the militants.")
+    assert not asserted(events, "ASSAULT") or all(
+        e["evidence"]["trigger"]["text"] != "recapture" for e in asserted(events, "ASSAULT")
+    )
+    retake = [e for e in events if e["evidence"]["trigger"]["text"] == "recapture"]
+    assert retake and retake[0]["modality"] == "hypothetical"
+    assert asserted(code(pipe, "The Iraqi army recaptured the city from the militants."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_the_purpose_of_a_future_journey_is_not_done_yet(pipe: Any) -> None:
+    events = code(pipe, "Blinken will travel to Paris for the meeting to discuss the war with Lavrov.")
+    assert not asserted(events, "CONSULT")
+
+
+@pytest.mark.model
+def test_an_act_that_expresses_its_purpose_is_done(pipe: Any) -> None:
+    events = code(pipe, "Farmers blocked the highway to demand higher prices from the government.")
+    assert asserted(events, "REQUEST") and asserted(events, "PROTEST")
+
+
+@pytest.mark.model
+def test_an_intent_named_in_an_accusation_stays_below_it(pipe: Any) -> None:
+    events = code(pipe, "Israel accused Hezbollah of seeking to attack its northern towns.")
+    m = sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
+    assert m["event"] == "ACCUSE"
+    assert all(e["confidence"] < m["confidence"] for e in of_type(events, "THREATEN"))
