@@ -180,3 +180,56 @@ def test_an_intent_named_in_an_accusation_stays_below_it(pipe: Any) -> None:
     m = sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
     assert m["event"] == "ACCUSE"
     assert all(e["confidence"] < m["confidence"] for e in of_type(events, "THREATEN"))
+
+
+@pytest.mark.model
+def test_everyday_senses_of_visiting_hosting_buying(pipe: Any) -> None:
+    assert not code(pipe, "Her father, a Kenyan teacher, visited the police station in Nairobi several times.")
+    assert of_type(code(pipe, "Macron visited Algeria on Monday."), "CONSULT")
+    assert not of_type(code(pipe, "An Iraqi base hosting US troops was hit by rockets."), "CONSULT")
+    assert of_type(code(pipe, "Qatar hosted talks between the United States and the Taliban."), "CONSULT")
+    assert not code(pipe, "The Iraqi minister needed to buy a new suit in London.")
+    assert of_type(code(pipe, "India bought fighter jets from France."), "COOPERATE")
+
+
+@pytest.mark.model
+def test_taking_part_in_a_march_is_the_protest(pipe: Any) -> None:
+    events = code(pipe, "Thousands of people took part in peaceful marches across Kenya.")
+    assert of_type(events, "PROTEST") and not of_type(events, "CONSULT")
+    assert of_type(code(pipe, "Iran took part in the talks in Vienna."), "CONSULT")
+
+
+@pytest.mark.model
+def test_declining_to_give_a_name_is_no_rejection(pipe: Any) -> None:
+    assert not of_type(code(pipe, "Iraqi police officers declined to give their names."), "REJECT")
+    assert of_type(code(pipe, "Egypt declined the invitation to the summit."), "REJECT")
+
+
+@pytest.mark.model
+def test_an_untensed_act_shares_the_future_of_its_governor(pipe: Any) -> None:
+    events = code(pipe, "The reporters will gather in the room and be called on to ask their questions.")
+    assert not asserted(events, "REQUEST")
+    events = code(pipe, "The accord would let their forces train on each other's territory.")
+    assert not asserted(events, "COOPERATE")
+    # what continues is under way
+    assert asserted(code(pipe, "The Syrian army will continue to shell the rebel positions."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_the_complement_of_a_negated_permission_is_not_done(pipe: Any) -> None:
+    events = code(pipe, "The Iraqi law does not permit the police to carry out arrests in other provinces.")
+    assert not asserted(events, "COERCE")
+
+
+@pytest.mark.model
+def test_strikes_that_destroy_or_deliver_munitions_are_assaults(pipe: Any) -> None:
+    assert of_type(code(pipe, "A US airstrike destroyed a weapons factory near Mosul."), "ASSAULT")
+    assert not of_type(code(pipe, "The coalition's airstrikes delivered 30 munitions against militant targets."), "AID")
+    assert of_type(code(pipe, "Russia delivered fighter jets to Syria."), "AID")
+
+
+@pytest.mark.model
+def test_capturing_a_person_is_an_arrest_not_an_occupation(pipe: Any) -> None:
+    events = code(pipe, "He was captured by Jordanian special forces in 2006.")
+    assert of_type(events, "COERCE") and not of_type(events, "ASSAULT")
+    assert events[0]["date"].startswith("2006")

@@ -314,13 +314,15 @@ class Coder:
         if chosen is None:
             note(trace, i, "verb", "no-match", f"no pattern of '{lemma}' fits its arguments", tried=tried)
             return None
-        if chosen.object is None:
-            # "hails from", "also called X", "the hills surrounding the town": a sense that names no event
-            sense = self.senses.verb_sense(
-                tree, t, lambda k: m.kind if (m := actors.at(k)) is not None else None
-            )
-            if sense is not None:
-                return drop(trace, i, "verb", f"word sense: {sense}")
+        # "hails from", "also called X", "the hills surrounding the town": a sense that names no event
+        sense = self.senses.verb_sense(
+            tree,
+            t,
+            lambda k: m.kind if (m := actors.at(k)) is not None else None,
+            named_object=chosen.object is not None,
+        )
+        if sense is not None:
+            return drop(trace, i, "verb", f"word sense: {sense}")
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
@@ -1003,9 +1005,11 @@ class Coder:
             d.modality = "hypothetical"  # "Will X attend the summit?": asked, not promised
             d.roles.append("the sentence is a question: nothing is said to have happened")
             return
-        if d.modality != "asserted" or d.code[:2] in EXPRESSED_BY_ACTS:
-            return  # "shunned work to protest", "marched to demand": the act expresses its purpose
-        found = self.senses.not_done(article, tree, t, self.aspectual)
+        if d.modality != "asserted":
+            return
+        # "shunned work to protest", "marched to demand": the act expresses its purpose, which is done
+        expressed = d.code[:2] in EXPRESSED_BY_ACTS
+        found = self.senses.not_done(article, tree, t, self.aspectual, expressed=expressed)
         if found is not None:
             d.modality, why = found
             d.roles.append(why)

@@ -46,6 +46,9 @@ _RULE_KEYS = {
     "agent",
     "no_complement",
     "place_object",
+    "infinitive_verb",
+    "infinitive_object",
+    "any_pattern",
 }
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # kinds of actor mention that name an actor (a named place that is a city is a place, not an actor)
@@ -64,6 +67,7 @@ ACTOR_KINDS = frozenset(
         "pronoun",
     }
 )
+CONTINUATIVE = frozenset({"be", "continue", "keep", "remain", "proceed", "go"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 QUESTION_HEADS = ("question:", "q:")
@@ -86,6 +90,9 @@ class SenseRule:
     agent: frozenset[str] | None = None
     no_complement: bool = False
     place_object: bool = False
+    infinitive_verb: frozenset[str] | None = None
+    infinitive_object: frozenset[str] | None = None
+    any_pattern: bool = False  # also over patterns that name an object ("take part in a march")
 
 
 def _lemma(t: Token) -> str:
@@ -153,7 +160,15 @@ class SenseFilter:
                 raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
             flags = {
                 k: e.get(k, False)
-                for k in ("no_object", "naming", "infinitive", "modifier", "no_complement", "place_object")
+                for k in (
+                    "no_object",
+                    "naming",
+                    "infinitive",
+                    "modifier",
+                    "no_complement",
+                    "place_object",
+                    "any_pattern",
+                )
             }
             if any(not isinstance(v, bool) for v in flags.values()):
                 raise DataFileError(f"{_WHERE}: {where}: flags must be true or false")
@@ -169,6 +184,8 @@ class SenseFilter:
                 prep_object=opt("prep_object"),
                 object=opt("object"),
                 agent=opt("agent"),
+                infinitive_verb=opt("infinitive_verb"),
+                infinitive_object=opt("infinitive_object"),
                 **flags,
             )
             if rule.prep_object is not None and rule.prep is None:
@@ -184,13 +201,18 @@ class SenseFilter:
         )
 
     # -- word senses of verbs ------------------------------------------------------------------------
-    def verb_sense(self, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> str | None:
+    def verb_sense(
+        self, tree: Tree, t: Token, actor_kind: Callable[[int], str | None], *, named_object: bool = False
+    ) -> str | None:
         """Why the verb ``t`` names no event here (``senses.yaml`` rule and reason), or None.
-        ``actor_kind(i)``: the kind of actor mention at token ``i``, if any."""
+        ``actor_kind(i)``: the kind of actor mention at token ``i``, if any; ``named_object``: the chosen
+        pattern names an object (only rules with ``any_pattern`` apply then)."""
         rules = self.rules.get(_lemma(t))
         if not rules:
             return None
         for r in rules:
+            if named_object and not r.any_pattern:
+                continue
             if self._holds(r, tree, t, actor_kind):
                 return f"{r.why} ({r.source})"
         return None
@@ -198,6 +220,8 @@ class SenseFilter:
     def _holds(self, r: SenseRule, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> bool:
         i = t.i
         obj = tree.kid(i, "dobj") or tree.kid(i, "nsubjpass")
+        if obj is None and t.dep == "acl" and t.tag == "VBN":
+            obj = tree.head(i)  # "the march convened by the party": the noun is what the participle acts on
         if r.no_object and (obj is not None or tree.kid(i, "attr", "oprd", "ccomp", "xcomp") is not None):
             return False
         if r.object is not None and (obj is None or _lemma(obj) not in r.object):
@@ -205,7 +229,9 @@ class SenseFilter:
         if r.place_object and (obj is None or not self._is_place(obj, actor_kind)):
             return False
         if r.prep is not None:
-            objs = [o for p, o in tree.preps(i) if p.lower in r.prep]
+            # "took part in the march": the phrase may hang on the verb or on its object
+            owners = [i] + ([obj.i] if obj is not None and obj.dep == "dobj" else [])
+            objs = [o for h in owners for p, o in tree.preps(h) if p.lower in r.prep]
             has_prt = any(k.lower in r.prep for k in tree.kids(i, "prt"))
             if not objs and not has_prt:
                 return False
@@ -218,6 +244,16 @@ class SenseFilter:
             or not any(any(k.tag == "TO" for k in tree.kids(x.i, "aux")) for x in tree.kids(i, "xcomp"))
         ):
             return False
+        if r.infinitive_verb is not None or r.infinitive_object is not None:
+            inf = [x for x in tree.kids(i, "xcomp") if any(k.tag == "TO" for k in tree.kids(x.i, "aux"))]
+            if r.infinitive_verb is not None:
+                inf = [x for x in inf if _lemma(x) in r.infinitive_verb]
+            if r.infinitive_object is not None:
+                inf = [
+                    x for x in inf if any(_lemma(o) in r.infinitive_object for o in tree.kids(x.i, "dobj"))
+                ]
+            if not inf:
+                return False
         if r.modifier and not self._describes_thing(tree, t, actor_kind):
             return False
         if r.agent is not None:
@@ -289,18 +325,30 @@ class SenseFilter:
         return text.endswith("?") or text.lower().startswith(QUESTION_HEADS)
 
     def not_done(
-        self, article: Article, tree: Tree, t: Token, aspectual: frozenset[str] = frozenset()
+        self,
+        article: Article,
+        tree: Tree,
+        t: Token,
+        aspectual: frozenset[str] = frozenset(),
+        *,
+        expressed: bool = False,
     ) -> tuple[str, str] | None:
         """``(modality, why)`` when the asserted-looking act ``t`` is not done: its sentence is a question, or it is
         the purpose of a noun ("operations to free the city"), of another act ("attacked the town to retake it";
         not of an aspectual verb: "used tear gas to disperse" is the dispersal) or of a journey that is future or
-        conditional ("will travel to Paris to discuss"); None otherwise."""
+        conditional ("will travel to Paris to discuss"); it shares the future or condition of the verb it is
+        coordinated with or the complement of ("will gather ... and be called on"), and it is negated under a
+        negated verb ("does not permit X to arrest"). ``expressed``: the act is one that another act expresses
+        (a protest, a demand: "marched to demand"), so that being a purpose does not make it undone."""
         if self.question(article, tree, t.i):
             return "hypothetical", "the sentence is a question: nothing is said to have happened"
         if t.pos in ("NOUN", "PROPN"):
             return self._future_object(tree, t)
         if t.pos not in ("VERB", "AUX"):
             return None
+        inherited = self._inherited(tree, t, aspectual)
+        if inherited is not None:
+            return inherited
         # "in order to facilitate supplying": climb to the to-infinitive the act belongs to
         c = t
         for _ in range(3):
@@ -317,6 +365,14 @@ class SenseFilter:
         h = tree.head(c.i)
         if h is None:
             return None
+        g = tree.head(h.i) if c.dep == "acl" and h.dep == "dobj" else h
+        if c.dep in ("xcomp", "acl") and g is not None and g.pos in ("VERB", "AUX") and tree.negated(g.i):
+            # "does not permit any authority to carry out arrests", "did not allow them to leave"
+            return "negated", f"the complement of the negated '{g.text}': not done"
+        if c.dep == "xcomp" and _lemma(h) == "be":
+            return "hypothetical", f"an aim or a schedule ('{h.text} to ...'): not done"
+        if expressed:
+            return None  # the purpose of an act that expresses it ("marched to demand") is done by that act
         if c.dep == "acl" and h.pos in ("NOUN", "PROPN"):
             return (
                 "hypothetical",
@@ -335,6 +391,34 @@ class SenseFilter:
                     "hypothetical",
                     f"the purpose of '{h.text}' (a to-infinitive clause): aimed at, not done",
                 )
+        return None
+
+    def _inherited(self, tree: Tree, t: Token, aspectual: frozenset[str]) -> tuple[str, str] | None:
+        """The future or conditional of the verb that governs an untensed act: a coordinated verb with no
+        tense of its own ("will gather ... and be called on to ask") or the complement of an aspectual verb
+        ("an accord that would let their forces train", "will continue to shell")."""
+        h = tree.head(t.i)
+        if h is None or h.pos not in ("VERB", "AUX"):
+            return None
+        if t.dep == "conj":
+            untensed = t.tag == "VB" or (
+                t.tag == "VBN" and any(k.tag == "VB" for k in tree.kids(t.i, "auxpass"))
+            )
+            if not untensed or tree.kids(t.i, "aux"):
+                return None
+            what = f"coordinated with '{h.text}'"
+        elif t.dep in ("xcomp", "ccomp") and _lemma(h) in aspectual and _lemma(h) not in CONTINUATIVE:
+            # not "will continue to shell": what continues is already under way
+            what = f"the complement of '{h.text}'"
+        else:
+            return None
+        aux = {k.lower for k in tree.kids(h.i, "aux")}
+        if aux & FUTURE_AUX:
+            return "pledged", f"{what}, which is future: not done yet"
+        if aux & CONDITIONAL_AUX:
+            if aux & CONDITIONAL_AUX == {"would"} and h.dep == "ccomp":
+                return "pledged", f"{what}, a future in reported speech: not done yet"
+            return "hypothetical", f"{what}, which is conditional: not done"
         return None
 
     def _future_object(self, tree: Tree, t: Token) -> tuple[str, str] | None:
