@@ -233,3 +233,24 @@ def test_capturing_a_person_is_an_arrest_not_an_occupation(pipe: Any) -> None:
     events = code(pipe, "He was captured by Jordanian special forces in 2006.")
     assert of_type(events, "COERCE") and not of_type(events, "ASSAULT")
     assert events[0]["date"].startswith("2006")
+
+
+@pytest.mark.model
+def test_an_act_of_its_own_actor_under_anothers_intent_is_under_way(pipe: Any) -> None:
+    events = code(pipe, "Many Arab villagers are seeking to join the Kurdish militia's fight against ISIL.")
+    assert not of_type(events, "THREATEN")
+    assert [e for e in of_type(events, "ASSAULT") if e["modality"] == "asserted"]
+    # the actor's own intent stays a threat
+    assert of_type(code(pipe, "Iran vowed to continue its attacks on Israel."), "THREATEN")
+
+
+@pytest.mark.model
+def test_dates_of_a_narrative_and_of_reported_acts(pipe: Any) -> None:
+    text = (
+        "He was arrested by Jordanian intelligence officers in May 2006. "
+        "He later said that he was captured inside Iraq by the Jordanian army on 10 May."
+    )
+    captured = [e for e in code(pipe, text) if e["evidence"]["trigger"]["text"] == "captured"]
+    assert captured and captured[0]["date"] == "2006-05-10"
+    events = code(pipe, "On 23 May 2006, he admitted that he had killed two Jordanian citizens.")
+    assert events and events[0]["date"] == "2006-05-23"

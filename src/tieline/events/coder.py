@@ -20,7 +20,7 @@ from ..actors.resolver import COUNTRY_NOUNS_PLURAL, ArticleActors, Resolver
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .dates import resolve_date
+from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
 from .senses import SenseFilter
@@ -814,6 +814,7 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         self._not_done(article, tree, t, d)
+        self._others_intent(article, tree, actors, t, ref, d, own_actor=bool(actor_heads))
         d.specific = 1
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
@@ -1014,6 +1015,36 @@ class Coder:
             d.modality, why = found
             d.roles.append(why)
 
+    def _others_intent(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        t: Token,
+        ref: _dt.date | None,
+        d: Draft,
+        *,
+        own_actor: bool,
+    ) -> None:
+        """A nominal event with an actor of its own ("the SDF's fight against ISIL") under someone else's intent
+        ("citizens are seeking to join the SDF's fight") is that actor's act, under way: the intent is the
+        subject's, to join it, not a threat by the fight's actor."""
+        if d.modality not in ("pledged", "threatened") or not own_actor or not d.actors:
+            return
+        gov = _participant_verb(tree, t.i, self.agentive)
+        if gov is None:
+            return
+        subj, passive = tree.subject(gov)
+        if subj is None or passive:
+            return
+        who = self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=[])
+        if any(_same(a, b) for a in who for b in d.actors):
+            return  # "Iran vowed to continue its attacks": the intent is the actor's own
+        d.modality, d.embedded = "asserted", True
+        d.roles.append(
+            f"the act of its own actor under the intent of '{subj.text}' to '{article.tokens[gov].text}' it"
+        )
+
     def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
         """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
         withdraw"), a subjunctive or obligation clause ("demanded that Israel ease", "... that it must"), or
@@ -1056,7 +1087,7 @@ class Coder:
                     break
             if owner != trigger and head != trigger:
                 continue
-            r = resolve_date(m.text, ref)
+            r = resolve_date(m.text, narrative_ref(m.text, self._earlier_dates(article, si, m.start), ref))
             if r is not None:
                 best = (r.date, r.precision, "text")
                 break
@@ -1065,11 +1096,28 @@ class Coder:
             gov = _governing_verb(tree, trigger)
             if gov is not None:
                 return self._date(article, tree, gov, si, ref)
+        if best is None and self._reported_under(tree, trigger):
+            # "On 23 May 2006, he admitted that he had abducted ...": a reported act is no later than its report
+            return self._date(article, tree, tree.tokens[trigger].head, si, ref)
         if best is None and trigger_dep_inherits(tree, trigger):
             # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
             head = tree.tokens[trigger].head
             return self._date(article, tree, head, si, ref)
         return best
+
+    def _reported_under(self, tree: Tree, i: int) -> bool:
+        """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
+        t = tree.tokens[i]
+        h = tree.head(i)
+        return t.dep == "ccomp" and h is not None and h.pos == "VERB" and (h.lemma or h.text).lower() in self.reporting
+
+    @staticmethod
+    def _earlier_dates(article: Article, si: int, before: int) -> list[str]:
+        """The date mentions of sentence ``si`` and the one before it that end before ``before``, in order."""
+        lo = article.sentences[max(0, si - 1)].start
+        return [
+            m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before
+        ]
 
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
