@@ -254,3 +254,16 @@ def test_dates_of_a_narrative_and_of_reported_acts(pipe: Any) -> None:
     assert captured and captured[0]["date"] == "2006-05-10"
     events = code(pipe, "On 23 May 2006, he admitted that he had killed two Jordanian citizens.")
     assert events and events[0]["date"] == "2006-05-23"
+
+
+@pytest.mark.model
+def test_what_a_responsibility_or_an_appeal_asks_for_is_not_done(pipe: Any) -> None:
+    events = code(
+        pipe,
+        "Russia has a special responsibility to press the Syrian regime to end its attacks "
+        "and immediately allow relief supplies into Aleppo.",
+    )
+    assert not [e for e in events if e["modality"] == "asserted"]
+    assert not of_type(events, "ASSAULT")
+    events = code(pipe, "Kerry urged Lavrov to press the regime to cease at once airstrikes against the rebels.")
+    assert not of_type(events, "ASSAULT") and of_type(events, "REQUEST")

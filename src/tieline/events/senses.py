@@ -304,7 +304,8 @@ class SenseFilter:
         gov: Token | None = None
         if t.dep == "dobj":
             gov = h
-        elif t.dep == "pobj" and h.dep == "prep" and h.lower in ("of", "to", "in", "on"):
+        elif t.dep == "pobj" and h.dep == "prep" and h.lower in ("of", "to", "in", "on", "at"):
+            # "a cessation of hostilities", "an end to the fighting", "cease at once airstrikes"
             gov = tree.head(h.i)
         elif t.dep == "compound":
             gov = h
@@ -346,7 +347,7 @@ class SenseFilter:
             return self._future_object(tree, t)
         if t.pos not in ("VERB", "AUX"):
             return None
-        inherited = self._inherited(tree, t, aspectual)
+        inherited = self._inherited(article, tree, t, aspectual)
         if inherited is not None:
             return inherited
         # "in order to facilitate supplying": climb to the to-infinitive the act belongs to
@@ -371,13 +372,14 @@ class SenseFilter:
             return "negated", f"the complement of the negated '{g.text}': not done"
         if c.dep == "xcomp" and _lemma(h) == "be":
             return "hypothetical", f"an aim or a schedule ('{h.text} to ...'): not done"
-        if expressed:
-            return None  # the purpose of an act that expresses it ("marched to demand") is done by that act
         if c.dep == "acl" and h.pos in ("NOUN", "PROPN"):
+            # "operations to free the city", "a responsibility to press the regime": not done, whatever the act
             return (
                 "hypothetical",
                 f"the purpose of '{h.text}' (a to-infinitive on a noun): aimed at, not done",
             )
+        if expressed:
+            return None  # the purpose of an act that expresses it ("marched to demand") is done by that act
         if h.pos not in ("VERB", "AUX") or _lemma(h) in aspectual:
             return None
         aux = {k.lower for k in tree.kids(h.i, "aux")}
@@ -393,7 +395,9 @@ class SenseFilter:
                 )
         return None
 
-    def _inherited(self, tree: Tree, t: Token, aspectual: frozenset[str]) -> tuple[str, str] | None:
+    def _inherited(
+        self, article: Article, tree: Tree, t: Token, aspectual: frozenset[str]
+    ) -> tuple[str, str] | None:
         """The future or conditional of the verb that governs an untensed act: a coordinated verb with no
         tense of its own ("will gather ... and be called on to ask") or the complement of an aspectual verb
         ("an accord that would let their forces train", "will continue to shell")."""
@@ -407,6 +411,15 @@ class SenseFilter:
             if not untensed or tree.kids(t.i, "aux"):
                 return None
             what = f"coordinated with '{h.text}'"
+            if t.tag == "VB" and h.tag in ("VBZ", "VBD") and tree.kid(t.i, "nsubj", "nsubjpass") is None:
+                # "Russia has a responsibility to press ... and allow relief": a bare infinitive cannot share the
+                # tense of 'has'; it continues an infinitive or an imperative, which is not done
+                return "hypothetical", f"an untensed verb {what}, which is tensed: an infinitive, not done"
+            if any(k.tag == "TO" for k in tree.kids(h.i, "aux")):
+                # "to press the regime ... and allow relief": the to-infinitive's status is shared
+                shared = self.not_done(article, tree, h, aspectual)
+                if shared is not None:
+                    return shared[0], f"{what}: {shared[1]}"
         elif t.dep in ("xcomp", "ccomp") and _lemma(h) in aspectual and _lemma(h) not in CONTINUATIVE:
             # not "will continue to shell": what continues is already under way
             what = f"the complement of '{h.text}'"
