@@ -267,3 +267,30 @@ def test_what_a_responsibility_or_an_appeal_asks_for_is_not_done(pipe: Any) -> N
     assert not of_type(events, "ASSAULT")
     events = code(pipe, "Kerry urged Lavrov to press the regime to cease at once airstrikes against the rebels.")
     assert not of_type(events, "ASSAULT") and of_type(events, "REQUEST")
+
+
+@pytest.mark.model
+def test_nominal_senses_news_conferences_press_releases_and_targets(pipe: Any) -> None:
+    text = '"We will defend our waters," the Philippine defence minister said at a news conference in Manila.'
+    assert not of_type(code(pipe, text), "CONSULT")
+    assert of_type(code(pipe, "The Philippine and Japanese defence ministers held a conference in Manila."), "CONSULT")
+    assert not code(pipe, "The coalition commander said in the release that the operation was over.")
+    assert of_type(code(pipe, "The release of the hostages by Hamas was welcomed by Qatar."), "RETREAT")
+    events = code(pipe, "The destruction of ISIL targets in Syria limits the group's ability to conduct operations.")
+    assert not [e for e in of_type(events, "ASSAULT") if any(a["sector"] == "REB" for a in e["actor"])]
+    assert of_type(code(pipe, "Kenya has been a target of al-Shabaab for years."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_sanctions_that_target_are_sanctions(pipe: Any) -> None:
+    events = code(pipe, "The thirteen new EU sanctions target key Syrian businessmen and companies.")
+    assert of_type(events, "SANCTION") and not of_type(events, "ASSAULT")
+
+
+@pytest.mark.model
+def test_rewards_procedures_and_military_participation(pipe: Any) -> None:
+    assert not code(pipe, "The US State Department is offering rewards for information on the ISIL leaders.")
+    assert of_type(code(pipe, "Japan offered humanitarian aid to Turkey."), "AGREE")
+    assert not of_type(code(pipe, "The Kenyan parliament approved the nomination of the new defence minister."), "SUPPORT")
+    events = code(pipe, "Rwandan soldiers had taken part in operations alongside the M23 in North Kivu.")
+    assert not of_type(events, "CONSULT")

@@ -703,8 +703,8 @@ class Coder:
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
             return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
-        ended = self.senses.ended(tree, t)
-        if ended is not None:  # "a cessation of hostilities", "end its attacks"
+        ended = self.senses.ended(tree, t) or self.senses.noun_sense(tree, t)
+        if ended is not None:  # "a cessation of hostilities", "end its attacks", "a news conference"
             return drop(trace, i, "noun", ended)
         d = Draft(trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=i)
         head = tree.head(i)

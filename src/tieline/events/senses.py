@@ -30,7 +30,7 @@ from ..model import Article, Token
 from ..parse import Tree
 from .ontology import read_data_file
 
-__all__ = ["SenseFilter", "SenseRule"]
+__all__ = ["NounSense", "SenseFilter", "SenseRule"]
 
 _WHERE = "events/data/senses.yaml"
 _RULE_KEYS = {
@@ -71,6 +71,17 @@ CONTINUATIVE = frozenset({"be", "continue", "keep", "remain", "proceed", "go"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 QUESTION_HEADS = ("question:", "q:")
+
+
+@dataclass(frozen=True)
+class NounSense:
+    """One sense of a nominal trigger that names no event; every condition that is set must hold."""
+
+    nouns: frozenset[str]
+    why: str
+    source: str
+    modifier: frozenset[str] | None = None
+    without_prep: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ class SenseFilter:
         places: frozenset[str],
         people: frozenset[str],
         journeys: frozenset[str] = frozenset(),
+        noun_rules: list[NounSense] | None = None,
     ) -> None:
         self.rules: dict[str, list[SenseRule]] = {}
         for r in rules:
@@ -136,6 +148,10 @@ class SenseFilter:
         self.places = places
         self.people = people
         self.journeys = journeys
+        self.noun_rules: dict[str, list[NounSense]] = {}
+        for nr in noun_rules or []:
+            for n in nr.nouns:
+                self.noun_rules.setdefault(n, []).append(nr)
 
     @classmethod
     def load(cls, verb_classes: Mapping[str, frozenset[str]]) -> SenseFilter:
@@ -191,8 +207,30 @@ class SenseFilter:
             if rule.prep_object is not None and rule.prep is None:
                 raise DataFileError(f"{_WHERE}: {where}: `prep_object` needs `prep`")
             rules.append(rule)
+        noun_rules: list[NounSense] = []
+        for n, e in enumerate(data.get("nouns") or [], 1):
+            where = f"nouns[{n}]"
+            if not isinstance(e, dict) or "noun" not in e or not isinstance(e.get("why"), str):
+                raise DataFileError(f"{_WHERE}: {where} needs `noun` and `why`")
+            unknown = set(e) - {"noun", "why", "modifier", "without_prep"}
+            if unknown:
+                raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
+            noun_rules.append(
+                NounSense(
+                    nouns=_words(e["noun"], classes, f"{where}.noun"),
+                    why=e["why"],
+                    source=f"senses.yaml nouns[{n}]",
+                    modifier=_words(e["modifier"], classes, f"{where}.modifier") if "modifier" in e else None,
+                    without_prep=(
+                        _words(e["without_prep"], classes, f"{where}.without_prep")
+                        if "without_prep" in e
+                        else None
+                    ),
+                )
+            )
         return cls(
             rules,
+            noun_rules=noun_rules,
             ending_words=_words(data.get("ending_words"), classes, "ending_words"),
             landmark_preps=_words(data.get("landmark_preps"), classes, "landmark_preps"),
             places=classes.get("place", frozenset()),
@@ -295,6 +333,21 @@ class SenseFilter:
         return _lemma(h) not in self.people
 
     # -- nominal events ------------------------------------------------------------------------------
+    def noun_sense(self, tree: Tree, t: Token) -> str | None:
+        """Why the nominal trigger ``t`` names no event here ("a news conference", "in the release"), or None."""
+        for r in self.noun_rules.get(_lemma(t), ()):
+            if r.modifier is not None and not any(
+                _lemma(k) in r.modifier for k in tree.kids(t.i, "compound", "amod", "nmod")
+            ):
+                continue
+            if r.without_prep is not None and (
+                any(p.lower in r.without_prep for p, _o in tree.preps(t.i))
+                or tree.kid(t.i, "poss") is not None
+            ):
+                continue
+            return f"{r.why} ({r.source})"
+        return None
+
     def ended(self, tree: Tree, t: Token) -> str | None:
         """Why the nominal event ``t`` is only the content of an ending ("a cessation of hostilities", "an end
         to the fighting", "end its attacks", "halt the offensive"), or None."""
