@@ -294,3 +294,30 @@ def test_rewards_procedures_and_military_participation(pipe: Any) -> None:
     assert not of_type(code(pipe, "The Kenyan parliament approved the nomination of the new defence minister."), "SUPPORT")
     events = code(pipe, "Rwandan soldiers had taken part in operations alongside the M23 in North Kivu.")
     assert not of_type(events, "CONSULT")
+
+
+@pytest.mark.model
+def test_a_headline_infinitive_is_announced_not_done(pipe: Any) -> None:
+    events = code(pipe, "Egypt to send troops to new African Union force in Somalia")
+    assert of_type(events, "MOBILIZE") and not asserted(events, "MOBILIZE")
+    assert asserted(code(pipe, "Egypt sent troops to the African Union force in Somalia."), "MOBILIZE")
+
+
+@pytest.mark.model
+def test_taking_a_tough_line_is_a_stance(pipe: Any) -> None:
+    events = code(pipe, "Ankara demanded that Stockholm take a tougher line against Kurdish militant groups.")
+    assert not of_type(events, "ASSAULT") and of_type(events, "REQUEST")
+
+
+@pytest.mark.model
+def test_the_topic_of_a_comment_and_a_circumstance_take_no_part_in_the_clause(pipe: Any) -> None:
+    events = code(pipe, "Carter commented on the terrorist bombings in Istanbul, Turkey.")
+    assert all(not e["actor"] for e in of_type(events, "ASSAULT"))
+    events = code(pipe, "The French president urged new sanctions on Russia amid ceasefire violations in Ukraine.")
+    assert all(not any(a["country"] == "FRA" for a in e["actor"]) for e in of_type(events, "ASSAULT"))
+
+
+@pytest.mark.model
+def test_a_relative_clause_subject_is_its_antecedent(pipe: Any) -> None:
+    events = code(pipe, "Russia denied that its planes carried out air strikes that destroyed a hospital in Aleppo.")
+    assert not of_type(events, "COERCE")

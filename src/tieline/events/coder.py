@@ -272,6 +272,8 @@ class Coder:
             # "peacekeeping troops", "the first deployment of NATO troops": the head, its modifiers and, for a
             # support noun, what it is of
             subj_heads = [subj_tok]
+            if subj_tok.lower in ("that", "which") and t.dep == "relcl" and t.head != i:
+                subj_heads = [article.tokens[t.head]]  # "air strikes that destroyed a hospital": the strikes
             if (subj_tok.lemma or subj_tok.text).lower() in self.support_nouns:
                 subj_heads += [o for p, o in tree.preps(subj_tok.i) if p.lower == "of"]
             for h in subj_heads:
@@ -759,7 +761,7 @@ class Coder:
                         notes.append(
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
-        if not d.actors and not self.senses.landmark(tree, t):
+        if not d.actors and not self.senses.landmark(tree, t, self.reporting):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, i, self.agentive)

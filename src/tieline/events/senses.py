@@ -49,6 +49,7 @@ _RULE_KEYS = {
     "infinitive_verb",
     "infinitive_object",
     "any_pattern",
+    "object_modifier",
 }
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # kinds of actor mention that name an actor (a named place that is a city is a place, not an actor)
@@ -67,6 +68,7 @@ ACTOR_KINDS = frozenset(
         "pronoun",
     }
 )
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 CONTINUATIVE = frozenset({"be", "continue", "keep", "remain", "proceed", "go"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
@@ -104,6 +106,7 @@ class SenseRule:
     infinitive_verb: frozenset[str] | None = None
     infinitive_object: frozenset[str] | None = None
     any_pattern: bool = False  # also over patterns that name an object ("take part in a march")
+    object_modifier: frozenset[str] | None = None  # the object has one of these modifiers ("a tougher line")
 
 
 def _lemma(t: Token) -> str:
@@ -202,6 +205,7 @@ class SenseFilter:
                 agent=opt("agent"),
                 infinitive_verb=opt("infinitive_verb"),
                 infinitive_object=opt("infinitive_object"),
+                object_modifier=opt("object_modifier"),
                 **flags,
             )
             if rule.prep_object is not None and rule.prep is None:
@@ -263,6 +267,11 @@ class SenseFilter:
         if r.no_object and (obj is not None or tree.kid(i, "attr", "oprd", "ccomp", "xcomp") is not None):
             return False
         if r.object is not None and (obj is None or _lemma(obj) not in r.object):
+            return False
+        if r.object_modifier is not None and (
+            obj is None
+            or not any(_lemma(k) in r.object_modifier for k in tree.kids(obj.i, "amod", "compound"))
+        ):
             return False
         if r.place_object and (obj is None or not self._is_place(obj, actor_kind)):
             return False
@@ -366,10 +375,17 @@ class SenseFilter:
             return None
         return f"the content of '{gov.text}': the event is the ending, not the act it ends (senses.yaml ending_words)"
 
-    def landmark(self, tree: Tree, t: Token) -> bool:
-        """Whether the nominal event ``t`` sits in a phrase of place ("blew himself up near a patrol")."""
+    def landmark(self, tree: Tree, t: Token, speech: frozenset[str] = frozenset()) -> bool:
+        """Whether the nominal event ``t`` sits in a phrase of place or circumstance ("blew himself up near a
+        patrol", "urged sanctions amid ceasefire violations") or is the topic of a speech verb ("commented on the
+        bombings"; ``speech``: lemmas of reporting verbs): the clause's subject takes no part in it."""
         h = tree.head(t.i)
-        return t.dep == "pobj" and h is not None and h.dep == "prep" and h.lower in self.landmark_preps
+        if t.dep != "pobj" or h is None or h.dep != "prep":
+            return False
+        if h.lower in self.landmark_preps:
+            return True
+        gov = tree.head(h.i)
+        return h.lower in TOPIC_PREPS and gov is not None and gov.pos == "VERB" and _lemma(gov) in speech
 
     # -- acts that are not done -------------------------------------------------------------------------
     def question(self, article: Article, tree: Tree, i: int) -> bool:
@@ -400,6 +416,8 @@ class SenseFilter:
             return self._future_object(tree, t)
         if t.pos not in ("VERB", "AUX"):
             return None
+        if t.dep == "ROOT" and any(k.tag == "TO" for k in tree.kids(t.i, "aux")) and tree.kid(t.i, "nsubj"):
+            return "pledged", "a headline infinitive ('X to send ...'): announced, not done yet"
         inherited = self._inherited(article, tree, t, aspectual)
         if inherited is not None:
             return inherited
