@@ -321,3 +321,18 @@ def test_the_topic_of_a_comment_and_a_circumstance_take_no_part_in_the_clause(pi
 def test_a_relative_clause_subject_is_its_antecedent(pipe: Any) -> None:
     events = code(pipe, "Russia denied that its planes carried out air strikes that destroyed a hospital in Aleppo.")
     assert not of_type(events, "COERCE")
+
+
+@pytest.mark.model
+def test_meeting_a_target_and_raising_a_defence_budget(pipe: Any) -> None:
+    text = "He said Germany would keep increasing its defence budget to meet NATO's target of two percent."
+    events = code(pipe, text)
+    assert not of_type(events, "CONSULT") and not of_type(events, "AID") and not of_type(events, "AGREE")
+    assert of_type(code(pipe, "The government met the demands of the striking workers."), "CONCEDE")
+    assert of_type(code(pipe, "Japan increased its aid to Ukraine."), "AID")
+
+
+@pytest.mark.model
+def test_the_object_of_would_in_reported_speech_is_intended(pipe: Any) -> None:
+    events = code(pipe, "Britain said it would maintain its military aid to Ukraine for as long as needed.")
+    assert of_type(events, "AGREE") and all(e["modality"] != "hypothetical" for e in of_type(events, "AGREE"))

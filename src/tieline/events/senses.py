@@ -521,6 +521,9 @@ class SenseFilter:
         aux = {k.lower for k in tree.kids(gov.i, "aux")}
         if aux & FUTURE_AUX:
             return "pledged", f"the object of the future act '{gov.text}': not done yet"
+        if aux & CONDITIONAL_AUX == {"would"} and gov.dep == "ccomp":
+            # "said they would maintain their military aid": the future in reported speech
+            return "pledged", f"the object of '{gov.text}', a future in reported speech: not done yet"
         if aux & CONDITIONAL_AUX:
             return "hypothetical", f"the object of the conditional act '{gov.text}': not done"
         return None
