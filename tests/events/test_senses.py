@@ -336,3 +336,27 @@ def test_meeting_a_target_and_raising_a_defence_budget(pipe: Any) -> None:
 def test_the_object_of_would_in_reported_speech_is_intended(pipe: Any) -> None:
     events = code(pipe, "Britain said it would maintain its military aid to Ukraine for as long as needed.")
     assert of_type(events, "AGREE") and all(e["modality"] != "hypothetical" for e in of_type(events, "AGREE"))
+
+
+@pytest.mark.model
+def test_business_and_sports_senses_of_conflict_words(pipe: Any) -> None:
+    for text in (
+        "Apple captured 30 percent of the Chinese smartphone market.",
+        "Fans invaded the pitch after the match in Madrid.",
+        "Samsung launched an attack on Apple's market share in India.",
+        "Toyota will target younger buyers in Europe.",
+        "The Indian striker shot the ball into the net against Pakistan.",
+        "Microsoft fired 200 workers at its Dublin office.",
+        "The stock market rally continued in Tokyo on Monday.",
+        "The two airlines are locked in a price war over routes to London.",
+    ):
+        assert not [e for e in code(pipe, text) if e["event"] in ("ASSAULT", "THREATEN", "PROTEST")], text
+    for text in (
+        "Russian troops captured the town of Avdiivka.",
+        "Israeli troops stormed the hospital in Gaza.",
+        "The army fired at protesters in Yangon.",
+        "The rebels launched an attack on the army base near Goma.",
+        "Iran targeted US bases in Iraq with missiles.",
+        "Soldiers shot two protesters in Khartoum.",
+    ):
+        assert of_type(code(pipe, text), "ASSAULT"), text

@@ -84,6 +84,9 @@ class NounSense:
     source: str
     modifier: frozenset[str] | None = None
     without_prep: frozenset[str] | None = None
+    prep_object: frozenset[str] | None = (
+        None  # an on/against/over phrase names one of these ("an attack on its market share")
+    )
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ class SenseFilter:
             where = f"nouns[{n}]"
             if not isinstance(e, dict) or "noun" not in e or not isinstance(e.get("why"), str):
                 raise DataFileError(f"{_WHERE}: {where} needs `noun` and `why`")
-            unknown = set(e) - {"noun", "why", "modifier", "without_prep"}
+            unknown = set(e) - {"noun", "why", "modifier", "without_prep", "prep_object"}
             if unknown:
                 raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
             noun_rules.append(
@@ -225,6 +228,11 @@ class SenseFilter:
                     why=e["why"],
                     source=f"senses.yaml nouns[{n}]",
                     modifier=_words(e["modifier"], classes, f"{where}.modifier") if "modifier" in e else None,
+                    prep_object=(
+                        _words(e["prep_object"], classes, f"{where}.prep_object")
+                        if "prep_object" in e
+                        else None
+                    ),
                     without_prep=(
                         _words(e["without_prep"], classes, f"{where}.without_prep")
                         if "without_prep" in e
@@ -347,6 +355,11 @@ class SenseFilter:
         for r in self.noun_rules.get(_lemma(t), ()):
             if r.modifier is not None and not any(
                 _lemma(k) in r.modifier for k in tree.kids(t.i, "compound", "amod", "nmod")
+            ):
+                continue
+            if r.prep_object is not None and not any(
+                p.lower in ("on", "against", "over") and _lemma(o) in r.prep_object
+                for p, o in tree.preps(t.i)
             ):
                 continue
             if r.without_prep is not None and (
