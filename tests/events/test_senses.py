@@ -360,3 +360,14 @@ def test_business_and_sports_senses_of_conflict_words(pipe: Any) -> None:
         "Soldiers shot two protesters in Khartoum.",
     ):
         assert of_type(code(pipe, text), "ASSAULT"), text
+
+
+@pytest.mark.model
+def test_what_a_naming_verb_calls_something_is_no_event(pipe: Any) -> None:
+    assert not code(pipe, "Pakistan called the strike an unprovoked violation of its sovereignty.")
+    assert of_type(code(pipe, "Unions called a general strike in Buenos Aires."), "PROTEST")
+
+
+@pytest.mark.model
+def test_declining_to_be_named_is_no_rejection(pipe: Any) -> None:
+    assert not of_type(code(pipe, "A senior Iraqi official, who declined to be named, said Iran had agreed."), "REJECT")

@@ -68,6 +68,7 @@ ACTOR_KINDS = frozenset(
         "pronoun",
     }
 )
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "name", "deem", "consider"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 CONTINUATIVE = frozenset({"be", "continue", "keep", "remain", "proceed", "go"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -372,10 +373,14 @@ class SenseFilter:
 
     def ended(self, tree: Tree, t: Token) -> str | None:
         """Why the nominal event ``t`` is only the content of an ending ("a cessation of hostilities", "an end
-        to the fighting", "end its attacks", "halt the offensive"), or None."""
+        to the fighting", "end its attacks", "halt the offensive") or what a naming verb calls something
+        ("called the strike a violation"), or None."""
         h = tree.head(t.i)
         if h is None:
             return None
+        if t.dep in ("oprd", "attr") and h.pos == "VERB" and _lemma(h) in NAMING_VERBS:
+            # "called the strike an unprovoked violation": a characterisation, not an event of its own
+            return f"what '{h.text}' calls something ('{t.text}'): a characterisation, not an event"
         gov: Token | None = None
         if t.dep == "dobj":
             gov = h
