@@ -40,3 +40,18 @@ def test_not_a_date(text: str) -> None:
 def test_relative_needs_reference() -> None:
     assert resolve_date("on Tuesday", None) is None
     assert resolve_date("2013", None) is not None
+
+
+def test_a_yearless_day_in_a_narrative_takes_the_year_of_the_passage() -> None:
+    from tieline.events.dates import narrative_ref
+
+    ref = dt.date(2016, 6, 1)
+    anchored = narrative_ref("on 10 May", ["in May 2006"], ref)
+    assert anchored == dt.date(2006, 12, 31)
+    assert resolve_date("on 10 May", anchored) == resolve_date("10 May 2006", ref)
+    # another month, a date without a year, a year that is the article's own, or a full date: no anchor
+    assert narrative_ref("on 10 June", ["in May 2006"], ref) == ref
+    assert narrative_ref("on 10 May", ["last May"], ref) == ref
+    assert narrative_ref("on 10 May", ["in May 2016"], ref) == ref
+    assert narrative_ref("10 May 2015", ["in May 2006"], ref) == ref
+    assert narrative_ref("on Monday", ["in May 2006"], ref) == ref

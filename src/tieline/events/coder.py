@@ -20,9 +20,10 @@ from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActor
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .dates import resolve_date
+from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
+from .senses import SenseFilter
 from .trace import CoderTrace, drop, note
 
 __all__ = ["Coder", "Draft"]
@@ -49,6 +50,9 @@ PLACE_PARTY_WHY = "the country where the act happened"
 PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
+# CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
+# of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
+EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
 
 
 @dataclass
@@ -82,6 +86,7 @@ class Draft:
     standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
     governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
     named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
+    governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
 
 
 class Coder:
@@ -148,6 +153,7 @@ class Coder:
         if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
             raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
         self.document_nouns = frozenset(n.lower() for n in docs)
+        self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
     def code(
@@ -321,6 +327,8 @@ class Coder:
             # "peacekeeping troops", "the first deployment of NATO troops": the head, its modifiers and, for a
             # support noun, what it is of
             subj_heads = [subj_tok]
+            if subj_tok.lower in ("that", "which") and t.dep == "relcl" and t.head != i:
+                subj_heads = [article.tokens[t.head]]  # "air strikes that destroyed a hospital": the strikes
             if (subj_tok.lemma or subj_tok.text).lower() in self.support_nouns:
                 subj_heads += [o for p, o in tree.preps(subj_tok.i) if p.lower == "of"]
             for h in subj_heads:
@@ -369,6 +377,15 @@ class Coder:
         if chosen is None:
             note(trace, i, "verb", "no-match", f"no pattern of '{lemma}' fits its arguments", tried=tried)
             return None
+        # "hails from", "also called X", "the hills surrounding the town": a sense that names no event
+        sense = self.senses.verb_sense(
+            tree,
+            t,
+            lambda k: m.kind if (m := actors.at(k)) is not None else None,
+            named_object=chosen.object is not None,
+        )
+        if sense is not None:
+            return drop(trace, i, "verb", f"word sense: {sense}")
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
@@ -574,6 +591,7 @@ class Coder:
         d.roles = role_notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, t, ref)
         d.condition_party = self._condition_party(article, tree, actors, i, d, ref)
+        self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
 
@@ -689,6 +707,7 @@ class Coder:
                     break
                 gov = verbs.get(h.i)
                 if gov is not None and gov is not d and (h.lemma or h.text).lower() not in self.aspectual:
+                    d.governed = True
                     if not d.embedded:
                         d.embedded = True
                         d.governor = gov
@@ -867,7 +886,7 @@ class Coder:
             if gov is None:
                 gov = self._nominal_governor(tree, t, verbs)
             if gov is not None and gov is not d:
-                d.embedded = True
+                d.embedded = d.governed = True
                 d.governor = gov
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
                 if (
@@ -967,6 +986,9 @@ class Coder:
         m = actors.at(i)
         if m is not None and m.kind not in ("sector", "title"):
             return drop(trace, i, "noun", f"the noun names an actor ({m.kind}), not an event")
+        ended = self.senses.ended(tree, t) or self.senses.noun_sense(tree, t)
+        if ended is not None:  # "a cessation of hostilities", "end its attacks", "a news conference"
+            return drop(trace, i, "noun", ended)
         d = Draft(
             trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=max(i, anchor.i)
         )
@@ -1023,9 +1045,9 @@ class Coder:
                         notes.append(
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
-        if not d.actors:
+        if not d.actors and not self.senses.landmark(tree, t, self.reporting):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
-            # "the focus of their discussion centered on the framework")
+            # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
@@ -1077,6 +1099,8 @@ class Coder:
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
+        self._not_done(article, tree, anchor, d)
+        self._others_intent(article, tree, actors, anchor, ref, d, own_actor=bool(actor_heads))
         d.specific = 1
         d.target = self._has_target(tree, a, None, None)  # "rape against villagers", "an attack on a convoy"
         d.standalone = pat.standalone and pat.matches(modifiers)
@@ -1326,6 +1350,52 @@ class Coder:
                 return True
         return False
 
+    def _not_done(self, article: Article, tree: Tree, t: Token, d: Draft) -> None:
+        """An asserted act that is not done (a question, the purpose of a noun or of another act) takes the
+        modality the sense filter gives it (events/senses.py)."""
+        if d.modality == "pledged" and self.senses.question(article, tree, t.i):
+            d.modality = "hypothetical"  # "Will X attend the summit?": asked, not promised
+            d.roles.append("the sentence is a question: nothing is said to have happened")
+            return
+        if d.modality != "asserted":
+            return
+        # "shunned work to protest", "marched to demand": the act expresses its purpose, which is done
+        expressed = d.code[:2] in EXPRESSED_BY_ACTS
+        found = self.senses.not_done(article, tree, t, self.aspectual, expressed=expressed)
+        if found is not None:
+            d.modality, why = found
+            d.roles.append(why)
+
+    def _others_intent(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        t: Token,
+        ref: _dt.date | None,
+        d: Draft,
+        *,
+        own_actor: bool,
+    ) -> None:
+        """A nominal event with an actor of its own ("the SDF's fight against ISIL") under someone else's intent
+        ("citizens are seeking to join the SDF's fight") is that actor's act, under way: the intent is the
+        subject's, to join it, not a threat by the fight's actor."""
+        if d.modality not in ("pledged", "threatened") or not own_actor or not d.actors:
+            return
+        gov = _participant_verb(tree, t.i, self.agentive)
+        if gov is None:
+            return
+        subj, passive = tree.subject(gov)
+        if subj is None or passive:
+            return
+        who = self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=[])
+        if any(_same(a, b) for a in who for b in d.actors):
+            return  # "Iran vowed to continue its attacks": the intent is the actor's own
+        d.modality, d.embedded = "asserted", True
+        d.roles.append(
+            f"the act of its own actor under the intent of '{subj.text}' to '{article.tokens[gov].text}' it"
+        )
+
     def _requested_complement(self, tree: Tree, cur: Token, h: Token) -> bool:
         """Whether ``cur`` is what the demand or appeal ``h`` asks for: its to-infinitive ("urged X to
         withdraw"), a subjunctive or obligation clause ("demanded that Israel ease", "... that it must"), or
@@ -1368,7 +1438,7 @@ class Coder:
                     break
             if owner != trigger and head != trigger:
                 continue
-            r = resolve_date(m.text, ref)
+            r = resolve_date(m.text, narrative_ref(m.text, self._earlier_dates(article, si, m.start), ref))
             if r is not None:
                 best = (r.date, r.precision, "text")
                 break
@@ -1377,11 +1447,28 @@ class Coder:
             gov = _governing_verb(tree, trigger)
             if gov is not None:
                 return self._date(article, tree, gov, si, ref)
+        if best is None and self._reported_under(tree, trigger):
+            # "On 23 May 2006, he admitted that he had abducted ...": a reported act is no later than its report
+            return self._date(article, tree, tree.tokens[trigger].head, si, ref)
         if best is None and trigger_dep_inherits(tree, trigger):
             # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
             head = tree.tokens[trigger].head
             return self._date(article, tree, head, si, ref)
         return best
+
+    def _reported_under(self, tree: Tree, i: int) -> bool:
+        """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
+        t = tree.tokens[i]
+        h = tree.head(i)
+        return t.dep == "ccomp" and h is not None and h.pos == "VERB" and (h.lemma or h.text).lower() in self.reporting
+
+    @staticmethod
+    def _earlier_dates(article: Article, si: int, before: int) -> list[str]:
+        """The date mentions of sentence ``si`` and the one before it that end before ``before``, in order."""
+        lo = article.sentences[max(0, si - 1)].start
+        return [
+            m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before
+        ]
 
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
@@ -1540,11 +1627,18 @@ class Coder:
                     f"intended, not done: CAMEO {d.code} coded as {intended} (events/data/intent.yaml)"
                 )
                 d.code = intended
-                d.embedded = False
+                # "accused X of seeking to attack": the accusation stays the main event
+                d.embedded = d.governed
         gov = d.governor
-        if gov is not None and self.ontology.cameo(gov.code).plover is None and gov.code[:2] == "01":
+        if (
+            gov is not None
+            and d.kind != "verb"
+            and self.ontology.cameo(gov.code).plover is None
+            and gov.code[:2] == "01"
+        ):
             # "expressed sorrow for the shootings", "claimed responsibility for the attacks": what a statement is
-            # about is its content, not an event this sentence reports
+            # about is its content, not an event this sentence reports; a reported clause is ("admitted that he
+            # had killed two citizens": the killing)
             d.dropped = f"the content of a public statement (CAMEO {gov.code}), which PLOVER does not code"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         cameo = self.ontology.cameo(d.code)

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateRef", "resolve_date"]
+__all__ = ["DateRef", "narrative_ref", "resolve_date"]
 
 MONTHS = {
     m: i
@@ -67,6 +67,31 @@ def _day_date(month: int, day: int, year: str | None, ref: _dt.date | None) -> D
     else:
         return None
     return DateRef(d, "day") if d else None
+
+
+def _yearless_month(text: str) -> int | None:
+    """The month of a day-of-month date written without a year ("on 10 May", "May 6"), else None."""
+    s = " ".join(text.lower().replace(",", ", ").split()).strip(" .,").replace(" ,", ",")
+    for pattern, month_group in ((_MONTH_DAY, 1), (_DAY_MONTH, 2)):
+        m = pattern.match(s)
+        if m and m[month_group] in MONTHS and not m[3]:
+            return MONTHS[m[month_group]]
+    return None
+
+
+def narrative_ref(text: str, earlier: list[str], ref: _dt.date | None) -> _dt.date | None:
+    """The reference date for ``text`` in a narrative about the past: a day of a month with no year ("captured
+    ... on 10 May") whose closest earlier date in the passage (``earlier``, in text order) names the same month
+    with an explicit year before the reference year ("in May 2006") belongs to that year; otherwise ``ref``."""
+    month = _yearless_month(text)
+    if month is None or ref is None or not earlier:
+        return ref
+    last = resolve_date(earlier[-1], ref)
+    if last is None or not re.search(r"\b(?:19|20)\d\d\b", earlier[-1]):
+        return ref
+    if last.date.month != month or last.precision not in ("day", "month") or last.date.year >= ref.year:
+        return ref
+    return _dt.date(last.date.year, 12, 31)
 
 
 def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
