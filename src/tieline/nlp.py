@@ -95,11 +95,21 @@ def _register_components() -> None:
 
     @Language.component("tieline_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
-        """A line break always ends a sentence: headlines and boilerplate lines never merge into the story."""
+        """A line break always ends a sentence: headlines and boilerplate lines never merge into the story; and
+        a dateline ("DUBAI, June 22 (Reuters) —") is not part of the story's first sentence, so its place is never
+        read as that sentence's subject."""
+        from .geo.locate import dateline_end
+
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 tok.is_sent_start = True
+        cut = dateline_end(doc.text)
+        if cut is not None:
+            for tok in doc[1:]:
+                if tok.idx >= cut:
+                    tok.is_sent_start = True
+                    break
         return doc
 
 

@@ -357,7 +357,7 @@ def test_business_and_sports_senses_of_conflict_words(pipe: Any) -> None:
         "The army fired at protesters in Yangon.",
         "The rebels launched an attack on the army base near Goma.",
         "Iran targeted US bases in Iraq with missiles.",
-        "Soldiers shot two protesters in Khartoum.",
+        "Soldiers shot two rebel fighters in Khartoum.",  # (force on protesters is repression, 175)
     ):
         assert of_type(code(pipe, text), "ASSAULT"), text
 

@@ -179,3 +179,46 @@ def test_events_to_geojson(gc: Geocoder) -> None:
 
 def test_events_to_geojson_empty() -> None:
     assert events_to_geojson([]) == {"type": "FeatureCollection", "features": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("DUBAI, June 22 (Reuters) — Iran's parliament backed a proposal.", "Iran's parliament"),
+        ("NAIROBI, March 4 (AP) - Kenya said on Monday", "Kenya said"),
+        ("WASHINGTON — The Pentagon said", "The Pentagon"),
+        ("GAZA CITY/CAIRO, Jan 5 -- Israel struck", "Israel struck"),
+        ("Headline of the story\nKYIV, Ukraine (AP) -- Russia fired", "Russia fired"),
+    ],
+)
+def test_dateline_end_is_where_the_story_starts(text: str, story: str) -> None:
+    from tieline.geo import dateline_end
+
+    end = dateline_end(text)
+    assert end is not None and text[end:].startswith(story)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya, Somalia and Ethiopia signed a pact - the first in years.",
+        "BREAKING - troops crossed the border",
+        "The KENYAN army said on Monday",
+        "PARIS, the French capital, hosted the talks. Later - much later - they met",
+    ],
+)
+def test_no_dateline_no_cut(text: str) -> None:
+    from tieline.geo import dateline_end
+
+    assert dateline_end(text) is None
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_the_first_sentence_s_subject(pipe: Any) -> None:
+    text = "DUBAI, June 22 (Reuters) — Iran's parliament backed a proposal to close the Strait of Hormuz."
+    import datetime as dt
+
+    (art,) = list(pipe.process([Article(id="dl", text=text, date=dt.date(2025, 6, 22))]))
+    backed = [e for e in art.events if e.evidence.trigger["text"] == "backed"]
+    assert backed and [a.code for a in backed[0].actor] == ["IRNLEG"]
+    assert art.sentences[0].end <= text.index("Iran")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .export import events_to_geojson
 from .gazetteer import KINDS, PRECISIONS, Geocoder, Place, countries_in, load_geocoder, place_key
-from .locate import article_place, dateline_place, enrich, place_to_location
+from .locate import article_place, dateline_end, dateline_place, enrich, place_to_location
 
 __all__ = [
     "KINDS",
@@ -21,6 +21,7 @@ __all__ = [
     "Place",
     "article_place",
     "countries_in",
+    "dateline_end",
     "dateline_place",
     "enrich",
     "events_to_geojson",

@@ -16,7 +16,7 @@ from tieline.model import Article, Location
 
 from .gazetteer import Geocoder, Place, load_geocoder
 
-__all__ = ["article_place", "dateline_place", "enrich", "place_to_location"]
+__all__ = ["article_place", "dateline_end", "dateline_place", "enrich", "place_to_location"]
 
 # How far into the article a dateline may start (after a title line or a byline).
 _DATELINE_WINDOW = 400
@@ -97,6 +97,29 @@ def enrich(
         precision=place.precision,
         geonames_id=place.geonames_id,
     )
+
+
+# The dash that closes a dateline, within a line's first characters: "NAIROBI, March 4 (Reuters) - Kenya ...".
+_DATELINE_DASH = re.compile(r"[ \t]*(?:\u2014|\u2013|--|-(?=[ \t]))[ \t]*")
+_DATELINE_SPAN = 80
+
+
+def dateline_end(text: str) -> int | None:
+    """Where the story starts after a dateline at the start of a line near the top of ``text`` ("DUBAI, June 22
+    (Reuters) — Iran's parliament ..." -> the offset of "Iran's"), or None. Only a dateline closed by a dash on
+    its own line counts, so a sentence that begins with a capitalised word and a comma is left alone."""
+    head = text[:_DATELINE_WINDOW]
+    for m in _DATELINE.finditer(head):
+        words = m.group("place").strip(" .-")
+        if words in _NOT_PLACES or len(words.replace(" ", "")) < 3:
+            continue
+        line_end = head.find("\n", m.start())
+        stop = min(m.start() + _DATELINE_SPAN, len(head) if line_end < 0 else line_end)
+        dash = _DATELINE_DASH.search(head, m.start("place") + len(m.group("place")) - 1, stop)
+        if dash is not None and dash.end() < stop and "." not in head[m.end() : dash.start()].replace("(", ""):
+            return dash.end()
+        return None
+    return None
 
 
 def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Location | None:
