@@ -317,3 +317,12 @@ def test_where_a_threat_is_made_is_not_its_target(pipe: Any) -> None:
     text = "Speaking in Kenya, the Ethiopian minister threatened to cut ties with Egypt."
     recs = rec_countries(events(pipe, text), "THREATEN")
     assert "EGY" in recs and "KEN" not in recs
+
+
+@pytest.mark.model
+def test_the_place_a_violent_act_comes_from_is_no_target(pipe: Any) -> None:
+    fired = [e for e in events(pipe, "Militants fired rockets from Gaza.") if e["event"] == "ASSAULT"]
+    assert fired and "PSE" not in {r.get("country") for e in fired for r in e["recipient"]}
+    # where it lands, or is done, still is
+    assert "SYR" in rec_countries(events(pipe, "Russian jets bombed targets in Syria."), "ASSAULT")
+    assert "PAN" in rec_countries(events(pipe, "The United States withdrew its forces from Panama."), "RETREAT")

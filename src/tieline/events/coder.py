@@ -1692,6 +1692,7 @@ class Coder:
             )
             and d.location is not None
             and d.location.country
+            and not (cameo.quad == 4 and _origin_place(article, d.location))
         ):
             d.recipients = [self._place_party(d.location)]
             d.roles.append(f"recipient = the country of the place '{d.location.text}'")
@@ -2096,6 +2097,20 @@ def _describe(p: VerbPattern) -> str:
         s += f" {p.prep}"
     return s
 
+
+
+def _origin_place(article: Article, loc: Location) -> bool:
+    """Whether the place is where a violent act came from ("shells fired from Congo", "rockets launched from
+    Gaza"), not where it landed: its phrase opens with "from" (the country there is no target). A withdrawal
+    "from Panama" is not violence and keeps the place as its recipient."""
+    toks = article.tokens
+    k = next((j for j, tok in enumerate(toks) if tok.start == loc.start), None)
+    if k is None:
+        return False
+    k -= 1
+    while k >= 0 and toks[k].lower in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and toks[k].lower == "from"
 
 def _same(a: Actor, b: Actor) -> bool:
     if a.entity_id and b.entity_id:
