@@ -326,3 +326,26 @@ def test_the_place_a_violent_act_comes_from_is_no_target(pipe: Any) -> None:
     # where it lands, or is done, still is
     assert "SYR" in rec_countries(events(pipe, "Russian jets bombed targets in Syria."), "ASSAULT")
     assert "PAN" in rec_countries(events(pipe, "The United States withdrew its forces from Panama."), "RETREAT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's defence minister met his Ugandan counterpart in Kampala on Monday, and the two ministers agreed to"
+        " hold joint patrols.",
+        "Kenya hosted a Ugandan delegation in Nairobi. Both sides agreed to reopen the border crossing.",
+    ],
+)
+def test_the_two_ministers_are_the_pair_the_article_names(pipe: Any, text: str) -> None:
+    agreed = [e for e in events(pipe, text) if e["event"] == "AGREE"]
+    assert agreed
+    parties = {a["country"] for e in agreed for a in (*e["actor"], *e["recipient"])}
+    assert parties == {"KEN", "UGA"}
+
+
+@pytest.mark.model
+def test_two_people_without_the_article_are_no_pair(pipe: Any) -> None:
+    text = "Kenya's defence minister met his Ugandan counterpart in Kampala. Two soldiers agreed to talk."
+    agreed = [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("agreed")]
+    assert all(a.get("country") not in ("KEN", "UGA") for e in agreed for a in e["actor"])

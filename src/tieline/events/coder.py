@@ -165,6 +165,9 @@ class Coder:
         actors = self.resolver.scan(article, tree, ref)
         events: list[Event] = []
         self._group: list[Actor] = []
+        # pairs of parties named together so far (countries -> times, last seen, the two actors): the article's
+        # main pair is what "the two ministers", "both sides" refer to
+        self._pairs: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
         for si, sent in enumerate(article.sentences):
             if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
                 note(
@@ -228,6 +231,7 @@ class Coder:
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
+                    self._note_pair(_pair_of(d))
                     # "bombed targets", "launched strikes": the verb's object is part of the verb's event
                     light_objects.update(k.i for k in tree.kids(i, "dobj"))
             # remember coordinated subjects for a later "they"/"their"
@@ -239,6 +243,8 @@ class Coder:
                         group.append(a)
                 if len(group) >= 2:
                     self._group = group
+                    if len(group) == 2:
+                        self._note_pair(group)
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
@@ -1129,6 +1135,18 @@ class Coder:
                 return [a]
         return []
 
+    def _note_pair(self, pair: list[Actor]) -> None:
+        if len(pair) != 2 or not pair[0].country or not pair[1].country:
+            return
+        key = frozenset((pair[0].country, pair[1].country))
+        n, _, first = self._pairs.get(key, (0, 0, pair))
+        self._pairs[key] = (n + 1, sum(v[0] for v in self._pairs.values()) + 1, first)
+
+    def _main_pair(self) -> list[Actor]:
+        if not self._pairs:
+            return []
+        return max(self._pairs.values(), key=lambda v: (v[0], v[1]))[2]
+
     def _resolve_all(
         self,
         heads: Iterable[int],
@@ -1143,6 +1161,15 @@ class Coder:
         out: list[Actor] = []
         for h in heads:
             tok = article.tokens[h]
+            pair = self._main_pair() if _pair_noun(tree, tok) else []
+            if pair:
+                # "X met Y ..., and the two ministers agreed": the pair the article names most (then last)
+                for g in pair:
+                    if not any(_same(g, b) for b in out):
+                        out.append(
+                            replace(g, text=tok.text, start=tok.start, end=tok.end, why=f"'{tok.text}': {g.name}")
+                        )
+                continue
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
             if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
                 sent = article.sentences[tree.sent_of[h]]
@@ -2098,6 +2125,26 @@ def _describe(p: VerbPattern) -> str:
     return s
 
 
+
+
+def _pair_noun(tree: Tree, tok: Token) -> bool:
+    """A plural noun counted as a pair: "the two ministers", "both leaders", "the two sides" (not "two soldiers
+    were killed" without the article: "the" or "both" is needed)."""
+    if tok.pos != "NOUN" or not tok.tag.endswith("S"):
+        return False
+    kids = {k.lower for k in tree.kids(tok.i, "nummod", "det", "predet", "preconj")}
+    return "both" in kids or ("two" in kids and "the" in kids)
+
+
+def _pair_of(d: Draft) -> list[Actor]:
+    """The two parties of an act between two named parties of different countries ("X met Y"), else []."""
+    if len(d.actors) != 1 or len(d.recipients) != 1:
+        return []
+    a, r = d.actors[0], d.recipients[0]
+    kinds = ("person", "state", "sector")  # a sector with a country: "a Ugandan delegation"
+    if not a.country or not r.country or a.country == r.country or a.kind not in kinds:
+        return []
+    return [a, r] if r.kind in kinds else []
 
 def _origin_place(article: Article, loc: Location) -> bool:
     """Whether the place is where a violent act came from ("shells fired from Congo", "rockets launched from
