@@ -585,11 +585,20 @@ class _Clusterer:
         self._register(ci, m)
 
     def happenings(self) -> list[Happening]:
-        out = [
-            _build(c.members, c.explanation, self.rules, hid=c.hid, excluded=c.excluded)
-            for c in self.clusters
-            if c.members
-        ]
+        # A new happening is named after its first mention; when that mention was re-coded out of a
+        # stored happening that keeps its id (other mentions remain), the name is taken: derive another.
+        taken = {c.hid for c in self.clusters if c.hid and c.members}
+        out = []
+        for c in self.clusters:
+            if not c.members:
+                continue
+            hid = c.hid
+            if hid is None:
+                hid = _happening_id(c.members)
+                while hid in taken:
+                    hid = "h" + hashlib.sha256(hid.encode()).hexdigest()[:16]
+                taken.add(hid)
+            out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
         return sorted(out, key=lambda h: (h.date, h.id))
 
 
