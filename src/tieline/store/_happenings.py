@@ -162,6 +162,15 @@ class _Io:
 
     def __init__(self, store: Any, con: Any) -> None:
         self.s, self.con = store, con
+        self._spans: dict[str, tuple[_dt.date, _dt.date]] = {}  # event id -> mention_span, this transaction
+
+    def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
+        """``dc.mention_span`` of an event, computed once a transaction (ids are unique in one)."""
+        eid = str(e["id"])
+        got = self._spans.get(eid)
+        if got is None:
+            got = self._spans[eid] = dc.mention_span(e)
+        return got
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.s._execute(self.con, sql, list(params))
@@ -237,7 +246,7 @@ class _Io:
                 (by_id[m] for m in h.mentions if by_id[m].get("event") == h.type), by_id[h.mentions[0]]
             )
             srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
-            spans = [dc.mention_span(e) for e in h.events if dc.clusterable(e)]
+            spans = [self.span(e) for e in h.events if dc.clusterable(e)]
             keys = sorted({str(p["key"]) for p in (*h.actors, *h.recipients) if p.get("key")})
             h_rows.append(
                 (
@@ -296,11 +305,25 @@ class _Io:
     def candidates(self, events: Sequence[Mapping[str, Any]]) -> set[str]:
         """Stored happenings that share a party with an event and lie within reach of its dates."""
         reach = _dt.timedelta(days=_max_reach())
-        wanted: dict[tuple[_dt.date, _dt.date], set[str]] = {}
+        wanted: dict[str, set[tuple[_dt.date, _dt.date]]] = {}
         for e in events:
-            lo, hi = dc.mention_span(e)
-            wanted.setdefault((lo - reach, hi + reach), set()).update(dc.party_keys(e))
-        rows = sorted({(k, lo, hi) for (lo, hi), keys in wanted.items() for k in keys})
+            lo, hi = self.span(e)
+            for k in dc.party_keys(e):
+                wanted.setdefault(k, set()).add((lo - reach, hi + reach))
+        # one row per party and run of overlapping (or adjacent) windows: a happening overlaps the
+        # union exactly when it overlaps one of them, and a batch's events mostly share a few days
+        rows: list[tuple[str, _dt.date, _dt.date]] = []
+        day = _dt.timedelta(days=1)
+        for k in sorted(wanted):
+            run: list[_dt.date] = []
+            for lo, hi in sorted(wanted[k]):
+                if run and lo <= run[1] + day:
+                    run[1] = max(run[1], hi)
+                    continue
+                if run:
+                    rows.append((k, run[0], run[1]))
+                run = [lo, hi]
+            rows.append((k, run[0], run[1]))
         out: set[str] = set()
         for i in range(0, len(rows), 300):
             chunk = rows[i : i + 300]

@@ -7,6 +7,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -147,6 +148,19 @@ class DuckDBStore(SqlStore):
     def _execute(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
         return con.execute(sql, list(params))
 
+    def _in_list(self, con: duckdb.DuckDBPyConnection, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Strings go in one list parameter (``IN (SELECT unnest(?))``): DuckDB binds a thousand
+        placeholders slowly (10 ms for 1,000 ids against 1.9 ms, measured on a 1,000-row table; it
+        turns both into a hash join, so a large table costs the same either way). Other values take
+        the generic path."""
+        values = list(values)
+        if not values:
+            return []
+        if not all(type(v) is str for v in values):
+            return super()._in_list(con, sql, values)
+        cur = self._execute(con, sql.replace("IN ({values})", "IN (SELECT unnest(?::VARCHAR[]))"), [values])
+        return list(cur.fetchall()) if cur.description is not None else []
+
     def _begin(self, con: duckdb.DuckDBPyConnection) -> AbstractContextManager[Any]:
         return _duck_transaction(con)
 
@@ -189,8 +203,13 @@ class DuckDBStore(SqlStore):
         con.register(name, frame)
         try:
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {select} FROM {name}")
-        finally:
-            con.unregister(name)
+        except BaseException:
+            # an aborted transaction refuses the unregister too: keep the insert's own error (an
+            # out-of-memory error must reach the retry in write_prepared, not a TransactionException)
+            with contextlib.suppress(duckdb.Error):
+                con.unregister(name)
+            raise
+        con.unregister(name)
 
     # -- memory -------------------------------------------------------------------------------------
 
