@@ -349,7 +349,9 @@ def compare(a: Mapping[str, Any], b: Mapping[str, Any], *, rules: Rules | None =
 TypeMemo = dict[tuple[str, str, str, str], str | None]
 
 
-def _type_verdict(a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules, memo: TypeMemo | None) -> str | None:
+def _type_verdict(
+    a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules, memo: TypeMemo | None
+) -> str | None:
     """``_type_rule``, remembered in ``memo``: it reads only the two types and modes."""
     if memo is None:
         return _type_rule(a, b, rules)

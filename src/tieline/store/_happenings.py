@@ -219,7 +219,9 @@ class _Io:
         whose bytes, the evidence text, reason and context, dedup never reads)."""
         # one narrow read a table, each filtered by a list (joins of the link table with the event
         # tables built hash tables that grew with the store and ran out of the writer's memory cap)
-        links = self.in_list("SELECT event_id, happening_id FROM happening_events WHERE happening_id IN ({values})", hids)
+        links = self.in_list(
+            "SELECT event_id, happening_id FROM happening_events WHERE happening_id IN ({values})", hids
+        )
         hid_of = dict(links)
         sides: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = {}
         for eid, side, idx, text, name, country, kind, code in self.in_list(
@@ -389,7 +391,8 @@ class _Io:
         spans = {
             hid: (lo, hi)
             for hid, lo, hi in self.rows(
-                "SELECT id, date_lo, date_hi FROM happenings WHERE date_hi >= ? AND date_lo <= ?", [first, last]
+                "SELECT id, date_lo, date_hi FROM happenings WHERE date_hi >= ? AND date_lo <= ?",
+                [first, last],
             )
         }
         out: set[str] = set()

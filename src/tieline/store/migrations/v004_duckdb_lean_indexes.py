@@ -41,4 +41,6 @@ def _duckdb_only(sql: str) -> Mapping[str, str]:
     return {"duckdb": sql, "postgresql": ""}
 
 
-STATEMENTS: tuple[Mapping[str, str], ...] = tuple(_duckdb_only(f"DROP INDEX IF EXISTS {name}") for name in DROPPED)
+STATEMENTS: tuple[Mapping[str, str], ...] = tuple(
+    _duckdb_only(f"DROP INDEX IF EXISTS {name}") for name in DROPPED
+)
