@@ -162,14 +162,15 @@ class _Io:
 
     def __init__(self, store: Any, con: Any) -> None:
         self.s, self.con = store, con
-        self._spans: dict[str, tuple[_dt.date, _dt.date]] = {}  # event id -> mention_span, this transaction
+        self._spans: dict[tuple[Any, ...], tuple[_dt.date, _dt.date]] = {}  # see span()
 
     def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
-        """``dc.mention_span`` of an event, computed once a transaction (ids are unique in one)."""
-        eid = str(e["id"])
-        got = self._spans.get(eid)
+        """``dc.mention_span`` of an event, remembered by what it reads (date, precision, source, type):
+        a batch's events share a few of those."""
+        key = (e.get("date"), e.get("date_precision", "day"), e.get("date_source", "article"), e.get("event"))
+        got = self._spans.get(key)
         if got is None:
-            got = self._spans[eid] = dc.mention_span(e)
+            got = self._spans[key] = dc.mention_span(e)
         return got
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
