@@ -251,8 +251,9 @@ class DuckDBStore(SqlStore):
         A long ingest reads back little of what it writes, so without a cap the cache grows with the
         database (~22 KB an article measured); ``tieline run``/``ingest`` cap it (``--db-memory``).
         ``limit`` is a DuckDB size such as ``"128MB"`` or ``"1GiB"``. Part of DuckDB's memory cannot
-        be evicted (the tables' ART indexes grow with the database): a write that hits the cap doubles
-        it and is retried (``write_prepared``), so a cap slows nothing down and never fails a run.
+        be evicted (the primary keys' ART indexes grow with the database): a write that hits the cap
+        raises it by one step (this first cap) and is retried (``write_prepared``), and each commit
+        runs at twice the cap (``_commit_room``), so a cap never fails a run.
         """
         value = limit.strip()
         m = _MEMORY_RE.fullmatch(value)
