@@ -230,6 +230,11 @@ class BenchResult:
     warm: bool = False
     bare_seconds: list[float] = field(default_factory=list)
     e2e_seconds: list[float] = field(default_factory=list)
+    # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
+    # less disturbed than wall time on a machine shared with other jobs (None with worker processes,
+    # whose CPU this process does not see)
+    bare_cpu_seconds: list[float] = field(default_factory=list)
+    e2e_cpu_seconds: list[float] = field(default_factory=list)
     events: int = 0
     peak_rss_mib: float = 0.0  # this process (ru_maxrss)
     peak_tree_rss_mib: float = 0.0  # this process and its workers (sampled)
@@ -250,6 +255,13 @@ class BenchResult:
         """End-to-end rate over bare spaCy rate (medians); 1.0 means coding and storing cost nothing."""
         return statistics.median(self.bare_seconds) / statistics.median(self.e2e_seconds)
 
+    @property
+    def cpu_ratio(self) -> float | None:
+        """Bare over end-to-end CPU seconds (medians), with one process; None otherwise."""
+        if self.processes != 1 or not self.bare_cpu_seconds or not self.e2e_cpu_seconds:
+            return None
+        return statistics.median(self.bare_cpu_seconds) / statistics.median(self.e2e_cpu_seconds)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         words_per_article = self.words / self.articles if self.articles else 0.0
@@ -260,12 +272,15 @@ class BenchResult:
             e2e_articles_per_s=round(self.e2e_articles_per_s, 2),
             e2e_words_per_s=round(self.e2e_articles_per_s * words_per_article, 1),
             ratio=round(self.ratio, 3),
+            cpu_ratio=None if self.cpu_ratio is None else round(self.cpu_ratio, 3),
             peak_rss_mib=round(self.peak_rss_mib, 1),
             peak_tree_rss_mib=round(self.peak_tree_rss_mib, 1),
             peak_children_rss_mib=round(self.peak_children_rss_mib, 1),
         )
         d["bare_seconds"] = [round(s, 3) for s in self.bare_seconds]
         d["e2e_seconds"] = [round(s, 3) for s in self.e2e_seconds]
+        d["bare_cpu_seconds"] = [round(s, 3) for s in self.bare_cpu_seconds]
+        d["e2e_cpu_seconds"] = [round(s, 3) for s in self.e2e_cpu_seconds]
         return d
 
     def lines(self) -> list[str]:
@@ -277,7 +292,8 @@ class BenchResult:
             f"bare spaCy : {d['bare_articles_per_s']:>8.2f} articles/s {d['bare_words_per_s']:>10.0f} words/s",
             f"end-to-end : {d['e2e_articles_per_s']:>8.2f} articles/s {d['e2e_words_per_s']:>10.0f} words/s"
             f"  ({self.events} events)",
-            f"ratio e2e/bare: {d['ratio']:.3f}",
+            f"ratio e2e/bare: {d['ratio']:.3f}"
+            + (f" (CPU time: {d['cpu_ratio']:.3f})" if d["cpu_ratio"] is not None else ""),
             f"peak RSS: {d['peak_rss_mib']:.0f} MiB (main process), {d['peak_children_rss_mib']:.0f} MiB "
             f"(workers), {d['peak_tree_rss_mib']:.0f} MiB (all)",
             f"bare spaCy components: {', '.join(self.bare_components)}; end-to-end: {', '.join(self.e2e_components)}",
@@ -350,17 +366,19 @@ def run_bench(
         list(pool.code(_copy(docs[: processes * pool.chunk])))
     with PeakMemory() as mem, tempfile.TemporaryDirectory(prefix="tieline-bench-") as tmp:
         for i in range(repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             _bare_parse(plain, texts, processes, nlp.batch_size)
             result.bare_seconds.append(time.perf_counter() - t0)
+            result.bare_cpu_seconds.append(time.process_time() - c0)
             db = Path(tmp) / f"bench-{i}.duckdb"
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             with open_store(str(db)) as store:
                 summary = run_ingest(
                     _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool,
                     store_memory=WRITER_MEMORY,
                 )  # fmt: skip
             result.e2e_seconds.append(time.perf_counter() - t0)
+            result.e2e_cpu_seconds.append(time.process_time() - c0)
             result.events = int(summary["events"])
             if log is not None:
                 log(

@@ -7,6 +7,7 @@ so the coder and resolver can be tested on hand-built parses without a model.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -97,19 +98,30 @@ def _register_components() -> None:
     def line_breaks(doc: Doc) -> Doc:
         """A line break always ends a sentence: headlines and boilerplate lines never merge into the story; and
         a dateline ("DUBAI, June 22 (Reuters) —") is not part of the story's first sentence, so its place is never
-        read as that sentence's subject."""
+        read as that sentence's subject.
+
+        A token whose text or trailing whitespace holds a line break (the characters from its offset to
+        the next token's) makes the next token a sentence start; the breaks are found in the text, so
+        only the tokens after one are visited (not two token objects for every token)."""
         from .geo.locate import dateline_end
 
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                tok.is_sent_start = True
-        cut = dateline_end(doc.text)
+        text = doc.text
+        if len(doc) < 2:
+            return doc
+        starts = doc.to_array("IDX").tolist()
+        last = -1
+        at = text.find("\n")
+        while at != -1:
+            j = bisect.bisect_right(starts, at) - 1  # the token whose text or whitespace holds it
+            if j != last and j + 1 < len(starts):
+                doc[j + 1].is_sent_start = True
+                last = j
+            at = text.find("\n", at + 1)
+        cut = dateline_end(text)
         if cut is not None:
-            for tok in doc[1:]:
-                if tok.idx >= cut:
-                    tok.is_sent_start = True
-                    break
+            k = bisect.bisect_left(starts, cut)  # the first token at or after the end of the dateline
+            if 0 < k < len(starts):
+                doc[k].is_sent_start = True
         return doc
 
 

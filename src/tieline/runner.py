@@ -45,11 +45,12 @@ __all__ = [
 ]
 
 # DuckDB's memory cap for a long ingest (``--db-memory``): its buffer pool otherwise caches table pages
-# up to 80% of RAM and grows with the database, though the writer reads back almost nothing. It leaves
-# room for the commit: a commit that cannot allocate (with the dedup tables, its flush needs more than a
-# statement) invalidates the DuckDB database for the rest of the process, where a statement that hits
-# the cap is rolled back and retried with twice the cap.
-WRITER_MEMORY = "256MB"
+# up to 80% of RAM and grows with the database, though the writer reads back almost nothing. The commit
+# gets twice the cap and the cap is set back after it (``DuckDBStore``: a commit that cannot allocate
+# invalidates the database, a statement that hits the cap is rolled back and retried with the cap one
+# step higher), so the cap can be small; DuckDB keeps only its primary keys (migration 4), whose ART
+# indexes are what it cannot evict.
+WRITER_MEMORY = "64MB"
 
 
 # -- checkpoints -------------------------------------------------------------------------------------

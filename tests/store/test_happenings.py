@@ -96,6 +96,21 @@ def test_recode_updates_mentions(store: SqlStore) -> None:
     assert h3["n_mentions"] == 2 and store.dedup_counts()["linked_events"] == 2
 
 
+def test_recoded_namesake_mention_leaves_without_a_name_clash(store: SqlStore) -> None:
+    """A happening is named after its first mention; when that mention is re-coded into another
+    happening while the rest stay, the new happening gets another id (it used to clash: a primary-key
+    violation that failed the batch)."""
+    store.write_articles([pact("p1", source="A"), pact("p2", source="B")], coder="c")
+    [h] = store.happenings()
+    moved = pact("p1", source="A", date="2024-06-10")  # same event id, now a later signing
+    store.write_articles([moved], coder="c2")
+    got = {x["date"]: x for x in store.happenings()}
+    assert set(got) == {"2024-03-04", "2024-06-10"}
+    assert got["2024-03-04"]["id"] == h["id"] and got["2024-03-04"]["articles"] == ["p2"]
+    assert got["2024-06-10"]["id"] != h["id"] and got["2024-06-10"]["articles"] == ["p1"]
+    assert store.dedup_counts()["linked_events"] == 2
+
+
 def test_distinct_happenings_stay_apart(store: SqlStore) -> None:
     # the same pair signing again five weeks later is another happening; the attack is another type
     k = kenya_article()

@@ -36,19 +36,51 @@ def test_a_bad_size_is_a_store_error(tmp_path: Path) -> None:
         assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "61.0 MiB"
 
 
-def test_a_write_over_the_cap_doubles_it_and_is_written_once(tmp_path: Path) -> None:
+def _setting(store: DuckDBStore) -> str:
+    return str(store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+
+def test_a_write_over_the_cap_raises_it_by_a_step_and_is_written_once(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as store:
         assert isinstance(store, DuckDBStore)
         batch = _batch(300)
-        store.set_memory_limit("4MiB")  # too small for this batch's indexes: DuckDB raises OutOfMemory
+        store.set_memory_limit("4MiB")  # too small for this batch: DuckDB raises OutOfMemory
         with pytest.raises(duckdb.OutOfMemoryException):
             store.con.execute("SELECT * FROM range(3000000) ORDER BY random()").fetchall()
-        # without the dedup step: its commit needs more than the doubled cap, and a commit that cannot
-        # allocate invalidates the database instead of rolling back (hence the larger default cap)
-        result = store.write_articles(batch, coder="c", dedup=False)
+        result = store.write_articles(batch, coder="c")
         assert result.articles_new == 300
-        assert store.memory_limit_mib is not None and store.memory_limit_mib >= 8  # doubled at least once
-        assert store.counts()["articles"] == 300 and store.counts()["events"] == 900  # once, after the retries
+        raised = store.memory_limit_mib
+        assert raised is not None and raised >= 8 and raised % 4 == 0  # raised by steps of the first cap
+        assert (
+            store.counts()["articles"] == 300 and store.counts()["events"] == 900
+        )  # once, after the retries
+
+
+def test_the_commit_gets_room_and_the_cap_is_set_back(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        store.set_memory_limit("64MiB")
+        seen: list[str] = []
+        inner = store._commit_room
+
+        def spy():  # type: ignore[no-untyped-def]
+            cm = inner()
+
+            class Room:
+                def __enter__(self) -> None:
+                    cm.__enter__()
+                    seen.append(_setting(store))
+
+                def __exit__(self, *exc: object) -> None:
+                    cm.__exit__(*exc)
+
+            return Room()
+
+        store._commit_room = spy  # type: ignore[method-assign]
+        for i in range(3):
+            store.write_articles(_batch(20)[i::3], coder="c")
+        assert seen == ["128.0 MiB"] * 3  # twice the cap while committing
+        assert _setting(store) == "64.0 MiB" and store.memory_limit_mib == 64  # the cap again after each
 
 
 def test_a_write_that_never_fits_is_one_store_error(tmp_path: Path) -> None:

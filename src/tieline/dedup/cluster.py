@@ -33,7 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tieline.events.dates import event_date
 
@@ -153,19 +153,22 @@ def _day(value: Any) -> _dt.date:
     return d
 
 
-def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
+def _interval(e: Mapping[str, Any], rules: Rules) -> tuple[_dt.date, _dt.date, _dt.date]:
+    """An event's date, and the interval it may lie in (its precision and the report lag widen it)."""
     d = _day(e["date"])
     precision = e.get("date_precision", "day")
-    source = e.get("date_source", "article")
-    etype = str(e["event"])
     if precision == "year":
-        lo, hi = _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
-    elif precision == "month":
-        lo, hi = d.replace(day=1), _month_end(d)
-    elif source == "article":
-        lo, hi = d - _dt.timedelta(days=rules.lag(etype)), d
-    else:
-        lo = hi = d
+        return d, _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
+    if precision == "month":
+        return d, d.replace(day=1), _month_end(d)
+    if e.get("date_source", "article") == "article":
+        return d, d - _dt.timedelta(days=rules.lag(str(e["event"]))), d
+    return d, d, d
+
+
+def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
+    d, lo, hi = _interval(e, rules)
+    etype = str(e["event"])
     ev = e.get("evidence") or {}
     trig = ev.get("trigger") or {}
     hints, named = _hints(list(e.get("recipient") or []))
@@ -202,7 +205,14 @@ class _Verdict:
     strength: int = 0  # how much known information agreed (place on both sides): for ambiguity
 
 
-def _type_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+class _Kind(NamedTuple):
+    """What the type rule reads of a mention."""
+
+    type: str
+    mode: str
+
+
+def _type_rule(a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules) -> str | None:
     if a.type == b.type:
         if a.mode == b.mode:
             return f"{a.type}" + (f"/{a.mode}" if a.mode else "")
@@ -336,11 +346,28 @@ def compare(a: Mapping[str, Any], b: Mapping[str, Any], *, rules: Rules | None =
     return {"merge": v.ok, "matched": dict(v.matched), "failed": v.failed}
 
 
-def _compare(a: _Mention, b: _Mention, rules: Rules) -> _Verdict:
+TypeMemo = dict[tuple[str, str, str, str], str | None]
+
+
+def _type_verdict(
+    a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules, memo: TypeMemo | None
+) -> str | None:
+    """``_type_rule``, remembered in ``memo``: it reads only the two types and modes."""
+    if memo is None:
+        return _type_rule(a, b, rules)
+    key = (a.type, a.mode, b.type, b.mode)
+    try:
+        return memo[key]
+    except KeyError:
+        t = memo[key] = _type_rule(a, b, rules)
+        return t
+
+
+def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = None) -> _Verdict:
     if a.id == b.id:
         return _Verdict(True, {"identity": a.id}, score=10.0)
     m: dict[str, str] = {}
-    t = _type_rule(a, b, rules)
+    t = _type_verdict(a, b, rules, memo)
     if t is None:
         return _Verdict(False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}")
     m["type"] = t
@@ -504,6 +531,7 @@ class _Cluster:
     reps: dict[tuple[Any, ...], _Mention] = field(default_factory=dict)
     by_article: dict[str, list[_Mention]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
+    kinds: set[tuple[str, str]] = field(default_factory=set)  # the members' (type, mode) pairs
     lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
     hi: int = 0
 
@@ -520,6 +548,7 @@ class _Cluster:
         self.lo = m.lo if not self.ids else min(self.lo, m.lo)
         self.hi = m.hi if not self.ids else max(self.hi, m.hi)
         self.ids.add(m.id)
+        self.kinds.add((m.type, m.mode))
 
     def append(self, m: _Mention) -> None:
         self.members.append(m)
@@ -535,18 +564,43 @@ class _Cluster:
         return list(out.values())
 
 
+_UNSEEN: Any = object()
+
+
 class _Clusterer:
     def __init__(self, rules: Rules, apart: Mapping[str, Iterable[str]] | None = None) -> None:
         self.rules = rules
         self.clusters: list[_Cluster] = []
-        self.index: dict[str, set[int]] = {}
+        self.index: dict[tuple[str, str], set[int]] = {}  # (party, member type) -> clusters
+        self.modes: dict[str, set[str]] = {}  # member type -> modes seen with it
+        self.agreeing: dict[tuple[str, str], list[str]] = {}  # (type, mode) -> _agreeing_types
         # event id -> event ids it must never share a happening with (merges undone by hand)
         self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
         self.reach = max([rules.default_window, *rules.windows.values()])  # no date rule allows more
+        self.types: TypeMemo = {}  # _type_rule verdicts by (type, mode, type, mode)
 
     def _register(self, ci: int, m: _Mention) -> None:
+        # blocking on (party, type): a happening can take m only if it shares a party with m and every
+        # member's type agrees with m's, so the types that may agree with m's pick its candidates
         for k in m.parties:
-            self.index.setdefault(k, set()).add(ci)
+            self.index.setdefault((k, m.type), set()).add(ci)
+        modes = self.modes.setdefault(m.type, set())
+        if m.mode not in modes:
+            modes.add(m.mode)
+            self.agreeing.clear()  # a new (type, mode): the types agreeing with each kind may grow
+
+    def _agreeing_types(self, m: _Mention) -> list[str]:
+        """The types of members seen so far whose type rule with ``m`` holds for some mode (sorted)."""
+        kind = (m.type, m.mode)
+        got = self.agreeing.get(kind)
+        if got is None:
+            me = _Kind(*kind)
+            got = self.agreeing[kind] = sorted(
+                t
+                for t, modes in self.modes.items()
+                if any(_type_verdict(me, _Kind(t, md), self.rules, self.types) is not None for md in modes)
+            )
+        return got
 
     def seed(self, cluster: _Cluster) -> None:
         self.clusters.append(cluster)
@@ -554,7 +608,9 @@ class _Clusterer:
             self._register(len(self.clusters) - 1, m)
 
     def add(self, m: _Mention) -> None:
-        candidates = sorted({ci for k in m.parties for ci in self.index.get(k, ())})
+        index = self.index
+        types = self._agreeing_types(m)
+        candidates = sorted({ci for k in m.parties for t in types for ci in index.get((k, t), ())})
         best: tuple[float, int, _Mention, _Verdict] | None = None
         fits: list[int] = []
         for ci in candidates:
@@ -563,8 +619,10 @@ class _Clusterer:
                 continue  # every member is further away than any type's window: the date rule fails
             if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
-            verdicts = [(o, _compare(m, o, self.rules)) for o in c.to_compare(m)]
-            if not all(v.ok for _, v in verdicts):
+            if m.id not in c.ids and not self._types_fit(m, c):
+                continue  # the type rule fails against some member: complete linkage fails
+            verdicts = self._verdicts(m, c)
+            if verdicts is None:
                 continue
             o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
             score = max(v.score for _, v in verdicts)
@@ -584,12 +642,45 @@ class _Clusterer:
         )
         self._register(ci, m)
 
+    def _verdicts(self, m: _Mention, c: _Cluster) -> list[tuple[_Mention, _Verdict]] | None:
+        """The verdicts of ``m`` against the members that decide, or None at the first that fails
+        (complete linkage: one failure rules the happening out, the rest need not be computed)."""
+        out = []
+        for o in c.to_compare(m):
+            v = _compare(m, o, self.rules, self.types)
+            if not v.ok:
+                return None
+            out.append((o, v))
+        return out
+
+    def _types_fit(self, m: _Mention, c: _Cluster) -> bool:
+        """Whether the type rule holds between ``m`` and every member of ``c`` (it reads only types
+        and modes, so the members' distinct (type, mode) pairs decide)."""
+        memo, rules = self.types, self.rules
+        for ctype, cmode in c.kinds:
+            key = (m.type, m.mode, ctype, cmode)
+            t = memo.get(key, _UNSEEN)
+            if t is _UNSEEN:
+                t = memo[key] = _type_rule(m, _Kind(ctype, cmode), rules)
+            if t is None:
+                return False
+        return True
+
     def happenings(self) -> list[Happening]:
-        out = [
-            _build(c.members, c.explanation, self.rules, hid=c.hid, excluded=c.excluded)
-            for c in self.clusters
-            if c.members
-        ]
+        # A new happening is named after its first mention; when that mention was re-coded out of a
+        # stored happening that keeps its id (other mentions remain), the name is taken: derive another.
+        taken = {c.hid for c in self.clusters if c.hid and c.members}
+        out = []
+        for c in self.clusters:
+            if not c.members:
+                continue
+            hid = c.hid
+            if hid is None:
+                hid = _happening_id(c.members)
+                while hid in taken:
+                    hid = "h" + hashlib.sha256(hid.encode()).hexdigest()[:16]
+                taken.add(hid)
+            out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
         return sorted(out, key=lambda h: (h.date, h.id))
 
 
@@ -709,8 +800,8 @@ def clusterable(event: Mapping[str, Any]) -> bool:
 
 def mention_span(event: Mapping[str, Any], *, rules: Rules | None = None) -> tuple[_dt.date, _dt.date]:
     """The date interval a clusterable event may lie in (its precision and the report lag widen it)."""
-    m = _prepare(event, rules or load_rules())
-    return _dt.date.fromordinal(m.lo), _dt.date.fromordinal(m.hi)
+    _, lo, hi = _interval(event, rules or load_rules())
+    return lo, hi
 
 
 def party_keys(event: Mapping[str, Any]) -> frozenset[str]:

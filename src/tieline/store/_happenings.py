@@ -162,6 +162,16 @@ class _Io:
 
     def __init__(self, store: Any, con: Any) -> None:
         self.s, self.con = store, con
+        self._spans: dict[tuple[Any, ...], tuple[_dt.date, _dt.date]] = {}  # see span()
+
+    def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
+        """``dc.mention_span`` of an event, remembered by what it reads (date, precision, source, type):
+        a batch's events share a few of those."""
+        key = (e.get("date"), e.get("date_precision", "day"), e.get("date_source", "article"), e.get("event"))
+        got = self._spans.get(key)
+        if got is None:
+            got = self._spans[key] = dc.mention_span(e)
+        return got
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.s._execute(self.con, sql, list(params))
@@ -191,12 +201,7 @@ class _Io:
             )
         }
         members: dict[str, list[dict[str, Any]]] = {}
-        for hid, record in self.in_list(
-            "SELECT he.happening_id, e.record FROM happening_events he JOIN events e ON e.id = he.event_id"
-            " WHERE he.happening_id IN ({values})",
-            hids,
-        ):
-            e = r.event_from_record(record)
+        for hid, e in self.member_events(hids):
             if str(e.get("id")) not in skip:
                 members.setdefault(hid, []).append(e)
         out: dict[str, dc.Happening] = {}
@@ -208,19 +213,85 @@ class _Io:
                 out[hid] = _singleton(events[0], hid)
         return out
 
+    def member_events(self, hids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+        """(happening id, event) for the stored members of ``hids``: each event as the dict the clusterer
+        reads (the fields ``tieline.dedup.cluster`` uses, the parties' identity and words), built from the
+        flat columns of ``events`` and ``event_actors``, not by decoding each stored JSON record (most of
+        whose bytes, the evidence text, reason and context, dedup never reads)."""
+        # one narrow read a table, each filtered by a list (joins of the link table with the event
+        # tables built hash tables that grew with the store and ran out of the writer's memory cap)
+        links = self.in_list(
+            "SELECT event_id, happening_id FROM happening_events WHERE happening_id IN ({values})", hids
+        )
+        hid_of = dict(links)
+        sides: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = {}
+        for eid, side, idx, text, name, country, kind, code in self.in_list(
+            "SELECT event_id, side, idx, text, name, country, kind, code FROM event_actors"
+            " WHERE event_id IN ({values}) AND side <> 'attribution'",
+            hid_of,
+        ):
+            party = {"text": text, "name": name, "country": country, "kind": kind, "code": code}
+            sides.setdefault(eid, {}).setdefault(side, []).append((int(idx), party))
+        out: list[tuple[str, dict[str, Any]]] = []
+        for (eid, aid, day, precision, source, kind, mode, cameo, modality, quad, goldstein, location,
+             ev_start, ev_end, tr_start, tr_end) in self.in_list(
+            "SELECT id, article_id, date, date_precision, date_source, event, mode, cameo, modality, quad,"
+            " goldstein, location, evidence_start, evidence_end, trigger_start, trigger_end FROM events"
+            " WHERE id IN ({values})",
+            hid_of,
+        ):  # fmt: skip
+            hid = hid_of[eid]
+            trigger = {k: v for k, v in (("start", tr_start), ("end", tr_end)) if v is not None}
+            parties = sides.get(eid, {})
+            out.append(
+                (
+                    hid,
+                    {
+                        "id": eid,
+                        "article_id": aid,
+                        "date": r.iso(day),  # the date column holds the day a month or year date names
+                        "date_precision": precision,
+                        "date_source": source,
+                        "event": kind,
+                        "mode": mode,
+                        "cameo": cameo,
+                        "modality": modality,
+                        "quad": quad,
+                        "goldstein": goldstein,
+                        "location": _loads(location, None),
+                        "evidence": {"start": ev_start, "end": ev_end, "trigger": trigger},
+                        "actor": [a for _, a in sorted(parties.get("actor", []), key=lambda x: x[0])],
+                        "recipient": [a for _, a in sorted(parties.get("recipient", []), key=lambda x: x[0])],
+                    },
+                )
+            )
+        return out
+
     def write(self, happenings: Sequence[dc.Happening], *, drop: Iterable[str] = ()) -> None:
-        """Replace the rows of these happenings (and delete those in ``drop``)."""
+        """Make the rows of these happenings what they now are (and delete those in ``drop``).
+
+        Links (``happening_events``) are changed, not rewritten: a happening of a thousand mentions
+        that gains one costs one insert, not a thousand deletes and inserts."""
         ids = {h.id for h in happenings} | set(drop)
-        self.in_list("DELETE FROM happening_events WHERE happening_id IN ({values})", ids)
+        stored = {
+            (e, hid, aid)
+            for e, hid, aid in self.in_list(
+                "SELECT event_id, happening_id, article_id FROM happening_events WHERE happening_id IN ({values})",
+                ids,
+            )
+        }
+        want: set[tuple[str, str, str]] = set()
+        for h in happenings:
+            article_of = {str(e["id"]): str(e.get("article_id") or "") for e in h.events}
+            want.update((m, h.id, article_of[m]) for m in h.mentions)
+        # one link an event (the key): a stale link goes by its event, and a new member may still be
+        # linked to a happening outside this set (moved by a split): unlink it first
+        gone = {e for e, _, _ in stored - want} | {e for e, _, _ in want - stored}
+        self.in_list("DELETE FROM happening_events WHERE event_id IN ({values})", gone)
         self.in_list("DELETE FROM happening_parties WHERE happening_id IN ({values})", ids)
         self.in_list("DELETE FROM happenings WHERE id IN ({values})", ids)
         if not happenings:
             return
-        # a member event may still be linked to a happening outside this set (moved by a split): unlink it
-        self.in_list(
-            "DELETE FROM happening_events WHERE event_id IN ({values})",
-            [m for h in happenings for m in h.mentions],
-        )
         outlets = dict(
             self.in_list(
                 "SELECT id, source FROM articles WHERE id IN ({values})",
@@ -229,7 +300,6 @@ class _Io:
         )
         at = _now()
         h_rows: list[r.Row] = []
-        links: list[r.Row] = []
         parties: list[r.Row] = []
         for h in happenings:
             by_id = {str(e["id"]): e for e in h.events}
@@ -237,7 +307,7 @@ class _Io:
                 (by_id[m] for m in h.mentions if by_id[m].get("event") == h.type), by_id[h.mentions[0]]
             )
             srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
-            spans = [dc.mention_span(e) for e in h.events if dc.clusterable(e)]
+            spans = [self.span(e) for e in h.events if dc.clusterable(e)]
             keys = sorted({str(p["key"]) for p in (*h.actors, *h.recipients) if p.get("key")})
             h_rows.append(
                 (
@@ -264,10 +334,9 @@ class _Io:
                     at,
                 )
             )
-            links += [(m, h.id, str(by_id[m].get("article_id") or "")) for m in h.mentions]
             parties += [(h.id, k) for k in keys]
         self.insert("happenings", HAPPENING_COLUMNS, h_rows)
-        self.insert("happening_events", LINK_COLUMNS, links)
+        self.insert("happening_events", LINK_COLUMNS, sorted(want - stored))
         self.insert("happening_parties", PARTY_COLUMNS, parties)
 
     def apart(self, event_ids: Iterable[str] | None) -> dict[str, set[str]]:
@@ -296,25 +365,50 @@ class _Io:
     def candidates(self, events: Sequence[Mapping[str, Any]]) -> set[str]:
         """Stored happenings that share a party with an event and lie within reach of its dates."""
         reach = _dt.timedelta(days=_max_reach())
-        wanted: dict[tuple[_dt.date, _dt.date], set[str]] = {}
+        wanted: dict[str, set[tuple[_dt.date, _dt.date]]] = {}
         for e in events:
-            lo, hi = dc.mention_span(e)
-            wanted.setdefault((lo - reach, hi + reach), set()).update(dc.party_keys(e))
-        rows = sorted({(k, lo, hi) for (lo, hi), keys in wanted.items() for k in keys})
+            lo, hi = self.span(e)
+            for k in dc.party_keys(e):
+                wanted.setdefault(k, set()).add((lo - reach, hi + reach))
+        # per party, runs of overlapping (or adjacent) windows: a happening overlaps the union exactly
+        # when it overlaps one of them, and a batch's events mostly share a few days
+        runs: dict[str, list[tuple[_dt.date, _dt.date]]] = {}
+        day = _dt.timedelta(days=1)
+        for k, windows in wanted.items():
+            merged: list[list[_dt.date]] = []
+            for lo, hi in sorted(windows):
+                if merged and lo <= merged[-1][1] + day:
+                    merged[-1][1] = max(merged[-1][1], hi)
+                else:
+                    merged.append([lo, hi])
+            runs[k] = [(lo, hi) for lo, hi in merged]
+        if not runs:
+            return set()
+        # Two narrow reads instead of one join of the windows with both tables (whose hash tables grew
+        # with the store and, under the writer's memory cap, ran out of it): the happenings in the batch's
+        # whole date range (a range scan), then the parties of those, checked against the windows here.
+        first = min(lo for rs in runs.values() for lo, _ in rs)
+        last = max(hi for rs in runs.values() for _, hi in rs)
+        spans = {
+            hid: (lo, hi)
+            for hid, lo, hi in self.rows(
+                "SELECT id, date_lo, date_hi FROM happenings WHERE date_hi >= ? AND date_lo <= ?",
+                [first, last],
+            )
+        }
         out: set[str] = set()
-        for i in range(0, len(rows), 300):
-            chunk = rows[i : i + 300]
-            values = ", ".join("(?, CAST(? AS DATE), CAST(? AS DATE))" for _ in chunk)
-            # a join on a list of (party, from, to): one hash join, whatever the number of events
-            out |= {
-                row[0]
-                for row in self.rows(
-                    f"SELECT DISTINCT hp.happening_id FROM (VALUES {values}) AS w (party, lo, hi)"
-                    " JOIN happening_parties hp ON hp.party = w.party"
-                    " JOIN happenings h ON h.id = hp.happening_id WHERE h.date_hi >= w.lo AND h.date_lo <= w.hi",
-                    [v for row in chunk for v in row],
-                )
-            }
+        if not spans:
+            return out
+        for hid, party in self.in_list(
+            "SELECT happening_id, party FROM happening_parties WHERE happening_id IN ({values})", spans
+        ):
+            if hid in out or party not in runs:
+                continue
+            h_lo, h_hi = spans[hid]
+            if h_lo is None or h_hi is None:
+                continue
+            if any(h_hi >= lo and h_lo <= hi for lo, hi in runs[party]):
+                out.add(hid)
         return out
 
 

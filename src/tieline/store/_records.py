@@ -150,8 +150,10 @@ def _as_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def event_row(event: Event) -> Row:
-    record = event.to_dict()
+def event_row(event: Event, record: dict[str, Any] | None = None) -> Row:
+    """The ``events`` row; ``record`` is ``event.to_dict()`` when the caller has it already."""
+    if record is None:
+        record = event.to_dict()
     trigger = event.evidence.trigger or {}
     cameo = event.cameo or ""
     return (

@@ -55,6 +55,9 @@ class PreparedBatch:
     actor_rows: list[r.Row] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
     articles: int = 0  # articles given, repeated ids included
+    # The events' records (``Event.to_dict()``) when the batch was built in the writing process, so the
+    # dedup step needs not decode the JSON it was just given; None across processes (pickled small).
+    records: list[dict[str, Any]] | None = None
 
     def __len__(self) -> int:
         return self.articles
@@ -79,13 +82,21 @@ class PreparedBatch:
         self.actor_rows += other.actor_rows
         self.event_ids += other.event_ids
         self.articles += other.articles
+        self.records = (
+            self.records + other.records if self.records is not None and other.records is not None else None
+        )
 
 
 def prepare_batch(
-    articles: Sequence[Article], *, coder: str, coded_at: _dt.datetime | None = None
+    articles: Sequence[Article],
+    *,
+    coder: str,
+    coded_at: _dt.datetime | None = None,
+    keep_records: bool = False,
 ) -> PreparedBatch:
     """Check a batch of coded articles and build its rows (no database needed; the last copy of a
-    repeated article id wins; an event naming another article, or an event id twice, is a StoreError)."""
+    repeated article id wins; an event naming another article, or an event id twice, is a StoreError).
+    ``keep_records`` also keeps each event's record dict (for a write in this process)."""
     by_id: dict[str, Article] = {}
     for a in articles:
         by_id[a.id] = a  # the last copy of a repeated id wins
@@ -94,6 +105,7 @@ def prepare_batch(
     out.article_rows = [r.article_row(a, coder=coder, coded_at=at) for a in by_id.values()]
     out.mention_rows = [row for a in by_id.values() for row in r.mention_rows(a)]
     seen: set[str] = set()
+    records: list[dict[str, Any]] = []
     for a in by_id.values():
         for e in a.events:
             if e.article_id != a.id:
@@ -105,8 +117,13 @@ def prepare_batch(
                 raise StoreError(f"event id {e.id} occurs twice in one batch", hint="event ids must be unique")
             seen.add(e.id)
             out.event_ids.append(e.id)
-            out.event_rows.append(r.event_row(e))
+            record = e.to_dict()
+            out.event_rows.append(r.event_row(e, record))
             out.actor_rows += r.event_actor_rows(e)
+            if keep_records:
+                records.append(record)
+    if keep_records:
+        out.records = records
     return out
 
 
@@ -310,7 +327,7 @@ class SqlStore(HappeningsMixin, ABC):
         in the same transaction (``_happenings.link``)."""
         if not articles:
             return WriteResult()
-        return self.write_prepared(prepare_batch(articles, coder=coder), dedup=dedup)
+        return self.write_prepared(prepare_batch(articles, coder=coder, keep_records=True), dedup=dedup)
 
     def write_prepared(self, batch: PreparedBatch, *, dedup: bool = True) -> WriteResult:
         """Write rows built by ``prepare_batch`` (possibly in another process) in one transaction; with
@@ -363,7 +380,11 @@ class SqlStore(HappeningsMixin, ABC):
                     link(
                         self,
                         con,
-                        new_events=[r.event_from_record(row[-1]) for row in event_rows],
+                        new_events=(
+                            batch.records
+                            if batch.records is not None and len(batch.records) == len(event_rows)
+                            else [r.event_from_record(row[-1]) for row in event_rows]
+                        ),
                         gone_event_ids=old_events,
                     )
             except self.driver_errors as exc:

@@ -21,7 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tieline.store.migrations import v001_initial, v002_happenings, v003_query_indexes
+from tieline.store.migrations import (
+    v001_initial,
+    v002_happenings,
+    v003_query_indexes,
+    v004_duckdb_lean_indexes,
+)
 
 __all__ = [
     "DIALECTS",
@@ -73,6 +78,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(v001_initial.VERSION, v001_initial.NAME, v001_initial.STATEMENTS),
     Migration(v002_happenings.VERSION, v002_happenings.NAME, v002_happenings.STATEMENTS),
     Migration(v003_query_indexes.VERSION, v003_query_indexes.NAME, v003_query_indexes.STATEMENTS),
+    Migration(
+        v004_duckdb_lean_indexes.VERSION, v004_duckdb_lean_indexes.NAME, v004_duckdb_lean_indexes.STATEMENTS
+    ),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

@@ -1,0 +1,132 @@
+"""The clusterer's shortcuts decide nothing: blocking on (party, type), the remembered type rule and
+stopping at the first failed verdict give the happenings and explanations of the plain complete-linkage
+loop (every happening sharing a party, every verdict), on random mentions that exercise every rule."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from tieline.dedup import cluster as dc
+from tieline.dedup.rules import load_rules
+
+TYPES = [
+    ("ASSAULT", ""), ("ASSAULT", ""), ("COERCE", ""), ("ACCUSE", ""), ("AGREE", ""), ("RETREAT", "ceasefire"),
+    ("RETREAT", ""), ("CONSULT", "visit"), ("CONSULT", "host"), ("CONSULT", ""), ("MOBILIZE", "police"),
+    ("MOBILIZE", "troops"), ("THREATEN", ""),
+]  # fmt: skip
+STATES = ["KEN", "USA", "SOM", "UKR", "RUS"]
+MODALITIES = ["asserted"] * 6 + ["pledged", "hypothetical", "threatened", "negated"]
+CITIES = [
+    ("Nairobi", "KEN", -1.29, 36.82),
+    ("Mombasa", "KEN", -4.04, 39.67),
+    ("Kharkiv", "UKR", 49.99, 36.23),
+]
+
+
+def _party(key: str) -> dict[str, Any]:
+    return {"text": key, "name": key, "country": key, "code": key, "kind": "state"}
+
+
+def _events(rng: random.Random, n: int, prefix: str) -> list[dict[str, Any]]:
+    out = []
+    for i in range(n):
+        etype, mode = rng.choice(TYPES)
+        a, b = rng.sample(STATES, 2)
+        loc = None
+        if rng.random() < 0.4:
+            name, country, lat, lon = rng.choice(CITIES)
+            loc = {
+                "name": name,
+                "country": country,
+                "kind": "city",
+                "precision": "city",
+                "lat": lat,
+                "lon": lon,
+            }
+        sent = rng.randrange(0, 4) * 100
+        out.append(
+            {
+                "id": f"{prefix}{i:03d}",
+                "article_id": f"{prefix}a{rng.randrange(n // 3 + 1)}",
+                "date": f"2024-03-{rng.randint(1, 20):02d}",
+                "date_precision": "day",
+                "date_source": rng.choice(["text", "article"]),
+                "event": etype,
+                "mode": mode,
+                "cameo": rng.choice(["190", "193", "040"]),
+                "modality": rng.choice(MODALITIES),
+                "actor": [_party(a)] if rng.random() < 0.9 else [],
+                "recipient": [_party(b)] if rng.random() < 0.8 else [],
+                "location": loc,
+                "evidence": {
+                    "start": sent,
+                    "end": sent + 90,
+                    "trigger": {"start": sent + rng.randrange(3) * 10},
+                },
+            }
+        )
+    return out
+
+
+class _Plain(dc._Clusterer):
+    """The loop before the shortcuts: every happening that shares a party, every verdict computed."""
+
+    def _register(self, ci: int, m: dc._Mention) -> None:
+        for k in m.parties:
+            self.index.setdefault((k, ""), set()).add(ci)
+
+    def add(self, m: dc._Mention) -> None:
+        candidates = sorted({ci for k in m.parties for ci in self.index.get((k, ""), ())})
+        best = None
+        fits: list[int] = []
+        for ci in candidates:
+            c = self.clusters[ci]
+            if max(m.lo, c.lo) - min(m.hi, c.hi) > self.reach:
+                continue
+            if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
+                continue
+            verdicts = [(o, dc._compare(m, o, self.rules)) for o in c.to_compare(m)]
+            if not all(v.ok for _, v in verdicts):
+                continue
+            o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
+            score = max(v.score for _, v in verdicts)
+            fits.append(max(v.strength for _, v in verdicts))
+            if best is None or score > best[0]:
+                best = (score, ci, o, v)
+        if best is not None and not m.complete and fits.count(max(fits)) > 1:
+            best = None
+        if best is None:
+            self.seed(dc._Cluster([m], []))
+            return
+        _, ci, o, v = best
+        c = self.clusters[ci]
+        c.append(m)
+        c.explanation.append(
+            {"mention": m.id, "matched_with": o.id, "rules": dict(v.matched), "score": round(v.score, 3)}
+        )
+        self._register(ci, m)
+
+
+def _run(cls: type[dc._Clusterer], events: list[dict[str, Any]], seeds: list[dc.Happening]) -> list[dict]:
+    rules = load_rules()
+    cl = cls(rules)
+    for h in sorted(seeds, key=lambda h: h.id):
+        cl.seed(dc._Cluster([dc._prepare(e, rules) for e in h.events], list(h.explanation), hid=h.id))
+    for m in dc._prepare_all(events, rules):
+        cl.add(m)
+    return [h.to_dict() for h in cl.happenings()]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shortcuts_decide_as_the_plain_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    stored = dc.cluster_events(_events(rng, 120, "s"))
+    new = _events(rng, 150, "n")
+    plain = _run(_Plain, new, stored)
+    fast = _run(dc._Clusterer, new, stored)
+    assert fast == plain
+    assert any(len(h["mentions"]) > 1 for h in fast)  # merges happened, so the comparison says something
+    assert len(fast) < len(new) + len(stored)
