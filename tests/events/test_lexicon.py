@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 from tieline.errors import DataFileError
@@ -319,3 +321,24 @@ def test_repeatable_verbs_lend_their_patterns_to_re_forms() -> None:
     # a re-word with patterns of its own keeps them; a stem that is not repeatable lends nothing
     assert lex.verbs("resign") != lex.verbs("sign")
     assert lex.verbs("recall") != lex.verbs("call")
+
+
+def test_the_lexicon_version_names_the_content_of_every_event_data_file(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The coder version an event records changes when any events/data file does (not only a declared version)."""
+    import shutil
+    from importlib import resources
+
+    from tieline.events import lexicon as lexmod
+
+    base = lexmod._data_digest()
+    assert Lexicon.load().version.endswith(";" + base) and base.startswith("sha256=")
+    # the same files elsewhere give the same digest; one changed byte in any of them another
+    pkg = tmp_path / "tieline"
+    shutil.copytree(resources.files("tieline") / "events" / "data", pkg / "events" / "data")
+    monkeypatch.setattr(lexmod.resources, "files", lambda _name: pkg)
+    assert lexmod._data_digest() == base
+    senses = pkg / "events" / "data" / "senses.yaml"
+    senses.write_text(senses.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert lexmod._data_digest() != base

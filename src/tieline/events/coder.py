@@ -133,26 +133,11 @@ class Coder:
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
-        nouns = roles.get("speech_act_nouns")
-        if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
-            raise DataFileError("events/data/roles.yaml: `speech_act_nouns` must be a list of words")
-        self.speech_act_nouns = frozenset(n.lower() for n in nouns)
-        stative = roles.get("stative_passives")
-        if not isinstance(stative, list) or not all(isinstance(n, str) for n in stative):
-            raise DataFileError("events/data/roles.yaml: `stative_passives` must be a list of verb lemmas")
-        self.stative_passives = frozenset(n.lower() for n in stative)
-        mutual = roles.get("mutual_verbs")
-        if not isinstance(mutual, list) or not all(isinstance(n, str) for n in mutual):
-            raise DataFileError("events/data/roles.yaml: `mutual_verbs` must be a list of verb lemmas")
-        self.mutual_verbs = frozenset(n.lower() for n in mutual)
-        addressed = roles.get("place_addressed_objects")
-        if not isinstance(addressed, list) or not all(isinstance(n, str) for n in addressed):
-            raise DataFileError("events/data/roles.yaml: `place_addressed_objects` must be a list of words")
-        self.place_addressed = frozenset(n.lower() for n in addressed)
-        docs = roles.get("document_nouns")
-        if not isinstance(docs, list) or not all(isinstance(n, str) for n in docs):
-            raise DataFileError("events/data/roles.yaml: `document_nouns` must be a list of words")
-        self.document_nouns = frozenset(n.lower() for n in docs)
+        self.speech_act_nouns = _word_list(roles, "speech_act_nouns", "words")
+        self.stative_passives = _word_list(roles, "stative_passives", "verb lemmas")
+        self.mutual_verbs = _word_list(roles, "mutual_verbs", "verb lemmas")
+        self.place_addressed = _word_list(roles, "place_addressed_objects", "words")
+        self.document_nouns = _word_list(roles, "document_nouns", "words")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -2126,6 +2111,14 @@ def _describe(p: VerbPattern) -> str:
 
 
 
+
+
+def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
+    """A checked list of lower-cased words from roles.yaml (``what`` names them in the error)."""
+    words = data.get(key)
+    if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
+        raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
+    return frozenset(n.lower() for n in words)
 
 def _pair_noun(tree: Tree, tok: Token) -> bool:
     """A plural noun counted as a pair: "the two ministers", "both leaders", "the two sides" (not "two soldiers

@@ -18,6 +18,7 @@ Every CAMEO code a pattern names must exist in the ontology (checked on load). A
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -112,6 +113,16 @@ class NounPattern:
     @property
     def specificity(self) -> int:
         return 0 if self.modifier is None else 1
+
+
+def _data_digest() -> str:
+    """A digest of every file in events/data: the coder version an event records changes whenever a pattern,
+    sense, role cue or the calibration does, not only when a file's declared version is bumped."""
+    h = hashlib.sha256()
+    folder = resources.files("tieline") / "events" / "data"
+    for f in sorted((x for x in folder.iterdir() if x.name.endswith(".yaml")), key=lambda x: x.name):
+        h.update(f.name.encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+    return "sha256=" + h.hexdigest()[:12]
 
 
 def _read(name: str) -> tuple[dict[str, Any], dict[str, list[int]]]:
@@ -226,7 +237,7 @@ class Lexicon:
         unknown = [v for v in repeatable if not any(p.verb == v for p in verbs)]
         if unknown:
             raise DataFileError(f"events/data/verbs.yaml: `repeatable` names verbs with no pattern: {unknown}")
-        version = f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']}"
+        version = f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']};{_data_digest()}"
         return cls(
             version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality, repeatable=repeatable
         )
