@@ -349,3 +349,20 @@ def test_two_people_without_the_article_are_no_pair(pipe: Any) -> None:
     text = "Kenya's defence minister met his Ugandan counterpart in Kampala. Two soldiers agreed to talk."
     agreed = [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("agreed")]
     assert all(a.get("country") not in ("KEN", "UGA") for e in agreed for a in e["actor"])
+
+
+@pytest.mark.model
+def test_a_violent_result_participle_is_done_by_the_attack_before_it(pipe: Any) -> None:
+    text = (
+        # the project's sample article 11: the parser hangs "killing" on "expand"
+        "US defence officials said the two militaries would expand joint training for the Kenya Defence Forces,"
+        " including counter-terrorism courses at Manda Bay, where al-Shabaab fighters attacked a base used by"
+        " American and Kenyan forces in 2020, killing three Americans."
+    )
+    (killing,) = [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("killing")]
+    (attack,) = [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("attacked")]
+    assert [a["code"] for a in killing["actor"]] == ["SOMREB"] and killing["date"] == attack["date"]
+    # a participle of the attack itself keeps it: "shelled the town on Sunday, killing three civilians"
+    (shelled,) = [e for e in events(pipe, "Russian forces shelled Kharkiv on Sunday, killing three civilians.")
+                  if e["evidence"]["trigger"]["text"].startswith("killing")]
+    assert {a["country"] for a in shelled["actor"]} == {"RUS"}

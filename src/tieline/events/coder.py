@@ -69,6 +69,7 @@ class Draft:
     modality: str = "asserted"
     reciprocal: bool = False
     trigger_end: int = -1  # last token of the trigger phrase
+    result_of: int = -1  # the trigger of the attack this is a result of ("attacked in 2020, killing three")
     roles: list[str] = field(default_factory=list)
     date: tuple[_dt.date, str, str] | None = None  # date, precision, source
     location: Location | None = None
@@ -232,6 +233,7 @@ class Coder:
                         self._note_pair(group)
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
+        self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if t.pos in ("NOUN", "PROPN") and i not in light_objects and not (t.dep == "compound" and t.head in light_objects):
@@ -242,7 +244,7 @@ class Coder:
         self._complement_recipients(tree, drafts)
         for d in drafts:
             if d.date is None:
-                d.date = self._date(article, tree, d.trigger, si, ref)
+                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is not None and self.geocoder is not None:
@@ -732,6 +734,38 @@ class Coder:
             if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
+    def _violent_results(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A result participle of violence ("..., killing three soldiers", "wounding dozens") is done by the attack
+        before it in the sentence, even when the parser hangs it on a clause that is no attack ("said the two
+        militaries would expand training ..., where rebels attacked a base, killing three"): it takes that
+        attack's actors instead of the non-violent clause's subject."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.kind != "verb" or t.dep != "advcl" or t.tag != "VBG" or self.ontology.cameo(d.code).quad != 4:
+                continue
+            gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
+            if gov is not None and self.ontology.cameo(gov.code).quad == 4:
+                continue  # "shelled the town, killing three": the governor is the attack
+            attack = max(
+                (
+                    g
+                    for g in drafts
+                    if g is not d
+                    and g.trigger < d.trigger
+                    and g.actors
+                    and self.ontology.cameo(g.code).quad == 4
+                ),
+                key=lambda g: g.trigger,
+                default=None,
+            )
+            if attack is None:
+                continue
+            d.actors = list(attack.actors)
+            d.result_of = attack.trigger  # and its date
+            d.roles.append(
+                f"actor = the actors of the attack '{tree.tokens[attack.trigger].text}' it is a result of"
+            )
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
