@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from tieline.model import Article, Location
@@ -104,15 +104,20 @@ _DATELINE_DASH = re.compile(r"[ \t]*(?:\u2014|\u2013|--|-(?=[ \t]))[ \t]*")
 _DATELINE_SPAN = 80
 
 
+def _datelines(head: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Dateline candidates in the opening of an article, with their place words (not "BREAKING", not "US")."""
+    for m in _DATELINE.finditer(head):
+        words = m.group("place").strip(" .-")
+        if words not in _NOT_PLACES and len(words.replace(" ", "")) >= 3:
+            yield m, words
+
+
 def dateline_end(text: str) -> int | None:
     """Where the story starts after a dateline at the start of a line near the top of ``text`` ("DUBAI, June 22
     (Reuters) — Iran's parliament ..." -> the offset of "Iran's"), or None. Only a dateline closed by a dash on
     its own line counts, so a sentence that begins with a capitalised word and a comma is left alone."""
     head = text[:_DATELINE_WINDOW]
-    for m in _DATELINE.finditer(head):
-        words = m.group("place").strip(" .-")
-        if words in _NOT_PLACES or len(words.replace(" ", "")) < 3:
-            continue
+    for m, _ in _datelines(head):
         line_end = head.find("\n", m.start())
         stop = min(m.start() + _DATELINE_SPAN, len(head) if line_end < 0 else line_end)
         dash = _DATELINE_DASH.search(head, m.start("place") + len(m.group("place")) - 1, stop)
@@ -129,10 +134,7 @@ def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Locati
     dateline, not the event's sentence); its precision is the place's (city for "NAIROBI")."""
     gc = geocoder or load_geocoder()
     head = article.text[:_DATELINE_WINDOW]
-    for m in _DATELINE.finditer(head):
-        words = m.group("place").strip(" .-")
-        if words in _NOT_PLACES or len(words.replace(" ", "")) < 3:
-            continue
+    for m, words in _datelines(head):
         qual = (m.group("qual") or "").strip(", ")
         name = words.title()
         if qual and not _MONTH.match(qual):
