@@ -62,6 +62,20 @@ def test_code_input_jsonl_keeps_ids_and_skips_bad_lines(
     assert "bad_json" in res.stderr
 
 
+def test_code_warns_when_an_article_has_no_date(runner: CliRunner, pipe: object) -> None:
+    res = runner.invoke(
+        cli, ["code", "--text", "Kenya and Somalia signed a defence pact.", "--format", "jsonl"]
+    )
+    assert res.exit_code == 0, res.output
+    events = [json.loads(line) for line in res.stdout.splitlines()]
+    assert events and all(e["date_precision"] == "unknown" for e in events)
+    assert "has no date" in res.stderr and "--date" in res.stderr
+    dated = runner.invoke(
+        cli, ["code", "--text", "Kenya and Somalia signed a defence pact.", "--date", "2024-01-24"]
+    )
+    assert dated.exit_code == 0 and "has no date" not in dated.stderr
+
+
 def test_bad_date_is_one_line_error(runner: CliRunner) -> None:
     res = runner.invoke(cli, ["code", "--text", "x", "--date", "24/01/2024"])
     assert res.exit_code == 2

@@ -238,6 +238,14 @@ def code(
 
     def events() -> Iterator[dict[str, Any]]:
         for article in pipe.process(articles, date=d):
+            undated = sum(e.date_precision == "unknown" for e in article.events)
+            if undated:
+                click.echo(
+                    f"warning: {article.path or article.source or article.id} has no date (none in the input, no --date): "
+                    f"{undated} event(s) carry the placeholder 1970-01-01 with date_precision 'unknown' "
+                    "(hint: give --date YYYY-MM-DD or a date in the JSONL record)",
+                    err=True,
+                )
             for e in article.events:
                 yield e.to_dict()
 

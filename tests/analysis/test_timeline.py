@@ -234,3 +234,16 @@ def test_sources_weighting_counts_each_happening_once(memory_store: Store) -> No
     assert may["source_weight"] == may["cooperation_by_sources"] == 2
     assert may["goldstein_sum_by_sources"] == pytest.approx(16.0)
     assert (june["events"], june["happenings"], june["source_weight"]) == (1, 1, 1)
+
+
+def test_undated_events_are_in_no_period(memory_store: Store) -> None:
+    """An article with no date gives its events the placeholder 1970-01-01 with precision "unknown":
+    no timeline (pure or in the database) places them, at any period length."""
+    undated = Spec("u1", "1970-01-01", "ASSAULT", "190", 4, -10.0, [KEN], [USA], precision="unknown")
+    write(memory_store, [*relationship_specs(), undated])
+    for by in ("day", "week", "month", "year"):
+        rows = dyad_timeline(memory_store, "USA", "KEN", by=by)
+        assert rows and all(r["start"] >= "2010-01-01" for r in rows), by  # the kit starts in 2010
+    pure = {"id": "x", "article_id": "u1", "date": "1970-01-01", "date_precision": "unknown", "quad": 4,
+            "goldstein": -10.0, "modality": "asserted"}  # fmt: skip
+    assert timeline_rows([pure], by="year") == []

@@ -33,8 +33,10 @@ COUNTED_MODALITIES: tuple[str, ...] = ("asserted", "pledged", "threatened")
 
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 
-# How coarse an event's date may be and still be placed in a period of each length.
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# How coarse an event's date may be and still be placed in a period of each length. An article with no
+# date of its own (and no --date) gives its events the placeholder 1970-01-01 with precision "unknown":
+# coarser than any period, so no timeline places it.
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 _PERIOD_NEEDS = {"day": 0, "week": 0, "month": 1, "year": 2}
 
 # Party kinds identified by their own actor code rather than by their country.
@@ -99,8 +101,9 @@ def iter_events(
 
 
 def event_date(event: dict[str, Any]) -> _dt.date | None:
+    """The event's date; None when it has none or only the placeholder of an undated article."""
     value = event.get("date")
-    if not value:
+    if not value or event.get("date_precision") == "unknown":
         return None
     try:
         return _dt.date.fromisoformat(str(value)[:10])
