@@ -381,22 +381,48 @@ def queries(store: SqlStore, repeat: int) -> dict[str, Any]:
         a, b = d["a"], d["b"]
         tag = f"{label} {d['dyad']} ({d['events']} events)"
         add(f"analysis.dyad_timeline by month, {tag}", lambda a=a, b=b: dyad_timeline(store, a, b))
-        add(f"analysis.dyad_timeline by month 2023, {tag}", lambda a=a, b=b: dyad_timeline(store, a, b, **y2023))
+        add(
+            f"analysis.dyad_timeline by month 2023, {tag}",
+            lambda a=a, b=b: dyad_timeline(store, a, b, **y2023),
+        )
         add(f"analysis.dossier, {tag}", lambda a=a, b=b: dossier(store, a, b))
         add(f"API timeline (Desk.timeline), {tag}", lambda a=a, b=b: desk.timeline(a, b))
-        add(f"API events page dyad=, {tag}", lambda a=a, b=b: desk.events(EventFilter(dyad=(a, b)), limit=50).items)
+        add(
+            f"API events page dyad=, {tag}",
+            lambda a=a, b=b: desk.events(EventFilter(dyad=(a, b)), limit=50).items,
+        )
         if label != "top":
             add(f"store.events(dyad=) all records, {tag}", lambda a=a, b=b: store.events(dyad=(a, b)))
     a, b = picks["top"]["a"], picks["middle"]["b"]
     add("API events page, no filter, offset 0", lambda: desk.events(EventFilter(), limit=50).items)
-    add("API events page, no filter, offset 500000", lambda: desk.events(EventFilter(), limit=50, offset=500_000).items)
+    add(
+        "API events page, no filter, offset 500000",
+        lambda: desk.events(EventFilter(), limit=50, offset=500_000).items,
+    )
     add(f"API events page actor={a}", lambda: desk.events(EventFilter(actor=a), limit=50).items)
-    add(f"API events page actor={b} offset 1000", lambda: desk.events(EventFilter(actor=b), limit=50, offset=1000).items)
-    add("API events page quad=3,4 min_confidence=0.5 modality=asserted",
-        lambda: desk.events(EventFilter(quad=(3, 4), min_confidence=0.5, modality="asserted"), limit=50).items)
-    add(f"API events page q=talks actor={b}", lambda: desk.events(EventFilter(text="talks", actor=b), limit=50).items)
-    add("API events page q=held (text search, all events)", lambda: desk.events(EventFilter(text="held"), limit=50).items)
-    some = store.events(limit=1, offset=400_000)[0]["id"] if store.counts()["events"] > 400_000 else store.events(limit=1)[0]["id"]
+    add(
+        f"API events page actor={b} offset 1000",
+        lambda: desk.events(EventFilter(actor=b), limit=50, offset=1000).items,
+    )
+    add(
+        "API events page quad=3,4 min_confidence=0.5 modality=asserted",
+        lambda: (
+            desk.events(EventFilter(quad=(3, 4), min_confidence=0.5, modality="asserted"), limit=50).items
+        ),
+    )
+    add(
+        f"API events page q=talks actor={b}",
+        lambda: desk.events(EventFilter(text="talks", actor=b), limit=50).items,
+    )
+    add(
+        "API events page q=held (text search, all events)",
+        lambda: desk.events(EventFilter(text="held"), limit=50).items,
+    )
+    some = (
+        store.events(limit=1, offset=400_000)[0]["id"]
+        if store.counts()["events"] > 400_000
+        else store.events(limit=1)[0]["id"]
+    )
     add("API event detail /events/{id}", lambda: [desk.event_detail(some)])
     add("API dyads (store.dyad_summary top 20)", lambda: store.dyad_summary())
     add("API dyads 2024 (store.dyad_summary top 20)", lambda: store.dyad_summary(since=dt.date(2024, 1, 1)))

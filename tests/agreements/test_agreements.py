@@ -13,8 +13,10 @@ from tieline.model import Article
 def agree(eid: str, text: str, trigger: str, actors: list[str], recipients: list[str], date: str, *,
           modality: str = "asserted") -> dict[str, Any]:  # fmt: skip
     start = text.index(trigger)
+
     def p(c: str) -> dict[str, Any]:
         return {"name": c, "country": c, "code": c, "kind": "state"}
+
     return {
         "id": eid, "event": "AGREE", "date": date, "date_source": "text", "modality": modality,
         "actor": [p(a) for a in actors], "recipient": [p(r) for r in recipients],
@@ -30,7 +32,7 @@ def test_defence_pact_with_duration_and_anaphora() -> None:
     assert [p["country"] for p in g.parties] == ["KEN", "USA"]
     assert g.signing_date == "2024-03-05" and g.duration == {"years": 5} and g.end_date == "2029-03-05"
     assert len(g.evidence) == 2 and g.events == ("e1",)
-    assert text[g.evidence[0]["cue"]["start"]:g.evidence[0]["cue"]["end"]] == "agreement"
+    assert text[g.evidence[0]["cue"]["start"] : g.evidence[0]["cue"]["end"]] == "agreement"
 
 
 @pytest.mark.parametrize(
@@ -51,7 +53,9 @@ def test_kinds_and_statuses(text: str, kind: str, status: str) -> None:
 
 def test_duration_months_end_date() -> None:
     text = "Israel and Hamas agreed to a ceasefire for six months."
-    (g,) = extract_agreements([agree("e", text, "agreed", ["ISR"], ["PSE"], "2024-01-31")], Article.create(text, id="a"))
+    (g,) = extract_agreements(
+        [agree("e", text, "agreed", ["ISR"], ["PSE"], "2024-01-31")], Article.create(text, id="a")
+    )
     assert g.duration == {"months": 6} and g.end_date == "2024-07-31"
 
 

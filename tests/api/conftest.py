@@ -50,8 +50,11 @@ def writer(store: Any, pipe: Any) -> Any:
 
     from tieline.api import DeskConfig, create_app
 
-    app = create_app(store, config=DeskConfig(token=TOKEN, max_body_bytes=20_000, max_batch=5),
-                     pipeline_factory=lambda: pipe)
+    app = create_app(
+        store,
+        config=DeskConfig(token=TOKEN, max_body_bytes=20_000, max_batch=5),
+        pipeline_factory=lambda: pipe,
+    )
     return TestClient(app, raise_server_exceptions=False)
 
 

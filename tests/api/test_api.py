@@ -32,17 +32,33 @@ def test_health_and_openapi(client: Any) -> None:
     assert h["counts"]["events"] == 5
     spec = client.get("/api/openapi.json").json()
     paths = set(spec["paths"])
-    for p in ("/api/v1/events", "/api/v1/events/{event_id}", "/api/v1/dyads/{a}/{b}/timeline",
-              "/api/v1/dyads/{a}/{b}/dossier", "/api/v1/network", "/api/v1/actors", "/api/v1/actors/lookup",
-              "/api/v1/actors/{code}", "/api/v1/agreements", "/api/v1/articles", "/api/v1/sources",
-              "/api/v1/articles/batch", "/api/v1/articles/{article_id}/recode"):
+    for p in (
+        "/api/v1/events",
+        "/api/v1/events/{event_id}",
+        "/api/v1/dyads/{a}/{b}/timeline",
+        "/api/v1/dyads/{a}/{b}/dossier",
+        "/api/v1/network",
+        "/api/v1/actors",
+        "/api/v1/actors/lookup",
+        "/api/v1/actors/{code}",
+        "/api/v1/agreements",
+        "/api/v1/articles",
+        "/api/v1/sources",
+        "/api/v1/articles/batch",
+        "/api/v1/articles/{article_id}/recode",
+    ):
         assert p in paths
     assert not any(p.startswith("/dyads") for p in paths)  # dashboard pages stay out of the API description
 
 
 def test_events_filters(client: Any) -> None:
     assert ids(client.get("/api/v1/events")) == [
-        "ev-art-1-2", "ev-art-1-1", "ev-art-3-1", "ev-art-2-2", "ev-art-2-1"]
+        "ev-art-1-2",
+        "ev-art-1-1",
+        "ev-art-3-1",
+        "ev-art-2-2",
+        "ev-art-2-1",
+    ]
     assert ids(client.get("/api/v1/events?dyad=SOM-KEN")) == ["ev-art-1-1", "ev-art-3-1", "ev-art-2-1"]
     assert ids(client.get("/api/v1/events?dyad=KEN:SOM&type=agree")) == ["ev-art-1-1", "ev-art-3-1"]
     assert ids(client.get("/api/v1/events?actor=ETH")) == ["ev-art-2-2"]
@@ -126,7 +142,10 @@ def test_dyads_and_dossier(client: Any) -> None:
     d = client.get("/api/v1/dyads/KEN/SOM/dossier").json()
     c = d["counts"]  # the report `tieline dossier` prints (tieline.analysis.dossier)
     assert (c["events"], c["cooperation"], c["conflict"]) == (3, 2, 1)
-    assert c["by_type"] == {"ACCUSE": 1, "AGREE": 2} and (c["first"], c["last"]) == ("2024-03-05", "2024-04-10")
+    assert c["by_type"] == {"ACCUSE": 1, "AGREE": 2} and (c["first"], c["last"]) == (
+        "2024-03-05",
+        "2024-04-10",
+    )
     assert [a["id"] for a in d["agreements"]] == ["ev-art-1-1"]  # the pledged signing is a pledge
     assert [p["id"] for p in d["pledges"]] == ["ev-art-3-1"]
     assert [k["id"] for k in d["key_events"]][:2] == ["ev-art-3-1", "ev-art-1-1"]
@@ -179,7 +198,10 @@ def test_agreements_articles_sources_places(client: Any) -> None:
     arts = client.get("/api/v1/articles").json()["items"]
     assert [a["id"] for a in arts] == ["art-1", "art-3", "art-2"]
     assert "text" not in arts[0]
-    assert [a["id"] for a in client.get("/api/v1/articles?source=Daily B").json()["items"]] == ["art-3", "art-2"]
+    assert [a["id"] for a in client.get("/api/v1/articles?source=Daily B").json()["items"]] == [
+        "art-3",
+        "art-2",
+    ]
     one = client.get("/api/v1/articles/art-3").json()
     assert one["article"]["text"].endswith("<script>alert(1)</script>")  # JSON carries the text unchanged
     assert [e["id"] for e in one["events"]] == ["ev-art-3-1"]
@@ -207,8 +229,13 @@ def test_read_only_server_refuses_writes(client: Any) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer wrong-token"}, {"Authorization": TOKEN}, {"Authorization": f"Basic {TOKEN}"},
-     {"Authorization": "Bearer "}],
+    [
+        {},
+        {"Authorization": "Bearer wrong-token"},
+        {"Authorization": TOKEN},
+        {"Authorization": f"Basic {TOKEN}"},
+        {"Authorization": "Bearer "},
+    ],
 )
 def test_writes_need_the_right_bearer_token(tokened: Any, headers: dict[str, str]) -> None:
     assert_error(tokened.post("/api/v1/articles", json={"text": "x"}, headers=headers), 401, "unauthorized")
@@ -222,13 +249,22 @@ def test_request_body_limit(tokened: Any) -> None:
     assert_error(tokened.post("/api/v1/articles", json=big, headers=auth), 413, "payload_too_large")
     # without a Content-Length (chunked), the stream is counted
     chunks = (b'{"text": "' + b"a" * 500 + b'"}\n' for _ in range(10))
-    assert_error(tokened.post("/api/v1/articles/batch", content=chunks, headers=auth), 413, "payload_too_large")
+    assert_error(
+        tokened.post("/api/v1/articles/batch", content=chunks, headers=auth), 413, "payload_too_large"
+    )
 
 
 def test_bad_write_bodies(tokened: Any) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    assert_error(tokened.post("/api/v1/articles", json={"title": "no text"}, headers=auth), 422, "invalid_record")
-    assert_error(tokened.post("/api/v1/articles", content=b"not json", headers={**auth, "Content-Type": "application/json"}), 422)
+    assert_error(
+        tokened.post("/api/v1/articles", json={"title": "no text"}, headers=auth), 422, "invalid_record"
+    )
+    assert_error(
+        tokened.post(
+            "/api/v1/articles", content=b"not json", headers={**auth, "Content-Type": "application/json"}
+        ),
+        422,
+    )
     assert_error(tokened.post("/api/v1/articles/batch", content=b"\n\n", headers=auth), 400, "bad_request")
     assert_error(tokened.post("/api/v1/articles/nope/recode", headers=auth), 404, "not_found")
 

@@ -104,7 +104,9 @@ def test_two_worker_processes_serve_a_read_only_store(tmp_path: Path) -> None:
             for _ in range(20):
                 r = c.get("/api/v1/events?dyad=KEN-SOM")
                 assert r.status_code == 200 and len(r.json()["items"]) == 3
-        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        children = subprocess.run(
+            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True
+        ).stdout.split()
         assert len(children) >= 2  # uvicorn's worker processes
     finally:
         proc.terminate()

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location("api_kit", Path(__file__).resolve().parents[1] / "api" / "api_kit.py")
+_spec = importlib.util.spec_from_file_location(
+    "api_kit", Path(__file__).resolve().parents[1] / "api" / "api_kit.py"
+)
 assert _spec and _spec.loader
 api_kit = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(api_kit)
@@ -55,7 +57,17 @@ PATH_TEMPLATES = [
     "/api/v1/dyads/KEN/{x}/dossier", "/articles/{x}", "/events/{x}", "/actors/{x}", "/dyads/{x}/KEN",
     "/static/{x}",
 ]  # fmt: skip
-LEAKS = ("root:x:0:0", "[fonts]", "Traceback", "duckdb.", "psycopg", "Parser Error", "Binder Error", "syntax error", "File \"/")
+LEAKS = (
+    "root:x:0:0",
+    "[fonts]",
+    "Traceback",
+    "duckdb.",
+    "psycopg",
+    "Parser Error",
+    "Binder Error",
+    "syntax error",
+    'File "/',
+)
 
 
 def state(store: Any) -> dict[str, Any]:
@@ -117,7 +129,9 @@ def test_sql_injection_in_every_query_parameter(store: Any, client: Any) -> None
                 if resp.status_code == 200 and path.startswith("/api") and "items" in resp.json():
                     items = resp.json()["items"]
                     if param in ("actor", "dyad", "type", "article_id", "q"):
-                        assert len(items) < n_items or n_items == 0, f"{param}={payload!r} returned every event"
+                        assert len(items) < n_items or n_items == 0, (
+                            f"{param}={payload!r} returned every event"
+                        )
     assert tried == sum(len(p) for p in GET_PARAMS.values()) * len(SQLI)
     assert state(store) == before, "the data is unchanged"
     assert store._all("SELECT count(*) FROM events")[0][0] == n_items  # the table still exists
@@ -135,8 +149,15 @@ def test_path_traversal_in_every_path_field(store: Any, client: Any) -> None:
     for payload in TRAVERSAL:
         check(w.post(f"/api/v1/articles/{payload}/recode", headers=auth), {400, 404, 405, 422}, payload)
     # a record whose fields look like paths is data, never opened
-    check(w.post("/api/v1/articles", json={"text": "", "url": "file:///etc/passwd", "id": "../../etc/passwd"},
-                 headers=auth), {422}, "path-like record")
+    check(
+        w.post(
+            "/api/v1/articles",
+            json={"text": "", "url": "file:///etc/passwd", "id": "../../etc/passwd"},
+            headers=auth,
+        ),
+        {422},
+        "path-like record",
+    )
     assert state(store) == before
 
 
@@ -146,14 +167,32 @@ def test_oversized_and_malformed_bodies(store: Any, client: Any) -> None:
     before = state(store)
     big = {"text": "Kenya met Somalia. " * 500}
     check(c.post("/api/v1/articles", json=big, headers=auth), {413}, "oversized JSON")
-    check(c.post("/api/v1/articles/batch", content=(json.dumps(big) + "\n").encode() * 3, headers=auth),
-          {413}, "oversized batch")
-    check(c.post("/api/v1/articles/batch", content=iter([b"x" * 1500, b"y" * 1500]), headers=auth),
-          {413}, "oversized chunked body")
-    check(c.post("/api/v1/articles", content=b"{not json", headers={**auth, "Content-Type": "application/json"}),
-          {400, 422}, "broken JSON")
-    check(c.post("/api/v1/articles", content=b"[" * 1500 + b"]" * 1500,
-                 headers={**auth, "Content-Type": "application/json"}), {400, 413, 422}, "deep JSON")
+    check(
+        c.post("/api/v1/articles/batch", content=(json.dumps(big) + "\n").encode() * 3, headers=auth),
+        {413},
+        "oversized batch",
+    )
+    check(
+        c.post("/api/v1/articles/batch", content=iter([b"x" * 1500, b"y" * 1500]), headers=auth),
+        {413},
+        "oversized chunked body",
+    )
+    check(
+        c.post(
+            "/api/v1/articles", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
+        ),
+        {400, 422},
+        "broken JSON",
+    )
+    check(
+        c.post(
+            "/api/v1/articles",
+            content=b"[" * 1500 + b"]" * 1500,
+            headers={**auth, "Content-Type": "application/json"},
+        ),
+        {400, 413, 422},
+        "deep JSON",
+    )
     # a line nested 100,000 deep is a bad_json skip in the batch summary, not a crash
     roomy = client(token=TOKEN, max_body_bytes=400_000)
     deep = roomy.post("/api/v1/articles/batch", content=b"[" * 100_000 + b"]" * 100_000 + b"\n", headers=auth)
@@ -163,8 +202,11 @@ def test_oversized_and_malformed_bodies(store: Any, client: Any) -> None:
     check(c.post("/api/v1/articles/batch", content=b"\xff\xfe\x00junk", headers=auth), {400}, "not UTF-8")
     check(c.post("/api/v1/articles", json=[1, 2], headers=auth), {422}, "wrong type")
     check(c.post("/api/v1/articles", json={"text": 42}, headers=auth), {422}, "text not a string")
-    check(c.post("/api/v1/articles", content=b"", headers={**auth, "Content-Length": "-5"}), {400, 413, 422},
-          "negative length")
+    check(
+        c.post("/api/v1/articles", content=b"", headers={**auth, "Content-Length": "-5"}),
+        {400, 413, 422},
+        "negative length",
+    )
     after = state(store)
     assert (after["events"], after["articles"]) == (before["events"], before["articles"])
 
@@ -178,15 +220,23 @@ def test_oversized_and_malformed_bodies(store: Any, client: Any) -> None:
 def test_missing_or_wrong_token(store: Any, client: Any, headers: dict[str, str]) -> None:
     before = state(store)
     tokened, read_only = client(store, token=TOKEN), client(store)
-    for path, body in (("/api/v1/articles", {"text": "Kenya attacked Somalia."}),
-                       ("/api/v1/articles/art-1/recode", None)):
+    for path, body in (
+        ("/api/v1/articles", {"text": "Kenya attacked Somalia."}),
+        ("/api/v1/articles/art-1/recode", None),
+    ):
         check(tokened.post(path, json=body, headers=headers), {401}, f"{path} {headers}")
         check(read_only.post(path, json=body, headers=headers), {403}, f"{path} {headers} (read-only)")
-    check(read_only.post("/api/v1/articles", json={"text": "x"}, headers={"Authorization": f"Bearer {TOKEN}"}),
-          {403}, "a token on a read-only server")
+    check(
+        read_only.post("/api/v1/articles", json={"text": "x"}, headers={"Authorization": f"Bearer {TOKEN}"}),
+        {403},
+        "a token on a read-only server",
+    )
     for method in ("put", "delete", "patch"):
-        check(getattr(tokened, method)("/api/v1/articles/art-1", headers={"Authorization": f"Bearer {TOKEN}"}),
-              {405}, method)
+        check(
+            getattr(tokened, method)("/api/v1/articles/art-1", headers={"Authorization": f"Bearer {TOKEN}"}),
+            {405},
+            method,
+        )
     assert state(store) == before
 
 
@@ -203,14 +253,20 @@ def test_flood_of_ingest_requests(store: Any, client: Any) -> None:
             r = tokened.post("/api/v1/articles/batch", content=line.encode())
             return r.status_code, 401
         if kind == 1:
-            r = tokened.post("/api/v1/articles", json={"text": "x"}, headers={"Authorization": f"Bearer n{i}"})
+            r = tokened.post(
+                "/api/v1/articles", json={"text": "x"}, headers={"Authorization": f"Bearer n{i}"}
+            )
             return r.status_code, 401
         if kind == 2:
-            r = read_only.post("/api/v1/articles/batch", content=line.encode(),
-                               headers={"Authorization": f"Bearer {TOKEN}"})
+            r = read_only.post(
+                "/api/v1/articles/batch", content=line.encode(), headers={"Authorization": f"Bearer {TOKEN}"}
+            )
             return r.status_code, 403
-        r = tokened.post("/api/v1/articles/batch", content=(line * 200).encode(),
-                         headers={"Authorization": f"Bearer {TOKEN}"})
+        r = tokened.post(
+            "/api/v1/articles/batch",
+            content=(line * 200).encode(),
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         return r.status_code, 413
 
     with ThreadPoolExecutor(max_workers=16) as pool:

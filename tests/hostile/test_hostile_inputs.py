@@ -31,7 +31,9 @@ def _case_of(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Any], list[Article | SkipRecord], int]:
+def corpus(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, list[Any], list[Article | SkipRecord], int]:
     folder = tmp_path_factory.mktemp("hostile") / "corpus"
     cases = build_corpus(folder)
     proc = psutil.Process()
@@ -89,7 +91,9 @@ def test_specific_outcomes(corpus: Any) -> None:
     assert bad_date.date is None and bad_date.meta["warnings"]
     nested = [it for it in jl if isinstance(it, SkipRecord) and it.source.endswith(":10")]
     assert nested and nested[0].reason == "bad_json"
-    assert sum(isinstance(it, Article) for it in got["good_0.txt"] + got["good_1.txt"] + got["good_2.txt"]) == 3
+    assert (
+        sum(isinstance(it, Article) for it in got["good_0.txt"] + got["good_1.txt"] + got["good_2.txt"]) == 3
+    )
 
 
 def test_entities_are_not_expanded_and_local_files_do_not_leak(corpus: Any) -> None:

@@ -15,8 +15,11 @@ from tieline.store import DuckDBStore
 
 pytestmark = pytest.mark.model
 
-CODER = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                     HealthCheck.function_scoped_fixture])
+CODER = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 WORDS = st.sampled_from(
     [
         "Kenya", "Somalia", "the United States", "China", "NATO", "al-Shabaab", "President Ruto", "Hamas",

@@ -47,7 +47,9 @@ RECORDS = st.one_of(
     st.fixed_dictionaries(
         {"text": TEXTS},
         optional={
-            "id": st.one_of(st.text(max_size=10), st.integers(), st.booleans(), st.none(), st.lists(st.integers())),
+            "id": st.one_of(
+                st.text(max_size=10), st.integers(), st.booleans(), st.none(), st.lists(st.integers())
+            ),
             "title": st.one_of(TEXTS, st.integers(), st.none()),
             "date": st.one_of(st.text(max_size=25), st.dates().map(str), st.integers(), st.none()),
             "url": st.one_of(st.text(max_size=20), st.none()),
@@ -113,7 +115,12 @@ def test_record_to_article_on_any_json_value(rec: Any) -> None:
     item = record_to_article(rec, source="prop:1")
     _check_article_or_skip(item)
     assert _key(item) == _key(record_to_article(rec, source="prop:1"))
-    if isinstance(item, Article) and isinstance(rec, dict) and isinstance(rec.get("id"), str) and rec["id"].strip():
+    if (
+        isinstance(item, Article)
+        and isinstance(rec, dict)
+        and isinstance(rec.get("id"), str)
+        and rec["id"].strip()
+    ):
         assert item.id == rec["id"].strip()
 
 
@@ -137,8 +144,16 @@ def test_resolve_date_never_raises_and_is_deterministic(text: str, ref: dt.date 
 
 
 @SLOW
-@given(st.lists(st.one_of(JSON_VALUES.map(json.dumps), st.binary(max_size=30).map(
-    lambda b: b.decode("latin-1")), TEXTS.map(lambda t: t.replace("\n", " "))), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            JSON_VALUES.map(json.dumps),
+            st.binary(max_size=30).map(lambda b: b.decode("latin-1")),
+            TEXTS.map(lambda t: t.replace("\n", " ")),
+        ),
+        max_size=8,
+    )
+)
 def test_read_jsonl_one_outcome_per_nonblank_line(tmp_path_factory: Any, lines: list[str]) -> None:
     p: Path = tmp_path_factory.mktemp("jl") / "x.jsonl"
     data = "\n".join(lines).encode("utf-8", "surrogatepass")
@@ -168,9 +183,24 @@ def test_read_json_never_raises(data: bytes) -> None:
 HTML = st.lists(
     st.one_of(
         PIECES,
-        st.sampled_from(["<html>", "<body>", "<article>", "</article>", "<title>", "</title>", "<meta charset=x>",
-                         "<!--", "-->", "<![CDATA[", "]]>", "<table><tr><td>", "<time datetime='2024-99-99'>",
-                         "<p>Kenya and Somalia signed a defence pact in Nairobi on Tuesday, officials said.</p>"]),
+        st.sampled_from(
+            [
+                "<html>",
+                "<body>",
+                "<article>",
+                "</article>",
+                "<title>",
+                "</title>",
+                "<meta charset=x>",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "]]>",
+                "<table><tr><td>",
+                "<time datetime='2024-99-99'>",
+                "<p>Kenya and Somalia signed a defence pact in Nairobi on Tuesday, officials said.</p>",
+            ]
+        ),
     ),
     max_size=40,
 ).map("".join)
@@ -187,8 +217,10 @@ def test_read_html_never_raises_and_is_deterministic(html: str) -> None:
 
 
 @SLOW
-@given(st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".rss", ".xml", ".warc", ".csv", ""]),
-       st.binary(max_size=300) | HTML.map(lambda t: t.encode("utf-8", "surrogatepass")))
+@given(
+    st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".rss", ".xml", ".warc", ".csv", ""]),
+    st.binary(max_size=300) | HTML.map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
 def test_read_paths_any_file_any_extension(tmp_path_factory: Any, ext: str, data: bytes) -> None:
     p: Path = tmp_path_factory.mktemp("any") / f"input{ext}"
     p.write_bytes(data)

@@ -15,7 +15,10 @@ def _variant(i: int) -> Article:
     a = kenya_article(TEXT + f" {i}.", article_id=f"roll-{i:03d}")
     events = []
     for e in a.events:
-        actor = [dataclasses.replace(x, name=f"{x.name} {i % 3}", wikidata=None if i % 2 else "Q1") for x in e.actor]
+        actor = [
+            dataclasses.replace(x, name=f"{x.name} {i % 3}", wikidata=None if i % 2 else "Q1")
+            for x in e.actor
+        ]
         events.append(
             dataclasses.replace(
                 e, id=f"{a.id}-{e.id}", article_id=a.id, date=f"2024-03-{1 + i % 27:02d}", actor=actor

@@ -36,7 +36,7 @@ HOSTILE_TEXT = (
     '<script>window.__pwned = "script";document.title = "pwned";</script> '
     "The Kenyan defence ministry said the pact covers border patrols. "
     '<img src="x" onerror="window.__pwned = \'img\'"> <b>bold claim</b> '
-    '<a href="javascript:window.__pwned=\'link\'">click</a> & more.'
+    "<a href=\"javascript:window.__pwned='link'\">click</a> & more."
 )
 
 
@@ -69,7 +69,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, pipe: Any) -> Path:
     from tieline.store import open_store
 
     path = tmp_path_factory.mktemp("web") / "demo.duckdb"
-    hostile = Article.create(HOSTILE_TEXT, id=HOSTILE_ID, title="<i>Pact</i> & <script>x()</script>", date="2024-05-07")
+    hostile = Article.create(
+        HOSTILE_TEXT, id=HOSTILE_ID, title="<i>Pact</i> & <script>x()</script>", date="2024-05-07"
+    )
     with open_store(path) as store:
         ingest_articles(pipe, store, [*sample_articles(), hostile], date=None, progress=False)
     return path

@@ -30,7 +30,9 @@ _NUMBERS = {
     "fifty": 50, "a": 1,
 }  # fmt: skip
 _DURATION = re.compile(
-    r"\b(\d+|" + "|".join(sorted((k for k in _NUMBERS if k != "a"), key=len, reverse=True)) + r")[- ](year|month|day)\b"
+    r"\b(\d+|"
+    + "|".join(sorted((k for k in _NUMBERS if k != "a"), key=len, reverse=True))
+    + r")[- ](year|month|day)\b"
     r"|\bfor (\d+|a|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") (years?|months?|days?)\b",
     re.IGNORECASE,
 )
@@ -129,7 +131,9 @@ def _duration(text: str) -> dict[str, int] | None:
     return {unit: n}
 
 
-def extract_agreements(article_events: Sequence[Event | Mapping[str, Any]], article: Article) -> list[Agreement]:
+def extract_agreements(
+    article_events: Sequence[Event | Mapping[str, Any]], article: Article
+) -> list[Agreement]:
     """Agreements named in ``article``, linked to ``article_events`` (Event objects or their dicts).
 
     One agreement per sentence with an agreement noun; a later sentence naming an agreement with no parties
@@ -194,7 +198,7 @@ def extract_agreements(article_events: Sequence[Event | Mapping[str, Any]], arti
     for a in out:
         end = None
         if a["duration"] and a["signing_date"]:
-            (unit, n), = a["duration"].items()
+            ((unit, n),) = a["duration"].items()
             end = _add(_dt.date.fromisoformat(a["signing_date"]), n, unit).isoformat()
         first = a["evidence"][0]["cue"]
         result.append(

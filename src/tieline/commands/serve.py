@@ -56,7 +56,9 @@ def app_from_env() -> Any:
 
 @click.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True, help="address to bind (local only by default)")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="address to bind (local only by default)"
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--token-env",
@@ -65,13 +67,21 @@ def app_from_env() -> Any:
     help="environment variable holding the write token; unset means the server is read-only",
 )
 @click.option("--cors", multiple=True, help="allow this browser origin (repeatable); CORS is off by default")
-@click.option("--max-page", default=200, show_default=True, type=click.IntRange(1, 10_000), help="page-size limit")
 @click.option(
-    "--max-body", default=2_000_000, show_default=True, type=click.IntRange(1_000, 100_000_000),
+    "--max-page", default=200, show_default=True, type=click.IntRange(1, 10_000), help="page-size limit"
+)
+@click.option(
+    "--max-body",
+    default=2_000_000,
+    show_default=True,
+    type=click.IntRange(1_000, 100_000_000),
     help="request body limit in bytes",
 )
 @click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
     help="server processes; more than one needs a read-only server (no token) or PostgreSQL",
 )
 @_friendly

@@ -36,7 +36,9 @@ def _nice_max(v: float) -> int:
     return int(v)
 
 
-def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860, height: int = 300) -> Markup:
+def timeline_svg(
+    rows: Sequence[dict[str, Any]], *, title: str, width: int = 860, height: int = 300
+) -> Markup:
     """Cooperation (up) and conflict (down) bars per period, with the mean Goldstein score as a line."""
     left, right, top, bottom = 48, 48, 30, 46
     pw, ph = width - left - right, height - top - bottom
@@ -47,14 +49,18 @@ def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860
         f"<title>{escape(title)}</title>",
     ]
     if not rows:
-        parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" class="empty">no events</text></svg>')
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" class="empty">no events</text></svg>'
+        )
         return Markup("".join(parts))
     peak = _nice_max(max(max(r["cooperation"], r["conflict"]) for r in rows))
     scale = (ph / 2) / peak
     for frac in (-1, -0.5, 0.5, 1):
         y = mid - frac * ph / 2
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{_f(y)}" y2="{_f(y)}" class="grid"/>')
-        parts.append(f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end" class="tick">{abs(frac) * peak:g}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end" class="tick">{abs(frac) * peak:g}</text>'
+        )
     parts.append(f'<line x1="{left}" x2="{width - right}" y1="{_f(mid)}" y2="{_f(mid)}" class="axis"/>')
     for g in (-10, -5, 5, 10):
         y = mid - g / 10 * ph / 2
@@ -86,14 +92,16 @@ def timeline_svg(rows: Sequence[dict[str, Any]], *, title: str, width: int = 860
             points.append(f"{_f(cx)},{_f(gy)}")
             means.append(r)
         if i % label_every == 0 or i == n - 1:
-            parts.append(f'<text x="{_f(cx)}" y="{height - bottom + 16}" text-anchor="middle" class="tick">{period}</text>')
+            parts.append(
+                f'<text x="{_f(cx)}" y="{height - bottom + 16}" text-anchor="middle" class="tick">{period}</text>'
+            )
     if len(points) > 1:
         parts.append(f'<polyline class="goldstein" points="{" ".join(points)}"/>')
     for p, r in zip(points, means, strict=True):
         px, py = p.split(",")
         parts.append(
             f'<circle class="goldstein-pt" cx="{px}" cy="{py}" r="3"><title>{escape(r["period"])}: mean Goldstein '
-            f'{float(r["goldstein_mean"]):+.2f}</title></circle>'
+            f"{float(r['goldstein_mean']):+.2f}</title></circle>"
         )
     ly = height - 12
     parts.append(
@@ -151,7 +159,9 @@ def world_svg(
         )
     for lon in range(-165, 180, 15):
         x, _ = xy(0, lon)
-        parts.append(f'<line class="graticule" stroke-width="{0.6 / z:.2f}" x1="{_f(x)}" x2="{_f(x)}" y1="0" y2="{height}"/>')
+        parts.append(
+            f'<line class="graticule" stroke-width="{0.6 / z:.2f}" x1="{_f(x)}" x2="{_f(x)}" y1="0" y2="{height}"/>'
+        )
     for lat in range(-75, 90, 15):
         _, y = xy(lat, 0)
         eq = " equator" if lat == 0 else ""
@@ -165,7 +175,9 @@ def world_svg(
         r = (4 + 8 * math.sqrt(p["events"] / top)) / z
         kind = "conflict" if p["conflict"] > p["cooperation"] else "coop"
         first = p["event_ids"][0] if p.get("event_ids") else None
-        title = escape(f"{p['name']}: {p['events']} events ({p['cooperation']} cooperation, {p['conflict']} conflict)")
+        title = escape(
+            f"{p['name']}: {p['events']} events ({p['cooperation']} cooperation, {p['conflict']} conflict)"
+        )
         dot = (
             f'<circle class="place place-{kind}" stroke-width="{1.2 / z:.2f}" cx="{_f(x)}" cy="{_f(y)}" '
             f'r="{r:.2f}"><title>{title}</title></circle>'
@@ -191,14 +203,21 @@ def world_svg(
     return Markup("".join(parts))
 
 
-def _layout(nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], *, seed: int = 7) -> dict[str, tuple[float, float]]:
+def _layout(
+    nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], *, seed: int = 7
+) -> dict[str, tuple[float, float]]:
     """A small deterministic force layout (Fruchterman-Reingold) in the unit square."""
     rng = random.Random(seed)
     n = len(nodes)
     if n == 0:
         return {}
-    pos = {v: [0.5 + 0.4 * math.cos(2 * math.pi * i / n) + rng.uniform(-0.01, 0.01),
-               0.5 + 0.4 * math.sin(2 * math.pi * i / n) + rng.uniform(-0.01, 0.01)] for i, v in enumerate(nodes)}
+    pos = {
+        v: [
+            0.5 + 0.4 * math.cos(2 * math.pi * i / n) + rng.uniform(-0.01, 0.01),
+            0.5 + 0.4 * math.sin(2 * math.pi * i / n) + rng.uniform(-0.01, 0.01),
+        ]
+        for i, v in enumerate(nodes)
+    }
     k = math.sqrt(1.0 / n) * 0.9
     temp = 0.1
     for _ in range(250):
@@ -253,7 +272,9 @@ def network_svg(net: dict[str, Any], *, width: int = 900, height: int = 600) -> 
         'xmlns="http://www.w3.org/2000/svg"><title>Cooperation and conflict network</title>'
     ]
     if not nodes:
-        parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" class="empty">no edges</text></svg>')
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" class="empty">no edges</text></svg>'
+        )
         return Markup("".join(parts))
     top_w = max(e["weight"] for e in net["edges"])
     for e in net["edges"]:
@@ -266,7 +287,7 @@ def network_svg(net: dict[str, Any], *, width: int = 900, height: int = 600) -> 
         parts.append(
             f'<path class="edge edge-{escape(e["relation"])}" d="M{_f(x1)},{_f(y1)} Q{_f(mx)},{_f(my)} {_f(x2)},{_f(y2)}" '
             f'stroke-width="{_f(sw)}"><title>{escape(e["source"])} – {escape(e["target"])}: {e["weight"]} '
-            f'{escape(e["relation"])} events</title></path>'
+            f"{escape(e['relation'])} events</title></path>"
         )
     top_n = max(weights.values()) or 1
     for v in nodes:
@@ -308,11 +329,13 @@ def roles_svg(roles: Sequence[dict[str, Any]], *, today: str, width: int = 860) 
         y = top + i * row_h
         x1, x2 = x(r["start"]), x(r["end"] or today)
         label = f"{r['person']} — {r['title'] or r['role']}"
-        parts.append(f'<text class="role-label" x="{left - 8}" y="{y + 14}" text-anchor="end">{escape(label[:44])}</text>')
+        parts.append(
+            f'<text class="role-label" x="{left - 8}" y="{y + 14}" text-anchor="end">{escape(label[:44])}</text>'
+        )
         parts.append(
             f'<rect class="role-bar{" open" if not r["end"] else ""}" x="{_f(x1)}" y="{y + 3}" '
             f'width="{_f(max(3.0, x2 - x1))}" height="{row_h - 8}" rx="3"><title>{escape(label)}: {escape(r["start"])} '
-            f'to {escape(r["end"] or "present")}</title></rect>'
+            f"to {escape(r['end'] or 'present')}</title></rect>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
