@@ -53,6 +53,8 @@ VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
 EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
+# CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
+CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
 
 @dataclass
@@ -109,6 +111,9 @@ class Coder:
         ult = intent.get("ultimatum") or {}
         self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
         self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
+        cond = intent.get("conditional_threat") or {}
+        self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
+        self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
         for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values(), self.ultimatum):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -1662,6 +1667,19 @@ class Coder:
             d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
             d.code = target
             d.modality = "asserted"
+        if (
+            d.modality in self.threat_modalities
+            and d.actors
+            and d.code[:2] in CONFLICT_ROOTS
+            and self._conditioned(tree, d.trigger, self.threat_marks)
+            and self.intent.get(d.code[:2]) is not None
+        ):
+            # "the EU may halt its mediation if the parties do not cooperate": a conflictual act held out on a
+            # condition is a threat with that act (data/intent.yaml `conditional_threat`)
+            threat = self.intent[d.code[:2]] or d.code
+            d.roles.append(f"conditional: CAMEO {d.code} held out on a condition, coded as {threat}")
+            d.code, d.modality = threat, "asserted"
+            d.embedded = d.governed
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
@@ -1953,11 +1971,10 @@ class Coder:
                 return found
         return []
 
-    def _conditioned(self, tree: Tree, i: int) -> bool:
-        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause."""
-        return any(
-            k.lower in self.ultimatum_marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark")
-        )
+    def _conditioned(self, tree: Tree, i: int, marks: frozenset[str] | None = None) -> bool:
+        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause (or ``marks``)."""
+        marks = self.ultimatum_marks if marks is None else marks
+        return any(k.lower in marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark"))
 
     def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens

@@ -1,0 +1,32 @@
+"""Event types, round 4 (issue 4): general constructions, on sentences written for the project (real spaCy model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def main(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The protocol's main event: the highest confidence, ties to the earliest trigger."""
+    assert events, "no event"
+    return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
+
+
+def test_a_conflictual_act_held_out_on_a_condition_is_a_threat(pipe: Any) -> None:
+    m = main(code(pipe, "The European Union could impose new sanctions on Iran if it continues to enrich uranium."))
+    assert m["event"] == "THREATEN" and m["cameo"] == "132"
+    m = main(code(pipe, "Israel would strike Lebanon if Hezbollah fires rockets, the minister said."))
+    assert m["event"] == "THREATEN" and m["cameo"] == "138"
+    # without a condition a possible act stays a possible act, not a threat
+    m = main(code(pipe, "The European Union could impose new sanctions on Iran."))
+    assert m["event"] == "SANCTION" and m["modality"] == "hypothetical"
+    # a condition on a cooperative act is no threat
+    events = code(pipe, "Germany would send aid to Jordan if the border reopens.")
+    assert not any(e["event"] == "THREATEN" for e in events)
