@@ -30,3 +30,11 @@ def test_a_conflictual_act_held_out_on_a_condition_is_a_threat(pipe: Any) -> Non
     # a condition on a cooperative act is no threat
     events = code(pipe, "Germany would send aid to Jordan if the border reopens.")
     assert not any(e["event"] == "THREATEN" for e in events)
+
+
+def test_giving_a_welcome_or_an_audience_is_hosting(pipe: Any) -> None:
+    m = main(code(pipe, "The Kenyan president extended a warm welcome to the visiting Ugandan prime minister."))
+    assert m["event"] == "CONSULT" and m["cameo"] == "043"
+    m = main(code(pipe, "King Abdullah granted an audience to the French foreign minister in Amman."))
+    assert m["event"] == "CONSULT" and m["cameo"] == "043"
+    assert {a["country"] for a in m["recipient"]} == {"FRA"}
