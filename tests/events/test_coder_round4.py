@@ -38,3 +38,9 @@ def test_giving_a_welcome_or_an_audience_is_hosting(pipe: Any) -> None:
     m = main(code(pipe, "King Abdullah granted an audience to the French foreign minister in Amman."))
     assert m["event"] == "CONSULT" and m["cameo"] == "043"
     assert {a["country"] for a in m["recipient"]} == {"FRA"}
+
+
+def test_a_nominal_act_is_aimed_at_the_party_inside_what_it_is_of(pipe: Any) -> None:
+    m = main(code(pipe, "The Kenyan government announced a suspension of flights to Somalia."))
+    assert m["event"] == "SANCTION"
+    assert {a["country"] for a in m["actor"]} == {"KEN"} and {a["country"] for a in m["recipient"]} == {"SOM"}

@@ -1093,6 +1093,13 @@ class Coder:
                             d.reciprocal = True
                         else:
                             d.actors = found[:1] if d.recipients else found
+        if d.actors and not d.recipients:
+            # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
+            # act is of
+            for p, o in tree.preps(a):
+                if p.lower == "of" and o.pos == "NOUN" and actors.at(o.i) is None:
+                    d.recipients = self._object_party(o, None, article, tree, actors, ref, d, notes)
+                    break
         # "Kenya has been a target of the group": the subject of the copula is the recipient
         if anchor.dep == "attr" and not d.recipients:
             cop = tree.head(a)
