@@ -44,3 +44,13 @@ def test_a_nominal_act_is_aimed_at_the_party_inside_what_it_is_of(pipe: Any) -> 
     m = main(code(pipe, "The Kenyan government announced a suspension of flights to Somalia."))
     assert m["event"] == "SANCTION"
     assert {a["country"] for a in m["actor"]} == {"KEN"} and {a["country"] for a in m["recipient"]} == {"SOM"}
+
+
+def test_a_participle_used_as_a_noun_names_people_not_an_act(pipe: Any) -> None:
+    events = code(pipe, "UN helicopters evacuated the wounded from the besieged town of Gorazde in Bosnia.")
+    m = main(events)
+    assert m["event"] == "AID" and m["cameo"] == "073"
+    # "the wounded" is no wounding
+    assert not any(e["evidence"]["trigger"]["text"] == "wounded" for e in events)
+    # a participle that is the verb of its clause is still coded
+    assert main(code(pipe, "Gunmen wounded three Kenyan soldiers near the border."))["event"] == "ASSAULT"

@@ -218,7 +218,9 @@ class Coder:
         light_objects: set[int] = set()
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")):
+            if (t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB"))) and not _nominal_participle(
+                tree, t
+            ):
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -311,6 +313,8 @@ class Coder:
                 if o.ent_type not in ("DATE", "TIME"):
                     obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
+        if theme is not None and _nominal_participle(tree, theme):
+            theme_lemma = theme.lower  # "evacuated the wounded": the people, not the verb 'wound'
         # "ended mediation efforts", "launched a peace process": a support noun lets its modifier name the act
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
         if theme is not None and theme_lemma in self.support_nouns:
@@ -2177,6 +2181,17 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _nominal_participle(tree: Tree, t: Token) -> bool:
+    """A past participle used as a noun for people ("evacuated the wounded", "freed the detained"): the parser
+    tags it a verb, but with a determiner in a noun's place it names who, not an act."""
+    return (
+        t.pos == "VERB"
+        and t.tag in ("VBN", "VBD")
+        and t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos")
+        and bool(tree.kids(t.i, "det"))
+    )
+
 
 def _pair_noun(tree: Tree, tok: Token) -> bool:
     """A plural noun counted as a pair: "the two ministers", "both leaders", "the two sides" (not "two soldiers
