@@ -54,3 +54,13 @@ def test_a_participle_used_as_a_noun_names_people_not_an_act(pipe: Any) -> None:
     assert not any(e["evidence"]["trigger"]["text"] == "wounded" for e in events)
     # a participle that is the verb of its clause is still coded
     assert main(code(pipe, "Gunmen wounded three Kenyan soldiers near the border."))["event"] == "ASSAULT"
+
+
+def test_undertaking_a_mediation_or_a_visit_is_that_act(pipe: Any) -> None:
+    m = main(code(pipe, "The Qatari emir undertook a mediation effort between Sudan and Chad."))
+    assert m["event"] == "CONSULT" and m["cameo"] == "045"
+    assert {a["country"] for a in m["recipient"]} == {"SDN", "TCD"}
+    m = main(code(pipe, "The Indian prime minister undertook a three-day visit to Japan."))
+    assert m["event"] == "CONSULT" and m["cameo"] == "042"
+    # undertaking to do something stays a commitment
+    assert main(code(pipe, "Turkey undertook to withdraw its troops from the border."))["event"] == "AGREE"
