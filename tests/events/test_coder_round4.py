@@ -64,3 +64,18 @@ def test_undertaking_a_mediation_or_a_visit_is_that_act(pipe: Any) -> None:
     assert m["event"] == "CONSULT" and m["cameo"] == "042"
     # undertaking to do something stays a commitment
     assert main(code(pipe, "Turkey undertook to withdraw its troops from the border."))["event"] == "AGREE"
+
+
+def test_who_is_under_an_act_receives_it(pipe: Any) -> None:
+    m = main(code(pipe, "Italian prosecutors placed the Libyan diplomat under investigation."))
+    assert m["event"] == "ACCUSE" and m["cameo"] == "090"
+    assert {a["country"] for a in m["actor"]} == {"ITA"} and {a["country"] for a in m["recipient"]} == {"LBY"}
+    # passive, no agent: still the one under investigation
+    m = main(code(pipe, "A Kenyan national has been put under investigation in Italy."))
+    assert m["event"] == "ACCUSE" and {a["country"] for a in m["recipient"]} == {"KEN"}
+    # "came under attack": the subject is the target, not the attacker
+    m = main(code(pipe, "A Kenyan army convoy came under attack near the Somali border."))
+    assert m["event"] == "ASSAULT" and not m["actor"] and {a["country"] for a in m["recipient"]} == {"KEN"}
+    # "placed under house arrest" stays an arrest
+    m = main(code(pipe, "Zimbabwean police placed the opposition leader under house arrest."))
+    assert m["cameo"] == "173"

@@ -1079,13 +1079,29 @@ class Coder:
                         notes.append(
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
+        under_i = -1
+        if not d.recipients and anchor.dep == "pobj" and head is not None and head.lower == "under":
+            # "a US national was put under investigation", "the convoy came under attack", "the town has been under
+            # siege": who is under the act receives it (the object of the verb, else its subject)
+            gov = tree.head(head.i)
+            if gov is not None and gov.pos in ("VERB", "AUX"):
+                under = tree.kid(gov.i, "dobj")
+                if under is None:
+                    under, _passive = tree.subject(gov.i)
+                if under is not None and under.i != i:
+                    under_i = under.i
+                    d.recipients = self._resolve_all(
+                        tree.conjuncts(under.i), article, tree, actors, ref, peers=d.actors
+                    )
+                    if d.recipients:
+                        notes.append(f"recipient = '{under.text}', under the act ('{gov.text} under')")
         if not d.actors and not self.senses.landmark(tree, t, self.reporting):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
-                if subj is not None and not subj_passive and subj.i != i:
+                if subj is not None and not subj_passive and subj.i not in (i, under_i):
                     heads = tree.conjuncts(subj.i)
                     found = self._resolve_all(heads, article, tree, actors, ref, peers=[])
                     if not found:
@@ -2337,6 +2353,8 @@ LIGHT_VERBS = frozenset(
         "reiterate",
         "issue",
         "make",
+        "put",
+        "place",
     }
 )
 
