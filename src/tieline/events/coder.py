@@ -1083,18 +1083,18 @@ class Coder:
         if not d.recipients and anchor.dep == "pobj" and head is not None and head.lower == "under":
             # "a US national was put under investigation", "the convoy came under attack", "the town has been under
             # siege": who is under the act receives it (the object of the verb, else its subject)
-            gov = tree.head(head.i)
-            if gov is not None and gov.pos in ("VERB", "AUX"):
-                under = tree.kid(gov.i, "dobj")
+            under_verb = tree.head(head.i)
+            if under_verb is not None and under_verb.pos in ("VERB", "AUX"):
+                under = tree.kid(under_verb.i, "dobj")
                 if under is None:
-                    under, _passive = tree.subject(gov.i)
+                    under, _passive = tree.subject(under_verb.i)
                 if under is not None and under.i != i:
                     under_i = under.i
                     d.recipients = self._resolve_all(
                         tree.conjuncts(under.i), article, tree, actors, ref, peers=d.actors
                     )
                     if d.recipients:
-                        notes.append(f"recipient = '{under.text}', under the act ('{gov.text} under')")
+                        notes.append(f"recipient = '{under.text}', under the act ('{under_verb.text} under')")
         if not d.actors and not self.senses.landmark(tree, t, self.reporting):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
