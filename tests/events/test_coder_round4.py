@@ -79,3 +79,15 @@ def test_who_is_under_an_act_receives_it(pipe: Any) -> None:
     # "placed under house arrest" stays an arrest
     m = main(code(pipe, "Zimbabwean police placed the opposition leader under house arrest."))
     assert m["cameo"] == "173"
+
+
+def test_a_demand_voiced_by_a_protest_ranks_below_the_protest(pipe: Any) -> None:
+    events = code(pipe, "Farmers in Ghana began a hunger strike outside parliament to demand the return of their land.")
+    m = main(events)
+    assert m["event"] == "PROTEST"
+    demand = [e for e in events if e["event"] == "REQUEST"]
+    assert demand and "what the protest 'strike' demands" in demand[0]["reason"]
+    m = main(code(pipe, "Kenyan teachers marched through Nairobi and demanded higher pay from the government."))
+    assert m["event"] == "PROTEST"
+    # a demand with no protest stays the main event
+    assert main(code(pipe, "Kenyan students demanded the resignation of the minister."))["event"] == "REQUEST"

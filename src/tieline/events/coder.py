@@ -260,7 +260,33 @@ class Coder:
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
         self._intended_place_recipients(tree, drafts)
+        self._protest_demands(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
+
+    def _protest_demands(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A demand or appeal voiced by a protest is what the protest is for, and ranks below it ("landowners began a
+        hunger strike to demand the return of their land", "thousands rallied, demanding his removal"): CAMEO codes
+        such demonstrations as 14 ("demonstrate for policy change"). The demand is the protesters' own (same actor)
+        or, with no actor of its own, a clause of the protest's verb."""
+        protests = [
+            p for p in drafts if p.code[:2] == "14" and p.modality == "asserted" and not (p.embedded or p.background)
+        ]
+        if not protests:
+            return
+        for d in drafts:
+            if d.code[:2] not in ("02", "10") or d.background:
+                continue
+            for p in protests:
+                own = bool(d.actors) and any(_same(a, b) for a in d.actors for b in p.actors)
+                if not own and not d.actors:
+                    k, steps = d.trigger, 0
+                    while steps < 3 and tree.tokens[k].head != k and k != p.trigger:
+                        k, steps = tree.tokens[k].head, steps + 1
+                    own = k == p.trigger
+                if own:
+                    d.background = True
+                    d.roles.append(f"what the protest '{tree.tokens[p.trigger].text}' demands: ranks below it")
+                    break
 
     def _verb(
         self,
