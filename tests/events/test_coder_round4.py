@@ -91,3 +91,12 @@ def test_a_demand_voiced_by_a_protest_ranks_below_the_protest(pipe: Any) -> None
     assert m["event"] == "PROTEST"
     # a demand with no protest stays the main event
     assert main(code(pipe, "Kenyan students demanded the resignation of the minister."))["event"] == "REQUEST"
+
+
+def test_a_passive_forecast_is_no_pledge(pipe: Any) -> None:
+    events = code(pipe, "Pakistan is expected to attack the militants along the border.")
+    attack = [e for e in events if e["evidence"]["trigger"]["text"].startswith("attack")]
+    assert attack and attack[0]["modality"] == "hypothetical" and attack[0]["event"] == "ASSAULT"
+    # the actor's own expectation stays its intent
+    events = code(pipe, "Kenya expects to withdraw its troops from Somalia next year.")
+    assert any(e["modality"] == "pledged" or e["cameo"].startswith("03") for e in events)

@@ -136,6 +136,7 @@ class Coder:
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
+        self.forecasts = frozenset(mod.get("forecasts", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -1399,7 +1400,9 @@ class Coder:
                     and not (cur.dep == "dobj" and hl in self.perpetrate)
                 ):  # "committed to withdraw" is a pledge, "committed rape" is done
                     if modality == "asserted":
-                        modality = "pledged"
+                        # "Pakistan is expected to fight": a forecast by others, not Pakistan's intent
+                        forecast = hl in self.forecasts and tree.kid(h.i, "nsubjpass") is not None
+                        modality = "hypothetical" if forecast else "pledged"
                     embedded = True
                     if tree.negated(h.i):
                         modality = "negated"
