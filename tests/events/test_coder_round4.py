@@ -100,3 +100,13 @@ def test_a_passive_forecast_is_no_pledge(pipe: Any) -> None:
     # the actor's own expectation stays its intent
     events = code(pipe, "Kenya expects to withdraw its troops from Somalia next year.")
     assert any(e["modality"] == "pledged" or e["cameo"].startswith("03") for e in events)
+
+
+def test_an_in_support_of_frame_ranks_below_the_act_it_describes(pipe: Any) -> None:
+    events = code(pipe, "Chadian troops, fighting in support of Nigerian forces, recaptured the town of Baga on Tuesday.")
+    m = main(events)
+    assert m["event"] == "ASSAULT" and m["evidence"]["trigger"]["text"].startswith("recaptured")
+    support = [e for e in events if e["event"] == "SUPPORT"]
+    assert all("a frame of manner or purpose" in e["reason"] for e in support)
+    # support as the act itself is still the main event
+    assert main(code(pipe, "Kenya voiced its support for the Somali government."))["event"] == "SUPPORT"

@@ -1181,6 +1181,11 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
+        if _manner_frame(tree, anchor):
+            # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
+            # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
+            d.background = True
+            notes.append(f"a frame of manner or purpose ('in {anchor.text} ...') on another act")
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
@@ -2226,6 +2231,20 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _manner_frame(tree: Tree, t: Token) -> bool:
+    """Whether noun ``t`` heads an idiomatic "in X of/for/with/to ..." phrase on a verb ("in support of", "in solidarity
+    with", "in retaliation for", "in response to"): no determiner, a complement of its own."""
+    h = tree.head(t.i)
+    if h is None or t.dep != "pobj" or h.lower != "in" or h.dep != "prep" or tree.kids(t.i, "det", "poss"):
+        return False
+    g = tree.head(h.i)
+    return (
+        g is not None
+        and g.pos in ("VERB", "AUX")
+        and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
+    )
+
 
 def _nominal_participle(tree: Tree, t: Token) -> bool:
     """A past participle used as a noun for people ("evacuated the wounded", "freed the detained"): the parser
