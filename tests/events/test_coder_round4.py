@@ -110,3 +110,14 @@ def test_an_in_support_of_frame_ranks_below_the_act_it_describes(pipe: Any) -> N
     assert all("a frame of manner or purpose" in e["reason"] for e in support)
     # support as the act itself is still the main event
     assert main(code(pipe, "Kenya voiced its support for the Somali government."))["event"] == "SUPPORT"
+
+
+def test_retaking_territory_and_pushing_fighters_out(pipe: Any) -> None:
+    m = main(code(pipe, "The Nigerian army regained control of the town of Baga."))
+    assert m["event"] == "ASSAULT" and m["cameo"] == "192"
+    m = main(code(pipe, "Kenyan troops recovered the border regions from the rebels."))
+    assert m["cameo"] == "192"
+    m = main(code(pipe, "Somali forces pushed al-Shabaab militants out of three villages."))
+    assert m["event"] == "ASSAULT" and {a["country"] for a in m["actor"]} == {"SOM"}
+    # recovering arms stays a seizure, not territory
+    assert main(code(pipe, "Police recovered weapons in Mombasa."))["cameo"] == "1711"
