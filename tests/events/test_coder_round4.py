@@ -121,3 +121,17 @@ def test_retaking_territory_and_pushing_fighters_out(pipe: Any) -> None:
     assert m["event"] == "ASSAULT" and {a["country"] for a in m["actor"]} == {"SOM"}
     # recovering arms stays a seizure, not territory
     assert main(code(pipe, "Police recovered weapons in Mombasa."))["cameo"] == "1711"
+
+
+def test_clashes_a_death_happened_in_are_no_manner_frame(pipe: Any) -> None:
+    events = code(pipe, "Three Kenyan soldiers were killed in clashes with al-Shabaab fighters near the border.")
+    clashes = [e for e in events if e["evidence"]["trigger"]["text"] == "clashes"]
+    assert clashes and "a frame of manner or purpose" not in clashes[0]["reason"]
+
+
+def test_the_object_of_putting_an_end_to_is_no_event(pipe: Any) -> None:
+    events = code(pipe, "The UN mission handed the region over to Croatia, putting an end to the war.")
+    assert not any(e["evidence"]["trigger"]["text"] == "war" for e in events)
+    # an ending noun that is itself the object is still the event
+    m = main(code(pipe, "Italy announced a suspension of flights to Serbia."))
+    assert m["event"] == "SANCTION"

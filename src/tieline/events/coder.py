@@ -137,6 +137,7 @@ class Coder:
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.forecasts = frozenset(mod.get("forecasts", ()))
+        self.manner_frames = frozenset(mod.get("manner_frames", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -1181,7 +1182,7 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
-        if _manner_frame(tree, anchor):
+        if lemma in self.manner_frames and _manner_frame(tree, anchor):
             # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
             # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
             d.background = True
