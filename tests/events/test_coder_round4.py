@@ -135,3 +135,13 @@ def test_the_object_of_putting_an_end_to_is_no_event(pipe: Any) -> None:
     # an ending noun that is itself the object is still the event
     m = main(code(pipe, "Italy announced a suspension of flights to Serbia."))
     assert m["event"] == "SANCTION"
+
+
+def test_failing_to_reach_agreement_is_a_rejection(pipe: Any) -> None:
+    m = main(code(pipe, "Kenya and Somalia failed to reach an agreement on their maritime border."))
+    assert m["event"] == "REJECT" and m["cameo"] == "127" and m["modality"] == "asserted"
+    sides = {a["country"] for a in m["actor"]} | {a["country"] for a in m["recipient"]}
+    assert sides == {"KEN", "SOM"}
+    # a past act that was simply not done stays a negated act, not a rejection
+    m = main(code(pipe, "Kenya did not sign the treaty."))
+    assert m["event"] == "AGREE" and m["modality"] == "negated"

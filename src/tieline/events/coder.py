@@ -111,6 +111,7 @@ class Coder:
         ult = intent.get("ultimatum") or {}
         self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
         self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
+        self.failed_verbs = frozenset(str(v).lower() for v in intent.get("failed_verbs") or ())
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -1719,6 +1720,20 @@ class Coder:
             d.modality, d.embedded = "asserted", False
         elif (
             d.modality == "negated"
+            and d.actors
+            and _prefix_get(self.refused, d.code)
+            and (fail := self._failed_governor(tree, d.trigger)) is not None
+        ):
+            # "Palestinians and Israelis failed to reach agreement": a cooperative act the parties failed to do is a
+            # rejection (data/intent.yaml failed_verbs)
+            target = _prefix_get(self.refused, d.code) or d.code
+            d.roles.append(f"failed cooperation ('{fail.text}'): CAMEO {d.code} not done, coded as {target}")
+            if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
+                d.actors, d.recipients, d.reciprocal = d.actors[:1], d.actors[1:], True  # they reject each other
+            d.code = target
+            d.modality, d.embedded = "asserted", d.governed
+        elif (
+            d.modality == "negated"
             and d.refusal
             and d.actors
             and not d.embedded
@@ -2032,6 +2047,15 @@ class Coder:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
         return []
+
+    def _failed_governor(self, tree: Tree, i: int) -> Token | None:
+        """The verb of failure ("failed to reach agreement") whose to-infinitive is act ``i``, if any, not negated
+        itself ("did not fail to")."""
+        t = tree.tokens[i]
+        h = tree.head(i)
+        if h is None or t.dep != "xcomp" or (h.lemma or h.text).lower() not in self.failed_verbs or tree.negated(h.i):
+            return None
+        return h
 
     def _conditioned(self, tree: Tree, i: int, marks: frozenset[str] | None = None) -> bool:
         """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause (or ``marks``)."""
