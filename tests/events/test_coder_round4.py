@@ -145,3 +145,8 @@ def test_failing_to_reach_agreement_is_a_rejection(pipe: Any) -> None:
     # a past act that was simply not done stays a negated act, not a rejection
     m = main(code(pipe, "Kenya did not sign the treaty."))
     assert m["event"] == "AGREE" and m["modality"] == "negated"
+
+
+def test_the_basis_of_an_act_is_not_under_it(pipe: Any) -> None:
+    events = code(pipe, "Egypt will station troops in Somalia under the bilateral agreement.")
+    assert not any(e["evidence"]["trigger"]["text"] == "agreement" and e["recipient"] for e in events)

@@ -1109,9 +1109,16 @@ class Coder:
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
         under_i = -1
-        if not d.recipients and anchor.dep == "pobj" and head is not None and head.lower == "under":
+        if (
+            not d.recipients
+            and anchor.dep == "pobj"
+            and head is not None
+            and head.lower == "under"
+            and self.ontology.cameo(d.code).quad in (3, 4)
+        ):
             # "a US national was put under investigation", "the convoy came under attack", "the town has been under
-            # siege": who is under the act receives it (the object of the verb, else its subject)
+            # siege": who is under a conflictual act receives it (the object of the verb, else its subject); not the
+            # basis of an act ("stationed troops under the bilateral agreement")
             under_verb = tree.head(head.i)
             if under_verb is not None and under_verb.pos in ("VERB", "AUX"):
                 under = tree.kid(under_verb.i, "dobj")
