@@ -150,3 +150,11 @@ def test_failing_to_reach_agreement_is_a_rejection(pipe: Any) -> None:
 def test_the_basis_of_an_act_is_not_under_it(pipe: Any) -> None:
     events = code(pipe, "Egypt will station troops in Somalia under the bilateral agreement.")
     assert not any(e["evidence"]["trigger"]["text"] == "agreement" and e["recipient"] for e in events)
+
+
+def test_the_agent_of_a_passive_meets_a_subject_constraint(pipe: Any) -> None:
+    m = main(code(pipe, "A Kenyan police post was hit by a rocket attack near the Somali border."))
+    assert m["event"] == "ASSAULT" and {a["country"] for a in m["recipient"]} == {"KEN"}
+    # a passive with an agent that is no attack is no strike
+    events = code(pipe, "The Kenyan economy was hit by falling tea prices.")
+    assert not any(e["event"] == "ASSAULT" for e in events)

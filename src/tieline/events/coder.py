@@ -365,6 +365,14 @@ class Coder:
             for h in subj_heads:
                 subj_lemmas.add((h.lemma or h.text).lower())
                 subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
+        if passive or subj_is_passive:
+            # "a police post was hit by a rocket attack": the agent stands in for the subject of a subject-constrained
+            # pattern ("an airstrike hit the clinic")
+            for p, o in tree.preps(i):
+                if p.dep == "agent" or p.lower == "by":
+                    subj_lemmas.add((o.lemma or o.text).lower())
+                    subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(o.i, "compound", "amod"))
+                    break
         # "targeted Russia with sanctions", "hit Iran with tariffs": the instrument names the act
         instruments = {(o.lemma or o.text).lower() for p, o in tree.preps(i) if p.lower == "with"}
         by_instrument = False
