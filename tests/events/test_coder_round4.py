@@ -158,3 +158,11 @@ def test_the_agent_of_a_passive_meets_a_subject_constraint(pipe: Any) -> None:
     # a passive with an agent that is no attack is no strike
     events = code(pipe, "The Kenyan economy was hit by falling tea prices.")
     assert not any(e["event"] == "ASSAULT" for e in events)
+
+
+def test_workers_stopping_work_are_on_strike(pipe: Any) -> None:
+    m = main(code(pipe, "Thousands of Kenyan teachers stopped work on Monday over unpaid wages."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "143"
+    # a government stopping work on a project is no strike
+    events = code(pipe, "The Kenyan government stopped work on the new dam.")
+    assert not any(e["cameo"] == "143" for e in events)
