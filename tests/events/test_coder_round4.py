@@ -166,3 +166,11 @@ def test_workers_stopping_work_are_on_strike(pipe: Any) -> None:
     # a government stopping work on a project is no strike
     events = code(pipe, "The Kenyan government stopped work on the new dam.")
     assert not any(e["cameo"] == "143" for e in events)
+
+
+def test_preparing_to_use_force_is_a_force_posture(pipe: Any) -> None:
+    m = main(code(pipe, "The Somali army prepared to resume shelling rebel positions near Kismayo."))
+    assert m["event"] == "MOBILIZE" and m["cameo"] == "150" and m["modality"] == "asserted"
+    # a threat stays a threat, and a prepared cooperative act stays an intent
+    assert main(code(pipe, "Israel threatened to strike Iran."))["event"] == "THREATEN"
+    assert main(code(pipe, "Kenya is prepared to send peacekeepers to Haiti."))["event"] == "AGREE"

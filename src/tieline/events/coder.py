@@ -112,10 +112,20 @@ class Coder:
         self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
         self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
         self.failed_verbs = frozenset(str(v).lower() for v in intent.get("failed_verbs") or ())
+        prep = intent.get("prepared_force") or {}
+        self.prepare_cues = frozenset(str(v).lower() for v in prep.get("cues") or ())
+        self.prepared_roots = frozenset(str(v) for v in prep.get("roots") or ())
+        self.prepared_code: str | None = str(prep["code"]) if prep.get("code") else None
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
-        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values(), self.ultimatum):
+        for code in (
+            *self.intent.values(),
+            *self.refused.values(),
+            *self.demanded.values(),
+            self.ultimatum,
+            self.prepared_code,
+        ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         self.score_weights, self.calibration = _read_confidence()
@@ -1772,6 +1782,16 @@ class Coder:
             d.roles.append(f"conditional: CAMEO {d.code} held out on a condition, coded as {threat}")
             d.code, d.modality = threat, "asserted"
             d.embedded = d.governed
+        if (
+            d.modality == "pledged"
+            and self.prepared_code
+            and d.code[:2] in self.prepared_roots
+            and (prep_cue := self._preparing(tree, d.trigger)) is not None
+        ):
+            # "the army prepared to resume shelling": the preparation of force is a force posture, done
+            d.roles.append(f"force prepared ('{prep_cue.text}'): CAMEO {d.code} coded as {self.prepared_code}")
+            d.code, d.modality = self.prepared_code, "asserted"
+            d.embedded = d.governed
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
@@ -2062,6 +2082,22 @@ class Coder:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
         return []
+
+    def _preparing(self, tree: Tree, i: int) -> Token | None:
+        """The verb or adjective of preparation ("prepared to", "poised to") over act ``i``, through aspectual verbs
+        ("prepared to resume shelling"), if any."""
+        t = tree.tokens[i]
+        for _ in range(3):
+            h = tree.head(t.i)
+            if h is None or t.dep not in ("xcomp", "advcl") or h.i == t.i:
+                return None
+            hl = (h.lemma or h.text).lower()
+            if hl in self.prepare_cues:
+                return None if tree.negated(h.i) else h
+            if hl not in self.aspectual:
+                return None
+            t = h
+        return None
 
     def _failed_governor(self, tree: Tree, i: int) -> Token | None:
         """The verb of failure ("failed to reach agreement") whose to-infinitive is act ``i``, if any, not negated
