@@ -174,3 +174,10 @@ def test_preparing_to_use_force_is_a_force_posture(pipe: Any) -> None:
     # a threat stays a threat, and a prepared cooperative act stays an intent
     assert main(code(pipe, "Israel threatened to strike Iran."))["event"] == "THREATEN"
     assert main(code(pipe, "Kenya is prepared to send peacekeepers to Haiti."))["event"] == "AGREE"
+
+
+def test_speeding_up_an_act_is_that_act(pipe: Any) -> None:
+    events = code(pipe, "Russia accelerated the deployment of troops to the Ukrainian border.")
+    m = main(events)
+    assert m["event"] == "MOBILIZE" and m["evidence"]["trigger"]["text"] == "deployment"
+    assert not any(e["evidence"]["trigger"]["text"].startswith("accelerated") for e in events)
