@@ -181,3 +181,11 @@ def test_speeding_up_an_act_is_that_act(pipe: Any) -> None:
     m = main(events)
     assert m["event"] == "MOBILIZE" and m["evidence"]["trigger"]["text"] == "deployment"
     assert not any(e["evidence"]["trigger"]["text"].startswith("accelerated") for e in events)
+
+
+def test_a_for_clause_is_what_is_pushed_for(pipe: Any) -> None:
+    events = code(pipe, "The UK is pushing hard for the US to support its debt relief plan.")
+    m = main(events)
+    assert m["event"] == "REQUEST" and {a["country"] for a in m["actor"]} == {"GBR"}
+    support = [e for e in events if e["event"] == "SUPPORT"]
+    assert all(e["modality"] != "asserted" for e in support)

@@ -338,6 +338,10 @@ class Coder:
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
             preps.setdefault(called_prep, []).append(called)
+        for c in tree.kids(i, "advcl"):
+            if any(m.lower == "for" for m in tree.kids(c.i, "mark")):
+                # "pushing hard for the US (to) support the plan": a for-clause is the verb's 'for' phrase
+                preps.setdefault("for", []).append(c)
         # "called on Energy Minister X": a preposition left without its object, the object parsed as the verb's
         # direct object, acts as a particle
         bare_preps = [p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps]
@@ -1541,6 +1545,8 @@ class Coder:
         the clause of a demand noun ("its demand that ...")."""
         if cur.dep == "xcomp":
             return True
+        if cur.dep == "advcl" and any(m.lower == "for" for m in tree.kids(cur.i, "mark")):
+            return True  # "pushed for the US (to) support the plan"
         if cur.dep in ("ccomp", "acl"):
             aux = {k.lower for k in tree.kids(cur.i, "aux")}
             if aux & (self.obligation | {"should"}):
