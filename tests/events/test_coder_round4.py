@@ -189,3 +189,11 @@ def test_a_for_clause_is_what_is_pushed_for(pipe: Any) -> None:
     assert m["event"] == "REQUEST" and {a["country"] for a in m["actor"]} == {"GBR"}
     support = [e for e in events if e["event"] == "SUPPORT"]
     assert all(e["modality"] != "asserted" for e in support)
+
+
+def test_a_joint_show_of_force_is_military_cooperation(pipe: Any) -> None:
+    m = main(code(pipe, "Russian and Chinese warships held joint drills in the Sea of Japan."))
+    assert m["event"] == "COOPERATE" and m["cameo"] == "062" and m["reciprocal"]
+    # one country's drills stay a force posture
+    m = main(code(pipe, "North Korea held military drills near the border."))
+    assert m["event"] == "MOBILIZE" and m["cameo"] == "150"

@@ -116,6 +116,9 @@ class Coder:
         self.prepare_cues = frozenset(str(v).lower() for v in prep.get("cues") or ())
         self.prepared_roots = frozenset(str(v) for v in prep.get("roots") or ())
         self.prepared_code: str | None = str(prep["code"]) if prep.get("code") else None
+        joint = intent.get("joint_posture") or {}
+        self.joint_from: str | None = str(joint["from"]) if joint.get("from") else None
+        self.joint_code: str | None = str(joint["code"]) if joint.get("code") else None
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -125,6 +128,8 @@ class Coder:
             *self.demanded.values(),
             self.ultimatum,
             self.prepared_code,
+            self.joint_from,
+            self.joint_code,
         ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -1811,6 +1816,15 @@ class Coder:
                 d.code = intended
                 # "accused X of seeking to attack": the accusation stays the main event
                 d.embedded = d.governed
+        if (
+            self.joint_code
+            and d.code == self.joint_from
+            and not d.recipients
+            and len({a.country for a in d.actors if a.country}) >= 2
+        ):
+            # "French and Egyptian warships launched war games": a show of force put on together is cooperation
+            d.roles.append(f"a joint show of force by {len(d.actors)} parties: CAMEO {d.code} coded as {self.joint_code}")
+            d.code = self.joint_code
         gov = d.governor
         if (
             gov is not None
