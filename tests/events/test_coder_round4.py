@@ -197,3 +197,11 @@ def test_a_joint_show_of_force_is_military_cooperation(pipe: Any) -> None:
     # one country's drills stay a force posture
     m = main(code(pipe, "North Korea held military drills near the border."))
     assert m["event"] == "MOBILIZE" and m["cameo"] == "150"
+
+
+def test_training_ones_own_people_is_a_build_up(pipe: Any) -> None:
+    m = main(code(pipe, "Kenya trained 2,000 new police recruits."))
+    assert m["event"] == "MOBILIZE" and m["cameo"] == "154"
+    # training another country's forces stays military cooperation
+    m = main(code(pipe, "The United States trained Afghan soldiers in Kandahar."))
+    assert m["event"] == "COOPERATE" and m["cameo"] == "062"

@@ -119,6 +119,10 @@ class Coder:
         joint = intent.get("joint_posture") or {}
         self.joint_from: str | None = str(joint["from"]) if joint.get("from") else None
         self.joint_code: str | None = str(joint["code"]) if joint.get("code") else None
+        own = intent.get("own_training") or {}
+        self.own_training_verbs = frozenset(str(v).lower() for v in own.get("verbs") or ())
+        self.own_training_from: str | None = str(own["from"]) if own.get("from") else None
+        self.own_training_code: str | None = str(own["code"]) if own.get("code") else None
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -130,6 +134,8 @@ class Coder:
             self.prepared_code,
             self.joint_from,
             self.joint_code,
+            self.own_training_from,
+            self.own_training_code,
         ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -1825,6 +1831,18 @@ class Coder:
             # "French and Egyptian warships launched war games": a show of force put on together is cooperation
             d.roles.append(f"a joint show of force by {len(d.actors)} parties: CAMEO {d.code} coded as {self.joint_code}")
             d.code = self.joint_code
+        home_countries = {a.country for a in d.actors if a.country}
+        if (
+            self.own_training_code
+            and d.kind == "verb"
+            and d.code == self.own_training_from
+            and home_countries
+            and (toks[d.trigger].lemma or toks[d.trigger].text).lower() in self.own_training_verbs
+            and all(not r.country or r.country in home_countries for r in d.recipients)
+        ):
+            # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
+            d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
+            d.code = self.own_training_code
         gov = d.governor
         if (
             gov is not None
