@@ -205,3 +205,27 @@ def test_training_ones_own_people_is_a_build_up(pipe: Any) -> None:
     # training another country's forces stays military cooperation
     m = main(code(pipe, "The United States trained Afghan soldiers in Kandahar."))
     assert m["event"] == "COOPERATE" and m["cameo"] == "062"
+
+
+def test_ordering_someone_to_act_is_a_demand_on_them(pipe: Any) -> None:
+    m = main(code(pipe, "A Kenyan judge ordered the former Somali minister to appear in court next week."))
+    assert m["event"] == "REQUEST" and m["evidence"]["trigger"]["text"].startswith("ordered")
+    # a commander ordering forces: the forces' act, not a demand
+    events = code(pipe, "Putin ordered troops to withdraw from the border.")
+    assert not any(e["event"] == "REQUEST" for e in events)
+    # ordering an act named by a noun stays that act
+    m = main(code(pipe, "The Kenyan government ordered the expulsion of two Russian diplomats."))
+    assert m["cameo"] == "174"
+
+
+def test_needs_xcomp_is_checked_when_the_lexicon_loads() -> None:
+    from tieline.errors import DataFileError
+    from tieline.events import lexicon as lexicon_mod
+    from tieline.events.ontology import load_ontology
+
+    def parse(rows: list[dict[str, Any]]) -> Any:
+        return lexicon_mod._parse_verbs({"version": 1, "verbs": rows}, [], {}, load_ontology())
+
+    assert parse([{"verb": "order", "code": "100", "needs_xcomp": True}])[0].needs_xcomp
+    with pytest.raises(DataFileError):
+        parse([{"verb": "order", "code": "100", "needs_xcomp": "yes"}])

@@ -403,7 +403,12 @@ class Coder:
         by_instrument = False
         chosen: VerbPattern | None = None
         tried: list[tuple[str, str]] = []
+        has_xcomp = tree.kid(i, "xcomp") is not None
         for pat in patterns:
+            if pat.needs_xcomp and not has_xcomp:
+                if trace is not None:
+                    tried.append((f"{pat.source} '{_describe(pat)}'", "no to-infinitive"))
+                continue
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
                 if trace is not None:
                     tried.append((f"{pat.source} '{_describe(pat)}'", f"no '{pat.prep}' phrase"))
