@@ -229,3 +229,12 @@ def test_needs_xcomp_is_checked_when_the_lexicon_loads() -> None:
     assert parse([{"verb": "order", "code": "100", "needs_xcomp": True}])[0].needs_xcomp
     with pytest.raises(DataFileError):
         parse([{"verb": "order", "code": "100", "needs_xcomp": "yes"}])
+
+
+def test_an_attack_that_leaves_people_dead_is_the_attack(pipe: Any) -> None:
+    m = main(code(pipe, "Gun attacks near the Kenyan town of Garissa left nine people dead on Sunday."))
+    assert m["event"] == "ASSAULT"
+    # a storm or an accident that leaves people dead is no political event
+    assert not code(pipe, "The storm left twenty people dead in Kenya.")
+    # a labour strike that leaves passengers stranded is no attack
+    assert not any(e["event"] == "ASSAULT" for e in code(pipe, "The rail strike left thousands of passengers stranded."))
