@@ -238,3 +238,10 @@ def test_an_attack_that_leaves_people_dead_is_the_attack(pipe: Any) -> None:
     assert not code(pipe, "The storm left twenty people dead in Kenya.")
     # a labour strike that leaves passengers stranded is no attack
     assert not any(e["event"] == "ASSAULT" for e in code(pipe, "The rail strike left thousands of passengers stranded."))
+
+
+def test_forcing_monitors_or_agencies_out_is_expelling_them(pipe: Any) -> None:
+    m = main(code(pipe, "Khartoum kicked UN monitors out of Darfur."))
+    assert m["event"] == "SANCTION" and m["cameo"] == "1662"
+    m = main(code(pipe, "The Ethiopian government forced the UN refugee agency out of Tigray."))
+    assert m["cameo"] == "1663" and m["recipient"]
