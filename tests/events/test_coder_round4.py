@@ -245,3 +245,13 @@ def test_forcing_monitors_or_agencies_out_is_expelling_them(pipe: Any) -> None:
     assert m["event"] == "SANCTION" and m["cameo"] == "1662"
     m = main(code(pipe, "The Ethiopian government forced the UN refugee agency out of Tigray."))
     assert m["cameo"] == "1663" and m["recipient"]
+
+
+def test_an_investigation_needs_no_named_party(pipe: Any) -> None:
+    events = code(pipe, "The Kenyan human rights commission completed its investigation into the allegations.")
+    assert any(e["event"] == "ACCUSE" and e["cameo"] == "090" for e in events)
+
+
+def test_training_musicians_is_no_build_up(pipe: Any) -> None:
+    events = code(pipe, "The Kenyan conductor is training young musicians in Nairobi.")
+    assert not any(e["event"] == "MOBILIZE" for e in events)

@@ -123,6 +123,7 @@ class Coder:
         self.own_training_verbs = frozenset(str(v).lower() for v in own.get("verbs") or ())
         self.own_training_from: str | None = str(own["from"]) if own.get("from") else None
         self.own_training_code: str | None = str(own["code"]) if own.get("code") else None
+        self.own_training_objects = frozenset(str(v).lower() for v in own.get("objects") or ())
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -1844,6 +1845,8 @@ class Coder:
             and home_countries
             and (toks[d.trigger].lemma or toks[d.trigger].text).lower() in self.own_training_verbs
             and all(not r.country or r.country in home_countries for r in d.recipients)
+            and (obj := tree.kid(d.trigger, "dobj")) is not None
+            and (obj.lemma or obj.text).lower() in self.own_training_objects
         ):
             # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
             d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
@@ -2420,7 +2423,7 @@ def _reciprocal_code(code: str) -> bool:
 
 def _intransitive_ok(code: str) -> bool:
     # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
-    return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+    return code[:2] in ("14", "15", "08", "18", "19", "20", "04", "09")
 
 
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "consider", "deem"})
