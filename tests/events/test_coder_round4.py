@@ -255,3 +255,12 @@ def test_an_investigation_needs_no_named_party(pipe: Any) -> None:
 def test_training_musicians_is_no_build_up(pipe: Any) -> None:
     events = code(pipe, "The Kenyan conductor is training young musicians in Nairobi.")
     assert not any(e["event"] == "MOBILIZE" for e in events)
+
+
+def test_a_light_verbs_phrase_names_the_addressee_of_its_noun(pipe: Any) -> None:
+    m = main(code(pipe, "Kenya made an urgent appeal to the United Nations for food aid."))
+    assert m["event"] == "REQUEST" and {a["code"] for a in m["recipient"]} == {"IGOUNO"}
+    m = main(code(pipe, "The Kenyan president issued a stern reminder to Somalia that it must respect the border."))
+    assert m["cameo"] == "100" and {a["country"] for a in m["recipient"]} == {"SOM"}
+    # a reminder with no addressee is no event
+    assert not any(e["cameo"] == "100" for e in code(pipe, "The ruins in Mogadishu are a reminder of the war."))

@@ -1119,6 +1119,13 @@ class Coder:
             elif pl in pat.prep and not rec_heads:
                 rec_heads = tree.conjuncts(o.i)
                 notes.append(f"recipient = object of '{pl}'")
+        if not rec_heads and d.predicate_noun and head is not None:
+            # "issued a stern reminder to Iraq", "made an appeal to the UN": the light verb's phrase is the noun's
+            for p, o in tree.preps(head.i):
+                if p.lower in pat.prep and o.ent_type not in ("DATE", "TIME"):
+                    rec_heads = tree.conjuncts(o.i)
+                    notes.append(f"recipient = object of '{p.lower}' on '{head.text}'")
+                    break
         if not actor_heads:
             poss = tree.kid(a, "poss")
             if poss is not None:
