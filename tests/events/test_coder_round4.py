@@ -264,3 +264,8 @@ def test_a_light_verbs_phrase_names_the_addressee_of_its_noun(pipe: Any) -> None
     assert m["cameo"] == "100" and {a["country"] for a in m["recipient"]} == {"SOM"}
     # a reminder with no addressee is no event
     assert not any(e["cameo"] == "100" for e in code(pipe, "The ruins in Mogadishu are a reminder of the war."))
+
+
+def test_the_subject_of_a_copula_is_not_addressed_by_a_demand_noun(pipe: Any) -> None:
+    events = code(pipe, "The attack in Nairobi is a painful reminder of the dangers Kenyan soldiers face.")
+    assert not any(e["cameo"] == "100" for e in events)

@@ -1202,8 +1202,9 @@ class Coder:
                 if p.lower == "of" and o.pos == "NOUN" and actors.at(o.i) is None:
                     d.recipients = self._object_party(o, None, article, tree, actors, ref, d, notes)
                     break
-        # "Kenya has been a target of the group": the subject of the copula is the recipient
-        if anchor.dep == "attr" and not d.recipients:
+        # "Kenya has been a target of the group": the subject of the copula is the recipient (not of an appeal or a
+        # demand: "it is a painful reminder of the dangers" addresses no one)
+        if anchor.dep == "attr" and not d.recipients and d.code[:2] not in ("02", "10"):
             cop = tree.head(a)
             if cop is not None:
                 subj, _ = tree.subject(cop.i)
