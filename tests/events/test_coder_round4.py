@@ -269,3 +269,11 @@ def test_a_light_verbs_phrase_names_the_addressee_of_its_noun(pipe: Any) -> None
 def test_the_subject_of_a_copula_is_not_addressed_by_a_demand_noun(pipe: Any) -> None:
     events = code(pipe, "The attack in Nairobi is a painful reminder of the dangers Kenyan soldiers face.")
     assert not any(e["cameo"] == "100" for e in events)
+
+
+def test_a_protest_by_people_the_text_names_is_kept(pipe: Any) -> None:
+    events = code(pipe, "Islamist activists continued their hunger strike to demand the release of the prisoners.")
+    m = main(events)
+    assert m["event"] == "PROTEST" and m["cameo"] == "142"
+    # a protest noun with no one named is still no event
+    assert not any(e["event"] == "PROTEST" for e in code(pipe, "The strike was called off."))

@@ -304,10 +304,14 @@ class Coder:
             for p in protests:
                 own = bool(d.actors) and any(_same(a, b) for a in d.actors for b in p.actors)
                 if not own and not d.actors:
+                    # the protest's trigger, or the light verb whose object it is ("continued their strike to demand")
+                    stops = {p.trigger}
+                    if p.predicate_noun:
+                        stops.add(tree.tokens[p.trigger].head)
                     k, steps = d.trigger, 0
-                    while steps < 3 and tree.tokens[k].head != k and k != p.trigger:
+                    while steps < 3 and tree.tokens[k].head != k and k not in stops:
                         k, steps = tree.tokens[k].head, steps + 1
-                    own = k == p.trigger
+                    own = k in stops
                 if own:
                     d.background = True
                     d.roles.append(f"what the protest '{tree.tokens[p.trigger].text}' demands: ranks below it")
@@ -1155,6 +1159,7 @@ class Coder:
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
         under_i = -1
+        subject_phrase = False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
         if (
             not d.recipients
             and anchor.dep == "pobj"
@@ -1184,6 +1189,7 @@ class Coder:
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
+                    subject_phrase = True
                     heads = tree.conjuncts(subj.i)
                     found = self._resolve_all(heads, article, tree, actors, ref, peers=[])
                     if not found:
@@ -1229,7 +1235,10 @@ class Coder:
                 d.actors, d.recipients = self._group[:1], self._group[1:]
                 d.reciprocal = True
                 notes.append(f"participants = the pair '{plural.text}' refers back to")
-        if not d.actors and not d.recipients and not _material_conflict(d.code):
+        # a protest by people the text names ("Islamic fundamentalists continued their hunger strike") is kept like
+        # verbal cooperation by a named actor: protests are never disasters or crimes
+        d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not d.named_actor:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
@@ -1939,7 +1948,9 @@ class Coder:
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
-        verbal_coop = cameo.quad == 1 and d.kind == "verb" and d.named_actor
+        verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
+            cameo.plover == "PROTEST" and d.kind == "noun" and d.named_actor and not d.embedded
+        )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
