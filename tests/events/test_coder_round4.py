@@ -277,3 +277,11 @@ def test_a_protest_by_people_the_text_names_is_kept(pipe: Any) -> None:
     assert m["event"] == "PROTEST" and m["cameo"] == "142"
     # a protest noun with no one named is still no event
     assert not any(e["event"] == "PROTEST" for e in code(pipe, "The strike was called off."))
+
+
+def test_the_modifier_of_measures_names_what_is_eased(pipe: Any) -> None:
+    m = main(code(pipe, "Kenya eased emergency measures in the coastal province on Monday."))
+    assert m["event"] == "CONCEDE" and m["cameo"] == "0814"
+    # economic measures against a country stay sanctions
+    m = main(code(pipe, "The EU imposed new economic measures against Russia."))
+    assert m["event"] == "SANCTION"
