@@ -53,6 +53,8 @@ VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
 EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
+# CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
+CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
 
 @dataclass
@@ -109,7 +111,33 @@ class Coder:
         ult = intent.get("ultimatum") or {}
         self.ultimatum: str | None = str(ult["code"]) if ult.get("code") else None
         self.ultimatum_marks = frozenset(str(m).lower() for m in ult.get("marks") or ())
-        for code in (*self.intent.values(), *self.refused.values(), *self.demanded.values(), self.ultimatum):
+        self.failed_verbs = frozenset(str(v).lower() for v in intent.get("failed_verbs") or ())
+        prep = intent.get("prepared_force") or {}
+        self.prepare_cues = frozenset(str(v).lower() for v in prep.get("cues") or ())
+        self.prepared_roots = frozenset(str(v) for v in prep.get("roots") or ())
+        self.prepared_code: str | None = str(prep["code"]) if prep.get("code") else None
+        joint = intent.get("joint_posture") or {}
+        self.joint_from: str | None = str(joint["from"]) if joint.get("from") else None
+        self.joint_code: str | None = str(joint["code"]) if joint.get("code") else None
+        own = intent.get("own_training") or {}
+        self.own_training_verbs = frozenset(str(v).lower() for v in own.get("verbs") or ())
+        self.own_training_from: str | None = str(own["from"]) if own.get("from") else None
+        self.own_training_code: str | None = str(own["code"]) if own.get("code") else None
+        self.own_training_objects = frozenset(str(v).lower() for v in own.get("objects") or ())
+        cond = intent.get("conditional_threat") or {}
+        self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
+        self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
+        for code in (
+            *self.intent.values(),
+            *self.refused.values(),
+            *self.demanded.values(),
+            self.ultimatum,
+            self.prepared_code,
+            self.joint_from,
+            self.joint_code,
+            self.own_training_from,
+            self.own_training_code,
+        ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
         self.score_weights, self.calibration = _read_confidence()
@@ -131,6 +159,8 @@ class Coder:
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
+        self.forecasts = frozenset(mod.get("forecasts", ()))
+        self.manner_frames = frozenset(mod.get("manner_frames", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -213,7 +243,9 @@ class Coder:
         light_objects: set[int] = set()
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")):
+            if (t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB"))) and not _nominal_participle(
+                tree, t
+            ):
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -253,7 +285,37 @@ class Coder:
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
         self._intended_place_recipients(tree, drafts)
+        self._protest_demands(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
+
+    def _protest_demands(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A demand or appeal voiced by a protest is what the protest is for, and ranks below it ("landowners began a
+        hunger strike to demand the return of their land", "thousands rallied, demanding his removal"): CAMEO codes
+        such demonstrations as 14 ("demonstrate for policy change"). The demand is the protesters' own (same actor)
+        or, with no actor of its own, a clause of the protest's verb."""
+        protests = [
+            p for p in drafts if p.code[:2] == "14" and p.modality == "asserted" and not (p.embedded or p.background)
+        ]
+        if not protests:
+            return
+        for d in drafts:
+            if d.code[:2] not in ("02", "10") or d.background:
+                continue
+            for p in protests:
+                own = bool(d.actors) and any(_same(a, b) for a in d.actors for b in p.actors)
+                if not own and not d.actors:
+                    # the protest's trigger, or the light verb whose object it is ("continued their strike to demand")
+                    stops = {p.trigger}
+                    if p.predicate_noun:
+                        stops.add(tree.tokens[p.trigger].head)
+                    k, steps = d.trigger, 0
+                    while steps < 3 and tree.tokens[k].head != k and k not in stops:
+                        k, steps = tree.tokens[k].head, steps + 1
+                    own = k in stops
+                if own:
+                    d.background = True
+                    d.roles.append(f"what the protest '{tree.tokens[p.trigger].text}' demands: ranks below it")
+                    break
 
     def _verb(
         self,
@@ -292,6 +354,10 @@ class Coder:
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
             preps.setdefault(called_prep, []).append(called)
+        for c in tree.kids(i, "advcl"):
+            if any(m.lower == "for" for m in tree.kids(c.i, "mark")):
+                # "pushing hard for the US (to) support the plan": a for-clause is the verb's 'for' phrase
+                preps.setdefault("for", []).append(c)
         # "called on Energy Minister X": a preposition left without its object, the object parsed as the verb's
         # direct object, acts as a particle
         bare_preps = [p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps]
@@ -306,6 +372,8 @@ class Coder:
                 if o.ent_type not in ("DATE", "TIME"):
                     obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
+        if theme is not None and _nominal_participle(tree, theme):
+            theme_lemma = theme.lower  # "evacuated the wounded": the people, not the verb 'wound'
         # "ended mediation efforts", "launched a peace process": a support noun lets its modifier name the act
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
         if theme is not None and theme_lemma in self.support_nouns:
@@ -327,12 +395,25 @@ class Coder:
             for h in subj_heads:
                 subj_lemmas.add((h.lemma or h.text).lower())
                 subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
+        if passive or subj_is_passive:
+            # "a police post was hit by a rocket attack": the agent stands in for the subject of a subject-constrained
+            # pattern ("an airstrike hit the clinic")
+            for p, o in tree.preps(i):
+                if p.dep == "agent" or p.lower == "by":
+                    subj_lemmas.add((o.lemma or o.text).lower())
+                    subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(o.i, "compound", "amod"))
+                    break
         # "targeted Russia with sanctions", "hit Iran with tariffs": the instrument names the act
         instruments = {(o.lemma or o.text).lower() for p, o in tree.preps(i) if p.lower == "with"}
         by_instrument = False
         chosen: VerbPattern | None = None
         tried: list[tuple[str, str]] = []
+        has_xcomp = tree.kid(i, "xcomp") is not None
         for pat in patterns:
+            if pat.needs_xcomp and not has_xcomp:
+                if trace is not None:
+                    tried.append((f"{pat.source} '{_describe(pat)}'", "no to-infinitive"))
+                continue
             if pat.prep is not None and pat.prep not in preps and pat.prep not in obj_preps:
                 if trace is not None:
                     tried.append((f"{pat.source} '{_describe(pat)}'", f"no '{pat.prep}' phrase"))
@@ -1042,6 +1123,13 @@ class Coder:
             elif pl in pat.prep and not rec_heads:
                 rec_heads = tree.conjuncts(o.i)
                 notes.append(f"recipient = object of '{pl}'")
+        if not rec_heads and d.predicate_noun and head is not None:
+            # "issued a stern reminder to Iraq", "made an appeal to the UN": the light verb's phrase is the noun's
+            for p, o in tree.preps(head.i):
+                if p.lower in pat.prep and o.ent_type not in ("DATE", "TIME"):
+                    rec_heads = tree.conjuncts(o.i)
+                    notes.append(f"recipient = object of '{p.lower}' on '{head.text}'")
+                    break
         if not actor_heads:
             poss = tree.kid(a, "poss")
             if poss is not None:
@@ -1070,13 +1158,38 @@ class Coder:
                         notes.append(
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
+        under_i = -1
+        subject_phrase = False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
+        if (
+            not d.recipients
+            and anchor.dep == "pobj"
+            and head is not None
+            and head.lower == "under"
+            and self.ontology.cameo(d.code).quad in (3, 4)
+        ):
+            # "a US national was put under investigation", "the convoy came under attack", "the town has been under
+            # siege": who is under a conflictual act receives it (the object of the verb, else its subject); not the
+            # basis of an act ("stationed troops under the bilateral agreement")
+            under_verb = tree.head(head.i)
+            if under_verb is not None and under_verb.pos in ("VERB", "AUX"):
+                under = tree.kid(under_verb.i, "dobj")
+                if under is None:
+                    under, _passive = tree.subject(under_verb.i)
+                if under is not None and under.i != i:
+                    under_i = under.i
+                    d.recipients = self._resolve_all(
+                        tree.conjuncts(under.i), article, tree, actors, ref, peers=d.actors
+                    )
+                    if d.recipients:
+                        notes.append(f"recipient = '{under.text}', under the act ('{under_verb.text} under')")
         if not d.actors and not self.senses.landmark(tree, t, self.reporting):
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
-                if subj is not None and not subj_passive and subj.i != i:
+                if subj is not None and not subj_passive and subj.i not in (i, under_i):
+                    subject_phrase = True
                     heads = tree.conjuncts(subj.i)
                     found = self._resolve_all(heads, article, tree, actors, ref, peers=[])
                     if not found:
@@ -1088,8 +1201,16 @@ class Coder:
                             d.reciprocal = True
                         else:
                             d.actors = found[:1] if d.recipients else found
-        # "Kenya has been a target of the group": the subject of the copula is the recipient
-        if anchor.dep == "attr" and not d.recipients:
+        if d.actors and not d.recipients:
+            # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
+            # act is of
+            for p, o in tree.preps(a):
+                if p.lower == "of" and o.pos == "NOUN" and actors.at(o.i) is None:
+                    d.recipients = self._object_party(o, None, article, tree, actors, ref, d, notes)
+                    break
+        # "Kenya has been a target of the group": the subject of the copula is the recipient (not of an appeal or a
+        # demand: "it is a painful reminder of the dangers" addresses no one)
+        if anchor.dep == "attr" and not d.recipients and d.code[:2] not in ("02", "10"):
             cop = tree.head(a)
             if cop is not None:
                 subj, _ = tree.subject(cop.i)
@@ -1114,7 +1235,10 @@ class Coder:
                 d.actors, d.recipients = self._group[:1], self._group[1:]
                 d.reciprocal = True
                 notes.append(f"participants = the pair '{plural.text}' refers back to")
-        if not d.actors and not d.recipients and not _material_conflict(d.code):
+        # a protest by people the text names ("Islamic fundamentalists continued their hunger strike") is kept like
+        # verbal cooperation by a named actor: protests are never disasters or crimes
+        d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not d.named_actor:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
@@ -1122,6 +1246,11 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
+        if lemma in self.manner_frames and _manner_frame(tree, anchor):
+            # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
+            # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
+            d.background = True
+            notes.append(f"a frame of manner or purpose ('in {anchor.text} ...') on another act")
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
@@ -1341,7 +1470,9 @@ class Coder:
                     and not (cur.dep == "dobj" and hl in self.perpetrate)
                 ):  # "committed to withdraw" is a pledge, "committed rape" is done
                     if modality == "asserted":
-                        modality = "pledged"
+                        # "Pakistan is expected to fight": a forecast by others, not Pakistan's intent
+                        forecast = hl in self.forecasts and tree.kid(h.i, "nsubjpass") is not None
+                        modality = "hypothetical" if forecast else "pledged"
                     embedded = True
                     if tree.negated(h.i):
                         modality = "negated"
@@ -1448,6 +1579,8 @@ class Coder:
         the clause of a demand noun ("its demand that ...")."""
         if cur.dep == "xcomp":
             return True
+        if cur.dep == "advcl" and any(m.lower == "for" for m in tree.kids(cur.i, "mark")):
+            return True  # "pushed for the US (to) support the plan"
         if cur.dep in ("ccomp", "acl"):
             aux = {k.lower for k in tree.kids(cur.i, "aux")}
             if aux & (self.obligation | {"should"}):
@@ -1652,6 +1785,20 @@ class Coder:
             d.modality, d.embedded = "asserted", False
         elif (
             d.modality == "negated"
+            and d.actors
+            and _prefix_get(self.refused, d.code)
+            and (fail := self._failed_governor(tree, d.trigger)) is not None
+        ):
+            # "Palestinians and Israelis failed to reach agreement": a cooperative act the parties failed to do is a
+            # rejection (data/intent.yaml failed_verbs)
+            target = _prefix_get(self.refused, d.code) or d.code
+            d.roles.append(f"failed cooperation ('{fail.text}'): CAMEO {d.code} not done, coded as {target}")
+            if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
+                d.actors, d.recipients, d.reciprocal = d.actors[:1], d.actors[1:], True  # they reject each other
+            d.code = target
+            d.modality, d.embedded = "asserted", d.governed
+        elif (
+            d.modality == "negated"
             and d.refusal
             and d.actors
             and not d.embedded
@@ -1662,6 +1809,29 @@ class Coder:
             d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
             d.code = target
             d.modality = "asserted"
+        if (
+            d.modality in self.threat_modalities
+            and d.actors
+            and d.code[:2] in CONFLICT_ROOTS
+            and self._conditioned(tree, d.trigger, self.threat_marks)
+            and self.intent.get(d.code[:2]) is not None
+        ):
+            # "the EU may halt its mediation if the parties do not cooperate": a conflictual act held out on a
+            # condition is a threat with that act (data/intent.yaml `conditional_threat`)
+            threat = self.intent[d.code[:2]] or d.code
+            d.roles.append(f"conditional: CAMEO {d.code} held out on a condition, coded as {threat}")
+            d.code, d.modality = threat, "asserted"
+            d.embedded = d.governed
+        if (
+            d.modality == "pledged"
+            and self.prepared_code
+            and d.code[:2] in self.prepared_roots
+            and (prep_cue := self._preparing(tree, d.trigger)) is not None
+        ):
+            # "the army prepared to resume shelling": the preparation of force is a force posture, done
+            d.roles.append(f"force prepared ('{prep_cue.text}'): CAMEO {d.code} coded as {self.prepared_code}")
+            d.code, d.modality = self.prepared_code, "asserted"
+            d.embedded = d.governed
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
@@ -1675,6 +1845,29 @@ class Coder:
                 d.code = intended
                 # "accused X of seeking to attack": the accusation stays the main event
                 d.embedded = d.governed
+        if (
+            self.joint_code
+            and d.code == self.joint_from
+            and not d.recipients
+            and len({a.country for a in d.actors if a.country}) >= 2
+        ):
+            # "French and Egyptian warships launched war games": a show of force put on together is cooperation
+            d.roles.append(f"a joint show of force by {len(d.actors)} parties: CAMEO {d.code} coded as {self.joint_code}")
+            d.code = self.joint_code
+        home_countries = {a.country for a in d.actors if a.country}
+        if (
+            self.own_training_code
+            and d.kind == "verb"
+            and d.code == self.own_training_from
+            and home_countries
+            and (toks[d.trigger].lemma or toks[d.trigger].text).lower() in self.own_training_verbs
+            and all(not r.country or r.country in home_countries for r in d.recipients)
+            and (obj := tree.kid(d.trigger, "dobj")) is not None
+            and (obj.lemma or obj.text).lower() in self.own_training_objects
+        ):
+            # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
+            d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
+            d.code = self.own_training_code
         gov = d.governor
         if (
             gov is not None
@@ -1755,7 +1948,9 @@ class Coder:
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
-        verbal_coop = cameo.quad == 1 and d.kind == "verb" and d.named_actor
+        verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
+            cameo.plover == "PROTEST" and d.kind == "noun" and d.named_actor and not d.embedded
+        )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
@@ -1953,11 +2148,35 @@ class Coder:
                 return found
         return []
 
-    def _conditioned(self, tree: Tree, i: int) -> bool:
-        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause."""
-        return any(
-            k.lower in self.ultimatum_marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark")
-        )
+    def _preparing(self, tree: Tree, i: int) -> Token | None:
+        """The verb or adjective of preparation ("prepared to", "poised to") over act ``i``, through aspectual verbs
+        ("prepared to resume shelling"), if any."""
+        t = tree.tokens[i]
+        for _ in range(3):
+            h = tree.head(t.i)
+            if h is None or t.dep not in ("xcomp", "advcl") or h.i == t.i:
+                return None
+            hl = (h.lemma or h.text).lower()
+            if hl in self.prepare_cues:
+                return None if tree.negated(h.i) else h
+            if hl not in self.aspectual:
+                return None
+            t = h
+        return None
+
+    def _failed_governor(self, tree: Tree, i: int) -> Token | None:
+        """The verb of failure ("failed to reach agreement") whose to-infinitive is act ``i``, if any, not negated
+        itself ("did not fail to")."""
+        t = tree.tokens[i]
+        h = tree.head(i)
+        if h is None or t.dep != "xcomp" or (h.lemma or h.text).lower() not in self.failed_verbs or tree.negated(h.i):
+            return None
+        return h
+
+    def _conditioned(self, tree: Tree, i: int, marks: frozenset[str] | None = None) -> bool:
+        """Whether the act ``i`` is made conditional on another's conduct by an "unless" clause (or ``marks``)."""
+        marks = self.ultimatum_marks if marks is None else marks
+        return any(k.lower in marks for c in tree.kids(i, "advcl") for k in tree.kids(c.i, "mark"))
 
     def _protest_target(self, d: Draft, actors: ArticleActors | None = None) -> list[Actor]:
         """A protest that names no target is addressed to the government of the place where it happens
@@ -2154,6 +2373,31 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
 
+def _manner_frame(tree: Tree, t: Token) -> bool:
+    """Whether noun ``t`` heads an idiomatic "in X of/for/with/to ..." phrase on a verb ("in support of", "in solidarity
+    with", "in retaliation for", "in response to"): no determiner, a complement of its own."""
+    h = tree.head(t.i)
+    if h is None or t.dep != "pobj" or h.lower != "in" or h.dep != "prep" or tree.kids(t.i, "det", "poss"):
+        return False
+    g = tree.head(h.i)
+    return (
+        g is not None
+        and g.pos in ("VERB", "AUX")
+        and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
+    )
+
+
+def _nominal_participle(tree: Tree, t: Token) -> bool:
+    """A past participle used as a noun for people ("evacuated the wounded", "freed the detained"): the parser
+    tags it a verb, but with a determiner in a noun's place it names who, not an act."""
+    return (
+        t.pos == "VERB"
+        and t.tag in ("VBN", "VBD")
+        and t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos")
+        and bool(tree.kids(t.i, "det"))
+    )
+
+
 def _pair_noun(tree: Tree, tok: Token) -> bool:
     """A plural noun counted as a pair: "the two ministers", "both leaders", "the two sides" (not "two soldiers
     were killed" without the article: "the" or "both" is needed)."""
@@ -2198,7 +2442,7 @@ def _reciprocal_code(code: str) -> bool:
 
 def _intransitive_ok(code: str) -> bool:
     # events that are complete without a recipient: protests, mobilisation, retreats, attacks with a place
-    return code[:2] in ("14", "15", "08", "18", "19", "20", "04")
+    return code[:2] in ("14", "15", "08", "18", "19", "20", "04", "09")
 
 
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "consider", "deem"})
@@ -2298,6 +2542,8 @@ LIGHT_VERBS = frozenset(
         "reiterate",
         "issue",
         "make",
+        "put",
+        "place",
     }
 )
 

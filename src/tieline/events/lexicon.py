@@ -44,7 +44,19 @@ RECIPIENT_ROLES = ("object", "prep", "none", "theme")
 #: modality cue sets every modality.yaml must define
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
-_VERB_KEYS = {"verb", "code", "prep", "object", "subject", "recipient", "object_is", "xcomp", "standalone", "note"}
+_VERB_KEYS = {
+    "verb",
+    "code",
+    "prep",
+    "object",
+    "subject",
+    "recipient",
+    "object_is",
+    "xcomp",
+    "needs_xcomp",
+    "standalone",
+    "note",
+}
 _NOUN_KEYS = {"noun", "code", "prep", "agent_prep", "reciprocal_prep", "modifier", "standalone", "note"}
 
 
@@ -58,8 +70,9 @@ class VerbPattern:
     thing given or sent and the recipient comes from a ``to``/``for``/``with``/... phrase. ``xcomp``: look at the verb's to-infinitive complement for a
     more specific code. ``subject``: the set of lemmas the subject head must be in ("troops arrived" is a
     deployment, not a visit); ``None``: any subject. ``standalone``: the verb with this object is a complete
-    security event even when no party is named ("weapons were seized", "grenades were hurled"). ``specificity``: 2 for an object or a subject set, plus 1
-    for a preposition."""
+    security event even when no party is named ("weapons were seized", "grenades were hurled"). ``needs_xcomp``: the
+    pattern applies only when the verb governs a to-infinitive ("ordered Menem to appear", not "ordered the expulsion
+    of"). ``specificity``: 2 for an object or a subject set, plus 1 for a preposition."""
 
     verb: str
     code: str
@@ -72,6 +85,7 @@ class VerbPattern:
     object_is: str | None = None
     subject: frozenset[str] | None = None
     standalone: bool = False
+    needs_xcomp: bool = False
 
     def matches(self, object_lemma: str | None = None, preps: Iterable[str] = ()) -> bool:
         """Whether the pattern fits a verb with this direct-object lemma and these prepositions
@@ -366,6 +380,9 @@ def _parse_verbs(
         xcomp = row.get("xcomp", False)
         if not isinstance(xcomp, bool):
             raise DataFileError(f"{where}: `xcomp` must be true or false")
+        needs_xcomp = row.get("needs_xcomp", False)
+        if not isinstance(needs_xcomp, bool):
+            raise DataFileError(f"{where}: `needs_xcomp` must be true or false")
         subject: frozenset[str] | None = None
         if row.get("subject") is not None:
             subject = _expand(_lemma_list(row["subject"], where, "subject"), classes, where, "subject")
@@ -395,6 +412,7 @@ def _parse_verbs(
                 object_is=object_is,
                 subject=subject,
                 standalone=standalone,
+                needs_xcomp=needs_xcomp,
             )
         )
     return out

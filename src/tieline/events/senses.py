@@ -389,6 +389,9 @@ class SenseFilter:
             gov = tree.head(h.i)
         elif t.dep == "compound":
             gov = h
+        if gov is not None and gov.pos in ("VERB", "AUX") and _lemma(gov) not in self.ending_words:
+            # "putting an end to the war", "brought a halt to the fighting": the ending is the verb's object
+            gov = next((k for k in tree.kids(gov.i, "dobj") if k.i != t.i and _lemma(k) in self.ending_words), gov)
         if gov is None or _lemma(gov) not in self.ending_words:
             return None
         return f"the content of '{gov.text}': the event is the ending, not the act it ends (senses.yaml ending_words)"
