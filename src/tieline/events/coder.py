@@ -49,6 +49,8 @@ PLACE_PARTY_WHY = "the country where the act happened"
 # "in protest at X", "in defiance of X", "in opposition to X": what a protest is against
 PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
+# words for a state's own side: "the Iranian side", "the Syrian camp" speak for the state, not for its people
+STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -1981,7 +1983,11 @@ class Coder:
                 entity_id=f"country:{c.iso3}",
                 why="a protest with no named target is addressed to the government of the place where it happens",
             )
-            if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+            if any(
+                (_same(target, a) and not self._demonym_people(a, actors))
+                or (a.country == c.iso3 and a.sector == "GOV")
+                for a in d.actors
+            ):
                 return []
             d.roles.append(f"recipient = the government of the place '{loc.text}'")
             return [target]
@@ -1992,7 +1998,9 @@ class Coder:
             (
                 a
                 for a in d.actors
-                if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"
+                if a.country
+                and a.sector not in ("GOV", "MIL", "COP")
+                and (a.kind != "state" or self._demonym_people(a, actors))
             ),
             None,
         )
@@ -2033,6 +2041,23 @@ class Coder:
                 why="a protest with no named target or place is addressed to the protesters' own government",
             )
         ]
+
+    @staticmethod
+    def _demonym_people(a: Actor, actors: ArticleActors | None) -> bool:
+        """Whether a state actor is people named by a nationality ("Thousands of Nigerians", "Young Algerians",
+        "Iraqi Kurds"), not the state itself: every country word in its span is a demonym, and its head is no
+        word for the state's own side ("the Iranian side" speaks for the state)."""
+        if a.kind != "state" or a.sector not in (None, "CVL") or actors is None:
+            return False
+        words = a.text.lower().split()
+        if words and words[-1] in STATE_SIDE_NOUNS:
+            return False
+        inside = [
+            m
+            for m in actors.mentions
+            if a.start <= m.start and m.end <= a.end and m.actor is not None and m.actor.kind == "state"
+        ]
+        return bool(inside) and all(m.kind == "demonym" for m in inside)
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""

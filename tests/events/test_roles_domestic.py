@@ -1,0 +1,41 @@
+"""Domestic acts (issue 3, round 3): when an act names no other party, CAMEO/PLOVER/ICEWS code its object as
+the actor's own country where the words say so — people of a nationality protesting at home, a state agent
+acting on its own unnamed people. Sentences written for the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def events(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def of_type(evs: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
+    hits = [e for e in evs if e["event"] == plover]
+    assert hits, [(e["event"], e["cameo"]) for e in evs]
+    return hits
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Thousands of Kenyans marched through Nairobi on Saturday.", "KEN"),  # place of their country
+        ("Young Tunisians began a hunger strike on Monday.", "TUN"),  # no place named
+        ("Thousands of Iraqi Kurds rallied on Sunday.", "IRQ"),
+    ],
+)
+def test_people_of_a_nationality_protest_to_their_own_government(pipe: Any, text: str, country: str) -> None:
+    e = of_type(events(pipe, text), "PROTEST")[0]
+    assert [a["country"] for a in e["recipient"]] == [country]
+    assert e["recipient"][0]["sector"] == "GOV"
+
+
+def test_a_state_side_is_not_its_people(pipe: Any) -> None:
+    # "the Iranian side" speaks for Iran: its protest is not addressed to Iran's own government
+    for e in events(pipe, "The Iranian side staged a protest on Monday."):
+        assert all(a["country"] != "IRN" for a in e["recipient"]), e
