@@ -39,3 +39,30 @@ def test_a_state_side_is_not_its_people(pipe: Any) -> None:
     # "the Iranian side" speaks for Iran: its protest is not addressed to Iran's own government
     for e in events(pipe, "The Iranian side staged a protest on Monday."):
         assert all(a["country"] != "IRN" for a in e["recipient"]), e
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb near the Afghan city of Kandahar killed four police officers.", "AFG"),
+        ("Two soldiers were killed by a roadside bomb outside Mosul on Tuesday.", "IRQ"),
+        ("A journalist was killed in a grenade attack in Mogadishu.", "SOM"),
+    ],
+)
+def test_an_attack_named_by_its_weapon_has_an_unidentified_attacker_of_its_place(
+    pipe: Any, text: str, country: str
+) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [(a["country"], a["code"][-3:]) for a in e["actor"]] == [(country, "UAF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb killed three Kenyan soldiers on Monday.",  # the victims' nationality is no place
+        "Al-Shabaab said a car bomb near Mogadishu killed two soldiers.",  # the sentence names an armed group
+    ],
+)
+def test_no_unidentified_attacker_without_a_place_or_beside_a_named_group(pipe: Any, text: str) -> None:
+    for e in events(pipe, text):
+        assert not any(a["code"].endswith("UAF") for a in e["actor"]), e

@@ -141,6 +141,7 @@ class Coder:
         self.mutual_verbs = _word_list(roles, "mutual_verbs", "verb lemmas")
         self.place_addressed = _word_list(roles, "place_addressed_objects", "words")
         self.document_nouns = _word_list(roles, "document_nouns", "words")
+        self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -1750,6 +1751,8 @@ class Coder:
                 # "sought refuge in Germany": asylum is asked of the country where it is sought
                 d.recipients = [self._place_party(d.location)]
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
+        if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
+            d.actors = self._unidentified_attacker(article, tree, actors, d)
         if not d.recipients and d.actors and cameo.plover == "PROTEST" and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and cameo.plover == "PROTEST":
@@ -2041,6 +2044,95 @@ class Coder:
                 why="a protest with no named target or place is addressed to the protesters' own government",
             )
         ]
+
+    def _unidentified_attacker(self, article: Article, tree: Tree, actors: ArticleActors, d: Draft) -> list[Actor]:
+        """An attack named only by its weapon or blast, with no attacker ("A roadside bombing near Samarra killed
+        one U.S. soldier", "killed by an improvised explosive device outside the Iraqi city of Basra"): the attacker
+        is an unidentified armed force (CAMEO UAF) of the country where it happened, pointing at the place's words.
+        Only with a place of one country in the attack's own phrases (not the victims' nationality), in a main
+        clause of a sentence that names no armed group."""
+        toks = article.tokens
+        i = d.trigger
+        if d.background or d.embedded:
+            return []  # "claiming responsibility for a deadly attack targeting ...": the attack's doer is named
+        sent = next(s for s in article.sentences if s.tok_start <= i < s.tok_end)
+        if any(m.kind == "armed_group" and sent.tok_start <= m.tok_start < sent.tok_end for m in actors.mentions):
+            return []  # an armed group the sentence names may be the attacker
+        instruments: list[Token] = []
+        subj, _passive = tree.subject(i)
+        if subj is not None:
+            instruments.append(subj)
+        for p, o in tree.preps(i):
+            if p.lower in ("by", "in", "with"):
+                instruments.append(o)
+        if toks[i].pos == "NOUN":
+            instruments.append(toks[i])
+        hits = [
+            t
+            for t in instruments
+            if (t.lemma or t.text).lower() in self.attack_instruments or t.lower in self.attack_instruments
+        ]
+        if not hits:
+            return []
+        victims = [(r.start, r.end) for r in d.recipients]
+        phrases: list[tuple[int, int]] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        for h in [*hits, toks[i]]:
+            for p in tree.kids(h.i, "prep"):
+                if p.lower in PLACE_PREPS and p.lower != "from":
+                    sub = sorted(tree.subtree(p.i))
+                    lo = next((k for k in sub if toks[k].pos != "ADP"), None)
+                    if lo is not None:
+                        phrases.append((lo, sub[-1] + 1))
+        for lo, hi in phrases:
+            start, end = tree.char_span(lo, hi)
+            if any(vs < end and start < ve for vs, ve in victims):
+                continue
+            country = self._country_in(article, tree, actors, lo, hi)
+            if country is None:
+                continue
+            c = self.resolver.kb.country(country)
+            if c is None:
+                continue
+            cc = c.cameo or c.iso3
+            d.roles.append(f"actor = an unidentified armed force of the place '{article.text[start:end]}'")
+            return [
+                Actor(
+                    article.text[start:end],
+                    start,
+                    end,
+                    f"unidentified attacker ({c.name})",
+                    c.iso3,
+                    "UAF",
+                    "sector",
+                    f"{cc}UAF",
+                    why=f"an attack by '{hits[0].text}' with no named attacker, in {c.name}: an unidentified armed "
+                    "force of the country where it happened",
+                )
+            ]
+        return []
+
+    def _country_in(self, article: Article, tree: Tree, actors: ArticleActors, lo: int, hi: int) -> str | None:
+        """The one country a place phrase names: a country, capital or demonym the knowledge base knows ("the
+        Iraqi city of Basra"), else a place the gazetteer knows ("the town of Samarra")."""
+        toks = article.tokens
+        found: set[str] = set()
+        for k in range(lo, hi):
+            m = actors.at(k)
+            if m is None or m.actor is None or not m.actor.country:
+                continue
+            if m.kind in ("country", "capital", "demonym", "seat"):
+                found.add(m.actor.country)
+        if not found and self.geocoder is not None:
+            start, end = tree.char_span(lo, hi)
+            place = self.geocoder.resolve(article.text[start:end])
+            if place is not None and place.country:
+                found.add(place.country)
+            for k in range(lo, hi):
+                if not found and toks[k].pos == "PROPN":
+                    place = self.geocoder.resolve(toks[k].text)
+                    if place is not None and place.country:
+                        found.add(place.country)
+        return next(iter(found)) if len(found) == 1 else None
 
     @staticmethod
     def _demonym_people(a: Actor, actors: ArticleActors | None) -> bool:
