@@ -455,3 +455,25 @@ def test_a_possessive_on_the_other_partys_agents_is_not_the_actors_own(pipe: Any
     text = "Egypt said Cairo supported the unity of Somalia and would help its army in the fight against al-Shabaab."
     evs = [e for e in code(pipe, text) if e["event"] == "AGREE"]
     assert evs and any(a["country"] == "SOM" for e in evs for a in e["recipient"]), [(e["actor"], e["recipient"]) for e in evs]
+
+
+# -- ethnic communities ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "side", "country"),
+    [
+        ("Hundreds of ethnic Russians rallied in Estonia on Saturday.", "PROTEST", "actor", "EST"),
+        ("Police arrested six ethnic Uzbeks in Kyrgyzstan.", "COERCE", "recipient", "KGZ"),
+    ],
+)
+def test_an_ethnic_community_is_placed_where_it_lives(
+    pipe: Any, text: str, plover: str, side: str, country: str
+) -> None:
+    e = find(code(pipe, text), plover)
+    assert [a["country"] for a in e[side]] == [country]
+
+
+def test_an_ethnic_community_with_no_place_is_not_claimed_for_the_country_of_its_name(pipe: Any) -> None:
+    e = find(code(pipe, "Ethnic Hungarians protested against the new language law."), "PROTEST")
+    assert all(a["country"] != "HUN" for a in e["actor"])

@@ -892,6 +892,20 @@ class Resolver:
                     "sector",
                     why=f"'{m.actor.text}' people of {home.name} ('{home.text}')",
                 )
+            if any(toks[k].lower == "ethnic" for k in range(lo, head)) and t.text.endswith("s"):
+                # "ethnic Albanians", "ethnic Turks": a community, not the nationals of the country its name comes
+                # from; the coder gives it the country of the event's place (or the one country named around it)
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    None,
+                    "CVL",
+                    "sector",
+                    "CVL",
+                    why=f"'{text}': an ethnic community, placed where it lives, not in {m.actor.name}",
+                )
             return replace(m.actor, text=text, start=start, end=end)
         if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
             if country_actor is not None and country_actor.country:

@@ -1789,10 +1789,17 @@ class Coder:
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
+            # nor from the actor's own words, when they named a country and it was not given ("ethnic Hungarians")
             if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
-                d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
+                d.actors = [
+                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    for a in d.actors
+                ]
             if not _state_of(d.actors, home):
-                d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
+                d.recipients = [
+                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    for a in d.recipients
+                ]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -2371,6 +2378,14 @@ def _context_country(article: Article, actors: ArticleActors, si: int) -> str | 
     if any(n >= counts[c] for k, n in counts.items() if k != c):
         return None  # "Lawmakers blocked the sale Turkey requested", in an article as much about the US
     return c
+
+
+def _names_inside(a: Actor, country: str, actors: ArticleActors | None) -> bool:
+    """Whether a mention of ``country`` lies inside the actor's own words."""
+    return actors is not None and any(
+        m.actor is not None and m.actor.country == country and a.start <= m.start and m.end <= a.end
+        for m in actors.mentions
+    )
 
 
 def _party(d: Draft, country: str) -> bool:
