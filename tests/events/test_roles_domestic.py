@@ -66,3 +66,18 @@ def test_an_attack_named_by_its_weapon_has_an_unidentified_attacker_of_its_place
 def test_no_unidentified_attacker_without_a_place_or_beside_a_named_group(pipe: Any, text: str) -> None:
     for e in events(pipe, text):
         assert not any(a["code"].endswith("UAF") for a in e["actor"]), e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "reciprocal"),
+    [
+        ("The Kenyan foreign minister telephoned his Ugandan counterpart on Monday.", "041", True),
+        ("Ghana negotiated with Togo over the border.", "046", True),
+        ("The Kenyan president visited Uganda on Monday.", "042", False),  # a visit keeps its direction
+    ],
+)
+def test_symmetric_acts_are_reciprocal(pipe: Any, text: str, code: str, reciprocal: bool) -> None:
+    e = next((e for e in events(pipe, text) if e["cameo"] == code), None)
+    assert e is not None, [(x["cameo"], x["actor"], x["recipient"]) for x in events(pipe, text)]
+    assert e["actor"] and e["recipient"]
+    assert e["reciprocal"] is reciprocal

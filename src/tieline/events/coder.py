@@ -142,6 +142,7 @@ class Coder:
         self.place_addressed = _word_list(roles, "place_addressed_objects", "words")
         self.document_nouns = _word_list(roles, "document_nouns", "words")
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
+        self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -1730,6 +1731,10 @@ class Coder:
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
+        elif d.actors and d.recipients and not d.reciprocal and cameo.code in self.symmetric_acts:
+            # "X telephoned Y", "X negotiated with Y": each side does it to the other (roles.yaml symmetric_acts)
+            d.reciprocal = True
+            d.roles.append(f"reciprocal: CAMEO {cameo.code} is done by both sides to each other")
         # location-implied target for attacks with no named target
         # (and, generally, for material acts done in a place: "lifted a curfew in Montenegro", "deployed troops
         # in Liberia", "withdrew forces from Panama"): the country of the place is at the receiving end
