@@ -477,3 +477,24 @@ def test_an_ethnic_community_is_placed_where_it_lives(
 def test_an_ethnic_community_with_no_place_is_not_claimed_for_the_country_of_its_name(pipe: Any) -> None:
     e = find(code(pipe, "Ethnic Hungarians protested against the new language law."), "PROTEST")
     assert all(a["country"] != "HUN" for a in e["actor"])
+
+
+# -- stances and backers are no nationality ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "not_country"),
+    [
+        ("Pro-Russian separatists attacked Ukrainian troops in Donetsk.", "ASSAULT", "RUS"),
+        ("Iranian-backed militias fired rockets at a US base in Syria.", "ASSAULT", "IRN"),
+        ("Anti-American protesters marched through Karachi on Friday.", "PROTEST", "USA"),
+    ],
+)
+def test_a_stance_or_a_backer_is_not_the_actors_country(pipe: Any, text: str, plover: str, not_country: str) -> None:
+    e = find(code(pipe, text), plover)
+    assert e["actor"] and all(a["country"] != not_country for a in e["actor"]), e["actor"]
+
+
+def test_a_country_named_plainly_still_counts(pipe: Any) -> None:
+    e = find(code(pipe, "Russian troops attacked Ukrainian positions near Donetsk."), "ASSAULT")
+    assert [a["country"] for a in e["actor"]] == ["RUS"]

@@ -20,7 +20,7 @@ from ..model import Actor, Article
 from ..parse import Tree
 from .kb import AliasHit, KnowledgeBase, Person
 
-__all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key"]
+__all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key", "stance_affix"]
 
 _DASHES = re.compile(r"\s*[-‐‑–—]\s*")
 _SPACES = re.compile(r"\s+")
@@ -77,6 +77,13 @@ QUANTITY_HEADS = frozenset(
 # heads stands for that leader's country's government
 GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "junta", "presidency"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
+# A country word that states a stance or who stands behind someone names no nationality: "an anti-Syria
+# journalist", "pro-Russian separatists", "Iranian-backed militias", "the Israeli-occupied West Bank"
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+BACKER_PARTICIPLES = frozenset(
+    {"backed", "occupied", "held", "controlled", "supported", "sponsored", "allied", "trained", "armed", "funded",
+     "financed", "friendly", "leaning", "aligned", "installed", "appointed", "annexed", "administered"}
+)  # fmt: skip
 # Careful fuzzy matching of misspelt names ("Afganistan", "Bouteflicka", "Ethopia"): one edit (a letter added, dropped,
 # changed, or two neighbours swapped), the same first letter, only against names of these kinds whose key is at least
 # this long (a name one letter shorter may be reached from a longer misspelling; people's names are longer, and short names are too close to each other: Iran / Iraq, Mali / Bali), only
@@ -215,7 +222,7 @@ class Resolver:
                 continue
             width, hits = found
             hit = self._choose(_in_office_first(hits, date), toks[i : i + width], _alone(toks, i, i + width))
-            if hit is None or self._us_state(hit, article, i, i + width):
+            if hit is None or self._us_state(hit, article, i, i + width) or _stance_affix(toks, i, i + width, hit):
                 i += width
                 continue
             m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
@@ -1165,6 +1172,21 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+def _stance_affix(toks: list[Any], lo: int, hi: int, hit: AliasHit) -> bool:
+    """Whether a country or demonym at tokens [lo, hi) states a stance or a backer, not a nationality: "anti-Syria",
+    "pro-Russian", "Iranian-backed", "Israeli-occupied"."""
+    return hit.kind in ("country", "demonym", "capital") and stance_affix(toks, lo, hi)
+
+
+def stance_affix(toks: list[Any], lo: int, hi: int) -> bool:
+    """Whether the words at tokens [lo, hi) are glued to a stance prefix or a backer participle ("anti-Syria",
+    "pro-Russian", "Iranian-backed", "Israeli-occupied")."""
+    before = lo >= 2 and toks[lo - 1].text == "-" and toks[lo - 2].lower in STANCE_PREFIXES
+    glued = lo >= 1 and toks[lo - 1].lower.rstrip("-") in STANCE_PREFIXES and toks[lo - 1].lower.endswith("-")
+    after = hi + 1 < len(toks) and toks[hi].text == "-" and toks[hi + 1].lower in BACKER_PARTICIPLES
+    return before or glued or after
 
 
 def _fuzzy_target(hit: AliasHit, key: str, kb: KnowledgeBase) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver
+from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver, stance_affix
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
@@ -1574,6 +1574,8 @@ class Coder:
         m = actors.at(h)
         if m is not None and m.kind in ("org", "armed_group", "person"):
             return None  # "the African Union Transition Mission in Somalia": part of a name, not a place
+        if stance_affix(article.tokens, h, h + 1):
+            return None  # "an anti-Syria journalist": a stance, not a place
         lo, hi = tree.np_span(h)
         start, end = tree.char_span(lo, hi)
         text = article.text[start:end]
