@@ -81,3 +81,16 @@ def test_symmetric_acts_are_reciprocal(pipe: Any, text: str, code: str, reciproc
     assert e is not None, [(x["cameo"], x["actor"], x["recipient"]) for x in events(pipe, text)]
     assert e["actor"] and e["recipient"]
     assert e["reciprocal"] is reciprocal
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country"),
+    [
+        ("Opposition supporters blocked roads in the capital city of Algiers.", "PROTEST", "DZA"),
+        ("Taliban fighters exploded a bomb in the capital Kabul.", "ASSAULT", "AFG"),
+        ("Hundreds of farmers marched in the northern city of Kano.", "PROTEST", "NGA"),
+    ],
+)
+def test_a_place_named_by_its_kind_is_the_place_of_the_act(pipe: Any, text: str, plover: str, country: str) -> None:
+    evs = of_type(events(pipe, text), plover)
+    assert any(country in {a["country"] for a in e["recipient"]} for e in evs), evs

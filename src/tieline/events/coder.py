@@ -31,6 +31,11 @@ __all__ = ["Coder", "Draft"]
 RECIPIENT_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "over")
 PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across", "along", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# heads of a phrase that names a place by its kind: "the capital city of Algiers", "the town of Samarra"
+PLACE_TYPE_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "port", "province", "region", "district", "county", "state", "island",
+     "enclave", "territory", "outskirts", "suburb", "area"}
+)  # fmt: skip
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
 # prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
@@ -1586,6 +1591,15 @@ class Coder:
             return Location(text, start, end, name, kind, m.actor.country, precision=precision)
         if t.ent_type in PLACE_LABELS:
             return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
+        if t.pos == "NOUN" and (t.lemma or t.text).lower() in PLACE_TYPE_NOUNS:
+            # "the capital city of Algiers", "the capital Kabul", "the northern town of Samarra": the name in the
+            # phrase is the place, the phrase its words
+            named = [o for p, o in tree.preps(h) if p.lower == "of"] + tree.kids(h, "appos")
+            for o in named:
+                if o.i != h and (o.pos == "PROPN" or o.ent_type in PLACE_LABELS):
+                    inner = self._place(article, tree, actors, o.i)
+                    if inner is not None:
+                        return replace(inner, text=text, start=start, end=end)
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
