@@ -94,3 +94,8 @@ def test_symmetric_acts_are_reciprocal(pipe: Any, text: str, code: str, reciproc
 def test_a_place_named_by_its_kind_is_the_place_of_the_act(pipe: Any, text: str, plover: str, country: str) -> None:
     evs = of_type(events(pipe, text), plover)
     assert any(country in {a["country"] for a in e["recipient"]} for e in evs), evs
+
+
+def test_a_threat_to_act_in_a_capital_is_aimed_at_its_country(pipe: Any) -> None:
+    e = of_type(events(pipe, "President Museveni threatened to institute a curfew in Kampala in response to unrest within the city."), "THREATEN")[0]
+    assert [a["country"] for a in e["recipient"]] == ["UGA"]

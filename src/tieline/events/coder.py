@@ -1722,7 +1722,8 @@ class Coder:
                     if tk.dep != "pobj" or toks[tk.head].lower not in ("in", "inside", "across", "into"):
                         continue
                     loc = self._place(article, tree, actors, k)
-                    if loc is not None and loc.country and loc.kind == "country":
+                    # a country, or a capital ("threatened to impose a curfew in Algiers")
+                    if loc is not None and loc.country and loc.kind in ("country", "city"):
                         d.recipients = [self._place_party(loc)]
                         d.roles.append(
                             f"recipient = the country of the place of the threatened act ('{loc.text}')"
