@@ -99,3 +99,8 @@ def test_a_place_named_by_its_kind_is_the_place_of_the_act(pipe: Any, text: str,
 def test_a_threat_to_act_in_a_capital_is_aimed_at_its_country(pipe: Any) -> None:
     e = of_type(events(pipe, "President Museveni threatened to institute a curfew in Kampala in response to unrest within the city."), "THREATEN")[0]
     assert [a["country"] for a in e["recipient"]] == ["UGA"]
+
+
+def test_protesters_calling_off_their_action_concede_to_their_own_government(pipe: Any) -> None:
+    e = of_type(events(pipe, "The Kenya National Union of Teachers called off a week-long strike."), "CONCEDE")[0]
+    assert [(a["country"], a["sector"]) for a in e["recipient"]] == [("KEN", "GOV")]

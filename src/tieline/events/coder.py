@@ -1775,9 +1775,12 @@ class Coder:
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
-        if not d.recipients and d.actors and cameo.plover == "PROTEST" and actors is not None:
+        # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
+        # the party its phrases name, else to the government of its place or of the protesters
+        protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
+        if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
-        if not d.recipients and d.actors and cameo.plover == "PROTEST":
+        if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
