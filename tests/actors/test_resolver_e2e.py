@@ -498,3 +498,20 @@ def test_a_stance_or_a_backer_is_not_the_actors_country(pipe: Any, text: str, pl
 def test_a_country_named_plainly_still_counts(pipe: Any) -> None:
     e = find(code(pipe, "Russian troops attacked Ukrainian positions near Donetsk."), "ASSAULT")
     assert [a["country"] for a in e["actor"]] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "not_country"),
+    [
+        ("Iran armed Iraq's neighbours.", "AID", "IRQ"),
+        ("Rebels ambushed a convoy of Syria's allies near Aleppo.", "ASSAULT", None),
+    ],
+)
+def test_the_possessor_of_a_relation_is_another_party(
+    pipe: Any, text: str, plover: str, not_country: str | None
+) -> None:
+    # "X's allies / neighbours / rivals" are not X
+    e = find(code(pipe, text), plover)
+    if not_country is not None:
+        assert all(a["country"] != not_country for a in e["recipient"]), e["recipient"]
+    assert all(a["text"] not in ("Iraq's", "Syria's") for a in e["recipient"]), e["recipient"]

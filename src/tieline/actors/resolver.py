@@ -77,6 +77,13 @@ QUANTITY_HEADS = frozenset(
 # heads stands for that leader's country's government
 GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "junta", "presidency"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
+# Nouns for a party in relation to another: the possessor is that other party ("Israel's militia ally in southern
+# Lebanon", "Iraq's neighbours", "Moscow's rivals"), so its country is not the referent's
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
+     "enemy", "enemies", "foe", "foes", "adversary", "adversaries", "opponent", "opponents", "proxy", "proxies",
+     "client", "clients", "protege", "protégé"}
+)  # fmt: skip
 # A country word that states a stance or who stands behind someone names no nationality: "an anti-Syria
 # journalist", "pro-Russian separatists", "Iranian-backed militias", "the Israeli-occupied West Bank"
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
@@ -717,6 +724,8 @@ class Resolver:
             if mk is None or mk.actor is None:
                 continue
             if mk.actor.kind == "state" and country_actor is None:
+                if _possessor_of_relation(toks, mk):
+                    continue  # "Israel's militia ally", "Iraq's neighbours": another party, not the possessor
                 country_actor = mk.actor
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
@@ -937,8 +946,8 @@ class Resolver:
                 end=end,
                 why=f"'{text}' is attributed to {country_actor.name}",
             )
-        # the possessor of a common noun stands for the actor ("Nairobi's support")
-        if poss is not None:
+        # the possessor of a common noun stands for the actor ("Nairobi's support"), not of a relation ("Iraq's allies")
+        if poss is not None and head_lower not in RELATIONAL_NOUNS and t.lower not in RELATIONAL_NOUNS:
             pa = self._poss_actor(poss.i, article, tree, actors)
             if pa is not None:
                 return replace(pa, text=text, start=start, end=end)
@@ -1172,6 +1181,15 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+def _possessor_of_relation(toks: list[Any], m: ActorMention) -> bool:
+    """Whether the mention possesses a noun for a party in relation to another ("Israel's ally")."""
+    for k in range(m.tok_start, m.tok_end):
+        if toks[k].dep == "poss":
+            owned = toks[toks[k].head]
+            return (owned.lemma or owned.lower).lower() in RELATIONAL_NOUNS or owned.lower in RELATIONAL_NOUNS
+    return False
 
 
 def _stance_affix(toks: list[Any], lo: int, hi: int, hit: AliasHit) -> bool:

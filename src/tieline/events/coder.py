@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver, stance_affix
+from ..actors.resolver import (
+    COUNTRY_NOUNS_PLURAL,
+    QUANTITY_HEADS,
+    RELATIONAL_NOUNS,
+    ArticleActors,
+    Resolver,
+    stance_affix,
+)
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
@@ -826,7 +833,8 @@ class Coder:
             if tok.pos not in ("NOUN", "PROPN"):
                 continue
             poss = tree.kid(h, "poss")
-            if poss is not None and not tree.is_pronoun(poss.i):
+            relation = (tok.lemma or tok.text).lower() in RELATIONAL_NOUNS  # "Iraq's neighbours" are not Iraq
+            if poss is not None and not tree.is_pronoun(poss.i) and not relation:
                 found = self._resolve_all([poss.i], article, tree, actors, ref, peers=d.actors)
                 if found:
                     notes.append(f"recipient = possessor '{poss.text}' of '{tok.text}'")
