@@ -104,3 +104,22 @@ def test_a_threat_to_act_in_a_capital_is_aimed_at_its_country(pipe: Any) -> None
 def test_protesters_calling_off_their_action_concede_to_their_own_government(pipe: Any) -> None:
     e = of_type(events(pipe, "The Kenya National Union of Teachers called off a week-long strike."), "CONCEDE")[0]
     assert [(a["country"], a["sector"]) for a in e["recipient"]] == [("KEN", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Thai government declared martial law on Tuesday.", "THA"),
+        ("Egypt's government said it was ready to impose a state of emergency.", "EGY"),
+    ],
+)
+def test_a_domestic_measure_is_taken_on_the_actors_own_people(pipe: Any, text: str, country: str) -> None:
+    evs = events(pipe, text)
+    assert any(
+        [(a["country"], a["sector"]) for a in e["recipient"]] == [(country, "CVL")] for e in evs
+    ), [(e["cameo"], e["actor"], e["recipient"]) for e in evs]
+
+
+def test_a_domestic_measure_in_a_named_place_points_at_the_place(pipe: Any) -> None:
+    e = of_type(events(pipe, "Turkish authorities imposed a curfew in the town of Cizre."), "COERCE")[0]
+    assert [a["text"] for a in e["recipient"]] == ["the town of Cizre"]

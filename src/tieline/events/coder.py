@@ -155,6 +155,7 @@ class Coder:
         self.document_nouns = _word_list(roles, "document_nouns", "words")
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
+        self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -1690,6 +1691,9 @@ class Coder:
             d.roles.append(f"negated cooperation: CAMEO {d.code} refused, coded as {target}")
             d.code = target
             d.modality = "asserted"
+        if not d.recipients and d.actors and d.code.startswith(self.domestic_acts) and actors is not None:
+            # "prepared to impose martial law", "banned the opposition party": a measure on its own people
+            d.recipients = self._own_country(d, actors)
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
@@ -2173,6 +2177,45 @@ class Coder:
                     if place is not None and place.country:
                         found.add(place.country)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _own_country(self, d: Draft, actors: ArticleActors) -> list[Actor]:
+        """The actors' own country as the recipient of a domestic measure (``domestic_acts`` in roles.yaml), when the
+        actors are of one country and the act names no place of a country; the span is the word naming the country."""
+        countries = {a.country for a in d.actors}
+        if len(countries) != 1 or None in countries:
+            return []
+        iso = next(iter(countries))
+        if iso is None or (d.location is not None and d.location.country):
+            return []  # a place of a country: the place rules point at its words ("a curfew in the town of Cizre")
+        c = self.resolver.kb.country(iso)
+        if c is None:
+            return []
+        who = d.actors[0]
+        named = next(
+            (
+                m
+                for m in actors.mentions
+                if who.start <= m.start and m.end <= who.end and m.actor is not None and m.actor.country == iso
+            ),
+            None,
+        )
+        text, start, end = (named.actor.text, named.start, named.end) if named and named.actor else (
+            who.text, who.start, who.end
+        )
+        d.roles.append(f"recipient = the actor's own people ({c.name}): a measure a state takes at home")
+        return [
+            Actor(
+                text,
+                start,
+                end,
+                f"people of {c.name}",
+                c.iso3,
+                "CVL",
+                "sector",
+                f"{c.cameo or c.iso3}CVL",
+                why=f"CAMEO {d.code} is a measure a state takes at home: its own people are at the receiving end",
+            )
+        ]
 
     @staticmethod
     def _demonym_people(a: Actor, actors: ArticleActors | None) -> bool:
