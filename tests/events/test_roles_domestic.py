@@ -123,3 +123,22 @@ def test_a_domestic_measure_is_taken_on_the_actors_own_people(pipe: Any, text: s
 def test_a_domestic_measure_in_a_named_place_points_at_the_place(pipe: Any) -> None:
     e = of_type(events(pipe, "Turkish authorities imposed a curfew in the town of Cizre."), "COERCE")[0]
     assert [a["text"] for a in e["recipient"]] == ["the town of Cizre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Turkish police detained students protesting against the war in Iraq.", "TUR"),
+        ("A Moroccan court jailed three journalists who had criticised Algeria.", "MAR"),
+    ],
+)
+def test_a_states_agents_coerce_their_own_unnamed_people(pipe: Any, text: str, country: str) -> None:
+    # the sentence names two countries, so only the domestic rule gives the group a country
+    e = of_type(events(pipe, text), "COERCE")[0]
+    assert [a["country"] for a in e["recipient"]] == [country]
+
+
+def test_soldiers_acting_on_unnamed_people_are_not_assumed_at_home(pipe: Any) -> None:
+    # an army often acts abroad: its victims take no country from it
+    e = of_type(events(pipe, "Turkish troops detained students protesting against the war in Iraq."), "COERCE")[0]
+    assert all(a["country"] != "TUR" for a in e["recipient"]), e["recipient"]

@@ -156,6 +156,8 @@ class Coder:
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
+        self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
+        self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -1837,6 +1839,8 @@ class Coder:
                     a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
                     for a in d.recipients
                 ]
+        if cameo.code.startswith("17") and d.actors and d.recipients:
+            d.recipients = self._domestic_group(d)
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -2177,6 +2181,26 @@ class Coder:
                     if place is not None and place.country:
                         found.add(place.country)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _domestic_group(self, d: Draft) -> list[Actor]:
+        """Recipients of a coercive act by a state's own agents (``domestic_agents``: police, courts, government)
+        that are an unnamed group with no nationality (``domestic_groups``): that state's own people ("Turkish police
+        prevented a demonstration staged by students")."""
+        countries = {a.country for a in d.actors}
+        if len(countries) != 1 or None in countries:
+            return d.recipients
+        iso = next(iter(countries))
+        if iso is None or not all(a.sector in self.domestic_agents for a in d.actors):
+            return d.recipients
+        if d.location is not None and d.location.country not in (None, iso):
+            return d.recipients
+        out = []
+        for r in d.recipients:
+            if r.kind == "sector" and r.country is None and r.sector in self.domestic_groups:
+                r = self._localise(r, iso, f"the state whose agents act on it ('{d.actors[0].text}'): a domestic act")
+                d.roles.append(f"recipient '{r.text}' = people of the actor's own country ({iso})")
+            out.append(r)
+        return out
 
     def _own_country(self, d: Draft, actors: ArticleActors) -> list[Actor]:
         """The actors' own country as the recipient of a domestic measure (``domestic_acts`` in roles.yaml), when the
