@@ -142,3 +142,8 @@ def test_soldiers_acting_on_unnamed_people_are_not_assumed_at_home(pipe: Any) ->
     # an army often acts abroad: its victims take no country from it
     e = of_type(events(pipe, "Turkish troops detained students protesting against the war in Iraq."), "COERCE")[0]
     assert all(a["country"] != "TUR" for a in e["recipient"]), e["recipient"]
+
+
+def test_fire_against_a_target_names_its_recipient(pipe: Any) -> None:
+    e = of_type(events(pipe, "Syrian troops launched rocket fire against Turkish border posts."), "ASSAULT")[0]
+    assert [a["country"] for a in e["recipient"]] == ["TUR"]
