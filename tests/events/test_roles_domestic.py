@@ -147,3 +147,9 @@ def test_soldiers_acting_on_unnamed_people_are_not_assumed_at_home(pipe: Any) ->
 def test_fire_against_a_target_names_its_recipient(pipe: Any) -> None:
     e = of_type(events(pipe, "Syrian troops launched rocket fire against Turkish border posts."), "ASSAULT")[0]
     assert [a["country"] for a in e["recipient"]] == ["TUR"]
+
+
+def test_the_subject_of_a_demands_clause_is_asked_to_act(pipe: Any) -> None:
+    text = "The opposition alliance insisted on its demand that the Zambian government release the detainees."
+    e = of_type(events(pipe, text), "REQUEST")[0]
+    assert [a["country"] for a in e["recipient"]] == ["ZMB"]

@@ -1745,6 +1745,9 @@ class Coder:
                         break
                 if d.recipients:
                     break
+        if not d.recipients and d.actors and cameo.code.startswith("10") and actors is not None:
+            # "insisted on its demands that Burundi's government grant ...": who a demand's clause asks to act
+            d.recipients = self._demand_clause_party(article, tree, actors, ref, d)
         if not d.recipients and d.condition_party and cameo.code.startswith("13"):
             # "threatened to strike unless Israel rescinded ...", "will boycott the talks if the US goes ahead": a
             # threat is aimed at whoever must meet its condition
@@ -2201,6 +2204,26 @@ class Coder:
                 d.roles.append(f"recipient '{r.text}' = people of the actor's own country ({iso})")
             out.append(r)
         return out
+
+    def _demand_clause_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The subject of the that-clause of a demand noun the demand verb takes ("insisted on its demands that
+        Burundi's government grant ...", "repeated its call that the US withdraw"): the one asked to act."""
+        nouns = [*tree.kids(d.trigger, "dobj"), *(o for _p, o in tree.preps(d.trigger))]
+        for n in nouns:
+            if (n.lemma or n.text).lower() not in self.speech_act_nouns and n.lower not in self.speech_act_nouns:
+                continue
+            for c in tree.kids(n.i, "acl", "ccomp"):
+                subj = tree.kid(c.i, "nsubj")
+                if subj is None or tree.is_pronoun(subj.i):
+                    continue
+                found = self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=d.actors)
+                found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                if found:
+                    d.roles.append(f"recipient = who the clause of '{n.text}' asks to act ('{subj.text}')")
+                    return found
+        return []
 
     def _own_country(self, d: Draft, actors: ArticleActors) -> list[Actor]:
         """The actors' own country as the recipient of a domestic measure (``domestic_acts`` in roles.yaml), when the
