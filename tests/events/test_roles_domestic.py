@@ -153,3 +153,11 @@ def test_the_subject_of_a_demands_clause_is_asked_to_act(pipe: Any) -> None:
     text = "The opposition alliance insisted on its demand that the Zambian government release the detainees."
     e = of_type(events(pipe, text), "REQUEST")[0]
     assert [a["country"] for a in e["recipient"]] == ["ZMB"]
+
+
+def test_a_mediation_between_two_parties_is_the_mediators_act_on_both(pipe: Any) -> None:
+    text = "Norway launched a mediation effort between Sudan and South Sudan on Monday."
+    e = next(e for e in events(pipe, text) if e["cameo"] == "045")
+    assert [a["country"] for a in e["actor"]] == ["NOR"]
+    assert {a["country"] for a in e["recipient"]} == {"SDN", "SSD"}
+    assert e["reciprocal"] is False

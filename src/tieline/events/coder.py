@@ -155,6 +155,7 @@ class Coder:
         self.document_nouns = _word_list(roles, "document_nouns", "words")
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
+        self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
@@ -1052,7 +1053,11 @@ class Coder:
             pl = p.lower
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
-                if len(heads) >= 2:
+                if len(heads) >= 2 and pat.code in self.third_party_acts:
+                    # "a mediation effort between X and Y": X and Y are mediated between (roles.yaml)
+                    rec_heads = heads
+                    notes.append(f"recipients = the parties '{pl} {o.text} ...' of a third party's act")
+                elif len(heads) >= 2:
                     actor_heads, rec_heads = heads[:1], heads[1:]
                     d.reciprocal = True
                     notes.append(f"reciprocal: '{pl} {o.text} ...'")
