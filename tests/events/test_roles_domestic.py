@@ -161,3 +161,9 @@ def test_a_mediation_between_two_parties_is_the_mediators_act_on_both(pipe: Any)
     assert [a["country"] for a in e["actor"]] == ["NOR"]
     assert {a["country"] for a in e["recipient"]} == {"SDN", "SSD"}
     assert e["reciprocal"] is False
+
+
+def test_who_responds_to_an_attack_is_not_its_attacker(pipe: Any) -> None:
+    text = "The British foreign minister responded to the attack in the Karrada district of Baghdad."
+    for e in events(pipe, text):
+        assert all(a["country"] != "GBR" for a in e["actor"]) or e["event"] != "ASSAULT", e

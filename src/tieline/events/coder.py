@@ -156,6 +156,7 @@ class Coder:
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
+        self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
@@ -1099,6 +1100,10 @@ class Coder:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
+            h = tree.head(a)
+            if gov is not None and anchor.dep == "pobj" and h is not None and h.lower in self.topic_preps:
+                notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
+                gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i != i:
