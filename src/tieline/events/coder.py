@@ -157,6 +157,7 @@ class Coder:
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
+        self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
@@ -1101,7 +1102,13 @@ class Coder:
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
             h = tree.head(a)
-            if gov is not None and anchor.dep == "pobj" and h is not None and h.lower in self.topic_preps:
+            gl = (article.tokens[gov].lemma or article.tokens[gov].text).lower() if gov is not None else ""
+            if (
+                gov is not None
+                and anchor.dep == "pobj"
+                and h is not None
+                and (h.lower in self.topic_preps or (h.lower == "to" and gl in self.reaction_verbs))
+            ):
                 notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
                 gov = None
             if gov is not None:
@@ -1619,7 +1626,11 @@ class Coder:
             for o in named:
                 if o.i != h and (o.pos == "PROPN" or o.ent_type in PLACE_LABELS):
                     inner = self._place(article, tree, actors, o.i)
-                    if inner is not None:
+                    if inner is not None and inner.country is None and self.geocoder is not None:
+                        # only a place the gazetteer knows: "the town of Rask" (unknown) leaves the search to go on
+                        known = self.geocoder.resolve(inner.text)
+                        inner = replace(inner, country=known.country) if known is not None else None
+                    if inner is not None and inner.country:
                         return replace(inner, text=text, start=start, end=end)
         return None
 
