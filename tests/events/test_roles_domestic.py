@@ -167,3 +167,9 @@ def test_who_responds_to_an_attack_is_not_its_attacker(pipe: Any) -> None:
     text = "The British foreign minister responded to the attack in the Karrada district of Baghdad."
     for e in events(pipe, text):
         assert all(a["country"] != "GBR" for a in e["actor"]) or e["event"] != "ASSAULT", e
+
+
+def test_a_rejection_despite_pressure_is_aimed_at_who_presses(pipe: Any) -> None:
+    text = "The Zambian minister refused to step down despite mounting pressure from the Malawian government."
+    e = of_type(events(pipe, text), "REJECT")[0]
+    assert [a["country"] for a in e["recipient"]] == ["MWI"]

@@ -1766,6 +1766,9 @@ class Coder:
                         break
                 if d.recipients:
                     break
+        if not d.recipients and d.actors and cameo.code.startswith("12") and actors is not None:
+            # "declined to resign despite growing pressure by the anti-corruption commission": who is refused
+            d.recipients = self._defied_party(article, tree, actors, ref, d)
         if not d.recipients and d.actors and cameo.code.startswith("10") and actors is not None:
             # "insisted on its demands that Burundi's government grant ...": who a demand's clause asks to act
             d.recipients = self._demand_clause_party(article, tree, actors, ref, d)
@@ -2225,6 +2228,29 @@ class Coder:
                 d.roles.append(f"recipient '{r.text}' = people of the actor's own country ({iso})")
             out.append(r)
         return out
+
+    def _defied_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The maker of a call or pressure a rejection goes against ("refused to resign despite calls from the
+        opposition", "declined ... despite pressure by the commission"): the one rejected."""
+        for h in [d.trigger, *(c.i for c in tree.kids(d.trigger, "xcomp"))]:
+            for p, o in tree.preps(h):
+                if p.lower != "despite":
+                    continue
+                if (o.lemma or o.text).lower() not in self.speech_act_nouns and o.lower not in self.speech_act_nouns:
+                    continue
+                heads = [o2.i for p2, o2 in tree.preps(o.i) if p2.lower in ("by", "from")]
+                poss = tree.kid(o.i, "poss")
+                if not heads and poss is not None and not tree.is_pronoun(poss.i):
+                    heads = [poss.i]
+                for k in heads:
+                    found = self._resolve_all(tree.conjuncts(k), article, tree, actors, ref, peers=d.actors)
+                    found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                    if found:
+                        d.roles.append(f"recipient = who made the '{o.text}' the rejection goes against")
+                        return found
+        return []
 
     def _demand_clause_party(
         self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
