@@ -166,13 +166,6 @@ class Resolver:
         self._index = dict(index)
         self._first = frozenset(first_words)
         self._max_len = min(max_len, MAX_ALIAS_TOKENS)
-        # one-deletion neighbourhood of every name that fuzzy matching may reach: key variant -> keys
-        fuzzy: dict[str, set[str]] = defaultdict(set)
-        for key, hits in self._index.items():
-            if any(h.kind in FUZZY_MIN_LEN for h in hits):  # targets, and the names that compete with them
-                for v in (key, *_deletions(key)):
-                    fuzzy[v].add(key)
-        self._fuzzy = {k: frozenset(v) for k, v in fuzzy.items()}
 
     def cameo_country(self, code: str | None) -> str:
         """The CAMEO country code for an ISO3 (or CAMEO) code; '' when unknown."""
@@ -280,6 +273,19 @@ class Resolver:
         self._acronyms(out, article, tree, date)
         return out
 
+    @functools.cached_property
+    def _fuzzy(self) -> dict[str, set[str]]:
+        """One-deletion neighbourhood of every name fuzzy matching may reach or compete with: key variant -> keys
+        (built on first use; a key shorter than five letters is two edits from any surface it may be tried on)."""
+        least = min(FUZZY_MIN_LEN.values()) - 1
+        fuzzy: dict[str, set[str]] = defaultdict(set)
+        for key, hits in self._index.items():
+            if len(key) >= least and any(h.kind in FUZZY_MIN_LEN for h in hits):
+                fuzzy[key].add(key)
+                for v in _deletions(key):
+                    fuzzy[v].add(key)
+        return dict(fuzzy)
+
     def fuzzy_lookup(self, surface: str) -> tuple[str, list[AliasHit]] | None:
         """The one known name ``surface`` misspells, as (its key, its hits), or None. ``surface`` must be
         capitalised and not a known alias itself; the name is one edit away, starts with the same letter, and is
@@ -292,7 +298,7 @@ class Resolver:
             return None
         cands: set[str] = set()
         for v in (key, *_deletions(key)):
-            cands |= self._fuzzy.get(v, frozenset())
+            cands |= self._fuzzy.get(v, set())
         found: list[tuple[str, AliasHit]] = []
         for c in sorted(cands):
             if c[0] != key[0] or _osa_distance(key, c) != 1:
