@@ -621,3 +621,18 @@ def test_validate_finds_overlapping_holders(tmp_path: Path) -> None:
         "lloyd-austin",
         "test-usurper",
     ]
+
+
+def test_the_ilo_secretariat_name_is_the_ilo() -> None:
+    from tieline.actors.kb import load_kb
+
+    kb = load_kb()
+    for name in ("International Labour Office", "International Labor Office"):
+        assert [h.entry.id for h in kb.lookup(name)] == ["ilo"]  # type: ignore[attr-defined]
+
+
+def test_historical_demonym_of_cambodia() -> None:
+    from tieline.actors.kb import load_kb
+
+    kb = load_kb()
+    assert {h.entry.iso3 for h in kb.lookup("Kampuchean")} == {"KHM"}  # type: ignore[attr-defined]

@@ -455,3 +455,63 @@ def test_a_possessive_on_the_other_partys_agents_is_not_the_actors_own(pipe: Any
     text = "Egypt said Cairo supported the unity of Somalia and would help its army in the fight against al-Shabaab."
     evs = [e for e in code(pipe, text) if e["event"] == "AGREE"]
     assert evs and any(a["country"] == "SOM" for e in evs for a in e["recipient"]), [(e["actor"], e["recipient"]) for e in evs]
+
+
+# -- ethnic communities ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "side", "country"),
+    [
+        ("Hundreds of ethnic Russians rallied in Estonia on Saturday.", "PROTEST", "actor", "EST"),
+        ("Police arrested six ethnic Uzbeks in Kyrgyzstan.", "COERCE", "recipient", "KGZ"),
+    ],
+)
+def test_an_ethnic_community_is_placed_where_it_lives(
+    pipe: Any, text: str, plover: str, side: str, country: str
+) -> None:
+    e = find(code(pipe, text), plover)
+    assert [a["country"] for a in e[side]] == [country]
+
+
+def test_an_ethnic_community_with_no_place_is_not_claimed_for_the_country_of_its_name(pipe: Any) -> None:
+    e = find(code(pipe, "Ethnic Hungarians protested against the new language law."), "PROTEST")
+    assert all(a["country"] != "HUN" for a in e["actor"])
+
+
+# -- stances and backers are no nationality ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "not_country"),
+    [
+        ("Pro-Russian separatists attacked Ukrainian troops in Donetsk.", "ASSAULT", "RUS"),
+        ("Iranian-backed militias fired rockets at a US base in Syria.", "ASSAULT", "IRN"),
+        ("Anti-American protesters marched through Karachi on Friday.", "PROTEST", "USA"),
+    ],
+)
+def test_a_stance_or_a_backer_is_not_the_actors_country(pipe: Any, text: str, plover: str, not_country: str) -> None:
+    e = find(code(pipe, text), plover)
+    assert e["actor"] and all(a["country"] != not_country for a in e["actor"]), e["actor"]
+
+
+def test_a_country_named_plainly_still_counts(pipe: Any) -> None:
+    e = find(code(pipe, "Russian troops attacked Ukrainian positions near Donetsk."), "ASSAULT")
+    assert [a["country"] for a in e["actor"]] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "not_country"),
+    [
+        ("Iran armed Iraq's neighbours.", "AID", "IRQ"),
+        ("Rebels ambushed a convoy of Syria's allies near Aleppo.", "ASSAULT", None),
+    ],
+)
+def test_the_possessor_of_a_relation_is_another_party(
+    pipe: Any, text: str, plover: str, not_country: str | None
+) -> None:
+    # "X's allies / neighbours / rivals" are not X
+    e = find(code(pipe, text), plover)
+    if not_country is not None:
+        assert all(a["country"] != not_country for a in e["recipient"]), e["recipient"]
+    assert all(a["text"] not in ("Iraq's", "Syria's") for a in e["recipient"]), e["recipient"]

@@ -20,7 +20,7 @@ from ..model import Actor, Article
 from ..parse import Tree
 from .kb import AliasHit, KnowledgeBase, Person
 
-__all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key"]
+__all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key", "stance_affix"]
 
 _DASHES = re.compile(r"\s*[-‐‑–—]\s*")
 _SPACES = re.compile(r"\s+")
@@ -77,6 +77,25 @@ QUANTITY_HEADS = frozenset(
 # heads stands for that leader's country's government
 GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "junta", "presidency"})
 COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "equivalent"})
+# Nouns for a party in relation to another: the possessor is that other party ("Israel's militia ally in southern
+# Lebanon", "Iraq's neighbours", "Moscow's rivals"), so its country is not the referent's
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
+     "enemy", "enemies", "foe", "foes", "adversary", "adversaries", "opponent", "opponents", "proxy", "proxies",
+     "client", "clients", "protege", "protégé"}
+)  # fmt: skip
+# A country word that states a stance or who stands behind someone names no nationality: "an anti-Syria
+# journalist", "pro-Russian separatists", "Iranian-backed militias", "the Israeli-occupied West Bank"
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+BACKER_PARTICIPLES = frozenset(
+    {"backed", "occupied", "held", "controlled", "supported", "sponsored", "allied", "trained", "armed", "funded",
+     "financed", "friendly", "leaning", "aligned", "installed", "appointed", "annexed", "administered"}
+)  # fmt: skip
+# Careful fuzzy matching of misspelt names ("Afganistan", "Bouteflicka", "Ethopia"): one edit (a letter added, dropped,
+# changed, or two neighbours swapped), the same first letter, only against names of these kinds whose key is at least
+# this long (a name one letter shorter may be reached from a longer misspelling; people's names are longer, and short names are too close to each other: Iran / Iraq, Mali / Bali), only
+# for capitalised proper-noun words no alias matches exactly, and only when one entry is that close.
+FUZZY_MIN_LEN = {"country": 6, "demonym": 6, "capital": 6, "org": 6, "armed_group": 6, "person": 9}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -203,13 +222,14 @@ class Resolver:
                 continue
             width, hits = found
             hit = self._choose(_in_office_first(hits, date), toks[i : i + width], _alone(toks, i, i + width))
-            if hit is None or self._us_state(hit, article, i, i + width):
+            if hit is None or self._us_state(hit, article, i, i + width) or _stance_affix(toks, i, i + width, hit):
                 i += width
                 continue
             m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
             m.actor = self._actor_from_hit(hit, article, m.start, m.end, date)
             out.add(m)
             i += width
+        self._fuzzy_mentions(out, article, date)
         # named entities the knowledge base does not know
         for ment in article.mentions:
             if ment.label not in ("PERSON", "ORG", "NORP", "GPE"):
@@ -252,6 +272,93 @@ class Resolver:
         out.mentions.sort(key=lambda m: m.start)
         self._acronyms(out, article, tree, date)
         return out
+
+    @functools.cached_property
+    def _fuzzy(self) -> dict[str, set[str]]:
+        """One-deletion neighbourhood of every name fuzzy matching may reach or compete with: key variant -> keys
+        (built on first use; a key shorter than five letters is two edits from any surface it may be tried on)."""
+        least = min(FUZZY_MIN_LEN.values()) - 1
+        fuzzy: dict[str, set[str]] = defaultdict(set)
+        for key, hits in self._index.items():
+            if len(key) >= least and any(h.kind in FUZZY_MIN_LEN for h in hits):
+                fuzzy[key].add(key)
+                for v in _deletions(key):
+                    fuzzy[v].add(key)
+        return dict(fuzzy)
+
+    def fuzzy_lookup(self, surface: str) -> tuple[str, list[AliasHit]] | None:
+        """The one known name ``surface`` misspells, as (its key, its hits), or None. ``surface`` must be
+        capitalised and not a known alias itself; the name is one edit away, starts with the same letter, and is
+        the only entry that close (see ``FUZZY_MIN_LEN``): "Afganistan" -> Afghanistan, but "Nigerien" stays
+        Niger's (an exact alias) and "Austrai" matches nothing when two names are that close."""
+        if not surface[:1].isupper():
+            return None
+        key = norm_key(surface)
+        if len(key) < min(FUZZY_MIN_LEN.values()) or key in self._index or self.kb.lookup(surface):
+            return None
+        cands: set[str] = set()
+        for v in (key, *_deletions(key)):
+            cands |= self._fuzzy.get(v, set())
+        found: list[tuple[str, AliasHit]] = []
+        for c in sorted(cands):
+            if c[0] != key[0] or _osa_distance(key, c) != 1:
+                continue
+            found.extend((c, h) for h in self._index[c] if h.kind in FUZZY_MIN_LEN)
+        # every entry that close competes, even one fuzzy matching may not reach ("Nigera": Niger and Nigeria)
+        if len({id(h.entry) for _, h in found}) != 1:
+            return None
+        # the longer of the two at least as long as the kind asks ("Quatar" -> Qatar; "Sedan" is not Sudan)
+        found = [
+            (c, h)
+            for c, h in found
+            if _fuzzy_target(h, c, self.kb) and max(len(c), len(key)) >= FUZZY_MIN_LEN[h.kind]
+        ]
+        if not found:
+            return None
+        best = found[0][0]
+        return best, [h for c, h in found if c == best]
+
+    def _fuzzy_mentions(self, out: ArticleActors, article: Article, date: _dt.date | None) -> None:
+        """Misspelt names: runs of capitalised proper-noun tokens that no alias matched, tried longest first
+        ("President Dos Sontas" -> "President dos Santos"; "Quatar" -> Qatar)."""
+        toks = article.tokens
+        text = article.text
+        n = len(toks)
+        i = 0
+        while i < n:
+            if out.at(i) is not None or toks[i].pos != "PROPN":
+                i += 1
+                continue
+            j = i
+            while j < n and out.at(j) is None and toks[j].pos == "PROPN" and "\n" not in toks[j].text:
+                j += 1
+            matched = False
+            for width in range(min(j - i, MAX_ALIAS_TOKENS), 0, -1):
+                for lo in range(i, j - width + 1):
+                    hi = lo + width
+                    surface = text[toks[lo].start : toks[hi - 1].end]
+                    fz = self.fuzzy_lookup(surface)
+                    title = out.at(lo - 1) if lo == i and lo > 0 else None
+                    if fz is None and title is not None and title.kind == "title":
+                        # "President Dos Sontas": the knowledge base names him "President dos Santos"
+                        fz = self.fuzzy_lookup(text[title.start : toks[hi - 1].end])
+                    if fz is None:
+                        continue
+                    _key, hits = fz
+                    hit = self._choose(_in_office_first(hits, date), toks[lo:hi], _alone(toks, lo, hi))
+                    if hit is None:
+                        continue
+                    m = ActorMention(lo, hi, toks[lo].start, toks[hi - 1].end, hit.kind, hit)
+                    a = self._actor_from_hit(hit, article, m.start, m.end, date)
+                    if a is None:
+                        continue
+                    m.actor = replace(a, why=f"{a.why}; '{surface}' read as '{hit.alias}' (one letter off)")
+                    out.add(m)
+                    matched = True
+                    break
+                if matched:
+                    break
+            i = i if matched else j
 
     def _acronyms(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
         """An acronym in parentheses after a name stands for that name: "the Nigerian Union of Teachers (NUT)" is
@@ -623,6 +730,8 @@ class Resolver:
             if mk is None or mk.actor is None:
                 continue
             if mk.actor.kind == "state" and country_actor is None:
+                if _possessor_of_relation(toks, mk):
+                    continue  # "Israel's militia ally", "Iraq's neighbours": another party, not the possessor
                 country_actor = mk.actor
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
@@ -805,6 +914,20 @@ class Resolver:
                     "sector",
                     why=f"'{m.actor.text}' people of {home.name} ('{home.text}')",
                 )
+            if any(toks[k].lower == "ethnic" for k in range(lo, head)) and t.text.endswith("s"):
+                # "ethnic Albanians", "ethnic Turks": a community, not the nationals of the country its name comes
+                # from; the coder gives it the country of the event's place (or the one country named around it)
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    None,
+                    "CVL",
+                    "sector",
+                    "CVL",
+                    why=f"'{text}': an ethnic community, placed where it lives, not in {m.actor.name}",
+                )
             return replace(m.actor, text=text, start=start, end=end)
         if t.lower in COUNTRY_NOUNS_PLURAL and t.pos == "NOUN":
             if country_actor is not None and country_actor.country:
@@ -829,8 +952,8 @@ class Resolver:
                 end=end,
                 why=f"'{text}' is attributed to {country_actor.name}",
             )
-        # the possessor of a common noun stands for the actor ("Nairobi's support")
-        if poss is not None:
+        # the possessor of a common noun stands for the actor ("Nairobi's support"), not of a relation ("Iraq's allies")
+        if poss is not None and head_lower not in RELATIONAL_NOUNS and t.lower not in RELATIONAL_NOUNS:
             pa = self._poss_actor(poss.i, article, tree, actors)
             if pa is not None:
                 return replace(pa, text=text, start=start, end=end)
@@ -1064,6 +1187,63 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+def _possessor_of_relation(toks: list[Any], m: ActorMention) -> bool:
+    """Whether the mention possesses a noun for a party in relation to another ("Israel's ally")."""
+    for k in range(m.tok_start, m.tok_end):
+        if toks[k].dep == "poss":
+            owned = toks[toks[k].head]
+            return (owned.lemma or owned.lower).lower() in RELATIONAL_NOUNS or owned.lower in RELATIONAL_NOUNS
+    return False
+
+
+def _stance_affix(toks: list[Any], lo: int, hi: int, hit: AliasHit) -> bool:
+    """Whether a country or demonym at tokens [lo, hi) states a stance or a backer, not a nationality: "anti-Syria",
+    "pro-Russian", "Iranian-backed", "Israeli-occupied"."""
+    return hit.kind in ("country", "demonym", "capital") and stance_affix(toks, lo, hi)
+
+
+def stance_affix(toks: list[Any], lo: int, hi: int) -> bool:
+    """Whether the words at tokens [lo, hi) are glued to a stance prefix or a backer participle ("anti-Syria",
+    "pro-Russian", "Iranian-backed", "Israeli-occupied")."""
+    before = lo >= 2 and toks[lo - 1].text == "-" and toks[lo - 2].lower in STANCE_PREFIXES
+    glued = lo >= 1 and toks[lo - 1].lower.rstrip("-") in STANCE_PREFIXES and toks[lo - 1].lower.endswith("-")
+    after = hi + 1 < len(toks) and toks[hi].text == "-" and toks[hi + 1].lower in BACKER_PARTICIPLES
+    return before or glued or after
+
+
+def _fuzzy_target(hit: AliasHit, key: str, kb: KnowledgeBase) -> bool:
+    """Whether fuzzy matching may reach the alias ``key`` of ``hit`` (kind, length, not an acronym or an ordinary
+    word)."""
+    least = FUZZY_MIN_LEN.get(hit.kind)
+    return (
+        least is not None
+        and len(key) >= least - 1
+        and not hit.ambiguous
+        and not kb.is_case_sensitive(hit.alias)
+    )
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:k] + key[k + 1 :] for k in range(len(key))}
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _same_entity(a: Actor, b: Actor) -> bool:

@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..actors.resolver import COUNTRY_NOUNS_PLURAL, QUANTITY_HEADS, ArticleActors, Resolver
+from ..actors.resolver import (
+    COUNTRY_NOUNS_PLURAL,
+    QUANTITY_HEADS,
+    RELATIONAL_NOUNS,
+    ArticleActors,
+    Resolver,
+    stance_affix,
+)
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
@@ -31,6 +38,11 @@ __all__ = ["Coder", "Draft"]
 RECIPIENT_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "over")
 PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across", "along", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# heads of a phrase that names a place by its kind: "the capital city of Algiers", "the town of Samarra"
+PLACE_TYPE_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "port", "province", "region", "district", "county", "state", "island",
+     "enclave", "territory", "outskirts", "suburb", "area"}
+)  # fmt: skip
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
 # prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
@@ -49,6 +61,8 @@ PLACE_PARTY_WHY = "the country where the act happened"
 # "in protest at X", "in defiance of X", "in opposition to X": what a protest is against
 PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
+# words for a state's own side: "the Iranian side", "the Syrian camp" speak for the state, not for its people
+STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -169,6 +183,14 @@ class Coder:
         self.mutual_verbs = _word_list(roles, "mutual_verbs", "verb lemmas")
         self.place_addressed = _word_list(roles, "place_addressed_objects", "words")
         self.document_nouns = _word_list(roles, "document_nouns", "words")
+        self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
+        self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
+        self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
+        self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
+        self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
+        self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
+        self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
+        self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -898,7 +920,8 @@ class Coder:
             if tok.pos not in ("NOUN", "PROPN"):
                 continue
             poss = tree.kid(h, "poss")
-            if poss is not None and not tree.is_pronoun(poss.i):
+            relation = (tok.lemma or tok.text).lower() in RELATIONAL_NOUNS  # "Iraq's neighbours" are not Iraq
+            if poss is not None and not tree.is_pronoun(poss.i) and not relation:
                 found = self._resolve_all([poss.i], article, tree, actors, ref, peers=d.actors)
                 if found:
                     notes.append(f"recipient = possessor '{poss.text}' of '{tok.text}'")
@@ -1113,7 +1136,11 @@ class Coder:
             pl = p.lower
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
-                if len(heads) >= 2:
+                if len(heads) >= 2 and pat.code in self.third_party_acts:
+                    # "a mediation effort between X and Y": X and Y are mediated between (roles.yaml)
+                    rec_heads = heads
+                    notes.append(f"recipients = the parties '{pl} {o.text} ...' of a third party's act")
+                elif len(heads) >= 2:
                     actor_heads, rec_heads = heads[:1], heads[1:]
                     d.reciprocal = True
                     notes.append(f"reciprocal: '{pl} {o.text} ...'")
@@ -1186,6 +1213,16 @@ class Coder:
             # the participants of the clause the noun belongs to ("In a meeting at the Pentagon, X and Y ...",
             # "the focus of their discussion centered on the framework"); not a landmark ("near a patrol")
             gov = _participant_verb(tree, a, self.agentive)
+            h = tree.head(a)
+            gl = (article.tokens[gov].lemma or article.tokens[gov].text).lower() if gov is not None else ""
+            if (
+                gov is not None
+                and anchor.dep == "pobj"
+                and h is not None
+                and (h.lower in self.topic_preps or (h.lower == "to" and gl in self.reaction_verbs))
+            ):
+                notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
+                gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
@@ -1703,6 +1740,8 @@ class Coder:
         m = actors.at(h)
         if m is not None and m.kind in ("org", "armed_group", "person"):
             return None  # "the African Union Transition Mission in Somalia": part of a name, not a place
+        if stance_affix(article.tokens, h, h + 1):
+            return None  # "an anti-Syria journalist": a stance, not a place
         lo, hi = tree.np_span(h)
         start, end = tree.char_span(lo, hi)
         text = article.text[start:end]
@@ -1713,6 +1752,19 @@ class Coder:
             return Location(text, start, end, name, kind, m.actor.country, precision=precision)
         if t.ent_type in PLACE_LABELS:
             return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
+        if t.pos == "NOUN" and (t.lemma or t.text).lower() in PLACE_TYPE_NOUNS:
+            # "the capital city of Algiers", "the capital Kabul", "the northern town of Samarra": the name in the
+            # phrase is the place, the phrase its words
+            named = [o for p, o in tree.preps(h) if p.lower == "of"] + tree.kids(h, "appos")
+            for o in named:
+                if o.i != h and (o.pos == "PROPN" or o.ent_type in PLACE_LABELS):
+                    inner = self._place(article, tree, actors, o.i)
+                    if inner is not None and inner.country is None and self.geocoder is not None:
+                        # only a place the gazetteer knows: "the town of Rask" (unknown) leaves the search to go on
+                        known = self.geocoder.resolve(inner.text)
+                        inner = replace(inner, country=known.country) if known is not None else None
+                    if inner is not None and inner.country:
+                        return replace(inner, text=text, start=start, end=end)
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
@@ -1832,6 +1884,9 @@ class Coder:
             d.roles.append(f"force prepared ('{prep_cue.text}'): CAMEO {d.code} coded as {self.prepared_code}")
             d.code, d.modality = self.prepared_code, "asserted"
             d.embedded = d.governed
+        if not d.recipients and d.actors and d.code.startswith(self.domestic_acts) and actors is not None:
+            # "prepared to impose martial law", "banned the opposition party": a measure on its own people
+            d.recipients = self._own_country(d, actors)
         if d.modality == "pledged":
             # an intended act is an expressed intent (03) or a threat (13): data/intent.yaml
             intended = self.intent.get(d.code[:2])
@@ -1895,7 +1950,8 @@ class Coder:
                     if tk.dep != "pobj" or toks[tk.head].lower not in ("in", "inside", "across", "into"):
                         continue
                     loc = self._place(article, tree, actors, k)
-                    if loc is not None and loc.country and loc.kind == "country":
+                    # a country, or a capital ("threatened to impose a curfew in Algiers")
+                    if loc is not None and loc.country and loc.kind in ("country", "city"):
                         d.recipients = [self._place_party(loc)]
                         d.roles.append(
                             f"recipient = the country of the place of the threatened act ('{loc.text}')"
@@ -1903,6 +1959,12 @@ class Coder:
                         break
                 if d.recipients:
                     break
+        if not d.recipients and d.actors and cameo.code.startswith("12") and actors is not None:
+            # "declined to resign despite growing pressure by the anti-corruption commission": who is refused
+            d.recipients = self._defied_party(article, tree, actors, ref, d)
+        if not d.recipients and d.actors and cameo.code.startswith("10") and actors is not None:
+            # "insisted on its demands that Burundi's government grant ...": who a demand's clause asks to act
+            d.recipients = self._demand_clause_party(article, tree, actors, ref, d)
         if not d.recipients and d.condition_party and cameo.code.startswith("13"):
             # "threatened to strike unless Israel rescinded ...", "will boycott the talks if the US goes ahead": a
             # threat is aimed at whoever must meet its condition
@@ -1920,6 +1982,10 @@ class Coder:
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
             d.reciprocal = True
             d.roles.append("reciprocal: the participants act on each other")
+        elif d.actors and d.recipients and not d.reciprocal and cameo.code in self.symmetric_acts:
+            # "X telephoned Y", "X negotiated with Y": each side does it to the other (roles.yaml symmetric_acts)
+            d.reciprocal = True
+            d.roles.append(f"reciprocal: CAMEO {cameo.code} is done by both sides to each other")
         # location-implied target for attacks with no named target
         # (and, generally, for material acts done in a place: "lifted a curfew in Montenegro", "deployed troops
         # in Liberia", "withdrew forces from Panama"): the country of the place is at the receiving end
@@ -1941,9 +2007,14 @@ class Coder:
                 # "sought refuge in Germany": asylum is asked of the country where it is sought
                 d.recipients = [self._place_party(d.location)]
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
-        if not d.recipients and d.actors and cameo.plover == "PROTEST" and actors is not None:
+        if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
+            d.actors = self._unidentified_attacker(article, tree, actors, d)
+        # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
+        # the party its phrases name, else to the government of its place or of the protesters
+        protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
+        if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
-        if not d.recipients and d.actors and cameo.plover == "PROTEST":
+        if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
@@ -1979,10 +2050,19 @@ class Coder:
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
+            # nor from the actor's own words, when they named a country and it was not given ("ethnic Hungarians")
             if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
-                d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
+                d.actors = [
+                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    for a in d.actors
+                ]
             if not _state_of(d.actors, home):
-                d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
+                d.recipients = [
+                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    for a in d.recipients
+                ]
+        if cameo.code.startswith("17") and d.actors and d.recipients:
+            d.recipients = self._domestic_group(d)
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -2200,7 +2280,11 @@ class Coder:
                 entity_id=f"country:{c.iso3}",
                 why="a protest with no named target is addressed to the government of the place where it happens",
             )
-            if any(_same(target, a) or (a.country == c.iso3 and a.sector == "GOV") for a in d.actors):
+            if any(
+                (_same(target, a) and not self._demonym_people(a, actors))
+                or (a.country == c.iso3 and a.sector == "GOV")
+                for a in d.actors
+            ):
                 return []
             d.roles.append(f"recipient = the government of the place '{loc.text}'")
             return [target]
@@ -2211,7 +2295,9 @@ class Coder:
             (
                 a
                 for a in d.actors
-                if a.country and a.sector not in ("GOV", "MIL", "COP") and a.kind != "state"
+                if a.country
+                and a.sector not in ("GOV", "MIL", "COP")
+                and (a.kind != "state" or self._demonym_people(a, actors))
             ),
             None,
         )
@@ -2252,6 +2338,214 @@ class Coder:
                 why="a protest with no named target or place is addressed to the protesters' own government",
             )
         ]
+
+    def _unidentified_attacker(self, article: Article, tree: Tree, actors: ArticleActors, d: Draft) -> list[Actor]:
+        """An attack named only by its weapon or blast, with no attacker ("A roadside bombing near Samarra killed
+        one U.S. soldier", "killed by an improvised explosive device outside the Iraqi city of Basra"): the attacker
+        is an unidentified armed force (CAMEO UAF) of the country where it happened, pointing at the place's words.
+        Only with a place of one country in the attack's own phrases (not the victims' nationality), in a main
+        clause of a sentence that names no armed group."""
+        toks = article.tokens
+        i = d.trigger
+        if d.background or d.embedded:
+            return []  # "claiming responsibility for a deadly attack targeting ...": the attack's doer is named
+        sent = next(s for s in article.sentences if s.tok_start <= i < s.tok_end)
+        if any(m.kind == "armed_group" and sent.tok_start <= m.tok_start < sent.tok_end for m in actors.mentions):
+            return []  # an armed group the sentence names may be the attacker
+        instruments: list[Token] = []
+        subj, _passive = tree.subject(i)
+        if subj is not None:
+            instruments.append(subj)
+        for p, o in tree.preps(i):
+            if p.lower in ("by", "in", "with"):
+                instruments.append(o)
+        if toks[i].pos == "NOUN":
+            instruments.append(toks[i])
+        hits = [
+            t
+            for t in instruments
+            if (t.lemma or t.text).lower() in self.attack_instruments or t.lower in self.attack_instruments
+        ]
+        if not hits:
+            return []
+        victims = [(r.start, r.end) for r in d.recipients]
+        phrases: list[tuple[int, int]] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        for h in [*hits, toks[i]]:
+            for p in tree.kids(h.i, "prep"):
+                if p.lower in PLACE_PREPS and p.lower != "from":
+                    sub = sorted(tree.subtree(p.i))
+                    lo = next((k for k in sub if toks[k].pos != "ADP"), None)
+                    if lo is not None:
+                        phrases.append((lo, sub[-1] + 1))
+        for lo, hi in phrases:
+            start, end = tree.char_span(lo, hi)
+            if any(vs < end and start < ve for vs, ve in victims):
+                continue
+            country = self._country_in(article, tree, actors, lo, hi)
+            if country is None:
+                continue
+            c = self.resolver.kb.country(country)
+            if c is None:
+                continue
+            cc = c.cameo or c.iso3
+            d.roles.append(f"actor = an unidentified armed force of the place '{article.text[start:end]}'")
+            return [
+                Actor(
+                    article.text[start:end],
+                    start,
+                    end,
+                    f"unidentified attacker ({c.name})",
+                    c.iso3,
+                    "UAF",
+                    "sector",
+                    f"{cc}UAF",
+                    why=f"an attack by '{hits[0].text}' with no named attacker, in {c.name}: an unidentified armed "
+                    "force of the country where it happened",
+                )
+            ]
+        return []
+
+    def _country_in(self, article: Article, tree: Tree, actors: ArticleActors, lo: int, hi: int) -> str | None:
+        """The one country a place phrase names: a country, capital or demonym the knowledge base knows ("the
+        Iraqi city of Basra"), else a place the gazetteer knows ("the town of Samarra")."""
+        toks = article.tokens
+        found: set[str] = set()
+        for k in range(lo, hi):
+            m = actors.at(k)
+            if m is None or m.actor is None or not m.actor.country:
+                continue
+            if m.kind in ("country", "capital", "demonym", "seat"):
+                found.add(m.actor.country)
+        if not found and self.geocoder is not None:
+            start, end = tree.char_span(lo, hi)
+            place = self.geocoder.resolve(article.text[start:end])
+            if place is not None and place.country:
+                found.add(place.country)
+            for k in range(lo, hi):
+                if not found and toks[k].pos == "PROPN":
+                    place = self.geocoder.resolve(toks[k].text)
+                    if place is not None and place.country:
+                        found.add(place.country)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _domestic_group(self, d: Draft) -> list[Actor]:
+        """Recipients of a coercive act by a state's own agents (``domestic_agents``: police, courts, government)
+        that are an unnamed group with no nationality (``domestic_groups``): that state's own people ("Turkish police
+        prevented a demonstration staged by students")."""
+        countries = {a.country for a in d.actors}
+        if len(countries) != 1 or None in countries:
+            return d.recipients
+        iso = next(iter(countries))
+        if iso is None or not all(a.sector in self.domestic_agents for a in d.actors):
+            return d.recipients
+        if d.location is not None and d.location.country not in (None, iso):
+            return d.recipients
+        out = []
+        for r in d.recipients:
+            if r.kind == "sector" and r.country is None and r.sector in self.domestic_groups:
+                r = self._localise(r, iso, f"the state whose agents act on it ('{d.actors[0].text}'): a domestic act")
+                d.roles.append(f"recipient '{r.text}' = people of the actor's own country ({iso})")
+            out.append(r)
+        return out
+
+    def _defied_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The maker of a call or pressure a rejection goes against ("refused to resign despite calls from the
+        opposition", "declined ... despite pressure by the commission"): the one rejected."""
+        for h in [d.trigger, *(c.i for c in tree.kids(d.trigger, "xcomp"))]:
+            for p, o in tree.preps(h):
+                if p.lower != "despite":
+                    continue
+                if (o.lemma or o.text).lower() not in self.speech_act_nouns and o.lower not in self.speech_act_nouns:
+                    continue
+                heads = [o2.i for p2, o2 in tree.preps(o.i) if p2.lower in ("by", "from")]
+                poss = tree.kid(o.i, "poss")
+                if not heads and poss is not None and not tree.is_pronoun(poss.i):
+                    heads = [poss.i]
+                for k in heads:
+                    found = self._resolve_all(tree.conjuncts(k), article, tree, actors, ref, peers=d.actors)
+                    found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                    if found:
+                        d.roles.append(f"recipient = who made the '{o.text}' the rejection goes against")
+                        return found
+        return []
+
+    def _demand_clause_party(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The subject of the that-clause of a demand noun the demand verb takes ("insisted on its demands that
+        Burundi's government grant ...", "repeated its call that the US withdraw"): the one asked to act."""
+        nouns = [*tree.kids(d.trigger, "dobj"), *(o for _p, o in tree.preps(d.trigger))]
+        for n in nouns:
+            if (n.lemma or n.text).lower() not in self.speech_act_nouns and n.lower not in self.speech_act_nouns:
+                continue
+            for c in tree.kids(n.i, "acl", "ccomp"):
+                subj = tree.kid(c.i, "nsubj")
+                if subj is None or tree.is_pronoun(subj.i):
+                    continue
+                found = self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=d.actors)
+                found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                if found:
+                    d.roles.append(f"recipient = who the clause of '{n.text}' asks to act ('{subj.text}')")
+                    return found
+        return []
+
+    def _own_country(self, d: Draft, actors: ArticleActors) -> list[Actor]:
+        """The actors' own country as the recipient of a domestic measure (``domestic_acts`` in roles.yaml), when the
+        actors are of one country and the act names no place of a country; the span is the word naming the country."""
+        countries = {a.country for a in d.actors}
+        if len(countries) != 1 or None in countries:
+            return []
+        iso = next(iter(countries))
+        if iso is None or (d.location is not None and d.location.country):
+            return []  # a place of a country: the place rules point at its words ("a curfew in the town of Cizre")
+        c = self.resolver.kb.country(iso)
+        if c is None:
+            return []
+        who = d.actors[0]
+        named = next(
+            (
+                m
+                for m in actors.mentions
+                if who.start <= m.start and m.end <= who.end and m.actor is not None and m.actor.country == iso
+            ),
+            None,
+        )
+        text, start, end = (named.actor.text, named.start, named.end) if named and named.actor else (
+            who.text, who.start, who.end
+        )
+        d.roles.append(f"recipient = the actor's own people ({c.name}): a measure a state takes at home")
+        return [
+            Actor(
+                text,
+                start,
+                end,
+                f"people of {c.name}",
+                c.iso3,
+                "CVL",
+                "sector",
+                f"{c.cameo or c.iso3}CVL",
+                why=f"CAMEO {d.code} is a measure a state takes at home: its own people are at the receiving end",
+            )
+        ]
+
+    @staticmethod
+    def _demonym_people(a: Actor, actors: ArticleActors | None) -> bool:
+        """Whether a state actor is people named by a nationality ("Thousands of Nigerians", "Young Algerians",
+        "Iraqi Kurds"), not the state itself: every country word in its span is a demonym, and its head is no
+        word for the state's own side ("the Iranian side" speaks for the state)."""
+        if a.kind != "state" or a.sector not in (None, "CVL") or actors is None:
+            return False
+        words = a.text.lower().split()
+        if words and words[-1] in STATE_SIDE_NOUNS:
+            return False
+        inside = [
+            m
+            for m in actors.mentions
+            if a.start <= m.start and m.end <= a.end and m.actor is not None and m.actor.kind == "state"
+        ]
+        return bool(inside) and all(m.kind == "demonym" for m in inside)
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
@@ -2498,6 +2792,14 @@ def _context_country(article: Article, actors: ArticleActors, si: int) -> str | 
     if any(n >= counts[c] for k, n in counts.items() if k != c):
         return None  # "Lawmakers blocked the sale Turkey requested", in an article as much about the US
     return c
+
+
+def _names_inside(a: Actor, country: str, actors: ArticleActors | None) -> bool:
+    """Whether a mention of ``country`` lies inside the actor's own words."""
+    return actors is not None and any(
+        m.actor is not None and m.actor.country == country and a.start <= m.start and m.end <= a.end
+        for m in actors.mentions
+    )
 
 
 def _party(d: Draft, country: str) -> bool:
