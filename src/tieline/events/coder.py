@@ -38,6 +38,8 @@ FUTURE = frozenset({"will", "shall", "'ll"})
 CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "about"})
 # a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
 # phrases that name the party an act on a thing is aimed at ("aid to Serbia", "a blockade on X", "an invasion
@@ -139,6 +141,7 @@ class Coder:
         self.mutual_verbs = _word_list(roles, "mutual_verbs", "verb lemmas")
         self.place_addressed = _word_list(roles, "place_addressed_objects", "words")
         self.document_nouns = _word_list(roles, "document_nouns", "words")
+        self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -272,7 +275,7 @@ class Coder:
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
-        passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
+        passive = patient is not None or self._reduced_passive(tree, t)
         stative: Token | None = None
         if (
             patient is not None
@@ -397,13 +400,27 @@ class Coder:
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
+            else:
+                agent = self._stray_agent(article, tree, actors, i, ref)
+                if agent is not None:
+                    actor_heads = tree.conjuncts(agent.i)
+                    role_notes.append(
+                        f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
+                    )
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
         else:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
-            if controller is not None:
+            accused = self._accused_doer(tree, i)
+            if accused is not None:
+                actor_heads = tree.conjuncts(accused.i)
+                gov = article.tokens[accused.head].text
+                role_notes.append(
+                    f"actor = object '{accused.text}' of '{gov}' (the one accused of, or praised for, the act)"
+                )
+            elif controller is not None:
                 actor_heads = tree.conjuncts(controller.i)
                 gov = article.tokens[controller.head].text
                 role_notes.append(f"actor = object '{controller.text}' of '{gov}' (object control)")
@@ -495,9 +512,15 @@ class Coder:
         )
         d.target = self._has_target(tree, i, obj, theme)
         # "Vietnam is committed to ...": the subject of a stative passive of a pledge names the actor too
-        d.named_actor = bool(actor_heads) or (patient is not None and lemma in self.pledge_cues)
-        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
-        d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        # (a relative pronoun names no one by itself: "Sharon, who has vowed to ..." is the description of a party)
+        d.named_actor = any(tree.tokens[k].lower not in RELATIVE_PRONOUNS for k in actor_heads) or (
+            patient is not None and lemma in self.pledge_cues
+        )
+        material = self.ontology.cameo(d.code).quad in (2, 4)
+        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], relatives=material)
+        d.recipients = self._resolve_all(
+            rec_heads, article, tree, actors, ref, peers=d.actors, relatives=material
+        )
         if not d.recipients and mode != "none":
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
@@ -646,6 +669,57 @@ class Coder:
                         return o2
             return None
         return None
+
+    @staticmethod
+    def _reduced_passive(tree: Tree, t: Token) -> bool:
+        """Whether a past participle modifying a noun is a reduced passive relative ("shells fired by the rebels"),
+        not a perfect clause with its own subject that the parser hung on a noun ("reports that ISIL has killed 70
+        members", "claims that the army had shelled the town")."""
+        if t.tag != "VBN" or t.dep not in ("acl", "amod"):
+            return False
+        return not any(
+            tree.tokens[c].dep in ("nsubj", "csubj")
+            or (tree.tokens[c].dep == "aux" and tree.tokens[c].lower in PERFECT_AUX)
+            for c in tree.children[t.i]
+        )
+
+    def _stray_agent(
+        self, article: Article, tree: Tree, actors: ArticleActors, i: int, ref: _dt.date | None
+    ) -> Token | None:
+        """The agent of a passive verb that the parser hung on one of the verb's own phrases: "the devices have been
+        planted on the roads by al-Shabaab" ("by" under "roads"). Only a by-phrase that resolves to a party that can
+        act (a state, group, organisation, person or sector agent) counts: "killed in an attack by gunmen"."""
+        for _p, o in tree.preps(i):
+            if o.ent_type in ("DATE", "TIME"):
+                continue
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower != "by" or o2.pos not in ("PROPN", "NOUN"):
+                    continue
+                a = self.resolver.resolve(o2.i, article, tree, actors, ref)
+                if a is not None:
+                    return o2
+        return None
+
+    def _accused_doer(self, tree: Tree, i: int) -> Token | None:
+        """The doer of a gerund or deed noun that names what someone is accused of, blamed or praised for: "Peskov
+        accused Kyiv of shelling Belgorod" -> Kyiv shells, not Peskov; "blamed Ankara for the bombing" -> Ankara's;
+        "thanked Kenya for sending troops" -> Kenya sends (governing verbs in events/data/roles.yaml
+        `deed_object_verbs`). None for anything else, or when the deed has its own subject or possessor."""
+        t = tree.tokens[i]
+        if t.pos not in ("VERB", "NOUN") or t.dep not in ("pcomp", "pobj") or t.head == i:
+            return None
+        if any(tree.tokens[c].dep in ("nsubj", "nsubjpass", "poss") for c in tree.children[i]):
+            return None
+        prep = tree.tokens[t.head]
+        if prep.lower not in ("of", "for", "with", "over") or prep.head == prep.i:
+            return None
+        gov = tree.tokens[prep.head]
+        if gov.pos != "VERB" or (gov.lemma or gov.text).lower() not in self.deed_object_verbs:
+            return None
+        obj = tree.kid(gov.i, "dobj")
+        if obj is None or obj.i > prep.i or obj.pos not in ("PROPN", "NOUN", "PRON"):
+            return None
+        return obj
 
     def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
         """Whether the act names a concrete target: a direct object that is not the act itself, or the object of
@@ -1048,6 +1122,14 @@ class Coder:
                 actor_heads = [poss.i]
                 notes.append(f"actor = possessor '{poss.text}'")
         if not actor_heads:
+            accused = self._accused_doer(tree, a)
+            if accused is not None:
+                actor_heads = tree.conjuncts(accused.i)
+                notes.append(
+                    f"actor = object '{accused.text}' of '{article.tokens[accused.head].text}' (the one accused of,"
+                    " or praised for, the act)"
+                )
+        if not actor_heads:
             lo, _hi = tree.np_span(a)
             for k in range(lo, i):
                 mk = actors.at(k)
@@ -1176,6 +1258,7 @@ class Coder:
         *,
         peers: list[Actor],
         modifier_ok: bool = False,
+        relatives: bool = False,
     ) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
@@ -1208,7 +1291,11 @@ class Coder:
                             )
                         )
                 continue
-            a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
+            a = self._stand_in(h, article, tree, actors, ref, peers + out, first=True, relatives=relatives)
+            if a is None:
+                a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
+            if a is None:
+                a = self._stand_in(h, article, tree, actors, ref, peers + out, first=False)
             if a is None and modifier_ok:
                 m = actors.at(h)
                 if m is not None and m.actor is not None:
@@ -1229,6 +1316,52 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    def _stand_in(
+        self,
+        h: int,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        peers: list[Actor],
+        *,
+        first: bool,
+        relatives: bool = False,
+    ) -> Actor | None:
+        """The party a word that names none stands for in its own sentence: a relative pronoun is the noun its
+        clause modifies ("Hezbollah, which fought a war with Israel" -> Hezbollah; not a document: "a resolution
+        that aims to ..."); a noun in apposition with a name is that name when the noun names no party itself
+        ("captured positions from its rival the Taliban" -> the Taliban, not the possessor of "its"). ``first``:
+        asked before the resolver (relative pronouns, nouns with a possessive pronoun), else after it failed.
+        Relative pronouns only with ``relatives`` (material acts: a verbal act in a relative clause, "Sharon, who
+        has vowed ...", is the description of a party, not an event of the sentence's own)."""
+        tok = tree.tokens[h]
+        if tok.lower in RELATIVE_PRONOUNS and tok.dep in ("nsubj", "nsubjpass") and tok.head != h:
+            clause = tree.tokens[tok.head]
+            if first and relatives and clause.dep == "relcl" and clause.head != clause.i:
+                noun = tree.tokens[clause.head]
+                lemma = (noun.lemma or noun.text).lower()
+                if (
+                    noun.pos in ("PROPN", "NOUN")
+                    and noun.i < h
+                    and lemma not in self.document_nouns
+                    and lemma not in self.speech_act_nouns
+                ):
+                    a = self.resolver.resolve(noun.i, article, tree, actors, ref, peers=peers)
+                    if a is not None:
+                        return replace(
+                            a, why=f"{a.why}; '{tok.text}' is the '{noun.text}' its clause modifies"
+                        )
+            return None
+        owned = any(k.lower in POSSESSIVE_WORDS for k in tree.kids(h, "poss"))
+        if tok.pos == "NOUN" and owned == first:
+            for ap in tree.kids(h, "appos"):
+                if ap.pos == "PROPN":
+                    a = self.resolver.resolve(ap.i, article, tree, actors, ref, peers=peers)
+                    if a is not None:
+                        return replace(a, why=f"{a.why}; '{tok.text}' in apposition with '{ap.text}'")
+        return None
 
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
         if a.kind not in ("sector", "person") or a.country is None:
