@@ -126,3 +126,56 @@ def test_a_titled_noun_keeps_its_country_before_its_apposition(pipe: Any) -> Non
     text = "Kenya's foreign minister summoned Uganda's ambassador, Joyce Kikafunda, to protest the arrests."
     ev = by_trigger(events(pipe, text), "summoned")
     assert "UGA" in countries(ev["recipient"]), ev["recipient"]
+
+
+# -- coordination: no side is lost ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "side", "expected"),
+    [
+        (
+            "Turkish and Azerbaijani jets bombed positions near the border on Sunday.",
+            "bombed",
+            "actor",
+            {"TUR", "AZE"},
+        ),
+        (
+            "Kenyan and Ugandan negotiators met the rebel delegation in Arusha.",
+            "met",
+            "actor",
+            {"KEN", "UGA"},
+        ),
+    ],
+)
+def test_coordinated_nationalities_of_a_thing_or_group_are_all_parties(
+    pipe: Any, text: str, word: str, side: str, expected: set[str]
+) -> None:
+    ev = by_trigger(events(pipe, text), word)
+    assert expected <= countries(ev[side]), ev[side]
+
+
+def test_a_country_and_a_country_are_not_doubled(pipe: Any) -> None:
+    ev = by_trigger(events(pipe, "Chad and Niger signed a border security pact on Monday."), "signed")
+    assert countries(ev["actor"]) | countries(ev["recipient"]) == {"TCD", "NER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The blast killed a Pakistani colonel and three soldiers near Quetta.", "killed", "PAK"),
+        ("Gunmen ambushed a Somali officer and four policemen outside Baidoa.", "ambushed", "SOM"),
+    ],
+)
+def test_a_conjunct_shares_the_nationality_of_the_first(
+    pipe: Any, text: str, word: str, country: str
+) -> None:
+    rec = by_trigger(events(pipe, text), word)["recipient"]
+    assert len(rec) >= 2 and countries(rec) == {country}, rec
+
+
+def test_a_conjunct_with_its_own_nationality_keeps_it(pipe: Any) -> None:
+    rec = by_trigger(
+        events(pipe, "The shelling killed two Syrian soldiers and a Turkish officer."), "killed"
+    )["recipient"]
+    assert countries(rec) == {"SYR", "TUR"}, rec

@@ -1296,6 +1296,8 @@ class Coder:
                 a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
             if a is None:
                 a = self._stand_in(h, article, tree, actors, ref, peers + out, first=False)
+            if a is not None:
+                a = self._shared_nationality(a, h, tree, actors)
             if a is None and modifier_ok:
                 m = actors.at(h)
                 if m is not None and m.actor is not None:
@@ -1363,8 +1365,34 @@ class Coder:
                         return replace(a, why=f"{a.why}; '{tok.text}' in apposition with '{ap.text}'")
         return None
 
+    def _shared_nationality(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> Actor:
+        """A sector agent with no country coordinated after a noun with a nationality shares it: "killed an Iraqi
+        general and five soldiers" (Iraqi soldiers), "destroyed Iranian oil platforms and warships"."""
+        tok = tree.tokens[h]
+        if a.kind != "sector" or a.country is not None or tok.dep != "conj" or tok.head == h:
+            return a
+        first = tok.head
+        while tree.tokens[first].dep == "conj" and tree.tokens[first].head != first:
+            first = tree.tokens[first].head
+        if tree.tokens[first].pos not in ("NOUN", "PROPN"):
+            return a
+        for k in tree.kids(first, "amod", "compound", "nmod"):
+            mk = actors.at(k.i)
+            if mk is not None and mk.kind == "demonym" and mk.actor is not None and mk.actor.country:
+                where = f"the nationality '{k.text}' of '{tree.tokens[first].text}'"
+                return self._localise(a, mk.actor.country, where)
+        return a
+
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
-        if a.kind not in ("sector", "person") or a.country is None:
+        if a.country is None:
+            return []
+        if a.kind == "state":
+            # "Syrian and Russian air strikes", "Egyptian and Qatari mediators": a thing or group the nationalities
+            # stand for (not the country named by the head itself, "Syria and Russia")
+            mh = actors.at(h)
+            if mh is not None and mh.kind in ("demonym", "country"):
+                return []
+        elif a.kind not in ("sector", "person"):
             return []
         extra: list[Actor] = []
         tok = tree.tokens[h]
@@ -1413,6 +1441,8 @@ class Coder:
                         entity_id=None,
                         why=f"{a.why}; coordinated nationality '{mj.actor.text}'",
                     )
+                    if a.kind != "state"
+                    else replace(mj.actor, why=f"coordinated nationality '{mj.actor.text}' of '{a.text}'")
                 )
         return extra
 
