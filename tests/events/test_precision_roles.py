@@ -179,3 +179,33 @@ def test_a_conjunct_with_its_own_nationality_keeps_it(pipe: Any) -> None:
         events(pipe, "The shelling killed two Syrian soldiers and a Turkish officer."), "killed"
     )["recipient"]
     assert countries(rec) == {"SYR", "TUR"}, rec
+
+
+# -- victims and agents with no nationality: the country of the place, where the text gives one -------------------
+
+
+def test_a_named_place_before_its_head_noun_is_the_place(pipe: Any) -> None:
+    ev = by_trigger(
+        events(pipe, "Gunmen shot dead a teacher in southern Helmand province on Friday."), "shot"
+    )
+    assert ev["location"] is not None and ev["location"]["country"] == "AFG", ev["location"]
+    assert countries(ev["recipient"]) == {"AFG"}, ev["recipient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Jihadists attacked a Malian village, killing eleven people.", "killing", "MLI"),
+        (
+            "Jets bombed markets in Idlib province, killing and wounding dozens of civilians.",
+            "wounding",
+            "SYR",
+        ),
+    ],
+)
+def test_the_victims_of_a_result_participle_belong_to_the_attacked_country(
+    pipe: Any, text: str, word: str, country: str
+) -> None:
+    ev = by_trigger(events(pipe, text), word)
+    assert country in countries(ev["recipient"]), ev["recipient"]
+

@@ -38,6 +38,10 @@ FUTURE = frozenset({"will", "shall", "'ll"})
 CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "about"})
 # a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
+# head nouns of a named place ("northern Baghlan province", "the Kharkiv region")
+PLACE_HEADS = frozenset(
+    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village"}
+)
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
@@ -255,6 +259,7 @@ class Coder:
 
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
+        self._result_setting(tree, drafts)
         self._intended_place_recipients(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
 
@@ -840,6 +845,34 @@ class Coder:
             d.roles.append(
                 f"actor = the actors of the attack '{tree.tokens[attack.trigger].text}' it is a result of"
             )
+
+    def _result_setting(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A result participle of violence ("..., killing several people") happens where the attack it follows
+        happened, and its victims with no nationality belong to the country the attack was aimed at: "attacked a
+        Chadian village, killing several people" (Chadian civilians), "struck areas in Aleppo, killing five"."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            while t.dep == "conj" and t.tag == "VBG" and t.head != t.i:  # "killing and injuring several people"
+                t = tree.tokens[t.head]
+            if (
+                d.kind != "verb"
+                or t.dep != "advcl"
+                or t.tag != "VBG"
+                or self.ontology.cameo(d.code).plover != "ASSAULT"
+            ):
+                continue
+            gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
+            if gov is None or self.ontology.cameo(gov.code).plover != "ASSAULT":
+                continue
+            if d.location is None and gov.location is not None:
+                d.location = gov.location
+                d.roles.append(f"place = the place of the attack '{tree.tokens[gov.trigger].text}'")
+            states = {r.country for r in gov.recipients if r.kind == "state" and r.country}
+            if len(states) != 1 or (d.location is not None and d.location.country):
+                continue
+            (country,) = states
+            where = f"the country the attack '{tree.tokens[gov.trigger].text}' was aimed at"
+            d.recipients = [self._localise(r, country, where) for r in d.recipients]
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
@@ -1743,6 +1776,18 @@ class Coder:
             return Location(text, start, end, name, kind, m.actor.country, precision=precision)
         if t.ent_type in PLACE_LABELS:
             return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
+        if t.pos == "NOUN" and t.lower in PLACE_HEADS:
+            # "in northern Baghlan province", "the Lower Shabelle region": the named place the head noun qualifies
+            for k in tree.kids(h, "compound", "amod"):
+                mk = actors.at(k.i)
+                # "Aleppo province": the parser may tag the name NORP
+                named = k.ent_type in PLACE_LABELS or (k.ent_type == "NORP" and k.pos == "PROPN")
+                if named and (mk is None or mk.kind not in ("org", "armed_group", "person", "demonym")):
+                    klo, khi = tree.np_span(k.i)
+                    kstart, kend = tree.char_span(klo, min(khi, h))
+                    name = article.text[kstart:kend]
+                    kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
+                    return Location(text, start, end, name, kind, None, precision="unknown")
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
