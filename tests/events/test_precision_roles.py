@@ -209,3 +209,47 @@ def test_the_victims_of_a_result_participle_belong_to_the_attacked_country(
     ev = by_trigger(events(pipe, text), word)
     assert country in countries(ev["recipient"]), ev["recipient"]
 
+
+# -- datelines and state agents with no nationality ----------------------------------------------------------------
+
+
+def test_a_wire_dateline_is_no_part_of_the_actor(pipe: Any) -> None:
+    text = "Hebron, Jan 3 (Prensa Latina) Israeli troops detained twelve Palestinians in the West Bank."
+    ev = by_trigger(events(pipe, text), "detained")
+    assert codes(ev["actor"]) == {"ISRMIL"}, ev["actor"]
+    assert all("Hebron" not in a["text"] for a in ev["actor"]), ev["actor"]
+
+
+def test_a_capital_in_a_wire_dateline_is_not_the_actor(pipe: Any) -> None:
+    text = "Beijing, Sept 5 (Xinhua) - Chinese President Xi Jinping held talks with Kenyan President William Ruto."
+    ev = by_trigger(events(pipe, text, date="2024-09-05"), "talks")
+    assert all(a["text"] != "Beijing" for a in ev["actor"]), ev["actor"]
+    assert "CHN" in countries(ev["actor"]) and "KEN" in countries(ev["recipient"])
+
+
+def test_a_bare_ministry_refers_back_to_the_ministry_named_with_its_country(pipe: Any) -> None:
+    text = (
+        "Russian drones struck a power plant near Odesa overnight, Ukraine's energy ministry said on Monday.\n\n"
+        "The ministry said Russia had fired 40 drones at the region."
+    )
+    ev = by_trigger(events(pipe, text), "fired")
+    assert {a["code"] for a in ev["attribution"]} == {"UKRGOV"}, ev["attribution"]
+
+
+def test_a_bare_ministry_belongs_to_the_dateline_country(pipe: Any) -> None:
+    text = "ANKARA, June 3 (Reuters) - Warplanes struck militant targets in northern Iraq, the defence ministry said."
+    ev = by_trigger(events(pipe, text), "struck")
+    assert {a["country"] for a in ev["attribution"]} == {"TUR"}, ev["attribution"]
+
+
+def test_someones_own_agents_take_no_dateline_country(pipe: Any) -> None:
+    text = "ANKARA, June 3 (Reuters) - The PKK said its fighters had attacked a Turkish outpost near Hakkari."
+    ev = by_trigger(events(pipe, text), "attacked")
+    assert "TURMIL" not in codes(ev["actor"]), ev["actor"]
+
+
+def test_a_foreign_dateline_does_not_own_a_party_of_another_country(pipe: Any) -> None:
+    text = "DOHA, June 3 (Reuters) - Iranian state television said lawmakers had approved a bill to expel inspectors."
+    evs = events(pipe, text)
+    assert any(e["actor"] for e in evs), evs
+    assert not any(a["country"] == "QAT" for e in evs for a in e["actor"]), [e["actor"] for e in evs]

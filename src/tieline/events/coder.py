@@ -42,6 +42,8 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 PLACE_HEADS = frozenset(
     {"province", "region", "district", "state", "county", "governorate", "town", "city", "village"}
 )
+# sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
@@ -161,6 +163,15 @@ class Coder:
         # pairs of parties named together so far (countries -> times, last seen, the two actors): the article's
         # main pair is what "the two ministers", "both sides" refer to
         self._pairs: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
+        # state agents named with their country so far (head word -> country), and the dateline's country: what
+        # "the ministry", "officials", "the army" with no nationality of their own belong to
+        self._agents: dict[str, str] = {}
+        self._home_dateline: str | None = None
+        if self.geocoder is not None:
+            from ..geo import dateline_place
+
+            dl = dateline_place(article, self.geocoder)
+            self._home_dateline = dl.country if dl is not None else None
         for si, sent in enumerate(article.sentences):
             if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
                 note(
@@ -1996,6 +2007,14 @@ class Coder:
                 d.actors = [self._localise(a, home, where, people=True) for a in d.actors]
             if not _state_of(d.actors, home):
                 d.recipients = [self._localise(a, home, where, people=True) for a in d.recipients]
+        # the dateline speaks for a party only when the event names no other country ("DUBAI - Iranian media said
+        # lawmakers approved ...": Iran's lawmakers); it always can for who reports it ("..., the ministry said")
+        foreign = any(
+            a.country and a.country != self._home_dateline for a in (*d.actors, *d.recipients, *d.attribution)
+        )
+        d.actors = [self._state_agent(a, dateline=not foreign) for a in d.actors]
+        d.recipients = [self._state_agent(a, dateline=not foreign) for a in d.recipients]
+        d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -2045,6 +2064,29 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _state_agent(self, a: Actor, *, dateline: bool) -> Actor:
+        """A state agent with no nationality ("The ministry said", "officials said", "the army") belongs to the
+        country of the last one of the same word the article named with its country ("Ukraine's energy ministry
+        said ... The ministry said"), else to the country of the article's dateline ("BEIJING, Sept 5 (Xinhua) -
+        ... the foreign ministry said"; with ``dateline``). Not someone's own agents ("its troops"). Each state agent
+        with a country is remembered for the rest of the article."""
+        if a.kind != "sector" or a.sector not in STATE_SECTORS:
+            return a
+        words = a.text.lower().split()
+        if not words:
+            return a
+        head = words[-1]
+        if a.country is not None:
+            self._agents[head] = a.country
+            return a
+        if any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in words):
+            return a
+        if head in self._agents:
+            return self._localise(a, self._agents[head], f"the earlier '{head}' of {self._agents[head]}")
+        if dateline and self._home_dateline is not None:
+            return self._localise(a, self._home_dateline, "the article's dateline")
+        return a
 
     def _place_party(self, loc: Location) -> Actor:
         """The country of a place, as the party at the receiving end of a material act done there."""
