@@ -253,3 +253,21 @@ def test_a_foreign_dateline_does_not_own_a_party_of_another_country(pipe: Any) -
     evs = events(pipe, text)
     assert any(e["actor"] for e in evs), evs
     assert not any(a["country"] == "QAT" for e in evs for a in e["actor"]), [e["actor"] for e in evs]
+
+
+# -- a capital naming a thing or an event is a place, not its government --------------------------------------------
+
+
+def test_a_capital_naming_an_event_is_its_venue_not_a_party(pipe: Any) -> None:
+    ev = by_trigger(events(pipe, "Ethiopia will take part in the Nairobi talks on Sudan next week."), "talks")
+    assert "KENGOV" not in codes(ev["actor"]) | codes(ev["recipient"]), (ev["actor"], ev["recipient"])
+
+
+def test_a_capital_naming_a_thing_is_its_country_not_its_government(pipe: Any) -> None:
+    ev = by_trigger(events(pipe, "Gunmen stormed a Kabul hotel on Monday, killing four guests."), "stormed")
+    assert codes(ev["recipient"]) == {"AFG"}, ev["recipient"]
+
+
+def test_a_capital_naming_people_is_still_their_government(pipe: Any) -> None:
+    ev = by_trigger(events(pipe, "Tehran officials condemned the raid."), "condemned")
+    assert codes(ev["actor"]) == {"IRNGOV"}, ev["actor"]

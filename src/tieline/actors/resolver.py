@@ -615,6 +615,7 @@ class Resolver:
         lo, hi = tree.np_span(head)
         # modifiers in the noun phrase: a country, demonym, capital; a possessor
         country_actor: Actor | None = None
+        country_by_city = False  # the country is named by its capital or seat of power ("Khartoum", "the Kremlin")
         named: Actor | None = None
         for k in range(lo, hi):
             if k == head:
@@ -624,6 +625,7 @@ class Resolver:
                 continue
             if mk.actor.kind == "state" and country_actor is None:
                 country_actor = mk.actor
+                country_by_city = mk.kind in ("capital", "seat") and toks[k].dep == "compound"
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
         head_lower = t.lemma.lower() if t.lemma else t.lower
@@ -820,6 +822,12 @@ class Resolver:
                     why=f"'{t.text}' of {country_actor.name}",
                 )
             return None  # "the two nations": the coder resolves groups
+        if country_actor is not None and country_by_city and country_actor.country:
+            # "a Khartoum sit-in", "a Kabul hotel": a capital naming a thing is where it is, the country (a place party),
+            # not its government
+            return self._coded(
+                text, start, end, country_actor.country, None, "state", why=f"'{text}' is in {country_actor.name}"
+            )
         if country_actor is not None:
             # "Kenyan efforts", "US-led initiatives": the country stands for the actor
             return replace(

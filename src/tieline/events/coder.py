@@ -1177,6 +1177,8 @@ class Coder:
             lo, _hi = tree.np_span(a)
             for k in range(lo, i):
                 mk = actors.at(k)
+                if mk is not None and mk.kind in ("capital", "seat") and article.tokens[k].dep == "compound":
+                    continue  # "the Paris meeting", "a Geneva conference": a capital naming the event is its venue
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
                     actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
