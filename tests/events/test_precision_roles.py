@@ -271,3 +271,22 @@ def test_a_capital_naming_a_thing_is_its_country_not_its_government(pipe: Any) -
 def test_a_capital_naming_people_is_still_their_government(pipe: Any) -> None:
     ev = by_trigger(events(pipe, "Tehran officials condemned the raid."), "condemned")
     assert codes(ev["actor"]) == {"IRNGOV"}, ev["actor"]
+
+
+# -- an organisation's own agents; the addressee of a purpose clause ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        (
+            "The African Union mission said its troops had repelled an attack near Baidoa.",
+            "repelled",
+            "IGOAFRAU",
+        ),
+        ("NATO said its warplanes had intercepted two bombers over the Baltic.", "intercepted", "IGOWSTNAT"),
+    ],
+)
+def test_an_organisations_own_agents_are_the_organisation(pipe: Any, text: str, word: str, code: str) -> None:
+    ev = by_trigger(events(pipe, text), word)
+    assert ev["actor"] and all(a["code"].startswith(code) for a in ev["actor"]), ev["actor"]

@@ -768,6 +768,9 @@ class Resolver:
                         "sector",
                         why=f"sector '{t.text}' ({sector}) of {pa.name}",
                     )
+                if pa is not None and pa.kind in ("igo", "org") and pa.code:
+                    # "the AU mission said its troops had ...": an organisation's own agents are coded as it
+                    return replace(pa, text=text, start=start, end=end, why=f"'{text}': the agents of {pa.name}")
             if t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS:
                 prev = self._antecedent(head, actors, kinds=("armed_group",))
                 if prev is not None and _definite(tree, head):
