@@ -290,3 +290,26 @@ def test_a_capital_naming_people_is_still_their_government(pipe: Any) -> None:
 def test_an_organisations_own_agents_are_the_organisation(pipe: Any, text: str, word: str, code: str) -> None:
     ev = by_trigger(events(pipe, text), word)
     assert ev["actor"] and all(a["code"].startswith(code) for a in ev["actor"]), ev["actor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Algeria summoned the French ambassador to demand an apology.", "demand", "FRA"),
+        (
+            "Ruto telephoned Ethiopian Prime Minister Abiy Ahmed to discuss the border dispute.",
+            "discuss",
+            "ETH",
+        ),
+    ],
+)
+def test_a_verbal_act_in_a_purpose_clause_is_addressed_to_the_governors_recipient(
+    pipe: Any, text: str, word: str, country: str
+) -> None:
+    ev = by_trigger(events(pipe, text, date="2024-05-02"), word)
+    assert country in countries(ev["recipient"]), ev["recipient"]
+
+
+def test_object_control_is_not_a_purpose_clause(pipe: Any) -> None:
+    ev = by_trigger(events(pipe, "Kenya urged Somalia to withdraw its troops."), "withdraw")
+    assert countries(ev["actor"]) == {"SOM"} and "SOM" not in countries(ev["recipient"])

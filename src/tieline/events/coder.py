@@ -251,6 +251,7 @@ class Coder:
                         self._note_pair(group)
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
+        self._purpose_addressee(tree, drafts)
         self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
@@ -884,6 +885,23 @@ class Coder:
             (country,) = states
             where = f"the country the attack '{tree.tokens[gov.trigger].text}' was aimed at"
             d.recipients = [self._localise(r, country, where) for r in d.recipients]
+
+    def _purpose_addressee(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A verbal act in the purpose clause of an act on someone is addressed to that someone: "summoned
+        Pakistan's envoy to demand an explanation", "met the Iraqi minister to discuss security", "called Ruto to
+        congratulate him" (same actor only; verbal acts, quads 1 and 3)."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
+                continue
+            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(k.lower == "to" for k in tree.kids(t.i, "aux")):
+                continue
+            gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
+            if gov is None or not gov.recipients or not all(any(_same(a, b) for b in gov.actors) for a in d.actors):
+                continue
+            d.recipients = [r for r in gov.recipients if r.why != PLACE_PARTY_WHY]
+            if d.recipients:
+                d.roles.append(f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)")
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
