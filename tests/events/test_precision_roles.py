@@ -313,3 +313,24 @@ def test_a_verbal_act_in_a_purpose_clause_is_addressed_to_the_governors_recipien
 def test_object_control_is_not_a_purpose_clause(pipe: Any) -> None:
     ev = by_trigger(events(pipe, "Kenya urged Somalia to withdraw its troops."), "withdraw")
     assert countries(ev["actor"]) == {"SOM"} and "SOM" not in countries(ev["recipient"])
+
+
+# -- a condemnation of "the attack" is aimed at whoever carried it out ---------------------------------------------
+
+
+def test_condemning_the_attack_is_aimed_at_its_doer(pipe: Any) -> None:
+    text = (
+        "Boko Haram fighters stormed a Nigerian army base near Monguno on Sunday, killing six soldiers.\n\n"
+        "President Bola Tinubu condemned the attack and ordered a review of security in the north-east."
+    )
+    ev = by_trigger(events(pipe, text, date="2024-03-10"), "condemned")
+    assert codes(ev["recipient"]) == {"NGAREB"}, ev["recipient"]
+
+
+def test_an_attack_with_its_own_parties_is_not_looked_up(pipe: Any) -> None:
+    text = (
+        "Boko Haram fighters stormed a Nigerian army base near Monguno on Sunday, killing six soldiers.\n\n"
+        "Chad condemned the attack by Nigerian jets on a village near its border."
+    )
+    ev = by_trigger(events(pipe, text, date="2024-03-10"), "condemned")
+    assert "NGAREB" not in codes(ev["recipient"]), ev["recipient"]

@@ -166,6 +166,7 @@ class Coder:
         # state agents named with their country so far (head word -> country), and the dateline's country: what
         # "the ministry", "officials", "the army" with no nationality of their own belong to
         self._agents: dict[str, str] = {}
+        self._last_attack: list[Actor] = []  # the actors of the article's last attack so far ("condemned the attack")
         self._home_dateline: str | None = None
         if self.geocoder is not None:
             from ..geo import dateline_place
@@ -2032,6 +2033,10 @@ class Coder:
         foreign = any(
             a.country and a.country != self._home_dateline for a in (*d.actors, *d.recipients, *d.attribution)
         )
+        if not d.recipients and d.actors and cameo.code.startswith("11"):
+            d.recipients = self._deed_doer(tree, d)
+        if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
+            self._last_attack = list(d.actors)
         d.actors = [self._state_agent(a, dateline=not foreign) for a in d.actors]
         d.recipients = [self._state_agent(a, dateline=not foreign) for a in d.recipients]
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
@@ -2084,6 +2089,24 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
+        """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
+        condemned the attack", "denounced this bombing"): the actors of the article's last attack before it."""
+        obj = tree.kid(d.trigger, "dobj")
+        if obj is None or not self._last_attack or tree.kids(obj.i, "poss"):
+            return []
+        if not any(k.lower in ("the", "this", "that", "these", "those") for k in tree.kids(obj.i, "det")):
+            return []
+        if any(p.lower in ("by", "on", "against", "of") for p, _o in tree.preps(obj.i)):
+            return []  # "the attack on the convoy", "the attacks by X": the noun names its own parties or setting
+        pat = self.lexicon.match_noun((obj.lemma or obj.text).lower())
+        if pat is None or self.ontology.cameo(pat.code).plover != "ASSAULT":
+            return []
+        doers = [a for a in self._last_attack if not any(_same(a, b) for b in d.actors)]
+        if doers:
+            d.roles.append(f"recipient = who did '{obj.text}' (the article's last attack before it)")
+        return doers
 
     def _state_agent(self, a: Actor, *, dateline: bool) -> Actor:
         """A state agent with no nationality ("The ministry said", "officials said", "the army") belongs to the
