@@ -334,3 +334,27 @@ def test_an_attack_with_its_own_parties_is_not_looked_up(pipe: Any) -> None:
     )
     ev = by_trigger(events(pipe, text, date="2024-03-10"), "condemned")
     assert "NGAREB" not in codes(ev["recipient"]), ev["recipient"]
+
+
+# -- territory taken from someone; a relative clause on a place ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ukrainian troops recaptured three villages from Russian forces near Kharkiv.", "RUSMIL"),
+        ("Azerbaijan seized the town of Lachin from Armenia.", "ARM"),
+        ("Al-Shabaab fighters captured the town of Mahas from Ethiopian troops on Friday.", "ETHMIL"),
+        ("The army recaptured the northern town of Kidal from the rebels.", "REB"),
+    ],
+)
+def test_territory_is_taken_from_the_party_of_the_from_phrase(pipe: Any, text: str, code: str) -> None:
+    evs = events(pipe, text)
+    ev = next(e for e in evs if e["cameo"].startswith("192"))
+    assert codes(ev["recipient"]) == {code}, ev["recipient"]
+
+
+def test_a_relative_clause_on_a_place_takes_no_actor_from_it(pipe: Any) -> None:
+    text = "The group claimed two bombings in the market district of Mogadishu which killed nine people."
+    ev = by_trigger(events(pipe, text), "killed")
+    assert not any("district" in a["text"] for a in ev["actor"]), ev["actor"]

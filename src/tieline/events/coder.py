@@ -44,6 +44,7 @@ PLACE_HEADS = frozenset(
 )
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
@@ -578,6 +579,11 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and d.code.startswith("192"):
+            taken = self._taken_from(article, tree, actors, ref, i, theme, d)
+            if taken:
+                d.recipients = taken
+                role_notes.append("recipient = the party the territory is taken from ('from ...')")
         if d.actors and d.code.startswith("11"):
             # "complained to the UN over Israeli air raids", "criticised Iran for its nuclear programme": the one
             # disapproved of is a party too, beside the addressee
@@ -717,6 +723,35 @@ class Coder:
                 if a is not None:
                     return o2
         return None
+
+    def _taken_from(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        i: int,
+        theme: Token | None,
+        d: Draft,
+    ) -> list[Actor]:
+        """Who territory is taken from ("recaptured the village from the Syrian army", "seized Dabiq from the
+        Islamic State", "captured positions from its rival the Taliban"): the party of a "from" phrase on the verb or
+        its object, which outranks the country of the territory itself."""
+        owners = [i, *([theme.i] if theme is not None else [])]
+        for h in owners:
+            for p, o in tree.preps(h):
+                if p.lower != "from" or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                found = [
+                    a
+                    for a in found
+                    if a.kind in ("armed_group", "igo", "org", "sector", "person")
+                    or (a.kind == "state" and o.pos == "PROPN" and actors.at(o.i) is not None)
+                ]
+                if found:
+                    return found
+        return []
 
     def _accused_doer(self, tree: Tree, i: int) -> Token | None:
         """The doer of a gerund or deed noun that names what someone is accused of, blamed or praised for: "Peskov
@@ -1416,7 +1451,9 @@ class Coder:
                     and lemma not in self.speech_act_nouns
                 ):
                     a = self.resolver.resolve(noun.i, article, tree, actors, ref, peers=peers)
-                    if a is not None:
+                    # not a place ("attacks in the commercial area of X, which killed"), nor a country read from one
+                    placed = noun.ent_type in PLACE_LABELS or lemma in PLACE_HEADS or lemma in PLACE_NOUNS
+                    if a is not None and not placed and not (a.kind == "state" and noun.pos != "PROPN"):
                         return replace(
                             a, why=f"{a.why}; '{tok.text}' is the '{noun.text}' its clause modifies"
                         )
