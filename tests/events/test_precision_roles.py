@@ -358,3 +358,9 @@ def test_a_relative_clause_on_a_place_takes_no_actor_from_it(pipe: Any) -> None:
     text = "The group claimed two bombings in the market district of Mogadishu which killed nine people."
     ev = by_trigger(events(pipe, text), "killed")
     assert not any("district" in a["text"] for a in ev["actor"]), ev["actor"]
+
+
+def test_a_relative_clause_on_a_person_named_by_nationality_keeps_the_person(pipe: Any) -> None:
+    text = "The Pentagon named the British soldier who was killed near Kandahar on Friday."
+    ev = by_trigger(events(pipe, text), "killed")
+    assert "GBR" in countries(ev["recipient"]), ev["recipient"]

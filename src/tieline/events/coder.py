@@ -1451,9 +1451,9 @@ class Coder:
                     and lemma not in self.speech_act_nouns
                 ):
                     a = self.resolver.resolve(noun.i, article, tree, actors, ref, peers=peers)
-                    # not a place ("attacks in the commercial area of X, which killed"), nor a country read from one
+                    # not a place ("attacks in the commercial area of X, which killed")
                     placed = noun.ent_type in PLACE_LABELS or lemma in PLACE_HEADS or lemma in PLACE_NOUNS
-                    if a is not None and not placed and not (a.kind == "state" and noun.pos != "PROPN"):
+                    if a is not None and not placed:
                         return replace(
                             a, why=f"{a.why}; '{tok.text}' is the '{noun.text}' its clause modifies"
                         )
