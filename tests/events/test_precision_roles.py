@@ -364,3 +364,10 @@ def test_a_relative_clause_on_a_person_named_by_nationality_keeps_the_person(pip
     text = "The Pentagon named the British soldier who was killed near Kandahar on Friday."
     ev = by_trigger(events(pipe, text), "killed")
     assert "GBR" in countries(ev["recipient"]), ev["recipient"]
+
+
+def test_the_agent_of_a_noun_in_a_time_phrase_is_not_the_verbs_agent(pipe: Any) -> None:
+    evs = events(pipe, "Palmyra has been liberated after its brutal occupation by the terrorist group Daesh.")
+    assert evs
+    freed = [e for e in evs if "liberated" in e["evidence"]["trigger"]["text"]]
+    assert not any(e["actor"] for e in freed), [e["actor"] for e in freed]

@@ -44,6 +44,7 @@ PLACE_HEADS = frozenset(
 )
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
 PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
@@ -713,9 +714,11 @@ class Coder:
         """The agent of a passive verb that the parser hung on one of the verb's own phrases: "the devices have been
         planted on the roads by al-Shabaab" ("by" under "roads"). Only a by-phrase that resolves to a party that can
         act (a state, group, organisation, person or sector agent) counts: "killed in an attack by gunmen"."""
-        for _p, o in tree.preps(i):
-            if o.ent_type in ("DATE", "TIME"):
+        for p, o in tree.preps(i):
+            if o.ent_type in ("DATE", "TIME") or p.lower in TIME_PREPS:
                 continue
+            if self.lexicon.is_noun_trigger((o.lemma or o.text).lower()):
+                continue  # "liberated after its occupation by ISIL": the by-phrase is the noun event's own agent
             for p2, o2 in tree.preps(o.i):
                 if p2.lower != "by" or o2.pos not in ("PROPN", "NOUN"):
                     continue
