@@ -722,6 +722,7 @@ class Resolver:
         lo, hi = tree.np_span(head)
         # modifiers in the noun phrase: a country, demonym, capital; a possessor
         country_actor: Actor | None = None
+        country_by_city = False  # the country is named by its capital or seat of power ("Khartoum", "the Kremlin")
         named: Actor | None = None
         for k in range(lo, hi):
             if k == head:
@@ -733,6 +734,7 @@ class Resolver:
                 if _possessor_of_relation(toks, mk):
                     continue  # "Israel's militia ally", "Iraq's neighbours": another party, not the possessor
                 country_actor = mk.actor
+                country_by_city = mk.kind in ("capital", "seat") and toks[k].dep == "compound"
             elif mk.actor.kind in ("person", "igo", "org", "armed_group") and named is None:
                 named = mk.actor
         head_lower = t.lemma.lower() if t.lemma else t.lower
@@ -875,6 +877,9 @@ class Resolver:
                         "sector",
                         why=f"sector '{t.text}' ({sector}) of {pa.name}",
                     )
+                if pa is not None and pa.kind in ("igo", "org") and pa.code:
+                    # "the AU mission said its troops had ...": an organisation's own agents are coded as it
+                    return replace(pa, text=text, start=start, end=end, why=f"'{text}': the agents of {pa.name}")
             if t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS:
                 prev = self._antecedent(head, actors, kinds=("armed_group",))
                 if prev is not None and _definite(tree, head):
@@ -943,6 +948,12 @@ class Resolver:
                     why=f"'{t.text}' of {country_actor.name}",
                 )
             return None  # "the two nations": the coder resolves groups
+        if country_actor is not None and country_by_city and country_actor.country:
+            # "a Khartoum sit-in", "a Kabul hotel": a capital naming a thing is where it is, the country (a place party),
+            # not its government
+            return self._coded(
+                text, start, end, country_actor.country, None, "state", why=f"'{text}' is in {country_actor.name}"
+            )
         if country_actor is not None:
             # "Kenyan efforts", "US-led initiatives": the country stands for the actor
             return replace(

@@ -50,6 +50,16 @@ FUTURE = frozenset({"will", "shall", "'ll"})
 CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "about"})
 # a negated act with one of these auxiliaries is a refusal ("will not accept", "won't", "does not recognise");
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
+# head nouns of a named place ("northern Baghlan province", "the Kharkiv region")
+PLACE_HEADS = frozenset(
+    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village"}
+)
+# sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
 # phrases that name the party an act on a thing is aimed at ("aid to Serbia", "a blockade on X", "an invasion
@@ -191,6 +201,7 @@ class Coder:
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
+        self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -206,6 +217,16 @@ class Coder:
         # pairs of parties named together so far (countries -> times, last seen, the two actors): the article's
         # main pair is what "the two ministers", "both sides" refer to
         self._pairs: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
+        # state agents named with their country so far (head word -> country), and the dateline's country: what
+        # "the ministry", "officials", "the army" with no nationality of their own belong to
+        self._agents: dict[str, str] = {}
+        self._last_attack: list[Actor] = []  # the actors of the article's last attack so far ("condemned the attack")
+        self._home_dateline: str | None = None
+        if self.geocoder is not None:
+            from ..geo import dateline_place
+
+            dl = dateline_place(article, self.geocoder)
+            self._home_dateline = dl.country if dl is not None else None
         for si, sent in enumerate(article.sentences):
             if sent.tok_end - sent.tok_start > MAX_SENTENCE_TOKENS:
                 note(
@@ -287,6 +308,7 @@ class Coder:
                         self._note_pair(group)
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
+        self._purpose_addressee(tree, drafts)
         self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
@@ -306,6 +328,7 @@ class Coder:
 
                 context = [a.country for a in (*d.actors, *d.recipients) if a.country]
                 d.location = enrich(d.location, self.geocoder, context)
+        self._result_setting(tree, drafts)
         self._intended_place_recipients(tree, drafts)
         self._protest_demands(tree, drafts)
         return self._merge_fragments(drafts, trace=trace)
@@ -356,7 +379,7 @@ class Coder:
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
-        passive = patient is not None or (t.tag == "VBN" and t.dep in ("acl", "amod"))
+        passive = patient is not None or self._reduced_passive(tree, t)
         stative: Token | None = None
         if (
             patient is not None
@@ -500,13 +523,27 @@ class Coder:
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
                     break
+            else:
+                agent = self._stray_agent(article, tree, actors, i, ref)
+                if agent is not None:
+                    actor_heads = tree.conjuncts(agent.i)
+                    role_notes.append(
+                        f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
+                    )
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
         else:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
-            if controller is not None:
+            accused = self._accused_doer(tree, i)
+            if accused is not None:
+                actor_heads = tree.conjuncts(accused.i)
+                gov = article.tokens[accused.head].text
+                role_notes.append(
+                    f"actor = object '{accused.text}' of '{gov}' (the one accused of, or praised for, the act)"
+                )
+            elif controller is not None:
                 actor_heads = tree.conjuncts(controller.i)
                 gov = article.tokens[controller.head].text
                 role_notes.append(f"actor = object '{controller.text}' of '{gov}' (object control)")
@@ -598,9 +635,15 @@ class Coder:
         )
         d.target = self._has_target(tree, i, obj, theme)
         # "Vietnam is committed to ...": the subject of a stative passive of a pledge names the actor too
-        d.named_actor = bool(actor_heads) or (patient is not None and lemma in self.pledge_cues)
-        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[])
-        d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        # (a relative pronoun names no one by itself: "Sharon, who has vowed to ..." is the description of a party)
+        d.named_actor = any(tree.tokens[k].lower not in RELATIVE_PRONOUNS for k in actor_heads) or (
+            patient is not None and lemma in self.pledge_cues
+        )
+        material = self.ontology.cameo(d.code).quad in (2, 4)
+        d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], relatives=material)
+        d.recipients = self._resolve_all(
+            rec_heads, article, tree, actors, ref, peers=d.actors, relatives=material
+        )
         if not d.recipients and mode != "none":
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
@@ -640,6 +683,11 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and d.code.startswith("192"):
+            taken = self._taken_from(article, tree, actors, ref, i, theme, d)
+            if taken:
+                d.recipients = taken
+                role_notes.append("recipient = the party the territory is taken from ('from ...')")
         if d.actors and d.code.startswith("11"):
             # "complained to the UN over Israeli air raids", "criticised Iran for its nuclear programme": the one
             # disapproved of is a party too, beside the addressee
@@ -749,6 +797,88 @@ class Coder:
                         return o2
             return None
         return None
+
+    @staticmethod
+    def _reduced_passive(tree: Tree, t: Token) -> bool:
+        """Whether a past participle modifying a noun is a reduced passive relative ("shells fired by the rebels"),
+        not a perfect clause with its own subject that the parser hung on a noun ("reports that ISIL has killed 70
+        members", "claims that the army had shelled the town")."""
+        if t.tag != "VBN" or t.dep not in ("acl", "amod"):
+            return False
+        return not any(
+            tree.tokens[c].dep in ("nsubj", "csubj")
+            or (tree.tokens[c].dep == "aux" and tree.tokens[c].lower in PERFECT_AUX)
+            for c in tree.children[t.i]
+        )
+
+    def _stray_agent(
+        self, article: Article, tree: Tree, actors: ArticleActors, i: int, ref: _dt.date | None
+    ) -> Token | None:
+        """The agent of a passive verb that the parser hung on one of the verb's own phrases: "the devices have been
+        planted on the roads by al-Shabaab" ("by" under "roads"). Only a by-phrase that resolves to a party that can
+        act (a state, group, organisation, person or sector agent) counts: "killed in an attack by gunmen"."""
+        for p, o in tree.preps(i):
+            if o.ent_type in ("DATE", "TIME") or p.lower in TIME_PREPS:
+                continue
+            if self.lexicon.is_noun_trigger((o.lemma or o.text).lower()):
+                continue  # "liberated after its occupation by ISIL": the by-phrase is the noun event's own agent
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower != "by" or o2.pos not in ("PROPN", "NOUN"):
+                    continue
+                a = self.resolver.resolve(o2.i, article, tree, actors, ref)
+                if a is not None:
+                    return o2
+        return None
+
+    def _taken_from(
+        self,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        i: int,
+        theme: Token | None,
+        d: Draft,
+    ) -> list[Actor]:
+        """Who territory is taken from ("recaptured the village from the Syrian army", "seized Dabiq from the
+        Islamic State", "captured positions from its rival the Taliban"): the party of a "from" phrase on the verb or
+        its object, which outranks the country of the territory itself."""
+        owners = [i, *([theme.i] if theme is not None else [])]
+        for h in owners:
+            for p, o in tree.preps(h):
+                if p.lower != "from" or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                found = [
+                    a
+                    for a in found
+                    if a.kind in ("armed_group", "igo", "org", "sector", "person")
+                    or (a.kind == "state" and o.pos == "PROPN" and actors.at(o.i) is not None)
+                ]
+                if found:
+                    return found
+        return []
+
+    def _accused_doer(self, tree: Tree, i: int) -> Token | None:
+        """The doer of a gerund or deed noun that names what someone is accused of, blamed or praised for: "Peskov
+        accused Kyiv of shelling Belgorod" -> Kyiv shells, not Peskov; "blamed Ankara for the bombing" -> Ankara's;
+        "thanked Kenya for sending troops" -> Kenya sends (governing verbs in events/data/roles.yaml
+        `deed_object_verbs`). None for anything else, or when the deed has its own subject or possessor."""
+        t = tree.tokens[i]
+        if t.pos not in ("VERB", "NOUN") or t.dep not in ("pcomp", "pobj") or t.head == i:
+            return None
+        if any(tree.tokens[c].dep in ("nsubj", "nsubjpass", "poss") for c in tree.children[i]):
+            return None
+        prep = tree.tokens[t.head]
+        if prep.lower not in ("of", "for", "with", "over") or prep.head == prep.i:
+            return None
+        gov = tree.tokens[prep.head]
+        if gov.pos != "VERB" or (gov.lemma or gov.text).lower() not in self.deed_object_verbs:
+            return None
+        obj = tree.kid(gov.i, "dobj")
+        if obj is None or obj.i > prep.i or obj.pos not in ("PROPN", "NOUN", "PRON"):
+            return None
+        return obj
 
     def _has_target(self, tree: Tree, i: int, obj: Token | None, theme: Token | None) -> bool:
         """Whether the act names a concrete target: a direct object that is not the act itself, or the object of
@@ -869,6 +999,51 @@ class Coder:
             d.roles.append(
                 f"actor = the actors of the attack '{tree.tokens[attack.trigger].text}' it is a result of"
             )
+
+    def _result_setting(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A result participle of violence ("..., killing several people") happens where the attack it follows
+        happened, and its victims with no nationality belong to the country the attack was aimed at: "attacked a
+        Chadian village, killing several people" (Chadian civilians), "struck areas in Aleppo, killing five"."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            while t.dep == "conj" and t.tag == "VBG" and t.head != t.i:  # "killing and injuring several people"
+                t = tree.tokens[t.head]
+            if (
+                d.kind != "verb"
+                or t.dep != "advcl"
+                or t.tag != "VBG"
+                or self.ontology.cameo(d.code).plover != "ASSAULT"
+            ):
+                continue
+            gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
+            if gov is None or self.ontology.cameo(gov.code).plover != "ASSAULT":
+                continue
+            if d.location is None and gov.location is not None:
+                d.location = gov.location
+                d.roles.append(f"place = the place of the attack '{tree.tokens[gov.trigger].text}'")
+            states = {r.country for r in gov.recipients if r.kind == "state" and r.country}
+            if len(states) != 1 or (d.location is not None and d.location.country):
+                continue
+            (country,) = states
+            where = f"the country the attack '{tree.tokens[gov.trigger].text}' was aimed at"
+            d.recipients = [self._localise(r, country, where) for r in d.recipients]
+
+    def _purpose_addressee(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A verbal act in the purpose clause of an act on someone is addressed to that someone: "summoned
+        Pakistan's envoy to demand an explanation", "met the Iraqi minister to discuss security", "called Ruto to
+        congratulate him" (same actor only; verbal acts, quads 1 and 3)."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
+                continue
+            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(k.lower == "to" for k in tree.kids(t.i, "aux")):
+                continue
+            gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
+            if gov is None or not gov.recipients or not all(any(_same(a, b) for b in gov.actors) for a in d.actors):
+                continue
+            d.recipients = [r for r in gov.recipients if r.why != PLACE_PARTY_WHY]
+            if d.recipients:
+                d.roles.append(f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)")
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
@@ -1163,9 +1338,19 @@ class Coder:
                 actor_heads = [poss.i]
                 notes.append(f"actor = possessor '{poss.text}'")
         if not actor_heads:
+            accused = self._accused_doer(tree, a)
+            if accused is not None:
+                actor_heads = tree.conjuncts(accused.i)
+                notes.append(
+                    f"actor = object '{accused.text}' of '{article.tokens[accused.head].text}' (the one accused of,"
+                    " or praised for, the act)"
+                )
+        if not actor_heads:
             lo, _hi = tree.np_span(a)
             for k in range(lo, i):
                 mk = actors.at(k)
+                if mk is not None and mk.kind in ("capital", "seat") and article.tokens[k].dep == "compound":
+                    continue  # "the Paris meeting", "a Geneva conference": a capital naming the event is its venue
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
                     actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
@@ -1342,6 +1527,7 @@ class Coder:
         *,
         peers: list[Actor],
         modifier_ok: bool = False,
+        relatives: bool = False,
     ) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
@@ -1374,7 +1560,13 @@ class Coder:
                             )
                         )
                 continue
-            a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
+            a = self._stand_in(h, article, tree, actors, ref, peers + out, first=True, relatives=relatives)
+            if a is None:
+                a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
+            if a is None:
+                a = self._stand_in(h, article, tree, actors, ref, peers + out, first=False)
+            if a is not None:
+                a = self._shared_nationality(a, h, tree, actors)
             if a is None and modifier_ok:
                 m = actors.at(h)
                 if m is not None and m.actor is not None:
@@ -1396,8 +1588,82 @@ class Coder:
                             out.append(conj)
         return out
 
+    def _stand_in(
+        self,
+        h: int,
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        peers: list[Actor],
+        *,
+        first: bool,
+        relatives: bool = False,
+    ) -> Actor | None:
+        """The party a word that names none stands for in its own sentence: a relative pronoun is the noun its
+        clause modifies ("Hezbollah, which fought a war with Israel" -> Hezbollah; not a document: "a resolution
+        that aims to ..."); a noun in apposition with a name is that name when the noun names no party itself
+        ("captured positions from its rival the Taliban" -> the Taliban, not the possessor of "its"). ``first``:
+        asked before the resolver (relative pronouns, nouns with a possessive pronoun), else after it failed.
+        Relative pronouns only with ``relatives`` (material acts: a verbal act in a relative clause, "Sharon, who
+        has vowed ...", is the description of a party, not an event of the sentence's own)."""
+        tok = tree.tokens[h]
+        if tok.lower in RELATIVE_PRONOUNS and tok.dep in ("nsubj", "nsubjpass") and tok.head != h:
+            clause = tree.tokens[tok.head]
+            if first and relatives and clause.dep == "relcl" and clause.head != clause.i:
+                noun = tree.tokens[clause.head]
+                lemma = (noun.lemma or noun.text).lower()
+                if (
+                    noun.pos in ("PROPN", "NOUN")
+                    and noun.i < h
+                    and lemma not in self.document_nouns
+                    and lemma not in self.speech_act_nouns
+                ):
+                    a = self.resolver.resolve(noun.i, article, tree, actors, ref, peers=peers)
+                    # not a place ("attacks in the commercial area of X, which killed")
+                    placed = noun.ent_type in PLACE_LABELS or lemma in PLACE_HEADS or lemma in PLACE_NOUNS
+                    if a is not None and not placed:
+                        return replace(
+                            a, why=f"{a.why}; '{tok.text}' is the '{noun.text}' its clause modifies"
+                        )
+            return None
+        owned = any(k.lower in POSSESSIVE_WORDS for k in tree.kids(h, "poss"))
+        if tok.pos == "NOUN" and owned == first:
+            for ap in tree.kids(h, "appos"):
+                if ap.pos == "PROPN":
+                    a = self.resolver.resolve(ap.i, article, tree, actors, ref, peers=peers)
+                    if a is not None:
+                        return replace(a, why=f"{a.why}; '{tok.text}' in apposition with '{ap.text}'")
+        return None
+
+    def _shared_nationality(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> Actor:
+        """A sector agent with no country coordinated after a noun with a nationality shares it: "killed an Iraqi
+        general and five soldiers" (Iraqi soldiers), "destroyed Iranian oil platforms and warships"."""
+        tok = tree.tokens[h]
+        if a.kind != "sector" or a.country is not None or tok.dep != "conj" or tok.head == h:
+            return a
+        first = tok.head
+        while tree.tokens[first].dep == "conj" and tree.tokens[first].head != first:
+            first = tree.tokens[first].head
+        if tree.tokens[first].pos not in ("NOUN", "PROPN"):
+            return a
+        for k in tree.kids(first, "amod", "compound", "nmod"):
+            mk = actors.at(k.i)
+            if mk is not None and mk.kind == "demonym" and mk.actor is not None and mk.actor.country:
+                where = f"the nationality '{k.text}' of '{tree.tokens[first].text}'"
+                return self._localise(a, mk.actor.country, where)
+        return a
+
     def _coordinated_nationalities(self, a: Actor, h: int, tree: Tree, actors: ArticleActors) -> list[Actor]:
-        if a.kind not in ("sector", "person") or a.country is None:
+        if a.country is None:
+            return []
+        if a.kind == "state":
+            # "Syrian and Russian air strikes", "Egyptian and Qatari mediators": a thing or group the nationalities
+            # stand for (not the country named by the head itself, "Syria and Russia")
+            mh = actors.at(h)
+            if mh is not None and mh.kind in ("demonym", "country"):
+                return []
+        elif a.kind not in ("sector", "person"):
             return []
         extra: list[Actor] = []
         tok = tree.tokens[h]
@@ -1446,6 +1712,8 @@ class Coder:
                         entity_id=None,
                         why=f"{a.why}; coordinated nationality '{mj.actor.text}'",
                     )
+                    if a.kind != "state"
+                    else replace(mj.actor, why=f"coordinated nationality '{mj.actor.text}' of '{a.text}'")
                 )
         return extra
 
@@ -1765,6 +2033,18 @@ class Coder:
                         inner = replace(inner, country=known.country) if known is not None else None
                     if inner is not None and inner.country:
                         return replace(inner, text=text, start=start, end=end)
+        if t.pos == "NOUN" and t.lower in PLACE_HEADS:
+            # "in northern Baghlan province", "the Lower Shabelle region": the named place the head noun qualifies
+            for k in tree.kids(h, "compound", "amod"):
+                mk = actors.at(k.i)
+                # "Aleppo province": the parser may tag the name NORP
+                named = k.ent_type in PLACE_LABELS or (k.ent_type == "NORP" and k.pos == "PROPN")
+                if named and (mk is None or mk.kind not in ("org", "armed_group", "person", "demonym")):
+                    klo, khi = tree.np_span(k.i)
+                    kstart, kend = tree.char_span(klo, min(khi, h))
+                    name = article.text[kstart:kend]
+                    kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
+                    return Location(text, start, end, name, kind, None, precision="unknown")
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
@@ -2063,6 +2343,18 @@ class Coder:
                 ]
         if cameo.code.startswith("17") and d.actors and d.recipients:
             d.recipients = self._domestic_group(d)
+        # the dateline speaks for a party only when the event names no other country ("DUBAI - Iranian media said
+        # lawmakers approved ...": Iran's lawmakers); it always can for who reports it ("..., the ministry said")
+        foreign = any(
+            a.country and a.country != self._home_dateline for a in (*d.actors, *d.recipients, *d.attribution)
+        )
+        if not d.recipients and d.actors and cameo.code.startswith("11"):
+            d.recipients = self._deed_doer(tree, d)
+        if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
+            self._last_attack = list(d.actors)
+        d.actors = [self._state_agent(a, dateline=not foreign) for a in d.actors]
+        d.recipients = [self._state_agent(a, dateline=not foreign) for a in d.recipients]
+        d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
         if d.date is not None:
@@ -2112,6 +2404,47 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
+        """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
+        condemned the attack", "denounced this bombing"): the actors of the article's last attack before it."""
+        obj = tree.kid(d.trigger, "dobj")
+        if obj is None or not self._last_attack or tree.kids(obj.i, "poss"):
+            return []
+        if not any(k.lower in ("the", "this", "that", "these", "those") for k in tree.kids(obj.i, "det")):
+            return []
+        if any(p.lower in ("by", "on", "against", "of") for p, _o in tree.preps(obj.i)):
+            return []  # "the attack on the convoy", "the attacks by X": the noun names its own parties or setting
+        pat = self.lexicon.match_noun((obj.lemma or obj.text).lower())
+        if pat is None or self.ontology.cameo(pat.code).plover != "ASSAULT":
+            return []
+        doers = [a for a in self._last_attack if not any(_same(a, b) for b in d.actors)]
+        if doers:
+            d.roles.append(f"recipient = who did '{obj.text}' (the article's last attack before it)")
+        return doers
+
+    def _state_agent(self, a: Actor, *, dateline: bool) -> Actor:
+        """A state agent with no nationality ("The ministry said", "officials said", "the army") belongs to the
+        country of the last one of the same word the article named with its country ("Ukraine's energy ministry
+        said ... The ministry said"), else to the country of the article's dateline ("BEIJING, Sept 5 (Xinhua) -
+        ... the foreign ministry said"; with ``dateline``). Not someone's own agents ("its troops"). Each state agent
+        with a country is remembered for the rest of the article."""
+        if a.kind != "sector" or a.sector not in STATE_SECTORS:
+            return a
+        words = a.text.lower().split()
+        if not words:
+            return a
+        head = words[-1]
+        if a.country is not None:
+            self._agents[head] = a.country
+            return a
+        if any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in words):
+            return a
+        if head in self._agents:
+            return self._localise(a, self._agents[head], f"the earlier '{head}' of {self._agents[head]}")
+        if dateline and self._home_dateline is not None:
+            return self._localise(a, self._home_dateline, "the article's dateline")
+        return a
 
     def _place_party(self, loc: Location) -> Actor:
         """The country of a place, as the party at the receiving end of a material act done there."""

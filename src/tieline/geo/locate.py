@@ -29,6 +29,14 @@ _DATELINE = re.compile(
     r"(?P<qual>,[ ][A-Z][A-Za-z.\- ]+?(?=[,(\u2014\u2013-]|[ ][(\u2014\u2013-]))?"
     r"[ ]?(?:,|\(|\u2014|\u2013|--|-[ ])"
 )
+# Wire datelines in mixed case, always with the agency in parentheses: "Beijing, Sept 5 (Xinhua) -", "Ramallah, Dec 14
+# (Prensa Latina) Israeli forces ...", "Mosul (IraqiNews.com) Iraqi forces ...". The story starts after the
+# parenthesis (and a dash or colon if any) with a capital letter.
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][a-z][A-Za-z'\u2019.\-]*(?:[ ][A-Z][a-z][A-Za-z'\u2019.\-]*){0,2})"
+    r"(?:,[ ](?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}))?"
+    r"[ ]?\((?P<agency>[^()\n]{2,40})\)[ \t]*(?:(?:\u2014|\u2013|--|-|:)[ \t]*)?(?=[A-Z\"\u201c])"
+)
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$", re.IGNORECASE
 )
@@ -112,6 +120,31 @@ def _datelines(head: str) -> Iterator[tuple[re.Match[str], str]]:
             yield m, words
 
 
+def _wire_dateline(head: str) -> re.Match[str] | None:
+    """A mixed-case wire dateline at the very start of ``head`` ("Beijing, Sept 5 (Xinhua) -"), or None. The
+    parenthesis must name an agency (capitalised words or a web address), not spell out the words before it
+    ("Kenya Defence Forces (KDF) Spokesman ..." is a name and its acronym)."""
+    m = _WIRE_DATELINE.match(head)
+    if m is None:
+        return None
+    agency = m.group("agency").strip()
+    words = agency.replace(". ", ".").split()
+    if not all(
+        w[0].isupper() or w[0].isdigit() or w.lower().lstrip(".") in ("com", "net", "org") for w in words
+    ):
+        return None
+    capitals = "".join(c for c in m.group("place") if c.isupper())
+    if agency.replace(".", "") == capitals:
+        return None  # "Al-Shabaab (AS) Fighters ...": a name and its acronym
+    if (
+        m.group("date") is None
+        and not _DATELINE_DASH.search(head, m.end("agency") + 1, m.end())
+        and len(words) > 1
+    ):
+        return None  # "Hamas (Islamic Resistance Movement) Leader ...": a name glossed, not an agency
+    return m
+
+
 def dateline_end(text: str) -> int | None:
     """Where the story starts after a dateline at the start of a line near the top of ``text`` ("DUBAI, June 22
     (Reuters) — Iran's parliament ..." -> the offset of "Iran's"), or None. Only a dateline closed by a dash on
@@ -121,10 +154,15 @@ def dateline_end(text: str) -> int | None:
         line_end = head.find("\n", m.start())
         stop = min(m.start() + _DATELINE_SPAN, len(head) if line_end < 0 else line_end)
         dash = _DATELINE_DASH.search(head, m.start("place") + len(m.group("place")) - 1, stop)
-        if dash is not None and dash.end() < stop and "." not in head[m.end() : dash.start()].replace("(", ""):
+        if (
+            dash is not None
+            and dash.end() < stop
+            and "." not in head[m.end() : dash.start()].replace("(", "")
+        ):
             return dash.end()
         return None
-    return None
+    wire = _wire_dateline(head)
+    return wire.end() if wire is not None else None
 
 
 def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Location | None:
@@ -144,6 +182,10 @@ def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Locati
             continue
         start = m.start("place")
         end = start + len(m.group("place").rstrip(" .-"))
+        return place_to_location(place, article.text[start:end], start, end)
+    wire = _wire_dateline(head)
+    if wire is not None and (place := gc.resolve(wire.group("place"))) is not None:
+        start, end = wire.start("place"), wire.end("place")
         return place_to_location(place, article.text[start:end], start, end)
     return None
 
