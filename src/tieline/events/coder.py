@@ -2038,8 +2038,8 @@ class Coder:
             for k in tree.kids(h, "compound", "amod"):
                 mk = actors.at(k.i)
                 # "Aleppo province": the parser may tag the name NORP
-                named = k.ent_type in PLACE_LABELS or (k.ent_type == "NORP" and k.pos == "PROPN")
-                if named and (mk is None or mk.kind not in ("org", "armed_group", "person", "demonym")):
+                is_name = k.ent_type in PLACE_LABELS or (k.ent_type == "NORP" and k.pos == "PROPN")
+                if is_name and (mk is None or mk.kind not in ("org", "armed_group", "person", "demonym")):
                     klo, khi = tree.np_span(k.i)
                     kstart, kend = tree.char_span(klo, min(khi, h))
                     name = article.text[kstart:kend]
