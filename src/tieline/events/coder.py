@@ -80,6 +80,9 @@ EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
 # CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
 CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
+# A place phrase naming a boundary ("near the Somali border") does not put an event in the country of its adjective.
+_BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary", "borderland", "crossing"})
+
 
 @dataclass
 class Draft:
@@ -2714,6 +2717,8 @@ class Coder:
             start, end = tree.char_span(lo, hi)
             if any(vs < end and start < ve for vs, ve in victims):
                 continue
+            if any((toks[k].lemma or toks[k].text).lower() in _BOUNDARY_NOUNS for k in range(lo, hi)):
+                continue  # "near the Somali border": a border lies between two countries, in neither for sure
             country = self._country_in(article, tree, actors, lo, hi)
             if country is None:
                 continue
