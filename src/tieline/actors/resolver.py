@@ -99,6 +99,14 @@ def norm_key(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
+def _lead_word(text: str) -> str:
+    """The first word of a token's alias key (a hyphen is a word), '' for none: an alias can start at the token
+    only when this is the first word of some alias key."""
+    words = norm_key(text).replace("-", " - ").split()
+    return words[0] if words else ""
+
+
 @dataclass
 class ActorMention:
     """A stretch of text that names or describes a possible actor."""
@@ -180,19 +188,20 @@ class Resolver:
         text = article.text
         n = len(toks)
         i = 0
+        index, firsts = self._index, self._first
         while i < n:
             t = toks[i]
-            first = norm_key(t.text).replace("-", " - ").split()
-            if not first or t.pos in ("PUNCT", "SPACE") or first[0] not in self._first:
+            if t.pos in ("PUNCT", "SPACE") or _lead_word(t.text) not in firsts:
                 i += 1
                 continue
             found: tuple[int, list[AliasHit]] | None = None
+            nl = text.find("\n", t.start)  # no surface crosses a line break
             for width in range(min(self._max_len, n - i), 0, -1):
                 last = toks[i + width - 1]
-                if "\n" in text[t.start : last.end]:
+                if 0 <= nl < last.end:
                     continue
                 surface = text[t.start : last.end]
-                if norm_key(surface) not in self._index:
+                if norm_key(surface) not in index:
                     continue
                 hits = self.kb.lookup(surface)
                 if hits:
