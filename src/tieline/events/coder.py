@@ -2324,12 +2324,16 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
 
 
 def _token_index(toks: list[Token], char: int) -> int | None:
-    for t in toks:
-        if t.start <= char < t.end:
-            return t.i
-        if t.start > char:
-            return t.i
-    return None
+    """The token holding ``char``, else the first one after it: the first token ending after ``char`` (tokens are
+    in text order), found by bisection."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return toks[lo].i if lo < len(toks) else None
 
 
 def toks_text(article: Article, lo: int, hi: int) -> str:
