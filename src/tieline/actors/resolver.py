@@ -23,7 +23,6 @@ from .kb import AliasHit, KnowledgeBase, Person
 __all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key"]
 
 _DASHES = re.compile(r"\s*[-‐‑–—]\s*")
-_SPACES = re.compile(r"\s+")
 MAX_ALIAS_TOKENS = 10
 
 # Which knowledge-base kind wins when one surface string has several readings.
@@ -84,12 +83,16 @@ def norm_key(text: str) -> str:
     """Case-folded, accent-folded surface key used by the alias index (cached: the same surface strings recur)."""
     if text.isascii():  # most surfaces: NFKD changes nothing and there are no combining marks
         text = text.replace("`", "'")
+        if "-" in text:  # the only one of the dashes in ASCII
+            text = _DASHES.sub("-", text)
     else:
         text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text).strip().lower()
+        text = _DASHES.sub("-", text)
+    # whitespace runs to one space, stripped (what ``re.sub(r"\s+", " ", text).strip()`` gives: ``\s`` and
+    # ``str.split()`` both split on ``str.isspace`` characters)
+    text = " ".join(text.split()).lower()
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
