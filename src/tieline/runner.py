@@ -318,7 +318,7 @@ def run_ingest(
     pool: CodingPool | None = None,
     on_batch: Callable[[int], None] | None = None,
     store_memory: str | None = None,
-    write_behind: bool = True,
+    write_behind: bool = False,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
@@ -326,10 +326,12 @@ def run_ingest(
     spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
     stored with the run id. ``on_batch`` is called with the number of articles committed so far.
     ``store_memory`` caps a DuckDB store's memory for the run (e.g. ``WRITER_MEMORY``; other stores
-    ignore it); ``None`` leaves the store as it is. With one process and ``write_behind`` (the default) each
-    batch is written by a writer thread while the next one is parsed and coded (``_WriteBehind``: the same
-    writes in the same order, a failed write fails the run, checkpoints only after each commit); the store
-    is used by that thread alone until the run returns.
+    ignore it); ``None`` leaves the store as it is. With one process and ``write_behind`` each batch is
+    written by a writer thread while the next one is parsed and coded (``_WriteBehind``: the same writes in
+    the same order, a failed write fails the run, checkpoints only after each commit); the store is used by
+    that thread alone until the run returns. Off by default: on the shared 2-core development machine it was
+    not faster (the writer's Python competes with spaCy for the GIL); ``tieline bench --write-behind``
+    measures it.
     """
     from tqdm import tqdm
 

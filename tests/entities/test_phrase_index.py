@@ -27,7 +27,9 @@ def plain_finditer(phrases: Iterable[str], text: str) -> list[tuple[int, int, st
             continue
         for p in by_key.get(text[pos : pos + 2], ()):
             end = pos + len(p)
-            if text.startswith(p, pos) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+            if text.startswith(p, pos) and (
+                end == len(text) or not (text[end].isalnum() or text[end] == "_")
+            ):
                 out.append((pos, end, p))
                 last = end
                 break
@@ -53,7 +55,24 @@ def test_matches_the_plain_scan_on_edge_cases(text: str) -> None:
 
 def test_matches_the_plain_scan_on_random_texts() -> None:
     rng = random.Random(7)
-    alphabet = ["Ab", "Abc", " ", "-", "_", "Def", "US", ".", "S", "(", '"', "Al", "Qaeda", "é", "Écija", "\n"]
+    alphabet = [
+        "Ab",
+        "Abc",
+        " ",
+        "-",
+        "_",
+        "Def",
+        "US",
+        ".",
+        "S",
+        "(",
+        '"',
+        "Al",
+        "Qaeda",
+        "é",
+        "Écija",
+        "\n",
+    ]
     index = _PhraseIndex(PHRASES)
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))

@@ -74,13 +74,15 @@ class _Recording:
         return res
 
 
-def test_a_failed_write_fails_the_run_and_nothing_after_it_is_written_or_checkpointed(pipe, tmp_path: Path) -> None:
+def test_a_failed_write_fails_the_run_and_nothing_after_it_is_written_or_checkpointed(
+    pipe, tmp_path: Path
+) -> None:
     arts = small_articles(12, seed=22)
     ckpt = tmp_path / "run.ckpt"
     with open_store(tmp_path / "f.duckdb") as real:
         store = _Recording(real, fail_on=2)
         with pytest.raises(StoreError, match="disk full"):
-            run_ingest(fresh(arts), store, pipe, batch=3, checkpoint=ckpt)
+            run_ingest(fresh(arts), store, pipe, batch=3, checkpoint=ckpt, write_behind=True)
         stored = sorted(a["id"] for a in real.articles())
     first = [a.id for a in arts[:3]]
     assert [ids for _, ids in store.calls][:2] == [first, [a.id for a in arts[3:6]]]
@@ -97,7 +99,15 @@ def test_an_error_from_on_batch_stops_the_run(pipe, tmp_path: Path) -> None:
 
     ckpt = tmp_path / "run.ckpt"
     with open_store(tmp_path / "k.duckdb") as store, pytest.raises(KeyboardInterrupt):
-        run_ingest(fresh(small_articles(12, seed=23)), store, pipe, batch=2, checkpoint=ckpt, on_batch=stop)
+        run_ingest(
+            fresh(small_articles(12, seed=23)),
+            store,
+            pipe,
+            batch=2,
+            checkpoint=ckpt,
+            on_batch=stop,
+            write_behind=True,
+        )
     assert len(ckpt.read_text(encoding="utf-8").split()) == 4
 
 
@@ -115,7 +125,7 @@ def test_coding_goes_on_while_a_batch_is_written(pipe, tmp_path: Path) -> None:
         with open_store(tmp_path / "o.duckdb") as real:
             store = _Recording(real, slow=1.0)
             started = time.monotonic()
-            run_ingest(fresh(arts), store, pipe, batch=3)
+            run_ingest(fresh(arts), store, pipe, batch=3, write_behind=True)
     finally:
         del pipe.coder.code
     # the first batch's write sleeps for 1 s; the second batch was coded during that second (written in line,
