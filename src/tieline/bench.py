@@ -228,6 +228,7 @@ class BenchResult:
     repeat: int
     model: str
     warm: bool = False
+    write_behind: bool = False
     bare_seconds: list[float] = field(default_factory=list)
     e2e_seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
@@ -325,6 +326,7 @@ def run_bench(
     batch: int = 64,
     warm: bool = False,
     log: Any = None,
+    write_behind: bool = False,
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 
@@ -332,6 +334,7 @@ def run_bench(
     figures are medians over ``repeat`` runs. ``log`` is called with a line after each run.
     ``warm`` starts the worker pool once, before timing (a long ingest pays that start-up once); by
     default each end-to-end run starts its own pool, as each bare run starts spaCy's processes.
+    ``write_behind`` writes each batch on a writer thread with one process (``run_ingest``).
     """
     from .pipeline import load
     from .runner import WRITER_MEMORY, run_ingest
@@ -355,6 +358,7 @@ def run_bench(
         repeat=repeat,
         model=nlp.model,
         warm=warm and processes > 1,
+        write_behind=write_behind and processes == 1,
         bare_components=list(plain.pipe_names),
         e2e_components=list(nlp.nlp.pipe_names),
     )
@@ -375,7 +379,7 @@ def run_bench(
             with open_store(str(db)) as store:
                 summary = run_ingest(
                     _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool,
-                    store_memory=WRITER_MEMORY,
+                    store_memory=WRITER_MEMORY, write_behind=write_behind,
                 )  # fmt: skip
             result.e2e_seconds.append(time.perf_counter() - t0)
             result.e2e_cpu_seconds.append(time.process_time() - c0)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ class Pipeline:
             from .nlp import NLP
 
             self._nlp = NLP.load(self.settings.model, batch_size=self.settings.batch_size)
+            _freeze_loaded()
         return self._nlp
 
     @property
@@ -157,7 +159,17 @@ def load(model: str | None = None, *, settings: Settings | None = None) -> Pipel
         ),
     ]
     pipe._check_stages()
+    _freeze_loaded()
     return pipe
+
+
+def _freeze_loaded() -> None:
+    """Keep the cyclic garbage collector off what was just loaded: the knowledge base, lexicon, gazetteer and
+    model are hundreds of thousands of objects that live as long as the process, and each full collection
+    walked them all (~0.3 s, about once every 40 articles coded). Garbage is collected first, then every object
+    alive is moved to the permanent generation (``gc.freeze``); reference counting still frees them."""
+    gc.collect()
+    gc.freeze()
 
 
 def to_frame(events: Iterable[Event | dict[str, Any]], *, library: str = "pandas") -> Any:

@@ -18,12 +18,15 @@ long the input is.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import multiprocessing as mp
 import os
 import pickle
+import queue
 import sys
+import threading
 import time
 import uuid
 from collections import deque
@@ -210,6 +213,56 @@ class CodingPool:
             self.terminate()
 
 
+# -- writing behind the coding ------------------------------------------------------------------------
+
+
+class _WriteBehind:
+    """One thread that runs the store writes of a 1-process run, in order, while the caller parses and codes
+    the next batch (DuckDB and PostgreSQL release the GIL while a statement runs, and a commit waits for the
+    disk).
+
+    At most one job waits while one runs, so at most two coded batches are held besides the one being
+    filled. The first error a job raises (a failed write, an error from ``on_batch``) stops the writer: no
+    later job runs, and the error is raised again in the caller by the next ``submit`` or by ``close``. So a
+    batch is checkpointed only after its commit, and only when every batch before it was committed.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None  # the first error; once set, no job runs
+        self._raised = False  # whether the caller has seen it
+        self._thread = threading.Thread(target=self._loop, name="tieline-writer", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            if self._error is not None:
+                continue  # a write failed: later batches are not written (nor checkpointed)
+            try:
+                job()
+            except BaseException as exc:  # handed to the caller's thread, raised there
+                self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None and not self._raised:
+            self._raised = True
+            raise self._error
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._raise()
+        self._jobs.put(job)
+
+    def close(self) -> None:
+        """Wait for every submitted job; raise the first error one raised."""
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
+        self._raise()
+
+
 # -- the run -----------------------------------------------------------------------------------------
 
 
@@ -265,6 +318,7 @@ def run_ingest(
     pool: CodingPool | None = None,
     on_batch: Callable[[int], None] | None = None,
     store_memory: str | None = None,
+    write_behind: bool = False,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
@@ -272,7 +326,12 @@ def run_ingest(
     spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
     stored with the run id. ``on_batch`` is called with the number of articles committed so far.
     ``store_memory`` caps a DuckDB store's memory for the run (e.g. ``WRITER_MEMORY``; other stores
-    ignore it); ``None`` leaves the store as it is.
+    ignore it); ``None`` leaves the store as it is. With one process and ``write_behind`` each batch is
+    written by a writer thread while the next one is parsed and coded (``_WriteBehind``: the same writes in
+    the same order, a failed write fails the run, checkpoints only after each commit); the store is used by
+    that thread alone until the run returns. Off by default: on the shared 2-core development machine it was
+    not faster (the writer's Python competes with spaCy for the GIL); ``tieline bench --write-behind``
+    measures it.
     """
     from tqdm import tqdm
 
@@ -322,7 +381,23 @@ def run_ingest(
         if on_batch is not None:
             on_batch(counts.coded)
 
+    writer: _WriteBehind | None = None
+
+    def write_batch(coded: list[Article], batch_skips: list[SkipRecord]) -> None:
+        if coded:
+            res = store.write_articles(coded, coder=pipe.version)
+            committed(res, [a.id for a in coded], len(coded))
+        if batch_skips:
+            store.write_skips(batch_skips, run_id=run_id)
+
     def flush() -> None:
+        if writer is not None:
+            coded, batch_skips = list(buffer), list(skips)
+            buffer.clear()
+            skips.clear()
+            if coded or batch_skips:
+                writer.submit(functools.partial(write_batch, coded, batch_skips))
+            return
         if buffer:
             ids = [a.id for a in buffer]
             res = store.write_articles(buffer, coder=pipe.version)
@@ -355,16 +430,25 @@ def run_ingest(
                     flush()
                     held = 0
         else:
+            if pool is None and write_behind:
+                writer = _WriteBehind()
             coded = pool.code(articles(), date=date) if pool is not None else _in_process(pipe, articles(), date)
             for article in coded:
                 buffer.append(article)
                 if len(buffer) >= batch:
                     flush()
         flush()
+        if writer is not None:
+            writer.close()  # every batch written and checkpointed, or the first write's error raised
     except BaseException:
         if own_pool is not None:
             own_pool.terminate()
             own_pool = None
+        if writer is not None:
+            # what was handed over is written (or fails) before the run stops; the error raised is the one
+            # that stopped it
+            with contextlib.suppress(BaseException):
+                writer.close()
         raise
     finally:
         bar.close()

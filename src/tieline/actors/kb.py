@@ -113,19 +113,23 @@ _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Fold quotes, dashes and diacritics and collapse whitespace; keeps case."""
+    """Fold quotes, dashes and diacritics and collapse whitespace; keeps case (cached: a pure function of a
+    string, and the same surfaces recur)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _WS.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """The case-insensitive look-up key of a surface string."""
+    """The case-insensitive look-up key of a surface string (cached, like ``_fold``)."""
     return _LEADING_THE.sub("", _fold(text)).casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip_the(text: str) -> str:
     return _LEADING_THE.sub("", _fold(text))
 
@@ -379,6 +383,8 @@ class _Index:
     sector_cues: Mapping[str, str]
     codes: Mapping[str, str]  # iso3 / cameo -> iso3
     org_codes: Mapping[str, str]  # organisation / armed group code -> id
+    # (role, holder_of) -> (person, that person's roles of this key), people in ``KnowledgeBase.people`` order
+    offices: Mapping[tuple[str, str], tuple[tuple[Person, tuple[Role, ...]], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -542,7 +548,13 @@ class KnowledgeBase:
             org_codes.setdefault(g.code, g.id)
         for o in self.organisations.values():
             org_codes[o.code] = o.id
+        offices: dict[tuple[str, str], dict[str, tuple[Person, list[Role]]]] = {}
+        for p in self.people.values():
+            for r in p.roles:
+                slot = offices.setdefault((r.role, r.holder_of), {})
+                slot.setdefault(p.id, (p, []))[1].append(r)
         return _Index(
+            offices={k: tuple((p, tuple(rs)) for p, rs in v.values()) for k, v in offices.items()},
             org_codes=org_codes,
             folded={k: tuple(v) for k, v in folded.items()},
             exact={k: tuple(v) for k, v in exact.items()},
@@ -644,13 +656,9 @@ class KnowledgeBase:
         target = self._index.codes.get(country.strip().upper())
         if target is None:
             target = self._index.org_codes.get(country.strip().upper(), country.strip().lower())
-        found: list[Person] = []
-        for p in self.people.values():
-            for r in p.roles:
-                if r.role == role and r.holder_of == target and r.active_on(on):
-                    found.append(p)
-                    break
-        return found
+        return [
+            p for p, roles in self._index.offices.get((role, target), ()) if any(r.active_on(on) for r in roles)
+        ]
 
     def title_role(self, text: str | None) -> TitleRole | None:
         """The role a title phrase names: "Defense Secretary" -> defence_minister.

@@ -23,7 +23,6 @@ from .kb import AliasHit, KnowledgeBase, Person
 __all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key", "stance_affix"]
 
 _DASHES = re.compile(r"\s*[-‐‑–—]\s*")
-_SPACES = re.compile(r"\s+")
 MAX_ALIAS_TOKENS = 10
 
 # Which knowledge-base kind wins when one surface string has several readings.
@@ -103,12 +102,16 @@ def norm_key(text: str) -> str:
     """Case-folded, accent-folded surface key used by the alias index (cached: the same surface strings recur)."""
     if text.isascii():  # most surfaces: NFKD changes nothing and there are no combining marks
         text = text.replace("`", "'")
+        if "-" in text:  # the only one of the dashes in ASCII
+            text = _DASHES.sub("-", text)
     else:
         text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text).strip().lower()
+        text = _DASHES.sub("-", text)
+    # whitespace runs to one space, stripped (what ``re.sub(r"\s+", " ", text).strip()`` gives: ``\s`` and
+    # ``str.split()`` both split on ``str.isspace`` characters)
+    text = " ".join(text.split()).lower()
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
@@ -116,6 +119,14 @@ def norm_key(text: str) -> str:
     elif text.endswith("'"):
         text = text[:-1]
     return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _lead_word(text: str) -> str:
+    """The first word of a token's alias key (a hyphen is a word), '' for none: an alias can start at the token
+    only when this is the first word of some alias key."""
+    words = norm_key(text).replace("-", " - ").split()
+    return words[0] if words else ""
 
 
 @dataclass
@@ -199,19 +210,20 @@ class Resolver:
         text = article.text
         n = len(toks)
         i = 0
+        index, firsts = self._index, self._first
         while i < n:
             t = toks[i]
-            first = norm_key(t.text).replace("-", " - ").split()
-            if not first or t.pos in ("PUNCT", "SPACE") or first[0] not in self._first:
+            if t.pos in ("PUNCT", "SPACE") or _lead_word(t.text) not in firsts:
                 i += 1
                 continue
             found: tuple[int, list[AliasHit]] | None = None
+            nl = text.find("\n", t.start)  # no surface crosses a line break
             for width in range(min(self._max_len, n - i), 0, -1):
                 last = toks[i + width - 1]
-                if "\n" in text[t.start : last.end]:
+                if 0 <= nl < last.end:
                     continue
                 surface = text[t.start : last.end]
-                if norm_key(surface) not in self._index:
+                if norm_key(surface) not in index:
                     continue
                 hits = self.kb.lookup(surface)
                 if hits:

@@ -48,11 +48,16 @@ __all__ = ["bench", "commands", "run"]
 @click.option("--seed", type=int, default=0, show_default=True, help="seed of the generated corpus")
 @click.option("--model", help="spaCy model")
 @click.option("--warm", is_flag=True, help="start the worker pool before timing (--processes > 1)")
+@click.option(
+    "--write-behind",
+    is_flag=True,
+    help="write each batch on a writer thread while coding the next (--processes 1)",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 @_friendly
 def bench(
     n_articles: int, processes: int, repeat: int, corpus: str | None, seed: int, model: str | None,
-    warm: bool, as_json: bool,
+    warm: bool, write_behind: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Time the end-to-end run (into a temporary store) against bare spaCy parsing of the same texts."""
     from tieline.bench import run_bench
@@ -62,7 +67,7 @@ def bench(
 
     result = run_bench(
         articles=n_articles, processes=processes, repeat=repeat, corpus=corpus, seed=seed, model=model,
-        warm=warm, log=None if as_json else log,
+        warm=warm, log=None if as_json else log, write_behind=write_behind,
     )  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))

@@ -56,6 +56,8 @@ _NEAR_RE = re.compile(
 _PHRASE_STOP = frozenset({"and", "or", "nor", "but", "to", "from", "with", "for", "of", "in", "on", "at", "by", "as",
                           "than", "that", "which", "who", "was", "were", "is", "are", "be", "been", "has", "have",
                           "had", "will", "would", "the", "a", "an"})  # fmt: skip
+# an apostrophe inside a word ("Da’esh"): between two characters that are ``str.isalnum``
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’](?=[^\W_])")
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT"})
 # spaCy labels a KB hit may correct (DATE, MONEY... are left alone)
 _RELABEL = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW",
@@ -82,23 +84,39 @@ class _PhraseIndex:
     _word_start = re.compile(r"(?<![\w-])[\w\"'“(]")
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.by_key: dict[str, list[str]] = {}
-        for p in sorted(set(phrases), key=len, reverse=True):
+        by_key: dict[str, set[str]] = {}
+        for p in phrases:
             if len(p) >= 2:
-                self.by_key.setdefault(p[:2], []).append(p)
+                by_key.setdefault(p[:2], set()).add(p)
+        # per two-character start, its phrases and their lengths, longest first: at most one phrase of a length
+        # can start at a position, so trying the lengths in that order finds the longest phrase there
+        self._sets = {k: (frozenset(v), sorted({len(x) for x in v}, reverse=True)) for k, v in by_key.items()}
+        # only word starts whose first character begins some phrase are visited (the others have no key)
+        firsts = sorted({k[0] for k in by_key if self._word_start.match(k[0])})
+        chars = "".join(re.escape(c) for c in firsts)
+        self._start = re.compile(rf"(?<![\w-])[{chars}]") if chars else None
 
     def finditer(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Longest phrase at each word start, left to right, without overlaps."""
+        if self._start is None:
+            return
         last = 0
-        for m in self._word_start.finditer(text):
+        n = len(text)
+        sets = self._sets
+        for m in self._start.finditer(text):
             pos = m.start()
             if pos < last:
                 continue
-            for p in self.by_key.get(text[pos : pos + 2], ()):
-                end = pos + len(p)
-                if text.startswith(p, pos) and (
-                    end == len(text) or not (text[end].isalnum() or text[end] == "_")
-                ):
+            entry = sets.get(text[pos : pos + 2])
+            if entry is None:
+                continue
+            phrases, lengths = entry
+            for size in lengths:
+                end = pos + size
+                if end > n or (end < n and (text[end].isalnum() or text[end] == "_")):
+                    continue
+                p = text[pos:end]
+                if p in phrases:
                     yield pos, end, p
                     last = end
                     break
@@ -297,11 +315,14 @@ class EntityRecognizer:
             seen.add(start)
         # spellings with an apostrophe inside a word ("Da’esh" for "Daesh")
         if re.search(r"\w['’]\w", text):
-            keep = [k for k, ch in enumerate(text) if not (ch in "'’" and 0 < k < len(text) - 1
-                    and text[k - 1].isalnum() and text[k + 1].isalnum())]  # fmt: skip
-            folded = "".join(text[k] for k in keep)
-            for start, end, alias in self._kb_index.finditer(folded):
-                s0, s1 = keep[start], keep[end - 1] + 1
+            # the apostrophes between two letters or digits (``[^\W_]`` is ``str.isalnum``), cut out; a folded
+            # offset maps back by the number of cuts at or before it
+            cuts = [m.start() for m in _INNER_APOSTROPHE.finditer(text)]
+            shifts = [c - k for k, c in enumerate(cuts)]  # the folded offset each cut falls before
+            folded = _INNER_APOSTROPHE.sub("", text) if cuts else text
+            for start, end, alias in self._kb_index.finditer(folded) if cuts else ():
+                s0 = start + bisect.bisect_right(shifts, start)
+                s1 = end - 1 + bisect.bisect_right(shifts, end - 1) + 1
                 if s0 not in seen and s1 - s0 != end - start:
                     label, eid = self._kb_alias[alias]
                     out.append(_Cand(s0, s1, label, "gazetteer", P_KB, eid))
@@ -431,7 +452,7 @@ class EntityRecognizer:
             source = "pattern"
             prio = P_NOMINAL_AGENT
             if t.pos == "PRON" or (
-                low in lex.person_pronouns | lex.group_pronouns and t.tag in ("PRP", "PRP$")
+                t.tag in ("PRP", "PRP$") and (low in lex.person_pronouns or low in lex.group_pronouns)
             ):
                 if low in lex.person_pronouns and t.text != "US":
                     label = "PERSON"

@@ -10,6 +10,7 @@ role.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 from collections.abc import Iterable
@@ -2507,8 +2508,12 @@ class Coder:
         country ("Darfur rebels", "Kirkuk residents", "Gaza fishermen")."""
         if a.kind != "sector" or a.country is not None or self.geocoder is None:
             return a
-        for tok in article.tokens:
-            if tok.start < a.start or tok.end > a.end or tok.ent_type not in ("GPE", "LOC"):
+        toks = article.tokens
+        k = bisect.bisect_left(toks, a.start, key=_tok_start)  # the tokens inside the actor's span, in order
+        while k < len(toks) and toks[k].end <= a.end:
+            tok = toks[k]
+            k += 1
+            if tok.ent_type not in ("GPE", "LOC"):
                 continue
             place = self.geocoder.resolve(tok.text)
             if place is not None and place.country and place.precision != "country":
@@ -3209,13 +3214,21 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
     return None
 
 
+def _tok_start(t: Token) -> int:
+    return t.start
+
+
 def _token_index(toks: list[Token], char: int) -> int | None:
-    for t in toks:
-        if t.start <= char < t.end:
-            return t.i
-        if t.start > char:
-            return t.i
-    return None
+    """The token holding ``char``, else the first one after it: the first token ending after ``char`` (tokens are
+    in text order), found by bisection."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return toks[lo].i if lo < len(toks) else None
 
 
 def toks_text(article: Article, lo: int, hi: int) -> str:

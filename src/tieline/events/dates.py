@@ -8,6 +8,7 @@ put it in the future).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -176,9 +177,11 @@ def resolve_date(text: str, ref: _dt.date | None) -> DateRef | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def event_date(value: str | None) -> _dt.date | None:
     """An event's ISO date (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` for month or year precision) as a
-    date; None when it is empty or not such a date."""
+    date; None when it is empty or not such a date. Cached: a pure function of the string (dates are
+    immutable), and the store reads and writes the same few dates over and over (``strptime`` is slow)."""
     if not value:
         return None
     text = value.strip()

@@ -143,6 +143,7 @@ class Ontology:
         self._cue_words = {k: tuple(v) for k, v in words.items()}
         self._cue_phrases = {k: tuple(v) for k, v in phrases.items()}
         self._max_phrase = max((len(p) for p in self._cue_phrases), default=1)
+        self._phrase_firsts = frozenset(p[0] for p in self._cue_phrases)  # a phrase can start only at these
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -196,6 +197,8 @@ class Ontology:
         for i, lemma in enumerate(seq):
             for ctx in self._cue_words.get(lemma, ()):
                 counts[ctx] += 1
+            if lemma not in self._phrase_firsts:
+                continue
             for n in range(2, self._max_phrase + 1):
                 if i + n > len(seq):
                     break
