@@ -59,7 +59,7 @@ _PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, 
 
 
 # -- a mention, prepared for comparison ------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a write holds one for every member of every candidate
 class _Mention:
     raw: Mapping[str, Any]
     id: str

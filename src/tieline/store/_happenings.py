@@ -387,7 +387,8 @@ class _Io:
         """Stored happenings a batch's events may join: for each event and each of its parties, those
         with the party, within reach of its dates, whose type and mode can agree with the event's (the
         stored type and mode are those of a member, so a happening that fails this fails complete
-        linkage), at most ``Rules.candidate_cap`` of them, the nearest in date first (then by id)."""
+        linkage), at most ``Rules.candidate_cap`` of them, the nearest in date first (the gap between the
+        two date intervals, then between their middles, then by id)."""
         rules = load_rules()
         reach = _max_reach()
         cap = rules.candidate_cap
@@ -435,7 +436,7 @@ class _Io:
             rows = short.get(k, [])
             i = bisect.bisect_left(starts.get(k, []), lo - reach - _SHORT_SPAN)
             j = bisect.bisect_right(starts.get(k, []), hi + reach)
-            found: list[tuple[int, str]] = []
+            found: list[tuple[int, int, str]] = []
             for h_lo, h_hi, hid in [*rows[i:j], *long.get(k, ())]:
                 gap = max(lo, h_lo) - min(hi, h_hi)
                 if gap > reach:
@@ -444,13 +445,13 @@ class _Io:
                 ok = agree.get(pair)
                 if ok is None:
                     ok = agree[pair] = dc.types_agree(*pair, rules=rules)
-                if ok:
-                    found.append((max(0, gap), hid))
+                if ok:  # nearest first: the gap between the intervals, then between their middles
+                    found.append((max(0, gap), abs(lo + hi - h_lo - h_hi), hid))
             if cap and len(found) > cap:
                 found.sort()
                 found = found[:cap]
                 self.capped += 1
-            out.update(hid for _, hid in found)
+            out.update(x[-1] for x in found)
         return out
 
 
