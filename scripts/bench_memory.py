@@ -12,9 +12,12 @@ every 0.1 s). With ``--every K`` it also prints the peak so far after every K ar
 gives the curve (and a run cut short still says how far memory had got).
 
 Writer-only mode (``--writer-only``): the part that grew. 64 generated articles are coded once; then
-the run writes relabelled copies of their rows (new article and event ids, the same sizes) through
-``store.write_prepared`` in batches of 64, exactly as the parent of a ``--processes`` run does, with
-no spaCy in the loop, so 20,000 articles take minutes instead of an hour on a shared machine.
+the run writes relabelled copies of their rows (new article and event ids, dates moved as the corpus
+moves them: copy k stands for articles 64k..64k+63, dated day i mod 366) through
+``store.write_prepared`` in batches of 64 with dedup at write, exactly as the parent of a
+``--processes`` run does (``--no-dedup``: without the dedup step), with no spaCy in the loop. Each
+mark also prints the candidate happenings and member events the last batch read (and the most of any
+batch since the last mark) and DuckDB's own memory (``duckdb_memory()``).
 """
 
 from __future__ import annotations
