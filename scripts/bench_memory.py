@@ -12,9 +12,12 @@ every 0.1 s). With ``--every K`` it also prints the peak so far after every K ar
 gives the curve (and a run cut short still says how far memory had got).
 
 Writer-only mode (``--writer-only``): the part that grew. 64 generated articles are coded once; then
-the run writes relabelled copies of their rows (new article and event ids, the same sizes) through
-``store.write_prepared`` in batches of 64, exactly as the parent of a ``--processes`` run does, with
-no spaCy in the loop, so 20,000 articles take minutes instead of an hour on a shared machine.
+the run writes relabelled copies of their rows (new article and event ids, dates moved as the corpus
+moves them: copy k stands for articles 64k..64k+63, dated day i mod 366) through
+``store.write_prepared`` in batches of 64 with dedup at write, exactly as the parent of a
+``--processes`` run does (``--no-dedup``: without the dedup step), with no spaCy in the loop. Each
+mark also prints the candidate happenings and member events the last batch read (and the most of any
+batch since the last mark) and DuckDB's own memory (``duckdb_memory()``).
 """
 
 from __future__ import annotations
@@ -59,29 +62,46 @@ print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 
 """
 
 WRITER = r"""
-import dataclasses, json, sys, time
+import dataclasses, datetime as dt, json, sys, time
 from tieline.bench import PeakMemory, generate_corpus
 from tieline.pipeline import load
 from tieline.runner import WRITER_MEMORY, code_articles
 from tieline.store import open_store
 from tieline.store._sql import prepare_batch
 
-n, tmp, every = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+n, tmp, every, dedup = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 pipe = load()
 base = code_articles(pipe, generate_corpus(64, seed=1))
 template = prepare_batch(base, coder=pipe.version)
 del pipe, base
 events_per_batch = len(template.event_rows)
+DAY = dt.timedelta(days=1)
+
+
+def shift(value, days):
+    # an ISO date (day, month or year precision) moved by whole days; a day-precision date only
+    if isinstance(value, dt.date):
+        return value + days * DAY
+    if isinstance(value, str) and len(value) == 10:
+        return (dt.date.fromisoformat(value) + days * DAY).isoformat()
+    return value
 
 
 def relabel(batch, k):
-    # new article and event ids, every other value as coded: rows of the same sizes as real batches
+    # new article and event ids, and dates moved as the corpus moves them (article i is dated day
+    # i mod 366: copy k of articles 0..63 stands for articles 64k..64k+63), every other value as coded
+    days = (64 * k) % 366
     aid = {a: f"{a}-{k}" for a in template.ids}
     eid = {e: f"{e}-{k}" for e in template.event_ids}
     out = dataclasses.replace(batch, ids=[aid[a] for a in batch.ids], event_ids=[eid[e] for e in batch.event_ids])
     out.article_rows = [(aid[r[0]], *r[1:]) for r in batch.article_rows]
     out.mention_rows = [(aid[r[0]], *r[1:]) for r in batch.mention_rows]
-    out.event_rows = [(eid[r[0]], aid[r[1]], *r[2:]) for r in batch.event_rows]
+    rows = []
+    for r in batch.event_rows:
+        rec = json.loads(r[-1])
+        rec["id"], rec["article_id"], rec["date"] = eid[r[0]], aid[r[1]], shift(rec.get("date"), days)
+        rows.append((eid[r[0]], aid[r[1]], shift(r[2], days), *r[3:-1], json.dumps(rec)))
+    out.event_rows = rows
     out.actor_rows = [(eid[r[0]], aid[r[1]], *r[2:]) for r in batch.actor_rows]
     return out
 
@@ -90,16 +110,26 @@ t0 = time.perf_counter()
 with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
     store.set_memory_limit(WRITER_MEMORY)
     done = 0
+    worst = {"happenings_read": 0, "members_read": 0}
     for k in range(n // 64):
-        store.write_prepared(relabel(template, k))
+        res = store.write_prepared(relabel(template, k), dedup=dedup)
+        for key in worst:
+            worst[key] = max(worst[key], getattr(res, key))
         done += 64
         if every and done % every < 64:
+            duck = store.con.execute("SELECT SUM(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
             print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
-                              "peak_main_rss_mib": round(mem.main_mib, 1)}), flush=True)
+                              "peak_main_rss_mib": round(mem.main_mib, 1),
+                              "batch_happenings_read": res.happenings_read, "batch_members_read": res.members_read,
+                              "max_happenings_read": worst["happenings_read"], "max_members_read": worst["members_read"],
+                              "duckdb_memory_mib": round(duck / 2**20, 1),
+                              "duckdb_cap_mib": round(store.memory_limit_mib or 0)}), flush=True)
+            worst = {key: 0 for key in worst}
     counts = store.counts()
+    happenings = store.dedup_counts()["happenings"]
 secs = time.perf_counter() - t0
-print(json.dumps({"writer_only": True, "articles": done, "events": counts["events"],
-                  "events_per_batch": events_per_batch, "seconds": round(secs, 1),
+print(json.dumps({"writer_only": True, "dedup": dedup, "articles": done, "events": counts["events"],
+                  "happenings": happenings, "events_per_batch": events_per_batch, "seconds": round(secs, 1),
                   "peak_main_rss_mib": round(mem.main_mib, 1), "store_memory": WRITER_MEMORY}))
 """
 
@@ -110,12 +140,13 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--every", type=int, default=0, help="print the peak so far every K articles")
     ap.add_argument("--writer-only", action="store_true", help="time the store writer alone (no spaCy)")
+    ap.add_argument("--no-dedup", action="store_true", help="writer-only: write without the dedup step")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tieline-mem-") as tmp:
         for n in args.sizes:
             t0 = time.time()
             if args.writer_only:
-                cmd = [sys.executable, "-c", WRITER, str(n), tmp, str(args.every)]
+                cmd = [sys.executable, "-c", WRITER, str(n), tmp, str(args.every), "0" if args.no_dedup else "1"]
             else:
                 cmd = [sys.executable, "-c", CHILD, str(n), str(args.processes), tmp, str(args.every)]
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:

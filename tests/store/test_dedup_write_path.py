@@ -58,25 +58,28 @@ def test_members_read_from_flat_columns_are_what_the_records_give(store: SqlStor
 
 
 def _plain_join_candidates(io: _Io, events: list[dict]) -> set[str]:
-    """The candidates as one join of the windows with both tables computed them before (the reference)."""
+    """The candidates as one join of the windows with both tables, each event's window with the
+    happenings whose stored type and mode the type rule lets it join (the reference; no cap binds)."""
     reach = dt.timedelta(days=max([load_rules().default_window, *load_rules().windows.values()]))
     rows = sorted(
         {
-            (k, lo - reach, hi + reach)
+            (k, lo - reach, hi + reach, e["event"], e.get("mode") or "")
             for e in events
             for k in dc.party_keys(e)
             for lo, hi in [dc.mention_span(e)]
         }
     )
-    values = ", ".join("(?, CAST(? AS DATE), CAST(? AS DATE))" for _ in rows)
+    values = ", ".join("(?, CAST(? AS DATE), CAST(? AS DATE), ?, ?)" for _ in rows)
     return {
-        row[0]
-        for row in io.rows(
-            f"SELECT DISTINCT hp.happening_id FROM (VALUES {values}) AS w (party, lo, hi)"
+        hid
+        for hid, kind, mode, h_kind, h_mode in io.rows(
+            f"SELECT DISTINCT hp.happening_id, w.kind, w.mode, h.event, h.mode"
+            f" FROM (VALUES {values}) AS w (party, lo, hi, kind, mode)"
             " JOIN happening_parties hp ON hp.party = w.party"
             " JOIN happenings h ON h.id = hp.happening_id WHERE h.date_hi >= w.lo AND h.date_lo <= w.hi",
             [v for row in rows for v in row],
         )
+        if dc.types_agree((kind, mode), (h_kind, h_mode or ""))
     }
 
 

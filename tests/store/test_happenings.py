@@ -198,7 +198,7 @@ def test_a_dedup_failure_keeps_the_batch(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(cluster, "assign", broken)
+    monkeypatch.setattr(cluster, "assign_changes", broken)
     store.write_articles([pact("p1", source="A"), pact("p2", source="B")], coder="c")
     assert store.counts()["events"] == 2
     assert sorted(h["n_mentions"] for h in store.happenings()) == [1, 1]

@@ -41,7 +41,9 @@ from .rules import Rules, load_rules
 
 __all__ = [
     "Happening",
+    "Stored",
     "assign",
+    "assign_changes",
     "cluster_events",
     "clusterable",
     "compare",
@@ -49,6 +51,7 @@ __all__ = [
     "party_keys",
     "rebuild",
     "split",
+    "types_agree",
 ]
 
 _PLACE_KM = 30.0
@@ -56,7 +59,7 @@ _PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, 
 
 
 # -- a mention, prepared for comparison ------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a write holds one for every member of every candidate
 class _Mention:
     raw: Mapping[str, Any]
     id: str
@@ -349,6 +352,12 @@ def compare(a: Mapping[str, Any], b: Mapping[str, Any], *, rules: Rules | None =
 TypeMemo = dict[tuple[str, str, str, str], str | None]
 
 
+def types_agree(kind_a: tuple[str, str], kind_b: tuple[str, str], *, rules: Rules | None = None) -> bool:
+    """Whether the type rule holds between two (PLOVER type, mode) pairs: when it fails between a new
+    mention and any member of a happening, complete linkage keeps the mention out of it."""
+    return _type_rule(_Kind(*kind_a), _Kind(*kind_b), rules or load_rules()) is not None
+
+
 def _type_verdict(
     a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules, memo: TypeMemo | None
 ) -> str | None:
@@ -534,6 +543,7 @@ class _Cluster:
     kinds: set[tuple[str, str]] = field(default_factory=set)  # the members' (type, mode) pairs
     lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
     hi: int = 0
+    dirty: bool = False  # its membership changed (built again by happenings(changed_only=True))
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -553,6 +563,7 @@ class _Cluster:
     def append(self, m: _Mention) -> None:
         self.members.append(m)
         self._index(m)
+        self.dirty = True
 
     def to_compare(self, m: _Mention) -> list[_Mention]:
         """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
@@ -666,13 +677,15 @@ class _Clusterer:
                 return False
         return True
 
-    def happenings(self) -> list[Happening]:
+    def happenings(self, *, changed_only: bool = False) -> list[Happening]:
+        """Every cluster as a happening, or (``changed_only``) the new ones and the stored ones whose
+        membership changed: building the untouched stored ones costs memory and time for nothing."""
         # A new happening is named after its first mention; when that mention was re-coded out of a
         # stored happening that keeps its id (other mentions remain), the name is taken: derive another.
         taken = {c.hid for c in self.clusters if c.hid and c.members}
         out = []
         for c in self.clusters:
-            if not c.members:
+            if not c.members or (changed_only and c.hid is not None and not c.dirty):
                 continue
             hid = c.hid
             if hid is None:
@@ -760,6 +773,61 @@ def assign(
     mention disappears; a new event that fits no happening starts one.
     """
     rules = load_rules().with_windows(windows)
+    stored = [Stored(h.id, tuple(h.events), tuple(h.explanation), h.excluded) for h in existing]
+    cl = _assign(new_events, stored, rules, apart)
+    return cl.happenings()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored happening as :func:`assign_changes` reads it: its id, member events (``Event.to_dict()``
+    shape), stored explanation and hand exclusions; ``dirty`` when it lost members the caller left out
+    (then it is built again even if no new mention joins it)."""
+
+    id: str
+    events: tuple[Mapping[str, Any], ...]
+    explanation: tuple[Mapping[str, Any], ...] = ()
+    excluded: frozenset[str] = frozenset()
+    dirty: bool = False
+
+
+def assign_changes(
+    new_events: Iterable[Mapping[str, Any]],
+    existing: Iterable[Stored],
+    *,
+    apart: Mapping[str, Iterable[str]] | None = None,
+) -> tuple[list[Happening], set[str]]:
+    """:func:`assign`, building only what changed: the new happenings and the stored ones whose
+    membership changed, and the ids of the stored happenings that still exist (changed or not).
+    The decisions are those of :func:`assign`; a stored happening's explanation is kept when it covers
+    exactly its members, else explained afresh (as :func:`rebuild`)."""
+    rules = load_rules()
+    cl = _assign(new_events, list(existing), rules, apart, check_explanations=True)
+    alive = {c.hid for c in cl.clusters if c.hid is not None and c.members}
+    return cl.happenings(changed_only=True), alive
+
+
+def _stored_explanation(
+    members: Sequence[_Mention], explanation: Sequence[Mapping[str, Any]], rules: Rules
+) -> list[dict[str, Any]]:
+    """The stored explanation when it still covers exactly these members (``rebuild``'s check)."""
+    ids = {m.id for m in members}
+    expl = [dict(x) for x in explanation]
+    covered = {str(x.get("mention")) for x in expl}
+    fits = all(str(x.get("mention")) in ids and str(x.get("matched_with")) in ids for x in expl)
+    if not fits or len(covered) != len(members) - 1:
+        return _reexplain(members, rules)
+    return expl
+
+
+def _assign(
+    new_events: Iterable[Mapping[str, Any]],
+    existing: Sequence[Stored],
+    rules: Rules,
+    apart: Mapping[str, Iterable[str]] | None,
+    *,
+    check_explanations: bool = False,
+) -> _Clusterer:
     new = _prepare_all(new_events, rules)
     recoded = {m.article_id for m in new}
     new_ids = {m.id for m in new}
@@ -772,11 +840,18 @@ def assign(
         ]
         if not kept:
             continue
-        explanation = list(h.explanation) if len(kept) == len(h.events) else _reexplain(kept, rules)
-        cl.seed(_Cluster(kept, explanation, hid=h.id, excluded=h.excluded))
+        if len(kept) != len(h.events):
+            explanation = _reexplain(kept, rules)
+        elif check_explanations:
+            explanation = _stored_explanation(kept, h.explanation, rules)
+        else:
+            explanation = [dict(x) for x in h.explanation]
+        c = _Cluster(kept, [dict(x) for x in explanation], hid=h.id, excluded=h.excluded)
+        c.dirty = h.dirty or len(kept) != len(h.events)
+        cl.seed(c)
     for m in new:
         cl.add(m)
-    return cl.happenings()
+    return cl
 
 
 def _own_location(loc: Any) -> Mapping[str, Any] | None:

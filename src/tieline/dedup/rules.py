@@ -33,6 +33,9 @@ class Rules:
     modality_groups: tuple[frozenset[str], ...]
     commitment_types: frozenset[str] = frozenset()
     accusations: frozenset[str] = frozenset()
+    # at most this many stored happenings a new event is compared with per party, nearest in date first
+    # (0: no cap); bounds the dedup step's working set however many happenings a day holds
+    candidate_cap: int = 0
 
     def accusation_pair(self, type_a: str, type_b: str) -> bool:
         """An ACCUSE and an act it may be an accusation of (see ``accusations`` in rules.yaml)."""
@@ -101,6 +104,7 @@ def parse_rules(data: Any) -> Rules:
     known = {
         "version", "default_window", "windows", "default_report_lag", "report_lag", "reciprocal",
         "compatible_types", "compatible_modes", "modality_groups", "commitment_types", "accusations",
+        "candidate_cap",
     }  # fmt: skip
     extra = sorted(set(data) - known)
     if extra:
@@ -125,6 +129,7 @@ def parse_rules(data: Any) -> Rules:
         modality_groups=tuple(frozenset(str(x) for x in g) for g in groups),
         commitment_types=frozenset(str(x) for x in data.get("commitment_types", [])),
         accusations=frozenset(str(x) for x in data.get("accusations", [])),
+        candidate_cap=_int(data.get("candidate_cap", 0), "candidate_cap"),
     )
 
 

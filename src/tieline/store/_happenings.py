@@ -13,6 +13,7 @@ join) or starts one. Only changed happenings are rewritten; every change of memb
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as _dt
 import hashlib
@@ -94,6 +95,12 @@ class LinkResult:
     happenings_changed: int = 0
     happenings_removed: int = 0
     merges: int = 0
+    # the working set this call read: candidate happenings, and member events read in full
+    happenings_read: int = 0
+    members_read: int = 0
+
+
+_SHORT_SPAN = 31  # days: happenings with longer spans (month or year dates) are checked one by one
 
 
 def _max_reach() -> int:
@@ -152,6 +159,13 @@ def _singleton(e: Mapping[str, Any], hid: str) -> dc.Happening:
     )
 
 
+def _built(h: dc.Stored) -> dc.Happening:
+    """A stored happening built from its members (a single member that cannot be compared as itself)."""
+    if all(dc.clusterable(e) for e in h.events):
+        return dc.rebuild(h.id, h.events, explanation=h.explanation, excluded=h.excluded)
+    return _singleton(h.events[0], h.id)
+
+
 def _happening_id_for(e: Mapping[str, Any]) -> str:
     eid = str(e["id"])
     return "h" + eid[1:] if eid.startswith("e") and len(eid) > 1 else _fresh_id(eid, set())
@@ -163,6 +177,8 @@ class _Io:
     def __init__(self, store: Any, con: Any) -> None:
         self.s, self.con = store, con
         self._spans: dict[tuple[Any, ...], tuple[_dt.date, _dt.date]] = {}  # see span()
+        self.members_read = 0  # member events read in full (the working set; LinkResult)
+        self.capped = 0  # (event party, interval) groups whose candidates the cap cut
 
     def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
         """``dc.mention_span`` of an event, remembered by what it reads (date, precision, source, type):
@@ -187,9 +203,10 @@ class _Io:
     def next_log_id(self) -> int:
         return int(self.rows("SELECT COALESCE(MAX(seq), 0) FROM dedup_log")[0][0]) + 1
 
-    def load(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Happening]:
-        """Stored happenings with their current member events; members whose event is gone, and those in
-        ``skip`` (events being written again), are left out."""
+    def stored(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Stored]:
+        """Stored happenings with their current member events (as the clusterer reads them); members
+        whose event is gone, and those in ``skip`` (events being written again), are left out, and so is
+        a happening of several members one of which cannot be compared."""
         skip = set(skip)
         hids = sorted(set(hids))
         if not hids:
@@ -204,14 +221,17 @@ class _Io:
         for hid, e in self.member_events(hids):
             if str(e.get("id")) not in skip:
                 members.setdefault(hid, []).append(e)
-        out: dict[str, dc.Happening] = {}
+        out: dict[str, dc.Stored] = {}
         for hid, events in members.items():
             expl, excluded = meta.get(hid, ([], []))
-            if all(dc.clusterable(e) for e in events):
-                out[hid] = dc.rebuild(hid, events, explanation=expl, excluded=excluded)
-            elif len(events) == 1:
-                out[hid] = _singleton(events[0], hid)
+            if len(events) == 1 or all(dc.clusterable(e) for e in events):
+                events.sort(key=lambda e: str(e["id"]))
+                out[hid] = dc.Stored(hid, tuple(events), tuple(expl), frozenset(excluded))
         return out
+
+    def load(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Happening]:
+        """Stored happenings with their current member events, built (see :meth:`stored`)."""
+        return {hid: _built(h) for hid, h in self.stored(hids, skip=skip).items()}
 
     def member_events(self, hids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
         """(happening id, event) for the stored members of ``hids``: each event as the dict the clusterer
@@ -233,6 +253,7 @@ class _Io:
             party = {"text": text, "name": name, "country": country, "kind": kind, "code": code}
             sides.setdefault(eid, {}).setdefault(side, []).append((int(idx), party))
         out: list[tuple[str, dict[str, Any]]] = []
+        self.members_read += len(hid_of)
         for (eid, aid, day, precision, source, kind, mode, cameo, modality, quad, goldstein, location,
              ev_start, ev_end, tr_start, tr_end) in self.in_list(
             "SELECT id, article_id, date, date_precision, date_source, event, mode, cameo, modality, quad,"
@@ -363,52 +384,74 @@ class _Io:
         return [first + i for i in range(len(entries))]
 
     def candidates(self, events: Sequence[Mapping[str, Any]]) -> set[str]:
-        """Stored happenings that share a party with an event and lie within reach of its dates."""
-        reach = _dt.timedelta(days=_max_reach())
-        wanted: dict[str, set[tuple[_dt.date, _dt.date]]] = {}
+        """Stored happenings a batch's events may join: for each event and each of its parties, those
+        with the party, within reach of its dates, whose type and mode can agree with the event's (the
+        stored type and mode are those of a member, so a happening that fails this fails complete
+        linkage), at most ``Rules.candidate_cap`` of them, the nearest in date first (the gap between the
+        two date intervals, then between their middles, then by id)."""
+        rules = load_rules()
+        reach = _max_reach()
+        cap = rules.candidate_cap
+        # the batch's events by what selects their candidates: (party, type, mode, interval)
+        wanted: set[tuple[str, str, str, int, int]] = set()
         for e in events:
-            lo, hi = self.span(e)
+            d_lo, d_hi = self.span(e)
+            kind = (str(e.get("event") or ""), str(e.get("mode") or ""))
             for k in dc.party_keys(e):
-                wanted.setdefault(k, set()).add((lo - reach, hi + reach))
-        # per party, runs of overlapping (or adjacent) windows: a happening overlaps the union exactly
-        # when it overlaps one of them, and a batch's events mostly share a few days
-        runs: dict[str, list[tuple[_dt.date, _dt.date]]] = {}
-        day = _dt.timedelta(days=1)
-        for k, windows in wanted.items():
-            merged: list[list[_dt.date]] = []
-            for lo, hi in sorted(windows):
-                if merged and lo <= merged[-1][1] + day:
-                    merged[-1][1] = max(merged[-1][1], hi)
-                else:
-                    merged.append([lo, hi])
-            runs[k] = [(lo, hi) for lo, hi in merged]
-        if not runs:
+                wanted.add((k, *kind, d_lo.toordinal(), d_hi.toordinal()))
+        if not wanted:
             return set()
         # Two narrow reads instead of one join of the windows with both tables (whose hash tables grew
         # with the store and, under the writer's memory cap, ran out of it): the happenings in the batch's
-        # whole date range (a range scan), then the parties of those, checked against the windows here.
-        first = min(lo for rs in runs.values() for lo, _ in rs)
-        last = max(hi for rs in runs.values() for _, hi in rs)
-        spans = {
-            hid: (lo, hi)
-            for hid, lo, hi in self.rows(
-                "SELECT id, date_lo, date_hi FROM happenings WHERE date_hi >= ? AND date_lo <= ?",
-                [first, last],
-            )
-        }
-        out: set[str] = set()
+        # whole date range (a range scan), then the parties of those; the rest is checked here.
+        first = _dt.date.fromordinal(min(w[3] for w in wanted) - reach)
+        last = _dt.date.fromordinal(max(w[4] for w in wanted) + reach)
+        spans: dict[str, tuple[int, int, tuple[str, str]]] = {}
+        for hid, s_lo, s_hi, kind, mode in self.rows(
+            "SELECT id, date_lo, date_hi, event, mode FROM happenings WHERE date_hi >= ? AND date_lo <= ?",
+            [first, last],
+        ):
+            if s_lo is not None and s_hi is not None:
+                spans[hid] = (s_lo.toordinal(), s_hi.toordinal(), (str(kind or ""), str(mode or "")))
         if not spans:
-            return out
+            return set()
+        parties = {w[0] for w in wanted}
+        # per party, the happenings sorted by the start of their span (a window is found by bisection);
+        # the few with long spans (month or year dates) are checked one by one
+        short: dict[str, list[tuple[int, int, str]]] = {}
+        long: dict[str, list[tuple[int, int, str]]] = {}
         for hid, party in self.in_list(
             "SELECT happening_id, party FROM happening_parties WHERE happening_id IN ({values})", spans
         ):
-            if hid in out or party not in runs:
-                continue
-            h_lo, h_hi = spans[hid]
-            if h_lo is None or h_hi is None:
-                continue
-            if any(h_hi >= lo and h_lo <= hi for lo, hi in runs[party]):
-                out.add(hid)
+            if party in parties:
+                h_lo, h_hi, _ = spans[hid]
+                bucket = short if h_hi - h_lo <= _SHORT_SPAN else long
+                bucket.setdefault(party, []).append((h_lo, h_hi, hid))
+        for rows in short.values():
+            rows.sort()
+        starts = {k: [x[0] for x in rows] for k, rows in short.items()}
+        agree: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
+        out: set[str] = set()
+        for k, etype, emode, lo, hi in sorted(wanted):
+            rows = short.get(k, [])
+            i = bisect.bisect_left(starts.get(k, []), lo - reach - _SHORT_SPAN)
+            j = bisect.bisect_right(starts.get(k, []), hi + reach)
+            found: list[tuple[int, int, str]] = []
+            for h_lo, h_hi, hid in [*rows[i:j], *long.get(k, ())]:
+                gap = max(lo, h_lo) - min(hi, h_hi)
+                if gap > reach:
+                    continue
+                pair = ((etype, emode), spans[hid][2])
+                ok = agree.get(pair)
+                if ok is None:
+                    ok = agree[pair] = dc.types_agree(*pair, rules=rules)
+                if ok:  # nearest first: the gap between the intervals, then between their middles
+                    found.append((max(0, gap), abs(lo + hi - h_lo - h_hi), hid))
+            if cap and len(found) > cap:
+                found.sort()
+                found = found[:cap]
+                self.capped += 1
+            out.update(x[-1] for x in found)
         return out
 
 
@@ -440,19 +483,28 @@ def link(
     comparable = [e for e in new_events if dc.clusterable(e)]
     loose = [e for e in new_events if not dc.clusterable(e)]
     hids = set(old_links.values()) | io.candidates(comparable)
-    existing = io.load(hids, skip=new_ids)
-    before = {hid: set(h.mentions) for hid, h in existing.items()}
+    existing = io.stored(hids, skip=new_ids)
+    before = {hid: {str(e["id"]) for e in h.events} for hid, h in existing.items()}
     for eid, hid in old_links.items():
         before.setdefault(hid, set()).add(eid)
+    # a happening that held a touched event lost it (it was deleted or is written again): rebuilt
+    existing = {
+        hid: dataclasses.replace(h, dirty=True) if len(h.events) != len(before[hid]) else h
+        for hid, h in existing.items()
+    }
     apart = io.apart(None if all_apart else [str(e["id"]) for e in comparable])
     failure = None
+    after: list[dc.Happening] = []
+    alive: set[str] = set()  # stored happenings that still exist, rebuilt (in after) or not
     try:
-        after = dc.assign(comparable, existing.values(), apart=apart) if comparable or existing else []
+        if comparable or existing:
+            after, alive = dc.assign_changes(comparable, existing.values(), apart=apart)
     except Exception as exc:  # a dedup bug must not lose the batch: its events stay unmerged, logged
         log.warning("dedup failed for a batch of %d events: %r", len(new_events), exc)
         failure = f"clustering failed ({type(exc).__name__}: {exc}); events kept as their own happenings"
-        after, loose = list(existing.values()), list(new_events)
-    taken = {h.id for h in after}
+        after = [_built(h) for h in existing.values() if h.dirty]
+        alive, loose = set(existing), list(new_events)
+    taken = {h.id for h in after} | alive
     for e in loose:
         hid = _happening_id_for(e)
         if hid in taken:
@@ -461,7 +513,7 @@ def link(
         after.append(_singleton(e, hid))
     # rewritten: new happenings, those whose membership changed, and those holding a re-coded mention
     changed = [h for h in after if set(h.mentions) != before.get(h.id) or not new_ids.isdisjoint(h.mentions)]
-    kept = {h.id for h in after}
+    kept = {h.id for h in after} | alive
     removed = sorted(hid for hid in before if hid not in kept)
     io.write(changed, drop=removed)
     new_links = {m: h.id for h in after for m in h.mentions}
@@ -490,6 +542,8 @@ def link(
         happenings_changed=sum(1 for h in changed if h.id in before),
         happenings_removed=len(removed),
         merges=sum(1 for e in entries if e[0] == "merge"),
+        happenings_read=len(hids),
+        members_read=io.members_read,
     )
 
 

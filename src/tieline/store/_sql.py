@@ -376,8 +376,9 @@ class SqlStore(HappeningsMixin, ABC):
                 # ~0.4 s a batch on DuckDB and ~3 s on PostgreSQL at 1M events): keys that lost events
                 # had them taken out above, now this batch's rows are folded in.
                 self._add_to_actors(con, new_keys, event_rows, actor_rows)
+                linked = None
                 if dedup:
-                    link(
+                    linked = link(
                         self,
                         con,
                         new_events=(
@@ -393,6 +394,8 @@ class SqlStore(HappeningsMixin, ABC):
             articles_new=len(ids) - len(existing),
             articles_updated=len(existing),
             events_written=len(event_rows),
+            happenings_read=linked.happenings_read if linked else 0,
+            members_read=linked.members_read if linked else 0,
         )
 
     def _removed_totals(self, con: Any, event_ids: set[str]) -> dict[str, tuple[int, Any, Any]]:

@@ -8,7 +8,7 @@ are ISO strings, events are exactly ``Event.to_dict()``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +25,10 @@ class WriteResult:
     articles_new: int = 0  # article ids not in the store before
     articles_updated: int = 0  # article ids already stored, now replaced
     events_written: int = 0
+    # the dedup step's working set (not part of equality): candidate happenings it read, and the
+    # member events it read in full; both should stay bounded as the store grows
+    happenings_read: int = field(default=0, compare=False)
+    members_read: int = field(default=0, compare=False)
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
