@@ -8,6 +8,7 @@ person with the role held on the event date, or a sector agent ("Burundian milit
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -1397,14 +1398,12 @@ def _definite(tree: Tree, head: int) -> bool:
     return det is not None and det.lower in ("the", "this", "that", "these", "those")
 
 
+def _end_of(t: Any) -> int:
+    return int(t.end)
+
+
 def _token_at(toks: list[Any], char: int) -> int | None:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= char:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect.bisect_right(toks, char, key=_end_of)
     return lo if lo < len(toks) and toks[lo].start <= char < toks[lo].end + 1 else None
 
 

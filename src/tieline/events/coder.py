@@ -3218,16 +3218,14 @@ def _tok_start(t: Token) -> int:
     return t.start
 
 
+def _tok_end(t: Token) -> int:
+    return t.end
+
+
 def _token_index(toks: list[Token], char: int) -> int | None:
     """The token holding ``char``, else the first one after it: the first token ending after ``char`` (tokens are
     in text order), found by bisection."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= char:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect.bisect_right(toks, char, key=_tok_end)
     return toks[lo].i if lo < len(toks) else None
 
 
