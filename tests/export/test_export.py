@@ -223,6 +223,31 @@ def test_window(store: Store, tmp_path: Path) -> None:
     assert export_events(store, "csv", out, until=dt.date(2024, 1, 31)) == 2
 
 
+def test_undated_events_have_no_date_in_any_format(tmp_path: Path) -> None:
+    """An article with no date of its own gives its events the placeholder 1970-01-01 with precision
+    "unknown": every export writes no date for them (and keeps the precision), never 1970-01-01."""
+    undated = Spec("u1", "1970-01-01", "ASSAULT", "190", 4, -10.0, [SHABAAB], [KENMIL], location=NAIROBI,
+                   precision="unknown")  # fmt: skip
+    with open_store(":memory:") as s:
+        write(s, [*specs(), undated])
+        flat = {r["id"]: r for r in _csv(_export(s, tmp_path, "csv"))}
+        assert (flat["u1-e0"]["date"], flat["u1-e0"]["date_precision"]) == ("", "unknown")
+        assert flat["a1-e0"]["date"] == "2024-01-05"
+        table = pq.read_table(_export(s, tmp_path, "parquet")).to_pylist()
+        assert [r["date"] for r in table if r["id"] == "u1-e0"] == [None]
+        plover = [json.loads(line) for line in _export(s, tmp_path, "plover-jsonl").read_text().splitlines()]
+        assert [r["Event Date"] for r in plover if r["Event ID"] == "u1-e0"] == [None]
+        col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+        gdelt = [r for r in _tsv(_export(s, tmp_path, "gdelt")) if r[col["SOURCEURL"]].endswith("/u1")]
+        assert [[r[col[c]] for c in ("SQLDATE", "MonthYear", "Year", "FractionDate")] for r in gdelt] == [
+            ["", "", "", ""]
+        ]
+        icews = [dict(zip(ICEWS_COLUMNS, r, strict=True)) for r in _tsv(_export(s, tmp_path, "icews"))[1:]]
+        assert [r["Event Date"] for r in icews if r["Story ID"] == "u1"] == [""]
+        geo = json.loads(_export(s, tmp_path, "geojson").read_text())
+        assert [f["properties"]["date"] for f in geo["features"] if f["id"] == "u1-e0"] == [None]
+
+
 def test_empty_store_and_bad_arguments(tmp_path: Path) -> None:
     with open_store(":memory:") as empty:
         assert export_events(empty, "parquet", tmp_path / "e.parquet") == 0

@@ -55,6 +55,13 @@ def _join(side: list[dict[str, Any]], key: str) -> str | None:
     return MULTI_SEP.join(str(a.get(key) or "") for a in side)
 
 
+def known_date(e: dict[str, Any]) -> Any:
+    """The event's date, or ``None`` when it has none: an article with no date of its own (and no
+    ``--date``) gives its events the placeholder 1970-01-01 with ``date_precision`` "unknown", which no
+    export writes as a real day."""
+    return None if e.get("date_precision") == "unknown" else e.get("date")
+
+
 def _date(value: Any) -> _dt.date | None:
     if not value:
         return None
@@ -74,7 +81,7 @@ def flat_row(e: dict[str, Any], meta: Meta = None) -> dict[str, Any]:
     return {
         "id": e.get("id"),
         "article_id": e.get("article_id"),
-        "date": _date(e.get("date")),
+        "date": _date(known_date(e)),
         "date_precision": e.get("date_precision"),
         "date_source": e.get("date_source"),
         "event": e.get("event"),
@@ -173,7 +180,7 @@ def plover_record(e: dict[str, Any], meta: Meta = None, *, version: str = "") ->
     meta = meta or {}
     rec: dict[str, Any] = {
         "Event ID": e.get("id"),
-        "Event Date": e.get("date"),
+        "Event Date": known_date(e),
         "Event Type": e.get("event"),
         "Event Mode": e.get("mode") or None,
         "Intensity": e.get("goldstein"),
@@ -276,7 +283,7 @@ def _num(value: Any) -> Any:
 
 def gdelt_row(e: dict[str, Any], meta: Meta = None) -> list[Any]:
     """One GDELT 2.0 event-table row (61 columns, in order); see docs/exports.md for the mapping."""
-    d = _date(e.get("date"))
+    d = _date(known_date(e))
     cameo = str(e.get("cameo") or "")
     loc = e.get("location") or {}
     ev = e.get("evidence") or {}
@@ -352,7 +359,7 @@ def icews_row(e: dict[str, Any], meta: Meta = None, *, cameo_name: str = "") -> 
     tgt_name, tgt_sectors, tgt_country = _icews_side(e.get("recipient") or [])
     return [
         e.get("id") or "",
-        e.get("date") or "",
+        known_date(e) or "",
         src_name,
         src_sectors,
         src_country,

@@ -36,7 +36,8 @@ def events_to_geojson(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "properties": {
                     "id": e.get("id"),
                     "article_id": e.get("article_id"),
-                    "date": e.get("date"),
+                    # the 1970-01-01 placeholder of an undated article is not a day (see export.rows)
+                    "date": None if e.get("date_precision") == "unknown" else e.get("date"),
                     "event": e.get("event"),
                     "cameo": e.get("cameo"),
                     "quad": e.get("quad"),
