@@ -106,6 +106,25 @@ def test_ingest_is_idempotent_and_queryable(runner: CliRunner, tmp_path: Path, p
     assert csv_out.splitlines()[0].startswith("id,article_id,date")
 
 
+def test_ingest_counts_and_warns_about_undated_articles(
+    runner: CliRunner, tmp_path: Path, pipe: object
+) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        json.dumps({"id": "d1", "text": TEXT, "date": "2024-01-24"})
+        + "\n"
+        + json.dumps({"id": "u1", "text": "Kenya and Somalia signed a defence pact."})
+        + "\n"
+    )
+    db = str(tmp_path / "t.duckdb")
+    res = runner.invoke(cli, ["ingest", str(f), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "read 2 / skipped 0" in res.stdout
+    assert "warning: 1 article(s) had no date" in res.stderr and "--date" in res.stderr
+    dated = runner.invoke(cli, ["ingest", str(f), "--db", str(tmp_path / "d.duckdb"), "--date", "2024-02-01"])
+    assert dated.exit_code == 0 and "had no date" not in dated.stderr
+
+
 def test_entities_jsonl(runner: CliRunner, tmp_path: Path, pipe: object) -> None:
     res = runner.invoke(cli, ["entities", "--text", TEXT, "--format", "jsonl"])
     assert res.exit_code == 0

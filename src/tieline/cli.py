@@ -305,7 +305,7 @@ def ingest_articles(
     # before (a store migrated from schema version 1), so the store is left deduplicated
     if not getattr(store, "read_only", False) and hasattr(store, "link_unlinked"):
         store.link_unlinked()
-    keys = ("read", "skipped", "skipped_by_reason", "events", "articles_new", "articles_updated")
+    keys = ("read", "skipped", "skipped_by_reason", "undated", "events", "articles_new", "articles_updated")
     out = {k: summary[k] for k in keys}  # what this function has always returned (the API sends it)
     if hasattr(store, "dedup_counts"):
         out["happenings"] = store.dedup_counts()["happenings"]
@@ -374,6 +374,13 @@ def _print_summary(s: dict[str, Any]) -> None:
         f"updated {s.get('articles_updated', 0)})"
         + (f" / happenings {s['happenings']}" if "happenings" in s else "")
     )
+    if s.get("undated"):
+        click.echo(
+            f"warning: {s['undated']} article(s) had no date (none in the input, no --date): their events carry "
+            "the placeholder 1970-01-01 with date_precision 'unknown' and are in no timeline "
+            "(hint: give --date YYYY-MM-DD or a date in the JSONL record)",
+            err=True,
+        )
 
 
 @cli.command()

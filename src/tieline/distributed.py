@@ -191,15 +191,17 @@ def run_dask(
     for old in [*out_path.glob("articles-*.parquet"), *out_path.glob("events-*.parquet")]:
         old.unlink()  # parts of an earlier run would otherwise be loaded with this one's
     skips: list[SkipRecord] = []
-    read = 0
+    read = undated = 0
 
     def articles() -> Iterator[Article]:
-        nonlocal read
+        nonlocal read, undated
         for item in inputs:
             if isinstance(item, SkipRecord):
                 skips.append(item)
             else:
                 read += 1
+                if item.date is None and date is None:
+                    undated += 1
                 yield item
 
     cluster = None
@@ -250,6 +252,7 @@ def run_dask(
             cluster.close()
     return {
         "read": read,
+        "undated": undated,
         "skipped": len(skips),
         "skips": skips,
         "parts": len(results),

@@ -274,6 +274,7 @@ class _Counts:
     events: int = 0
     articles_new: int = 0
     articles_updated: int = 0
+    undated: int = 0  # articles with no date in the input and no ``date``: events get the 1970 placeholder
     skipped: dict[str, int] = field(default_factory=dict)
 
 
@@ -355,6 +356,8 @@ def run_ingest(
                 counts.resumed += 1
                 bar.update(1)
                 continue
+            if item.date is None and date is None:
+                counts.undated += 1
             yield item
 
     bar = tqdm(
@@ -462,6 +465,7 @@ def run_ingest(
         "skipped": sum(counts.skipped.values()),
         "skipped_by_reason": dict(sorted(counts.skipped.items())),
         "resumed": counts.resumed,
+        "undated": counts.undated,
         "coded": counts.coded,
         "events": counts.events,
         "articles_new": counts.articles_new,

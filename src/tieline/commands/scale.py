@@ -189,6 +189,7 @@ def run(
         _print_summary(
             {
                 "read": res["read"], "skipped": res["skipped"], "skipped_by_reason": dict(sorted(by_reason.items())),
+                "undated": res["undated"],
                 "events": loaded["events"], "articles_new": loaded["articles_new"],
                 "articles_updated": loaded["articles_updated"],
             }
