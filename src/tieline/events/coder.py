@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -2049,6 +2050,13 @@ class Coder:
                     name = article.text[kstart:kend]
                     kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
                     return Location(text, start, end, name, kind, None, precision="unknown")
+        unknown = m is None or (m.kind == "ner_org" and m.hit is None)  # not a party the resolver knows
+        if t.pos == "PROPN" and t.ent_type != "PERSON" and unknown and self.geocoder is not None:
+            # "arrested militants in Mandera" with the town tagged ORG: a proper name the gazetteer holds under
+            # exactly that name (not an alternate spelling, a fuzzy match or an armed group's name) is a place
+            known = self.geocoder.resolve(text)
+            if known is not None and known.kind != "country" and _fold_name(known.name) == _fold_name(text):
+                return Location(text, start, end, text, "gpe", None, precision="unknown")
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
@@ -3212,6 +3220,12 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
     ):
         return h.i
     return None
+
+
+def _fold_name(text: str) -> str:
+    """A place name compared without case, accents or a leading "the"."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+    return t[4:] if t.startswith("the ") else t
 
 
 def _tok_start(t: Token) -> int:
