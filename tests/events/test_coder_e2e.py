@@ -52,6 +52,14 @@ def test_denial_is_negated(pipe: Any) -> None:
     assert countries(e["actor"]) == {"TUR"}
 
 
+def test_an_intent_noun_governs_its_of_gerund(pipe: Any) -> None:
+    """"had no intention of invading" intends nothing; "the threat of attacking" threatens it."""
+    e = find(code(pipe, "The president said Belarus had no intention of invading Lithuania."), "ASSAULT")
+    assert e["modality"] == "negated" and countries(e["recipient"]) == {"LTU"}
+    e = find(code(pipe, "Moldova warned of the threat of attacking its border posts."), "ASSAULT")
+    assert e["modality"] == "threatened"
+
+
 def test_not_signed_is_negated(pipe: Any) -> None:
     e = find(code(pipe, "The Chinese government did not sign the treaty."), "AGREE")
     assert e["modality"] == "negated"

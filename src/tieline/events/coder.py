@@ -1760,6 +1760,21 @@ class Coder:
                     embedded = True
                     cur = g
                     continue
+            if cur.dep == "pcomp" and h.lower == "of" and h.dep == "prep":
+                g = tree.head(h.i)
+                gl = (g.lemma or g.text).lower() if g is not None else ""
+                if g is not None and g.pos == "NOUN" and gl in self.pledge_cues | self.threat_cues | self.negating_cues:
+                    # "had no intention of invading", "the threat of attacking", "a refusal of talks": the gerund is
+                    # what the noun intends, threatens or refuses, and "no intention" intends nothing
+                    if gl in self.threat_cues:
+                        modality = "threatened"
+                    elif gl in self.negating_cues or any(k.lower == "no" for k in tree.kids(g.i, "det")):
+                        modality = "negated"
+                    elif modality == "asserted":
+                        modality = "pledged"
+                    embedded = True
+                    cur = g
+                    continue
             if cur.dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
