@@ -60,6 +60,14 @@ def test_an_intent_noun_governs_its_of_gerund(pipe: Any) -> None:
     assert e["modality"] == "threatened"
 
 
+def test_a_quantity_of_a_thing_is_transparent(pipe: Any) -> None:
+    """"suspended part of its aid to X" is suspending aid (CAMEO 162) to X; no separate aid event is asserted."""
+    events = code(pipe, "Norway suspended part of its development aid to Malawi last year.")
+    e = find(events, "SANCTION")
+    assert e["cameo"].startswith("162") and countries(e["recipient"]) == {"MWI"}
+    assert not [x for x in events if x["event"] == "AID" and x["modality"] == "asserted"]
+
+
 def test_not_signed_is_negated(pipe: Any) -> None:
     e = find(code(pipe, "The Chinese government did not sign the treaty."), "AGREE")
     assert e["modality"] == "negated"

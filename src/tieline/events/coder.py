@@ -182,6 +182,7 @@ class Coder:
         self.accidental = frozenset(mod.get("accidental_agents", ()))
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
+        self.partitive_nouns = frozenset(mod.get("partitive_nouns", ()))
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
@@ -395,6 +396,12 @@ class Coder:
             # something done to it
             stative, patient, passive = patient, None, False
         theme = obj if obj is not None else patient
+        if theme is not None and (theme.lemma or theme.text).lower() in self.partitive_nouns:
+            # "suspended part of its military aid to Ethiopia", "froze most of the funds": the quantity is
+            # transparent; what it is of is the object (its kind and its phrases)
+            part_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
+            if part_of is not None and part_of.pos in ("NOUN", "PROPN"):
+                theme = part_of
         if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
             # "shells fired by the rebels", "weapons seized in the raid": a reduced passive relative's noun is its theme
             theme = article.tokens[t.head]
@@ -1142,6 +1149,9 @@ class Coder:
         Bosnia") or of the verb beside the object ("halted aid to Serbia" parsed on the verb). The pattern's
         own preposition is its content ("called for talks"), not a party; only a phrase that resolves counts."""
         v = obj.head
+        if (obj.lemma or obj.text).lower() in self.partitive_nouns:
+            # "halted part of its aid to Serbia": the phrases of what the quantity is of
+            obj = next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
         # candidate phrases in order: on the object, then on the verb; one level into a phrase that names a thing
         # ("sanctions against gold from South Africa", "restrictions on the labour market for new members")
         cands: list[tuple[Token, str]] = []
