@@ -80,3 +80,11 @@ def test_a_proper_name_is_a_place_only_under_its_own_name(pipe: Any, gc: Geocode
     text = "NAIROBI, March 3 (Reuters) - Kenyan police arrested 12 suspected militants in Ramadan."
     [loc] = _places(pipe, gc, text, "COERCE")
     assert loc.name == "Nairobi"  # the dateline, not a town called Ramadan
+
+
+def test_an_act_done_by_an_attack_takes_the_attack_s_place(pipe: Any, gc: Geocoder) -> None:
+    """"A car bombing near Kirkuk killed two Turkish engineers": the killing is where the bombing was, not in the
+    country the victims' adjective names."""
+    text = "A car bombing near Kirkuk killed two Turkish engineers on Monday."
+    locs = _places(pipe, gc, text, "ASSAULT")
+    assert locs and {(p.name, p.country) for p in locs} == {("Kirkuk", "IRQ")}

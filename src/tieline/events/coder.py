@@ -1990,6 +1990,10 @@ class Coder:
         obj = tree.kid(trigger, "dobj")
         if obj is not None:
             cands.append(obj.i)
+        subj = tree.kid(trigger, "nsubj")
+        if subj is not None and subj.pos == "NOUN" and self.lexicon.is_noun_trigger((subj.lemma or subj.text).lower()):
+            # "a roadside bombing near Samarra killed a soldier": the place of the act that did it
+            cands.append(subj.i)
         if obj is not None and obj.ent_type in PLACE_LABELS and actors.at(obj.i) is None:
             # "shelled Kharkiv": a place as the object of the act is where it happened
             loc = self._place(article, tree, actors, obj.i)
