@@ -2061,6 +2061,15 @@ class Coder:
             for o in named:
                 if o.i != h and (o.pos == "PROPN" or o.ent_type in PLACE_LABELS):
                     inner = self._place(article, tree, actors, o.i)
+                    if inner is None and o.pos == "PROPN" and self.geocoder is not None:
+                        # "the town of Garissa" with the name tagged PERSON: the phrase says it is a place, and the
+                        # gazetteer holds one of exactly that name
+                        olo, ohi = tree.np_span(o.i)
+                        ostart, oend = tree.char_span(olo, ohi)
+                        oname = article.text[ostart:oend]
+                        known = self.geocoder.resolve(oname)
+                        if known is not None and _fold_name(known.name) == _fold_name(oname):
+                            return Location(text, start, end, oname, "gpe", known.country, precision="unknown")
                     if inner is not None and inner.country is None and self.geocoder is not None:
                         # only a place the gazetteer knows: "the town of Rask" (unknown) leaves the search to go on
                         known = self.geocoder.resolve(inner.text)
