@@ -68,6 +68,22 @@ def test_a_quantity_of_a_thing_is_transparent(pipe: Any) -> None:
     assert not [x for x in events if x["event"] == "AID" and x["modality"] == "asserted"]
 
 
+@pytest.mark.parametrize(
+    ("text", "plover", "pair"),
+    [
+        ("Ethiopia and Eritrea traded accusations on Tuesday.", "ACCUSE", {"ETH", "ERI"}),
+        ("Armenia and Azerbaijan exchanged fire along their border.", "ASSAULT", {"ARM", "AZE"}),
+        ("Russia and Ukraine exchanged hundreds of prisoners.", "RETREAT", {"RUS", "UKR"}),
+    ],
+)
+def test_coordinated_subjects_that_trade_or_exchange_act_on_each_other(
+    pipe: Any, text: str, plover: str, pair: set[str]
+) -> None:
+    e = find(code(pipe, text), plover)
+    assert e["reciprocal"] is True
+    assert countries(e["actor"]) | countries(e["recipient"]) == pair and len(e["recipient"]) == 1
+
+
 def test_not_signed_is_negated(pipe: Any) -> None:
     e = find(code(pipe, "The Chinese government did not sign the treaty."), "AGREE")
     assert e["modality"] == "negated"

@@ -40,6 +40,12 @@ __all__ = ["Coder", "Draft"]
 RECIPIENT_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "for", "into", "over")
 PLACE_PREPS = frozenset({"in", "at", "near", "off", "outside", "inside", "across", "along", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+# nouns whose "on" phrase is a topic ("talks on Syria"), not a target ("an attack on a base")
+TOPIC_NOUNS = frozenset(
+    {"talk", "meeting", "discussion", "negotiation", "conference", "summit", "consultation", "dialogue", "statement",
+     "resolution", "briefing", "report", "agreement", "deal", "vote", "debate", "decision", "position", "stance"}
+)  # fmt: skip
 # heads of a phrase that names a place by its kind: "the capital city of Algiers", "the town of Samarra"
 PLACE_TYPE_NOUNS = frozenset(
     {"city", "town", "village", "capital", "port", "province", "region", "district", "county", "state", "island",
@@ -1155,10 +1161,13 @@ class Coder:
         # candidate phrases in order: on the object, then on the verb; one level into a phrase that names a thing
         # ("sanctions against gold from South Africa", "restrictions on the labour market for new members")
         cands: list[tuple[Token, str]] = []
+        quantity = (obj.lemma or obj.text).lower() in self.support_nouns
         for owner, allowed in ((obj.i, OBJECT_PARTY_PREPS), (v, VERB_PARTY_PREPS)):
             for p, o in tree.preps(owner):
                 if p.lower not in allowed or p.lower == pattern_prep or o.pos not in ("PROPN", "NOUN"):
                     continue
+                if owner == obj.i and quantity and p.lower == "of":
+                    continue  # "exchanged hundreds of prisoners": what the quantity is of is the thing, not a party
                 if o.ent_type in ("DATE", "TIME"):  # "on Saturday"
                     continue
                 cands.append((o, f"recipient = object of '{p.lower}' on '{tree.tokens[owner].text}'"))
@@ -2021,6 +2030,13 @@ class Coder:
             nxt: list[int] = []
             for c in frontier:
                 for kid in tree.kids(c, "dobj", "prep", "pobj", "pcomp"):
+                    if kid.dep == "prep" and (
+                        kid.lower in TOPIC_PREPS
+                        or (kid.lower == "on" and (toks[c].lemma or toks[c].text).lower() in TOPIC_NOUNS)
+                    ):
+                        # "talked about the situation in Aleppo", "talks on the situation in Aleppo": the place of a
+                        # topic is not the venue
+                        continue
                     if kid.dep == "prep" and kid.lower in PLACE_PREPS and kid.lower != "from":
                         for o in tree.kids(kid.i, "pobj"):
                             loc = self._place(article, tree, actors, o.i)
