@@ -84,6 +84,41 @@ def test_coordinated_subjects_that_trade_or_exchange_act_on_each_other(
     assert countries(e["actor"]) | countries(e["recipient"]) == pair and len(e["recipient"]) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police foiled attacks on two churches in Kano.",
+        "Attacks on three police stations were thwarted by Kenyan troops.",
+        "The defence pact covers attacks on Japanese ships.",
+        "The new law prohibits attacks on aid workers in Yemen.",
+    ],
+)
+def test_a_prevented_act_or_the_scope_of_a_rule_is_not_done(pipe: Any, text: str) -> None:
+    assert not [e for e in code(pipe, text) if e["event"] == "ASSAULT" and e["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor", "recipient"),
+    [
+        ("Israel launched strikes on Gaza.", "ASSAULT", "ISR", "PSE"),
+        ("Russia launched a drone attack on Odesa.", "ASSAULT", "RUS", "UKR"),
+        ("The World Food Programme delivered 700 tonnes of food to Gaza.", "AID", None, "PSE"),
+    ],
+)
+def test_a_material_act_aimed_at_a_place_is_received_by_its_country(
+    pipe: Any, text: str, plover: str, actor: str | None, recipient: str
+) -> None:
+    e = find(code(pipe, text), plover)
+    assert countries(e["recipient"]) == {recipient}
+    if actor is not None:
+        assert countries(e["actor"]) == {actor}
+
+
+def test_a_place_in_the_actor_s_own_country_is_no_recipient(pipe: Any) -> None:
+    e = find(code(pipe, "Russia launched a drone attack on Belgorod."), "ASSAULT")
+    assert "RUS" not in countries(e["recipient"])
+
+
 def test_not_signed_is_negated(pipe: Any) -> None:
     e = find(code(pipe, "The Chinese government did not sign the treaty."), "AGREE")
     assert e["modality"] == "negated"

@@ -662,6 +662,8 @@ class Coder:
         d.recipients = self._resolve_all(
             rec_heads, article, tree, actors, ref, peers=d.actors, relatives=material
         )
+        if material and all(_unknown_org(r) for r in d.recipients):
+            d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, role_notes) or d.recipients
         if not d.recipients and mode != "none":
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
@@ -1381,6 +1383,8 @@ class Coder:
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if self.ontology.cameo(d.code).quad in (2, 4) and all(_unknown_org(r) for r in d.recipients):
+            d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, notes) or d.recipients
         if d.actors and not d.recipients:
             # "Iran was hit with new EU sanctions": the passive subject of the clause receives the act
             gov = _participant_verb(tree, a, self.agentive)
@@ -2512,6 +2516,35 @@ class Coder:
             return self._localise(a, self._home_dateline, "the article's dateline")
         return a
 
+    def _place_recipients(
+        self, heads: list[int], article: Article, tree: Tree, actors: ArticleActors, d: Draft, notes: list[str]
+    ) -> list[Actor]:
+        """A material act aimed at a place that is no party ("air strikes on Gaza", "delivered food to Gaza", "an
+        attack on Kharkiv"): the country of the place receives it, as CAMEO's and ICEWS's dictionaries code a
+        city or a territory as its country. Only a place the gazetteer holds under that very name, not a country
+        (a country is a party already) and not a name the resolver knows as another kind of party. The actors'
+        countries choose between places of one name ("Greenville" in Liberia); a place in the actor's own country
+        gives no recipient (a domestic act on one's own territory names no other party)."""
+        if self.geocoder is None or not d.actors:
+            return []  # no actor yet: nothing says who acts on the place ("following the invasions of Dagestan")
+        own = [a.country for a in d.actors if a.country]
+        context = [*own, *([self._home_dateline] if self._home_dateline else [])]
+        out: list[Actor] = []
+        for h in heads:
+            loc = self._place(article, tree, actors, h)
+            if loc is None or loc.kind == "country":
+                continue
+            known = self.geocoder.resolve(loc.name, context_countries=context)
+            if known is None or not known.country or _fold_name(known.name) != _fold_name(loc.name):
+                continue
+            if known.country in own:
+                continue
+            party = self._place_party(replace(loc, country=known.country))
+            if not any(_same(party, o) for o in out):
+                out.append(party)
+                notes.append(f"recipient = the country of the place '{loc.text}' the act is aimed at")
+        return out
+
     def _place_party(self, loc: Location) -> Actor:
         """The country of a place, as the party at the receiving end of a material act done there."""
         c = self.resolver.kb.country(loc.country) if loc.country else None
@@ -3274,6 +3307,11 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
     ):
         return h.i
     return None
+
+
+def _unknown_org(a: Actor) -> bool:
+    """A name the parser took for an organisation that the knowledge base does not hold (no code)."""
+    return a.kind == "org" and not a.code
 
 
 def _fold_name(text: str) -> str:

@@ -145,6 +145,8 @@ class SenseFilter:
         people: frozenset[str],
         journeys: frozenset[str] = frozenset(),
         noun_rules: list[NounSense] | None = None,
+        averting: frozenset[str] = frozenset(),
+        scope: frozenset[str] = frozenset(),
     ) -> None:
         self.rules: dict[str, list[SenseRule]] = {}
         for r in rules:
@@ -155,6 +157,8 @@ class SenseFilter:
         self.places = places
         self.people = people
         self.journeys = journeys
+        self.averting = averting
+        self.scope = scope
         self.noun_rules: dict[str, list[NounSense]] = {}
         for nr in noun_rules or []:
             for n in nr.nouns:
@@ -249,6 +253,8 @@ class SenseFilter:
             places=classes.get("place", frozenset()),
             people=classes.get("troops", frozenset()) | classes.get("persons", frozenset()),
             journeys=_words(data.get("journeys"), classes, "journeys"),
+            averting=_words(data.get("averting_verbs"), classes, "averting_verbs"),
+            scope=_words(data.get("scope_verbs"), classes, "scope_verbs"),
         )
 
     # -- word senses of verbs ------------------------------------------------------------------------
@@ -532,6 +538,13 @@ class SenseFilter:
         h = tree.head(t.i)
         if h is None:
             return None
+        if t.dep in ("dobj", "nsubjpass") and h.pos in ("VERB", "AUX"):
+            # "police foiled attacks on two churches", "the treaty covers attacks on its ships": an act that is
+            # prevented, or that a rule or an agreement is about, is not said to have happened
+            if _lemma(h) in self.averting:
+                return "hypothetical", f"the object of '{h.text}': prevented, not done"
+            if _lemma(h) in self.scope:
+                return "hypothetical", f"what '{h.text}' is about (its scope), not an act that happened"
         gov: Token | None = None
         if t.dep == "dobj":
             gov = h
