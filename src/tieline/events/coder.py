@@ -74,6 +74,10 @@ PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 # words for a state's own side: "the Iranian side", "the Syrian camp" speak for the state, not for its people
 STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"})
+# the phrases of a thing an act is done to that name where it is or whose it is ("the refineries in Iran", "power lines
+# leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
+THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
+THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for"}
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -118,6 +122,8 @@ class Draft:
     governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
     named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
     governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
+    thing_owner: list[Actor] = field(default_factory=list)  # where the thing acted on is, or whose it is
+    thing_why: str = ""
 
 
 class Coder:
@@ -687,6 +693,10 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and mode != "none":
+            # kept for the last step of `_finish`, after the rules that name the other side from elsewhere
+            things = [h for h in rec_heads if h not in actor_heads and (theme is None or h != theme.i)]
+            d.thing_owner, d.thing_why = self._thing_owner(theme, things, article, tree, actors, ref, d)
         if d.actors and d.code.startswith("192"):
             taken = self._taken_from(article, tree, actors, ref, i, theme, d)
             if taken:
@@ -1171,6 +1181,57 @@ class Coder:
             notes.append(fallback[1])
             return fallback[0]
         return []
+
+    def _thing_owner(
+        self,
+        theme: Token | None,
+        heads: list[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+    ) -> tuple[list[Actor], str]:
+        """The party a thing an act is done to belongs to, when the thing names no party itself: the country of
+        the place named in its own phrase ("re-examine the refineries in Iran", "stormed his residence in Tbilisi",
+        "blew up power lines leading into Kabul") or, for the act's object, the party it is of or for ("demanded
+        the removal of President X", "attacked a camp for Congolese refugees"). Only a common noun that names no
+        people counts as a thing, only a party with a country or an organisation is taken, never the act's own
+        actor. ``heads`` are the other recipient heads found (phrases of the verb): only their places count."""
+        cands: list[tuple[Token, Token, str]] = []
+        for h, owner_preps in [
+            *([(theme.i, THING_OWNER_PREPS)] if theme is not None else []),
+            *((k, THING_PLACE_PREPS) for k in heads),
+        ]:
+            tok = article.tokens[h]
+            if tok.pos != "NOUN" or tok.ent_type or h == d.trigger or actors.at(h) is not None:
+                continue
+            if self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower):
+                continue  # "clashed with rioters": people, not a thing
+            for ow in (tok, *(a for a in tree.kids(h, "acl") if a.pos == "VERB")):
+                for p, o in tree.preps(ow.i):
+                    if p.lower in owner_preps and o.pos in ("PROPN", "NOUN") and o.ent_type not in ("DATE", "TIME"):
+                        cands.append((tok, o, p.lower))
+        for tok, o, prep in cands:
+            why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
+            if prep in THING_PLACE_PREPS:
+                loc = self._place(article, tree, actors, o.i)
+                if loc is not None and loc.country and loc.kind in ("country", "city", "region", "admin"):
+                    party = self._place_party(loc)
+                    if not any(_same(party, b) or (b.kind == "state" and b.country == party.country) for b in d.actors):
+                        return [party], why
+                    continue
+            if o.pos != "PROPN" and not self.resolver.kb.sector_of((o.lemma or o.text).lower()):
+                continue  # "the sale of Lockheed Martin jets": what it is of is goods, not a party
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            found = [
+                a
+                for a in found
+                if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                return found, why
+        return [], ""
 
     def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
         """A nominal event that is the object of another event's verb is that event's content, not the main
@@ -2300,6 +2361,9 @@ class Coder:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
+        if not d.recipients and d.actors and d.thing_owner:
+            d.recipients = list(d.thing_owner)
+            d.roles.append(d.thing_why)
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act

@@ -1,0 +1,54 @@
+"""Role filling (issue 3, round 4): parties the rules did not reach. Sentences written for the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def events(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def of_type(evs: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
+    hits = [e for e in evs if e["event"] == plover]
+    assert hits, [(e["event"], e["cameo"]) for e in evs]
+    return hits
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "country", "words"),
+    [
+        # the place named on the thing acted on
+        ("UN inspectors will examine the nuclear facilities in Iran.", "THREATEN", "IRN", "Iran"),
+        ("Rebels blew up a pipeline leading into Syria.", "COERCE", "SYR", "Syria"),
+        # whose the thing is: the patient of the act noun the object names
+        ("Sudanese protesters demanded the dismissal of President Omar al-Bashir.", "REQUEST", "SDN", "Bashir"),
+    ],
+)
+def test_the_owner_or_place_of_the_thing_acted_on_is_the_recipient(
+    pipe: Any, text: str, plover: str, country: str, words: str
+) -> None:
+    e = of_type(events(pipe, text), plover)[0]
+    assert [a["country"] for a in e["recipient"]] == [country], e["reason"]
+    assert words in e["recipient"][0]["text"]
+    assert "on the thing" in e["reason"]
+
+
+def test_people_are_no_thing_and_a_state_not_the_owner_of_its_own_place(pipe: Any) -> None:
+    # rioters are people: the square they are in names no party
+    e = of_type(events(pipe, "Police clashed with rioters in the Lebanese capital's main square."), "ASSAULT")[0]
+    assert all(a["country"] != "LBN" or a["sector"] == "CVL" for a in e["recipient"]), e["reason"]
+    # a state acting on a thing in its own territory is not its own recipient
+    for e in events(pipe, "Ghana agreed to build three new clinics in Ghana."):
+        assert not any(a["country"] == "GHA" for a in e["recipient"]), e["reason"]
+
+
+def test_goods_an_act_is_of_are_no_party(pipe: Any) -> None:
+    # the maker of the goods sold is not the one they are sold to
+    text = "The Pentagon approved the sale of 20 Lockheed Martin transport aircraft on Monday."
+    for e in events(pipe, text):
+        assert all(a["kind"] != "org" for a in e["recipient"]), e["reason"]
