@@ -52,3 +52,22 @@ def test_goods_an_act_is_of_are_no_party(pipe: Any) -> None:
     text = "The Pentagon approved the sale of 20 Lockheed Martin transport aircraft on Monday."
     for e in events(pipe, text):
         assert all(a["kind"] != "org" for a in e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya pressed Ethiopia for talks on the dam.",  # the one pressed is the object
+        "Kenya pushed hard for Ethiopia to reopen the border.",  # the subject of the for-clause
+    ],
+)
+def test_the_one_pressed_for_something_is_the_recipient(pipe: Any, text: str) -> None:
+    e = next(e for e in events(pipe, text) if e["cameo"] == "020")
+    assert [a["text"] for a in e["recipient"]] == ["Ethiopia"], e["reason"]
+
+
+def test_a_passive_conjunct_takes_its_shared_subject_as_patient(pipe: Any) -> None:
+    text = "Two aid workers were kidnapped in March and were released by al-Shabaab on Friday."
+    e = of_type(events(pipe, text), "RETREAT")[0]
+    assert [a["code"] for a in e["actor"]] == ["SOMREB"], e["reason"]
+    assert [a["text"] for a in e["recipient"]] == ["Two aid workers"]

@@ -389,6 +389,9 @@ class Coder:
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
+        if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
+            # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
+            patient = tree.subject(i)[0]
         passive = patient is not None or self._reduced_passive(tree, t)
         stative: Token | None = None
         if (
@@ -575,6 +578,8 @@ class Coder:
         elif chosen.prep is not None:
             objs = preps.get(chosen.prep) or obj_preps.get(chosen.prep) or []
             for o in objs:
+                if o.pos in ("VERB", "AUX") and (clause_subj := tree.kid(o.i, "nsubj")) is not None:
+                    o = clause_subj  # "pushing for the US (to) support the plan": the clause's subject
                 rec_heads.extend(tree.conjuncts(o.i))
             if objs:
                 role_notes.append(f"recipient = object of '{chosen.prep}'")
