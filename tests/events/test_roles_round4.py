@@ -71,3 +71,21 @@ def test_a_passive_conjunct_takes_its_shared_subject_as_patient(pipe: Any) -> No
     e = of_type(events(pipe, text), "RETREAT")[0]
     assert [a["code"] for a in e["actor"]] == ["SOMREB"], e["reason"]
     assert [a["text"] for a in e["recipient"]] == ["Two aid workers"]
+
+
+def test_who_a_for_clause_of_a_request_has_act_is_asked(pipe: Any) -> None:
+    e = next(e for e in events(pipe, "Kenya called for Somalia to hold elections.") if e["cameo"] == "020")
+    assert [a["code"] for a in e["recipient"]] == ["SOM"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Fundamentalists began a hunger strike on Monday.", "Fundamentalists"),
+        ("Hundreds of loyalists marched through Belfast.", "loyalists"),
+        ("The cleric urged his followers to boycott the vote.", "his followers"),
+    ],
+)
+def test_unknown_groups_of_people_stay_actors_with_their_words(pipe: Any, text: str, words: str) -> None:
+    spans = [a["text"] for e in events(pipe, text) for a in (*e["actor"], *e["recipient"])]
+    assert any(words in s for s in spans), spans

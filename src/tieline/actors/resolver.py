@@ -67,7 +67,9 @@ HUMAN_NOUNS = frozenset(
      "negotiator", "negotiators", "mediator", "mediators", "elder", "elders", "chief", "chiefs", "politician",
      "politicians", "lawmaker", "lawmakers", "deputy", "deputies", "volunteer", "volunteers", "employee",
      "employees", "staff", "crew", "crews", "pilgrim", "pilgrims", "tourist", "tourists", "settler", "settlers",
-     "tribesman", "tribesmen", "fisherman", "fishermen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
+     "tribesman", "tribesmen", "fisherman", "fishermen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies",
+     "follower", "followers", "fundamentalist", "fundamentalists", "loyalist", "loyalists", "opponent", "opponents",
+     "believer", "believers", "veteran", "veterans"}
 )  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",

@@ -698,6 +698,19 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and d.code[:2] in ("02", "10"):
+            # "called for Somalia to hold elections", "called for the president to resign": who a request's
+            # for-clause has act is the one asked (also for `recipient: none` patterns, whose content it is)
+            for c in tree.kids(i, "advcl"):
+                asked = tree.kid(c.i, "nsubj")
+                if asked is None or not any(m.lower == "for" for m in tree.kids(c.i, "mark")):
+                    continue
+                d.recipients = self._resolve_all(
+                    tree.conjuncts(asked.i), article, tree, actors, ref, peers=d.actors
+                )
+                if d.recipients:
+                    role_notes.append(f"recipient = subject '{asked.text}' of the for-clause (the one asked)")
+                    break
         if not d.recipients and d.actors and mode != "none":
             # kept for the last step of `_finish`, after the rules that name the other side from elsewhere
             things = [h for h in rec_heads if h not in actor_heads and (theme is None or h != theme.i)]
