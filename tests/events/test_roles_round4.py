@@ -89,3 +89,8 @@ def test_who_a_for_clause_of_a_request_has_act_is_asked(pipe: Any) -> None:
 def test_unknown_groups_of_people_stay_actors_with_their_words(pipe: Any, text: str, words: str) -> None:
     spans = [a["text"] for e in events(pipe, text) for a in (*e["actor"], *e["recipient"])]
     assert any(words in s for s in spans), spans
+
+
+def test_a_plural_noun_after_between_names_the_parties(pipe: Any) -> None:
+    e = of_type(events(pipe, "Kenya ended mediation efforts between rival Somali clans."), "SANCTION")[0]
+    assert [a["text"] for a in e["recipient"]] == ["rival Somali clans"], e["reason"]

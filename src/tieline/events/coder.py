@@ -736,9 +736,10 @@ class Coder:
                     break
         if not d.recipients and d.actors and obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
-            # object is between are the ones the act is done for
+            # object is between are the ones the act is done for; a plural noun names them too ("mediation efforts
+            # among Serbia's feuding republics")
             for p, o in tree.preps(obj.i):
-                if p.lower in ("between", "among") and len(tree.conjuncts(o.i)) >= 2:
+                if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
