@@ -94,3 +94,29 @@ def test_unknown_groups_of_people_stay_actors_with_their_words(pipe: Any, text: 
 def test_a_plural_noun_after_between_names_the_parties(pipe: Any) -> None:
     e = of_type(events(pipe, "Kenya ended mediation efforts between rival Somali clans."), "SANCTION")[0]
     assert [a["text"] for a in e["recipient"]] == ["rival Somali clans"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A Kenyan journalist was arrested in Uganda on Monday.", "UGA"),
+        ("A US national has been put under investigation in Italy.", "ITA"),
+    ],
+)
+def test_an_agentless_arrest_or_investigation_is_by_the_state_of_its_place(
+    pipe: Any, text: str, country: str
+) -> None:
+    e = of_type(events(pipe, text), "COERCE" if "arrested" in text else "ACCUSE")[0]
+    assert [a["country"] for a in e["actor"]] == [country], e["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two aid workers were kidnapped in Mali.",  # violence: the unnamed doer is not the state
+        "A Kenyan journalist was arrested by soldiers in Uganda.",  # the agent is named
+    ],
+)
+def test_no_state_actor_for_violence_or_a_named_agent(pipe: Any, text: str) -> None:
+    for e in events(pipe, text):
+        assert all(a["kind"] != "state" for a in e["actor"]), e["reason"]

@@ -209,6 +209,7 @@ class Coder:
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
+        self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
@@ -2373,6 +2374,21 @@ class Coder:
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
+        if (
+            not d.actors
+            and d.recipients
+            and not d.named_actor
+            and actors is not None
+            and cameo.code.startswith(self.place_state_acts)
+            and (passive_verb := self._agentless_passive(tree, d.trigger)) is not None
+        ):
+            # "a missionary was arrested in Lebanon", "was put under investigation in Italy": only a state's
+            # authorities arrest, charge or expel, so an agentless one is the state of the place named in the
+            # sentence (roles.yaml place_state_acts)
+            loc = d.location or self._location(article, tree, actors, passive_verb)
+            if loc is not None and loc.country and sent.start <= loc.start < sent.end:
+                d.actors = [self._place_party(loc)]
+                d.roles.append(f"actor = the state of the place '{loc.text}' (an agentless act only a state does)")
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
         # the party its phrases name, else to the government of its place or of the protesters
         protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
@@ -2491,6 +2507,24 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    @staticmethod
+    def _agentless_passive(tree: Tree, i: int) -> int | None:
+        """The trigger, or the light verb whose phrase holds it ("was put under investigation"), when it is a
+        passive with no by-phrase."""
+        cur = tree.tokens[i]
+        for _ in range(3):
+            if cur.pos in ("VERB", "AUX"):
+                break
+            h = tree.head(cur.i)
+            if h is None or cur.dep not in ("pobj", "prep"):
+                return None
+            cur = h
+        if cur.pos not in ("VERB", "AUX") or not tree.kids(cur.i, "auxpass"):
+            return None
+        if any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(cur.i)):
+            return None
+        return cur.i
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
