@@ -120,3 +120,9 @@ def test_an_agentless_arrest_or_investigation_is_by_the_state_of_its_place(
 def test_no_state_actor_for_violence_or_a_named_agent(pipe: Any, text: str) -> None:
     for e in events(pipe, text):
         assert all(a["kind"] != "state" for a in e["actor"]), e["reason"]
+
+
+def test_the_side_engaged_in_an_act_is_its_recipient(pipe: Any) -> None:
+    text = "Al-Shabaab fighters engaged Ugandan peacekeepers in a gun battle outside Mogadishu."
+    e = next(e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("battle"))
+    assert [a["code"] for a in e["recipient"]] == ["UGAMIL"], e["reason"]

@@ -209,6 +209,7 @@ class Coder:
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
+        self.engage_verbs = _word_list(roles, "engage_verbs", "verb lemmas")
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
@@ -1417,6 +1418,18 @@ class Coder:
                     rec_heads = tree.conjuncts(o.i)
                     notes.append(f"recipient = object of '{p.lower}' on '{head.text}'")
                     break
+        if (
+            not rec_heads
+            and anchor.dep == "pobj"
+            and head is not None
+            and head.lower in ("in", "into")
+            and (v := tree.head(head.i)) is not None
+            and (v.lemma or v.text).lower() in self.engage_verbs
+            and (partner := tree.kid(v.i, "dobj")) is not None
+        ):
+            # "engaged Filipino peacekeepers in a firefight", "drew Iran into talks": the one engaged is the other side
+            rec_heads = tree.conjuncts(partner.i)
+            notes.append(f"recipient = object '{partner.text}' of '{v.text}' (the side engaged in it)")
         if not actor_heads:
             poss = tree.kid(a, "poss")
             if poss is not None:
