@@ -126,3 +126,20 @@ def test_the_side_engaged_in_an_act_is_its_recipient(pipe: Any) -> None:
     text = "Al-Shabaab fighters engaged Ugandan peacekeepers in a gun battle outside Mogadishu."
     e = next(e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("battle"))
     assert [a["code"] for a in e["recipient"]] == ["UGAMIL"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the possessor of what the purpose clause of a protest noun's light verb protests
+        ("A Kenyan senator began a hunger strike to protest President William Ruto's tax plan.", "KENGOV"),
+        # the source of what is demanded, two phrases down
+        ("Young Kenyans blocked roads to press their demands for jobs from President William Ruto's government.", "KENGOV"),
+        # the doer behind what is demanded back
+        ("Ugandan farmers began a hunger strike to demand the return of land seized by soldiers.", "UGAMIL"),
+    ],
+)
+def test_a_protest_is_against_the_party_its_purpose_clause_names(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "PROTEST")[0]
+    assert [a["code"][-len(code):] for a in e["recipient"]] == [code], e["reason"]
+    assert "what the protest is against" in e["reason"]

@@ -2689,6 +2689,7 @@ class Coder:
                     cands.extend(
                         o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("of", "against", "at", "to")
                     )
+        cands.extend(self._protest_purpose(tree, d))
         for o in cands:
             found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
             if not found:
@@ -2698,6 +2699,33 @@ class Coder:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
         return []
+
+    @staticmethod
+    def _protest_purpose(tree: Tree, d: Draft) -> list[Token]:
+        """What a protest is about, when its own phrases name no party: the object of a protest verb ("protested
+        President X's failure"), and the object and phrases of its purpose clause, on the trigger or on the light
+        verb of a protest noun ("began a hunger strike to protest X's failure", "blocked a road to show their
+        disapproval for the United States' policies", "to press their demands for freedom from X's government").
+        The caller takes the party each names, or the possessor or doer behind it."""
+        trig = tree.tokens[d.trigger]
+        out: list[Token] = []
+        if trig.pos == "VERB":
+            out.extend(k for k in tree.kids(trig.i, "dobj") if k.pos in ("NOUN", "PROPN"))
+        gov = trig
+        if trig.dep == "dobj" and (h := tree.head(trig.i)) is not None and h.pos == "VERB":
+            gov = h  # "began a hunger strike to ...": the purpose clause hangs on the light verb
+        for c in tree.kids(gov.i, "xcomp", "advcl"):
+            if c.pos != "VERB" or not any(k.lower == "to" for k in tree.kids(c.i, "aux")):
+                continue
+            for obj in tree.kids(c.i, "dobj"):
+                out.append(obj)
+                for p, o in tree.preps(obj.i):
+                    if p.lower in ("for", "from", "against", "over", "of"):
+                        out.append(o)
+                        # "demands for jobs from X's government": the source of what is asked for
+                        out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
+            out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
+        return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
         """The verb or adjective of preparation ("prepared to", "poised to") over act ``i``, through aspectual verbs
