@@ -143,3 +143,8 @@ def test_a_protest_is_against_the_party_its_purpose_clause_names(pipe: Any, text
     e = of_type(events(pipe, text), "PROTEST")[0]
     assert [a["code"][-len(code):] for a in e["recipient"]] == [code], e["reason"]
     assert "what the protest is against" in e["reason"]
+
+
+def test_the_party_a_requested_content_is_of_is_asked(pipe: Any) -> None:
+    e = next(e for e in events(pipe, "Kenya called for an immediate ceasefire in South Sudan.") if e["cameo"] == "020")
+    assert [a["country"] for a in e["recipient"]] == ["SSD"], e["reason"]

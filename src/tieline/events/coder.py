@@ -77,7 +77,7 @@ STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "cam
 # the phrases of a thing an act is done to that name where it is or whose it is ("the refineries in Iran", "power lines
 # leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
 THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
-THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for"}
+THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for", "from"}
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -717,6 +717,13 @@ class Coder:
             # kept for the last step of `_finish`, after the rules that name the other side from elsewhere
             things = [h for h in rec_heads if h not in actor_heads and (theme is None or h != theme.i)]
             d.thing_owner, d.thing_why = self._thing_owner(theme, things, article, tree, actors, ref, d)
+        elif not d.recipients and d.actors and chosen.prep is not None and d.code[:2] in ("02", "10"):
+            # "called for the removal of President X", "calling for independence from Iraq": what a request asks for
+            # is its content (`recipient: none`); the party that content is of or from is the one asked
+            for content in preps.get(chosen.prep, []):
+                d.thing_owner, d.thing_why = self._thing_owner(content, [], article, tree, actors, ref, d)
+                if d.thing_owner:
+                    break
         if d.actors and d.code.startswith("192"):
             taken = self._taken_from(article, tree, actors, ref, i, theme, d)
             if taken:
