@@ -148,3 +148,20 @@ def test_a_protest_is_against_the_party_its_purpose_clause_names(pipe: Any, text
 def test_the_party_a_requested_content_is_of_is_asked(pipe: Any) -> None:
     e = next(e for e in events(pipe, "Kenya called for an immediate ceasefire in South Sudan.") if e["cameo"] == "020")
     assert [a["country"] for a in e["recipient"]] == ["SSD"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Israel released the mayor of Nablus.", "PSEGOV"),
+        ("Police arrested the governor of Kandahar.", "AFGGOV"),
+    ],
+)
+def test_an_official_of_a_place_is_of_its_country(pipe: Any, text: str, code: str) -> None:
+    e = events(pipe, text)[0]
+    assert [a["code"] for a in e["recipient"]] == [code], e["reason"]
+
+
+def test_a_thing_near_a_town_the_knowledge_base_does_not_know_is_that_town_country(pipe: Any) -> None:
+    e = of_type(events(pipe, "Rebels blew up a bridge near Goma."), "COERCE")[0]
+    assert [a["country"] for a in e["recipient"]] == ["COD"], e["reason"]

@@ -1243,8 +1243,8 @@ class Coder:
         for tok, o, prep in cands:
             why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
             if prep in THING_PLACE_PREPS:
-                loc = self._place(article, tree, actors, o.i)
-                if loc is not None and loc.country and loc.kind in ("country", "city", "region", "admin"):
+                loc = self._geo_place(article, tree, actors, o.i, [a.country for a in d.actors if a.country])
+                if loc is not None and loc.country and loc.kind in ("country", "city", "region", "admin", "gpe", "loc"):
                     party = self._place_party(loc)
                     if not any(_same(party, b) or (b.kind == "state" and b.country == party.country) for b in d.actors):
                         return [party], why
@@ -1670,6 +1670,8 @@ class Coder:
                 a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
             if a is None:
                 a = self._stand_in(h, article, tree, actors, ref, peers + out, first=False)
+            if a is None:
+                a = self._official_of_place(h, article, tree, actors)
             if a is not None:
                 a = self._shared_nationality(a, h, tree, actors)
             if a is None and modifier_ok:
@@ -1692,6 +1694,36 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    def _official_of_place(self, h: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """A sector agent named by the place it serves when that place is no actor itself ("the mayor of Nablus",
+        "the governor of Kandahar province", "police of the town of X"): the sector of its word, the country of
+        the place."""
+        tok = article.tokens[h]
+        sector = self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower)
+        if tok.pos != "NOUN" or sector is None:
+            return None
+        for p, o in tree.preps(h):
+            if p.lower != "of" or (o.pos != "PROPN" and (o.lemma or o.text).lower() not in PLACE_TYPE_NOUNS):
+                continue
+            loc = self._geo_place(article, tree, actors, o.i, [])
+            if loc is None or not loc.country:
+                continue
+            lo, hi = tree.np_span(h)
+            start, end = tree.char_span(lo, hi)
+            cc = self.resolver.cameo_country(loc.country) or loc.country
+            return Actor(
+                article.text[start:end],
+                start,
+                end,
+                article.text[start:end],
+                loc.country,
+                sector,
+                "sector",
+                f"{cc}{sector}",
+                why=f"sector '{tok.text}' ({sector}) of the place '{loc.text}' ({loc.country})",
+            )
+        return None
 
     def _stand_in(
         self,
@@ -2107,6 +2139,17 @@ class Coder:
                 if loc is not None:
                     return loc
         return None
+
+    def _geo_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, h: int, context: list[str]
+    ) -> Location | None:
+        """The place token ``h`` names, with its country from the gazetteer when the knowledge base gives none."""
+        loc = self._place(article, tree, actors, h)
+        if loc is not None and not loc.country and self.geocoder is not None:
+            from ..geo import enrich
+
+            loc = enrich(loc, self.geocoder, context)
+        return loc
 
     def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
         t = article.tokens[h]
