@@ -2145,6 +2145,8 @@ class Coder:
     ) -> Location | None:
         """The place token ``h`` names, with its country from the gazetteer when the knowledge base gives none."""
         loc = self._place(article, tree, actors, h)
+        if actors.at(h) is not None or self.resolver.kb.lookup(article.tokens[h].text):
+            return loc  # a name the knowledge base knows: the resolver's reading stands ("the governor of Georgia")
         if loc is not None and not loc.country and self.geocoder is not None:
             from ..geo import enrich
 
