@@ -67,7 +67,9 @@ HUMAN_NOUNS = frozenset(
      "negotiator", "negotiators", "mediator", "mediators", "elder", "elders", "chief", "chiefs", "politician",
      "politicians", "lawmaker", "lawmakers", "deputy", "deputies", "volunteer", "volunteers", "employee",
      "employees", "staff", "crew", "crews", "pilgrim", "pilgrims", "tourist", "tourists", "settler", "settlers",
-     "tribesman", "tribesmen", "fisherman", "fishermen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies"}
+     "tribesman", "tribesmen", "fisherman", "fishermen", "clan", "clans", "tribe", "tribes", "institute", "foundation", "charity", "agencies",
+     "follower", "followers", "fundamentalist", "fundamentalists", "loyalist", "loyalists", "opponent", "opponents",
+     "believer", "believers", "veteran", "veterans"}
 )  # fmt: skip
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd", "crowds", "group", "groups",
@@ -1020,9 +1022,12 @@ class Resolver:
 
     def _place_modifier(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
         """A country named in a place phrase of the noun itself: "opposition groups in Zimbabwe", "students
-        throughout Indonesia", "rebels in the Ivory Coast", "protesters in Moscow"."""
+        throughout Indonesia", "rebels in the Ivory Coast", "protesters in Moscow"; where unarmed people come
+        from ("doctors from Kenya", "refugees from Syria"; not forces: "the withdrawal of troops from Lebanon")."""
+        t = tree.tokens[head]
+        armed = {self.kb.sector_of(t.lower), self.kb.sector_of((t.lemma or t.text).lower())} & {"MIL", "REB", "COP"}
         for p in tree.kids(head, "prep"):
-            if p.lower not in ("in", "throughout", "across", "inside"):
+            if p.lower not in ("in", "throughout", "across", "inside") and (p.lower != "from" or armed):
                 continue
             for o in tree.kids(p.i, "pobj"):
                 for j in tree.conjuncts(o.i)[:1]:

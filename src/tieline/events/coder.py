@@ -81,6 +81,10 @@ PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 # words for a state's own side: "the Iranian side", "the Syrian camp" speak for the state, not for its people
 STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"})
+# the phrases of a thing an act is done to that name where it is or whose it is ("the refineries in Iran", "power lines
+# leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
+THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
+THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for", "from"}
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -125,6 +129,8 @@ class Draft:
     governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
     named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
     governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
+    thing_owner: list[Actor] = field(default_factory=list)  # where the thing acted on is, or whose it is
+    thing_why: str = ""
 
 
 class Coder:
@@ -211,6 +217,8 @@ class Coder:
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
+        self.engage_verbs = _word_list(roles, "engage_verbs", "verb lemmas")
+        self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
@@ -391,6 +399,9 @@ class Coder:
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
         patient = tree.kid(i, "nsubjpass")
+        if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
+            # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
+            patient = tree.subject(i)[0]
         passive = patient is not None or self._reduced_passive(tree, t)
         stative: Token | None = None
         if (
@@ -583,6 +594,8 @@ class Coder:
         elif chosen.prep is not None:
             objs = preps.get(chosen.prep) or obj_preps.get(chosen.prep) or []
             for o in objs:
+                if o.pos in ("VERB", "AUX") and (clause_subj := tree.kid(o.i, "nsubj")) is not None:
+                    o = clause_subj  # "pushing for the US (to) support the plan": the clause's subject
                 rec_heads.extend(tree.conjuncts(o.i))
             if objs:
                 role_notes.append(f"recipient = object of '{chosen.prep}'")
@@ -703,6 +716,30 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and d.code[:2] in ("02", "10"):
+            # "called for Somalia to hold elections", "called for the president to resign": who a request's
+            # for-clause has act is the one asked (also for `recipient: none` patterns, whose content it is)
+            for c in tree.kids(i, "advcl"):
+                asked = tree.kid(c.i, "nsubj")
+                if asked is None or not any(m.lower == "for" for m in tree.kids(c.i, "mark")):
+                    continue
+                d.recipients = self._resolve_all(
+                    tree.conjuncts(asked.i), article, tree, actors, ref, peers=d.actors
+                )
+                if d.recipients:
+                    role_notes.append(f"recipient = subject '{asked.text}' of the for-clause (the one asked)")
+                    break
+        if not d.recipients and d.actors and mode != "none":
+            # kept for the last step of `_finish`, after the rules that name the other side from elsewhere
+            things = [h for h in rec_heads if h not in actor_heads and (theme is None or h != theme.i)]
+            d.thing_owner, d.thing_why = self._thing_owner(theme, things, article, tree, actors, ref, d)
+        elif not d.recipients and d.actors and chosen.prep is not None and d.code[:2] in ("02", "10"):
+            # "called for the removal of President X", "calling for independence from Iraq": what a request asks for
+            # is its content (`recipient: none`); the party that content is of or from is the one asked
+            for content in preps.get(chosen.prep, []):
+                d.thing_owner, d.thing_why = self._thing_owner(content, [], article, tree, actors, ref, d)
+                if d.thing_owner:
+                    break
         if d.actors and d.code.startswith("192"):
             taken = self._taken_from(article, tree, actors, ref, i, theme, d)
             if taken:
@@ -724,9 +761,10 @@ class Coder:
                     break
         if not d.recipients and d.actors and obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
-            # object is between are the ones the act is done for
+            # object is between are the ones the act is done for; a plural noun names them too ("mediation efforts
+            # among Serbia's feuding republics")
             for p, o in tree.preps(obj.i):
-                if p.lower in ("between", "among") and len(tree.conjuncts(o.i)) >= 2:
+                if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
@@ -1194,6 +1232,57 @@ class Coder:
             return fallback[0]
         return []
 
+    def _thing_owner(
+        self,
+        theme: Token | None,
+        heads: list[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+        d: Draft,
+    ) -> tuple[list[Actor], str]:
+        """The party a thing an act is done to belongs to, when the thing names no party itself: the country of
+        the place named in its own phrase ("re-examine the refineries in Iran", "stormed his residence in Tbilisi",
+        "blew up power lines leading into Kabul") or, for the act's object, the party it is of or for ("demanded
+        the removal of President X", "attacked a camp for Congolese refugees"). Only a common noun that names no
+        people counts as a thing, only a party with a country or an organisation is taken, never the act's own
+        actor. ``heads`` are the other recipient heads found (phrases of the verb): only their places count."""
+        cands: list[tuple[Token, Token, str]] = []
+        for h, owner_preps in [
+            *([(theme.i, THING_OWNER_PREPS)] if theme is not None else []),
+            *((k, THING_PLACE_PREPS) for k in heads),
+        ]:
+            tok = article.tokens[h]
+            if tok.pos != "NOUN" or tok.ent_type or h == d.trigger or actors.at(h) is not None:
+                continue
+            if self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower):
+                continue  # "clashed with rioters": people, not a thing
+            for ow in (tok, *(a for a in tree.kids(h, "acl") if a.pos == "VERB")):
+                for p, o in tree.preps(ow.i):
+                    if p.lower in owner_preps and o.pos in ("PROPN", "NOUN") and o.ent_type not in ("DATE", "TIME"):
+                        cands.append((tok, o, p.lower))
+        for tok, o, prep in cands:
+            why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
+            if prep in THING_PLACE_PREPS:
+                loc = self._geo_place(article, tree, actors, o.i, [a.country for a in d.actors if a.country])
+                if loc is not None and loc.country and loc.kind in ("country", "city", "region", "admin", "gpe", "loc"):
+                    party = self._place_party(loc)
+                    if not any(_same(party, b) or (b.kind == "state" and b.country == party.country) for b in d.actors):
+                        return [party], why
+                    continue
+            if o.pos != "PROPN" and not self.resolver.kb.sector_of((o.lemma or o.text).lower()):
+                continue  # "the sale of Lockheed Martin jets": what it is of is goods, not a party
+            found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+            found = [
+                a
+                for a in found
+                if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                return found, why
+        return [], ""
+
     def _embed_nominal_objects(self, tree: Tree, drafts: list[Draft]) -> None:
         """A nominal event that is the object of another event's verb is that event's content, not the main
         event: "opposed to French mediation", "condemned the attack", "welcomed the agreement"."""
@@ -1358,6 +1447,18 @@ class Coder:
                     rec_heads = tree.conjuncts(o.i)
                     notes.append(f"recipient = object of '{p.lower}' on '{head.text}'")
                     break
+        if (
+            not rec_heads
+            and anchor.dep == "pobj"
+            and head is not None
+            and head.lower in ("in", "into")
+            and (v := tree.head(head.i)) is not None
+            and (v.lemma or v.text).lower() in self.engage_verbs
+            and (partner := tree.kid(v.i, "dobj")) is not None
+        ):
+            # "engaged Filipino peacekeepers in a firefight", "drew Iran into talks": the one engaged is the other side
+            rec_heads = tree.conjuncts(partner.i)
+            notes.append(f"recipient = object '{partner.text}' of '{v.text}' (the side engaged in it)")
         if not actor_heads:
             poss = tree.kid(a, "poss")
             if poss is not None:
@@ -1593,6 +1694,8 @@ class Coder:
                 a = self.resolver.resolve(h, article, tree, actors, ref, peers=peers + out)
             if a is None:
                 a = self._stand_in(h, article, tree, actors, ref, peers + out, first=False)
+            if a is None:
+                a = self._official_of_place(h, article, tree, actors)
             if a is not None:
                 a = self._shared_nationality(a, h, tree, actors)
             if a is None and modifier_ok:
@@ -1615,6 +1718,36 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    def _official_of_place(self, h: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
+        """A sector agent named by the place it serves when that place is no actor itself ("the mayor of Nablus",
+        "the governor of Kandahar province", "police of the town of X"): the sector of its word, the country of
+        the place."""
+        tok = article.tokens[h]
+        sector = self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower)
+        if tok.pos != "NOUN" or sector is None:
+            return None
+        for p, o in tree.preps(h):
+            if p.lower != "of" or (o.pos != "PROPN" and (o.lemma or o.text).lower() not in PLACE_TYPE_NOUNS):
+                continue
+            loc = self._geo_place(article, tree, actors, o.i, [])
+            if loc is None or not loc.country:
+                continue
+            lo, hi = tree.np_span(h)
+            start, end = tree.char_span(lo, hi)
+            cc = self.resolver.cameo_country(loc.country) or loc.country
+            return Actor(
+                article.text[start:end],
+                start,
+                end,
+                article.text[start:end],
+                loc.country,
+                sector,
+                "sector",
+                f"{cc}{sector}",
+                why=f"sector '{tok.text}' ({sector}) of the place '{loc.text}' ({loc.country})",
+            )
+        return None
 
     def _stand_in(
         self,
@@ -2057,6 +2190,19 @@ class Coder:
                     return loc
         return None
 
+    def _geo_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, h: int, context: list[str]
+    ) -> Location | None:
+        """The place token ``h`` names, with its country from the gazetteer when the knowledge base gives none."""
+        loc = self._place(article, tree, actors, h)
+        if actors.at(h) is not None or self.resolver.kb.lookup(article.tokens[h].text):
+            return loc  # a name the knowledge base knows: the resolver's reading stands ("the governor of Georgia")
+        if loc is not None and not loc.country and self.geocoder is not None:
+            from ..geo import enrich
+
+            loc = enrich(loc, self.geocoder, context)
+        return loc
+
     def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
         t = article.tokens[h]
         m = actors.at(h)
@@ -2359,6 +2505,21 @@ class Coder:
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
+        if (
+            not d.actors
+            and d.recipients
+            and not d.named_actor
+            and actors is not None
+            and cameo.code.startswith(self.place_state_acts)
+            and (passive_verb := self._agentless_passive(tree, d.trigger)) is not None
+        ):
+            # "a missionary was arrested in Lebanon", "was put under investigation in Italy": only a state's
+            # authorities arrest, charge or expel, so an agentless one is the state of the place named in the
+            # sentence (roles.yaml place_state_acts)
+            loc = d.location or self._location(article, tree, actors, passive_verb)
+            if loc is not None and loc.country and sent.start <= loc.start < sent.end:
+                d.actors = [self._place_party(loc)]
+                d.roles.append(f"actor = the state of the place '{loc.text}' (an agentless act only a state does)")
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
         # the party its phrases name, else to the government of its place or of the protesters
         protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
@@ -2366,6 +2527,9 @@ class Coder:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
+        if not d.recipients and d.actors and d.thing_owner:
+            d.recipients = list(d.thing_owner)
+            d.roles.append(d.thing_why)
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
@@ -2474,6 +2638,24 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    @staticmethod
+    def _agentless_passive(tree: Tree, i: int) -> int | None:
+        """The trigger, or the light verb whose phrase holds it ("was put under investigation"), when it is a
+        passive with no by-phrase."""
+        cur = tree.tokens[i]
+        for _ in range(3):
+            if cur.pos in ("VERB", "AUX"):
+                break
+            h = tree.head(cur.i)
+            if h is None or cur.dep not in ("pobj", "prep"):
+                return None
+            cur = h
+        if cur.pos not in ("VERB", "AUX") or not tree.kids(cur.i, "auxpass"):
+            return None
+        if any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(cur.i)):
+            return None
+        return cur.i
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
@@ -2654,6 +2836,7 @@ class Coder:
                     cands.extend(
                         o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("of", "against", "at", "to")
                     )
+        cands.extend(self._protest_purpose(tree, d))
         for o in cands:
             found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
             if not found:
@@ -2663,6 +2846,33 @@ class Coder:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
         return []
+
+    @staticmethod
+    def _protest_purpose(tree: Tree, d: Draft) -> list[Token]:
+        """What a protest is about, when its own phrases name no party: the object of a protest verb ("protested
+        President X's failure"), and the object and phrases of its purpose clause, on the trigger or on the light
+        verb of a protest noun ("began a hunger strike to protest X's failure", "blocked a road to show their
+        disapproval for the United States' policies", "to press their demands for freedom from X's government").
+        The caller takes the party each names, or the possessor or doer behind it."""
+        trig = tree.tokens[d.trigger]
+        out: list[Token] = []
+        if trig.pos == "VERB":
+            out.extend(k for k in tree.kids(trig.i, "dobj") if k.pos in ("NOUN", "PROPN"))
+        gov = trig
+        if trig.dep == "dobj" and (h := tree.head(trig.i)) is not None and h.pos == "VERB":
+            gov = h  # "began a hunger strike to ...": the purpose clause hangs on the light verb
+        for c in tree.kids(gov.i, "xcomp", "advcl"):
+            if c.pos != "VERB" or not any(k.lower == "to" for k in tree.kids(c.i, "aux")):
+                continue
+            for obj in tree.kids(c.i, "dobj"):
+                out.append(obj)
+                for p, o in tree.preps(obj.i):
+                    if p.lower in ("for", "from", "against", "over", "of"):
+                        out.append(o)
+                        # "demands for jobs from X's government": the source of what is asked for
+                        out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
+            out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
+        return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
         """The verb or adjective of preparation ("prepared to", "poised to") over act ``i``, through aspectual verbs
