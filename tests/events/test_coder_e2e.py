@@ -119,6 +119,12 @@ def test_a_place_in_the_actor_s_own_country_is_no_recipient(pipe: Any) -> None:
     assert "RUS" not in countries(e["recipient"])
 
 
+def test_a_when_clause_under_a_pledge_states_what_happened(pipe: Any) -> None:
+    events = code(pipe, "Turkey vowed to withdraw its troops from Libya when Erdogan visited Tripoli in 2023.")
+    visit = [e for e in events if e["evidence"]["trigger"]["text"].startswith("visited")]
+    assert visit and visit[0]["modality"] == "asserted" and visit[0]["event"] == "CONSULT"
+
+
 def test_not_signed_is_negated(pipe: Any) -> None:
     e = find(code(pipe, "The Chinese government did not sign the treaty."), "AGREE")
     assert e["modality"] == "negated"

@@ -1935,6 +1935,10 @@ class Coder:
                 if cur.dep == "advcl" and any(k.lower in ("if", "unless") for k in tree.kids(cur.i, "mark")):
                     modality = "hypothetical"
                     break
+                if cur.dep == "advcl" and any(
+                    k.lower in self.background_marks for k in tree.kids(cur.i, "mark", "advmod")
+                ):
+                    break  # "agreed to open talks when Kishida visited Manila": the when-clause states what happened
                 # "have sworn to fight", "threatened to strike" parsed as an adverbial clause: a to-infinitive all the same
                 inf = cur.dep == "advcl" and not tree.kids(cur.i, "mark") and any(
                     k.lower == "to" for k in tree.kids(cur.i, "aux")
