@@ -1730,7 +1730,7 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i):
+        if tree.negated(i) or _no_determiner(tree, t):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -1785,7 +1785,11 @@ class Coder:
                     embedded = True
                     if tree.negated(h.i):
                         modality = "negated"
-                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp"):
+                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp") and not (
+                    cur.dep == "ccomp" and cur.i < h.i and h.pos == "VERB"
+                ):
+                    # a clause before the considering verb is not what is considered: "X promised to release them,
+                    # the delay of which is considered a hurdle" (a comma splice parsed as a complement)
                     modality, embedded = "hypothetical", True
                 elif hl in self.requested and self._requested_complement(tree, cur, h):
                     # "urged Iran to release", "demanded that Israel ease": asked for, not done
@@ -3022,6 +3026,21 @@ def _manner_frame(tree: Tree, t: Token) -> bool:
         and g.pos in ("VERB", "AUX")
         and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
     )
+
+
+def _no_determiner(tree: Tree, t: Token) -> bool:
+    """Whether the act is negated by "no" on its noun ("no arrests were made") or on the object of its verb ("carried
+    out no air strikes", "fired no shots"): the act did not happen."""
+    def no(n: int) -> bool:
+        # not a quoted slogan ('chanting "No vote!"')
+        return any(
+            k.lower == "no" and (k.i == 0 or tree.tokens[k.i - 1].tag not in ("``", "''", '"'))
+            for k in tree.kids(n, "det")
+        )
+
+    if t.pos in ("NOUN", "PROPN"):
+        return no(t.i)
+    return any(no(o.i) for o in tree.kids(t.i, "dobj"))
 
 
 def _nominal_participle(tree: Tree, t: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Event types, round 5 (issue 4): general constructions, on sentences written for the project (real spaCy model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(pipe: Any, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
+
+
+def main(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The protocol's main event: the highest confidence, ties to the earliest trigger."""
+    assert events, "no event"
+    return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
+
+
+def by_trigger(events: list[dict[str, Any]], word: str) -> dict[str, Any]:
+    found = [e for e in events if e["evidence"]["trigger"]["text"].split()[0] == word]
+    assert found, f"no event on '{word}'"
+    return found[0]
+
+
+def test_no_on_the_object_or_the_noun_negates_the_act(pipe: Any) -> None:
+    e = by_trigger(code(pipe, "The Turkish army said it had carried out no air strikes in Iraq this week."), "carried")
+    assert e["event"] == "ASSAULT" and e["modality"] == "negated"
+    e = by_trigger(code(pipe, "Kenyan soldiers fired no shots at the Somali fighters."), "fired")
+    assert e["modality"] == "negated"
+    # the act with an ordinary determiner stays asserted
+    e = by_trigger(code(pipe, "The Turkish army carried out air strikes in northern Iraq."), "carried")
+    assert e["modality"] == "asserted"
+    # a quoted slogan is no negation of the act that voices it
+    events = code(pipe, 'Thousands of Serbs marched through Belgrade chanting "No surrender!" on Friday.')
+    assert all(e["modality"] == "asserted" for e in events if e["event"] == "PROTEST")
+
+
+def test_a_clause_before_a_considering_verb_is_not_what_is_considered(pipe: Any) -> None:
+    # a comma splice the parser reads as the complement of "considered": the pledge is made, not considered
+    text = (
+        "The Ethiopian prime minister promised to free all political prisoners, the delay of which is "
+        "widely considered the main obstacle to talks"
+    )
+    e = by_trigger(code(pipe, text), "promised")
+    assert e["event"] == "AGREE" and e["modality"] == "asserted"
+    # a complement after the considering verb is still only considered
+    e = by_trigger(code(pipe, "Ethiopia is considering whether to impose sanctions on Eritrea."), "impose")
+    assert e["modality"] == "hypothetical"
