@@ -49,3 +49,13 @@ def test_a_clause_before_a_considering_verb_is_not_what_is_considered(pipe: Any)
     # a complement after the considering verb is still only considered
     e = by_trigger(code(pipe, "Ethiopia is considering whether to impose sanctions on Eritrea."), "impose")
     assert e["modality"] == "hypothetical"
+
+
+def test_force_on_dissent_by_no_authority_is_an_assault_not_repression(pipe: Any) -> None:
+    m = main(code(pipe, "A group of Serbs attacked a peaceful rally of Albanians in Pristina on Sunday."))
+    assert m["event"] == "ASSAULT" and m["cameo"] == "180"
+    m = main(code(pipe, "Taliban fighters beat protesters in Kabul on Tuesday."))
+    assert m["event"] == "ASSAULT"
+    # the police, the army or a state keep the repression
+    m = main(code(pipe, "Serbian police attacked a peaceful rally in Belgrade on Sunday."))
+    assert m["event"] == "COERCE" and m["cameo"] == "175"

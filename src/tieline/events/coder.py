@@ -152,6 +152,10 @@ class Coder:
         self.own_training_from: str | None = str(own["from"]) if own.get("from") else None
         self.own_training_code: str | None = str(own["code"]) if own.get("code") else None
         self.own_training_objects = frozenset(str(v).lower() for v in own.get("objects") or ())
+        nsr = intent.get("non_state_repression") or {}
+        self.repression_from: str | None = str(nsr["from"]) if nsr.get("from") else None
+        self.repression_code: str | None = str(nsr["code"]) if nsr.get("code") else None
+        self.non_state_sectors = frozenset(str(v).upper() for v in nsr.get("non_state") or ())
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -165,6 +169,8 @@ class Coder:
             self.joint_code,
             self.own_training_from,
             self.own_training_code,
+            self.repression_from,
+            self.repression_code,
         ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -2211,6 +2217,17 @@ class Coder:
             # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
             d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
             d.code = self.own_training_code
+        if (
+            self.repression_code
+            and d.code == self.repression_from
+            and d.actors
+            and all(
+                (a.sector or "").upper() in self.non_state_sectors or self._demonym_people(a, actors) for a in d.actors
+            )
+        ):
+            # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
+            d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
+            d.code = self.repression_code
         gov = d.governor
         if (
             gov is not None
