@@ -59,3 +59,18 @@ def test_force_on_dissent_by_no_authority_is_an_assault_not_repression(pipe: Any
     # the police, the army or a state keep the repression
     m = main(code(pipe, "Serbian police attacked a peaceful rally in Belgrade on Sunday."))
     assert m["event"] == "COERCE" and m["cameo"] == "175"
+
+
+def test_seizing_drugs_or_counterfeit_goods_is_no_political_event(pipe: Any) -> None:
+    assert not any(e["cameo"].startswith("17") for e in code(pipe, "Kenyan police seized two tonnes of cocaine in Mombasa."))
+    assert not any(
+        e["cameo"].startswith("17") for e in code(pipe, "Customs officers in Lagos seized 500 boxes of fake perfume.")
+    )
+    assert not any(
+        e["cameo"].startswith("17") for e in code(pipe, "Police in Hanoi confiscated counterfeit watches worth $2 million.")
+    )
+    # seized arms, ships or territory are still coded
+    m = main(code(pipe, "Nigerian troops seized weapons and ammunition from Boko Haram fighters in Borno."))
+    assert m["event"] == "COERCE"
+    m = main(code(pipe, "Iran seized a British tanker in the Strait of Hormuz."))
+    assert m["event"] == "COERCE"

@@ -145,6 +145,7 @@ class SenseFilter:
         people: frozenset[str],
         journeys: frozenset[str] = frozenset(),
         noun_rules: list[NounSense] | None = None,
+        measures: frozenset[str] = frozenset(),
     ) -> None:
         self.rules: dict[str, list[SenseRule]] = {}
         for r in rules:
@@ -155,6 +156,7 @@ class SenseFilter:
         self.places = places
         self.people = people
         self.journeys = journeys
+        self.measures = measures  # "3,200 boxes of cosmetics": a rule's object is read through these heads
         self.noun_rules: dict[str, list[NounSense]] = {}
         for nr in noun_rules or []:
             for n in nr.nouns:
@@ -249,6 +251,7 @@ class SenseFilter:
             places=classes.get("place", frozenset()),
             people=classes.get("troops", frozenset()) | classes.get("persons", frozenset()),
             journeys=_words(data.get("journeys"), classes, "journeys"),
+            measures=classes.get("measures", frozenset()),
         )
 
     # -- word senses of verbs ------------------------------------------------------------------------
@@ -268,6 +271,12 @@ class SenseFilter:
                 return f"{r.why} ({r.source})"
         return None
 
+    def _measured(self, tree: Tree, obj: Token) -> list[Token]:
+        """What a measure or container head is of ("3,200 boxes of the make-up", "two tonnes of cocaine")."""
+        if _lemma(obj) not in self.measures:
+            return []
+        return [o for p in tree.kids(obj.i, "prep") if p.lower == "of" for o in tree.kids(p.i, "pobj")]
+
     def _holds(self, r: SenseRule, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> bool:
         i = t.i
         obj = tree.kid(i, "dobj") or tree.kid(i, "nsubjpass")
@@ -275,11 +284,11 @@ class SenseFilter:
             obj = tree.head(i)  # "the march convened by the party": the noun is what the participle acts on
         if r.no_object and (obj is not None or tree.kid(i, "attr", "oprd", "ccomp", "xcomp") is not None):
             return False
-        if r.object is not None and (obj is None or _lemma(obj) not in r.object):
+        heads = [] if obj is None else [obj, *self._measured(tree, obj)]
+        if r.object is not None and not any(_lemma(o) in r.object for o in heads):
             return False
-        if r.object_modifier is not None and (
-            obj is None
-            or not any(_lemma(k) in r.object_modifier for k in tree.kids(obj.i, "amod", "compound"))
+        if r.object_modifier is not None and not any(
+            _lemma(k) in r.object_modifier for o in heads for k in tree.kids(o.i, "amod", "compound")
         ):
             return False
         if r.place_object and (obj is None or not self._is_place(obj, actor_kind)):
