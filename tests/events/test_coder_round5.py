@@ -74,3 +74,13 @@ def test_seizing_drugs_or_counterfeit_goods_is_no_political_event(pipe: Any) -> 
     assert m["event"] == "COERCE"
     m = main(code(pipe, "Iran seized a British tanker in the Strait of Hormuz."))
     assert m["event"] == "COERCE"
+
+
+def test_a_protest_named_by_its_noun_is_an_event_without_named_protesters(pipe: Any) -> None:
+    events = code(pipe, "A wave of protests has shaken the Kenyan capital for three weeks.")
+    assert main(events)["event"] == "PROTEST"
+    events = code(pipe, "Anti-government demonstrations resumed in Khartoum on Friday.")
+    assert main(events)["event"] == "PROTEST"
+    # other nouns with no party stay dropped, and a storm is no protest
+    assert not code(pipe, "A wave of violence has shaken the region for three weeks.")
+    assert not code(pipe, "A powerful storm has shaken the Kenyan coast for three days.")

@@ -1467,10 +1467,12 @@ class Coder:
                 d.actors, d.recipients = self._group[:1], self._group[1:]
                 d.reciprocal = True
                 notes.append(f"participants = the pair '{plural.text}' refers back to")
-        # a protest by people the text names ("Islamic fundamentalists continued their hunger strike") is kept like
-        # verbal cooperation by a named actor: protests are never disasters or crimes
+        # a protest named by its noun is kept like verbal cooperation by a named actor, whether or not the text names
+        # who protests ("Islamic fundamentalists continued their hunger strike", "a string of protests rocked the
+        # city", "anti-government demonstrations resumed"): protests are never disasters or crimes
         d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
-        if not d.actors and not d.recipients and not _material_conflict(d.code) and not d.named_actor:
+        protest_noun = d.code[:2] == "14"
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
@@ -2325,7 +2327,7 @@ class Coder:
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
         verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
-            cameo.plover == "PROTEST" and d.kind == "noun" and d.named_actor and not d.embedded
+            cameo.plover == "PROTEST" and d.kind == "noun" and not d.embedded
         )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
