@@ -84,3 +84,17 @@ def test_a_protest_named_by_its_noun_is_an_event_without_named_protesters(pipe: 
     # other nouns with no party stay dropped, and a storm is no protest
     assert not code(pipe, "A wave of violence has shaken the region for three weeks.")
     assert not code(pipe, "A powerful storm has shaken the Kenyan coast for three days.")
+
+
+def test_a_relative_clause_on_a_claimed_deed_is_the_claim_content(pipe: Any) -> None:
+    # "take credit for" is a claim of responsibility (CAMEO 015), which PLOVER does not code; the deed it is about,
+    # and the relative clause that describes the deed, are its content
+    events = code(pipe, "Al-Shabaab took credit for the car bomb that killed twelve soldiers in Mogadishu.")
+    assert not any(e["event"] == "ASSAULT" for e in events)
+    events = code(pipe, "Al-Shabaab claimed responsibility for the attack which destroyed a police station in Kismayo.")
+    assert not any(e["event"] == "ASSAULT" for e in events)
+    # a participle that is a document's own content is still the act ("a declaration demanding changes")
+    m = main(code(pipe, "Kenyan opposition activists published a declaration demanding the release of political prisoners."))
+    assert m["event"] == "REQUEST"
+    # without a claim the attack is coded
+    assert main(code(pipe, "A car bomb killed twelve Somali soldiers in Mogadishu on Monday."))["event"] == "ASSAULT"

@@ -1221,6 +1221,29 @@ class Coder:
                     # to an act is aimed at whoever does it
                     gov.recipients = list(d.actors)
                     gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
+        self._statement_relatives(tree, drafts, verbs)
+
+    def _statement_relatives(self, tree: Tree, drafts: list[Draft], verbs: dict[int, Draft]) -> None:
+        """A relative clause on what a public statement is about describes that content ("takes credit for the bomb
+        that killed dozens", "claimed the attacks which destroyed ..."): it is the statement's content too."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.kind != "verb" or d.governor is not None or not _describing_clause(t) or t.head == t.i:
+                continue
+            n = tree.tokens[t.head]
+            h = tree.head(n.i)
+            gov: Draft | None = None
+            if h is not None and n.dep == "dobj":
+                gov = verbs.get(h.i)
+            elif h is not None and n.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
+                h2 = tree.head(h.i)
+                gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is None:
+                gov = self._nominal_governor(tree, n, verbs)
+            if gov is not None and gov is not d and gov.code[:2] == "01":
+                d.embedded = d.governed = True
+                d.governor = gov
+                d.roles.append(f"describes '{n.text}', the content of the statement '{tree.tokens[gov.trigger].text}'")
 
     @staticmethod
     def _nominal_governor(tree: Tree, t: Token, verbs: dict[int, Draft]) -> Draft | None:
@@ -2233,7 +2256,7 @@ class Coder:
         gov = d.governor
         if (
             gov is not None
-            and d.kind != "verb"
+            and (d.kind != "verb" or _describing_clause(toks[d.trigger]))
             and self.ontology.cameo(gov.code).plover is None
             and gov.code[:2] == "01"
         ):
@@ -3045,6 +3068,12 @@ def _manner_frame(tree: Tree, t: Token) -> bool:
         and g.pos in ("VERB", "AUX")
         and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
     )
+
+
+def _describing_clause(t: Token) -> bool:
+    """A relative clause or a reduced passive one ("the bomb that killed dozens", "the attacks carried out by"), not
+    a participle that is the noun's own content ("a declaration demanding changes")."""
+    return t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN")
 
 
 def _no_determiner(tree: Tree, t: Token) -> bool:
