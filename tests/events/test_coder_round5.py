@@ -98,3 +98,13 @@ def test_a_relative_clause_on_a_claimed_deed_is_the_claim_content(pipe: Any) -> 
     assert m["event"] == "REQUEST"
     # without a claim the attack is coded
     assert main(code(pipe, "A car bomb killed twelve Somali soldiers in Mogadishu on Monday."))["event"] == "ASSAULT"
+
+
+def test_a_clash_of_police_with_protesters_is_the_riot_either_way_round(pipe: Any) -> None:
+    m = main(code(pipe, "Kenyan police clashed with hundreds of protesters in Nairobi on Saturday."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "145" and m["reciprocal"] is True
+    m = main(code(pipe, "Protesters clashed with Kenyan police in Nairobi on Saturday."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "145"
+    # a clash between armed forces stays fighting
+    m = main(code(pipe, "Kenyan troops clashed with al-Shabaab fighters near the Somali border."))
+    assert m["event"] == "ASSAULT"

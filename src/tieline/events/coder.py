@@ -485,9 +485,11 @@ class Coder:
                 elif (
                     pat.prep is not None
                     and theme is None
-                    and {(o.lemma or o.text).lower() for o in preps.get(pat.prep, [])} & pat.object
+                    and self._phrase_lemmas(tree, preps.get(pat.prep, [])) & pat.object
                 ):
-                    pass  # "took to the streets", "went on strike": with no direct object, the phrase's noun counts
+                    # "took to the streets", "went on strike": with no direct object, the phrase's noun counts (a
+                    # support noun's too: "clashed with hundreds of protesters")
+                    pass
                 else:
                     if trace is not None:
                         tried.append(
@@ -748,6 +750,14 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _phrase_lemmas(self, tree: Tree, nouns: list[Token]) -> set[str]:
+        """The lemmas of prepositional objects, with what a support noun among them is of ("hundreds of protesters")."""
+        out = {(o.lemma or o.text).lower() for o in nouns}
+        for o in nouns:
+            if (o.lemma or o.text).lower() in self.support_nouns:
+                out.update((k.lemma or k.text).lower() for p, k in tree.preps(o.i) if p.lower == "of")
+        return out
 
     def _condition_party(
         self, article: Article, tree: Tree, actors: ArticleActors, i: int, d: Draft, ref: _dt.date | None
