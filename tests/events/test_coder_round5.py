@@ -108,3 +108,10 @@ def test_a_clash_of_police_with_protesters_is_the_riot_either_way_round(pipe: An
     # a clash between armed forces stays fighting
     m = main(code(pipe, "Kenyan troops clashed with al-Shabaab fighters near the Somali border."))
     assert m["event"] == "ASSAULT"
+
+
+def test_a_protest_held_or_staged_is_an_event_without_named_protesters(pipe: Any) -> None:
+    m = main(code(pipe, "Anti-government protests were held in several Bahraini towns on Monday night."))
+    assert m["event"] == "PROTEST" and m["cameo"] == "141"
+    # a verb that only sounds like a protest is not kept without a party
+    assert not any(e["event"] == "PROTEST" for e in code(pipe, "These figures demonstrate a clear disregard for safety."))

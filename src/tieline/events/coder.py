@@ -2360,7 +2360,7 @@ class Coder:
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
         verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
-            cameo.plover == "PROTEST" and d.kind == "noun" and not d.embedded
+            cameo.plover == "PROTEST" and not d.embedded and (d.kind == "noun" or self._protest_object(tree, d))
         )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
@@ -2464,6 +2464,12 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _protest_object(self, tree: Tree, d: Draft) -> bool:
+        """Whether a verb's object (or passive subject) is a protest noun: "the protest was held", "staged a rally" name
+        the protest as its noun does (not "these actions demonstrate a disregard")."""
+        dissent = self.lexicon.classes.get("dissent", frozenset())
+        return any((o.lemma or o.text).lower() in dissent for o in tree.kids(d.trigger, "dobj", "nsubjpass"))
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
