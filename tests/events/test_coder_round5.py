@@ -115,3 +115,12 @@ def test_a_protest_held_or_staged_is_an_event_without_named_protesters(pipe: Any
     assert m["event"] == "PROTEST" and m["cameo"] == "141"
     # a verb that only sounds like a protest is not kept without a party
     assert not any(e["event"] == "PROTEST" for e in code(pipe, "These figures demonstrate a clear disregard for safety."))
+
+
+def test_a_participle_naming_a_patron_is_no_act_of_support(pipe: Any) -> None:
+    events = code(pipe, "Militias backed by Iran attacked a Kurdish checkpoint near Kirkuk.")
+    assert main(events)["event"] == "ASSAULT"
+    assert not any(e["event"] == "SUPPORT" for e in events)
+    # backing as the act of a clause is still support
+    m = main(code(pipe, "France backed the Kenyan proposal at the United Nations on Monday."))
+    assert m["event"] == "SUPPORT"

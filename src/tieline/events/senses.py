@@ -50,6 +50,7 @@ _RULE_KEYS = {
     "infinitive_object",
     "any_pattern",
     "object_modifier",
+    "attributive_of",
 }
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # kinds of actor mention that name an actor (a named place that is a city is a place, not an actor)
@@ -111,6 +112,7 @@ class SenseRule:
     infinitive_object: frozenset[str] | None = None
     any_pattern: bool = False  # also over patterns that name an object ("take part in a march")
     object_modifier: frozenset[str] | None = None  # the object has one of these modifiers ("a tougher line")
+    attributive_of: frozenset[str] | None = None  # a past participle modifying one of these ("militias backed by")
 
 
 def _lemma(t: Token) -> str:
@@ -212,6 +214,7 @@ class SenseFilter:
                 infinitive_verb=opt("infinitive_verb"),
                 infinitive_object=opt("infinitive_object"),
                 object_modifier=opt("object_modifier"),
+                attributive_of=opt("attributive_of"),
                 **flags,
             )
             if rule.prep_object is not None and rule.prep is None:
@@ -320,6 +323,13 @@ class SenseFilter:
             if not inf:
                 return False
         if r.modifier and not self._describes_thing(tree, t, actor_kind):
+            return False
+        if r.attributive_of is not None and not (
+            t.dep in ("acl", "amod")
+            and t.tag == "VBN"
+            and t.head != t.i
+            and {_lemma(tree.tokens[t.head]), _lemma(tree.tokens[t.head]).removesuffix("s")} & r.attributive_of
+        ):  # a plural the tagger took for a name keeps its "s" ("ultra-nationalists")
             return False
         if r.agent is not None:
             agents = [o for p, o in tree.preps(i) if p.dep == "agent" or p.lower == "by"]
