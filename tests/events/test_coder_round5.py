@@ -124,3 +124,12 @@ def test_a_participle_naming_a_patron_is_no_act_of_support(pipe: Any) -> None:
     # backing as the act of a clause is still support
     m = main(code(pipe, "France backed the Kenyan proposal at the United Nations on Monday."))
     assert m["event"] == "SUPPORT"
+
+
+def test_premises_looted_or_burned_are_an_attack_on_property_without_a_named_party(pipe: Any) -> None:
+    m = main(code(pipe, "About thirty Somali-owned shops were looted in Nairobi on Monday night."))
+    assert m["event"] == "COERCE" and m["cameo"] == "171"
+    m = main(code(pipe, "Several churches have been burned in northern Nigeria this month."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1712"
+    # what is looted or burned must be premises: burned rubbish or a fire is no event
+    assert not code(pipe, "Farmers burned the dry grass near Kisumu on Monday.")
