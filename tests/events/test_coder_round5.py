@@ -133,3 +133,16 @@ def test_premises_looted_or_burned_are_an_attack_on_property_without_a_named_par
     assert m["event"] == "COERCE" and m["cameo"] == "1712"
     # what is looted or burned must be premises: burned rubbish or a fire is no event
     assert not code(pipe, "Farmers burned the dry grass near Kisumu on Monday.")
+
+
+def test_a_protest_stopped_by_an_authority_is_no_concession(pipe: Any) -> None:
+    m = main(code(pipe, "Kenyan police forcefully halted the demonstration in Nairobi on Tuesday."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1721"
+    # the protesters calling it off concede
+    m = main(code(pipe, "The Kenyan teachers' union called off its strike on Tuesday."))
+    assert m["cameo"] == "082"
+
+
+def test_intercepted_packages_are_a_security_act_without_a_named_party(pipe: Any) -> None:
+    m = main(code(pipe, "Two suspicious packages were intercepted at a mail centre in Ottawa on Tuesday."))
+    assert m["event"] == "COERCE" and m["cameo"] == "1711"

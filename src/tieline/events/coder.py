@@ -156,6 +156,10 @@ class Coder:
         self.repression_from: str | None = str(nsr["from"]) if nsr.get("from") else None
         self.repression_code: str | None = str(nsr["code"]) if nsr.get("code") else None
         self.non_state_sectors = frozenset(str(v).upper() for v in nsr.get("non_state") or ())
+        stop = intent.get("dissent_stopped") or {}
+        self.stopped_from: str | None = str(stop["from"]) if stop.get("from") else None
+        self.stopped_code: str | None = str(stop["code"]) if stop.get("code") else None
+        self.stopping_agents = frozenset(str(v).upper() for v in stop.get("agents") or ())
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -171,6 +175,8 @@ class Coder:
             self.own_training_code,
             self.repression_from,
             self.repression_code,
+            self.stopped_from,
+            self.stopped_code,
         ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -2263,6 +2269,15 @@ class Coder:
             # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
             d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
             d.code = self.repression_code
+        if (
+            self.stopped_code
+            and d.code == self.stopped_from
+            and d.actors
+            and all((a.sector or "").upper() in self.stopping_agents for a in d.actors)
+        ):
+            # "the police suspended the demonstration": a protest stopped by an authority is no concession
+            d.roles.append(f"a protest stopped by an authority: CAMEO {d.code} coded as {self.stopped_code}")
+            d.code = self.stopped_code
         gov = d.governor
         if (
             gov is not None
