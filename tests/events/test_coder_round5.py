@@ -146,3 +146,11 @@ def test_a_protest_stopped_by_an_authority_is_no_concession(pipe: Any) -> None:
 def test_intercepted_packages_are_a_security_act_without_a_named_party(pipe: Any) -> None:
     m = main(code(pipe, "Two suspicious packages were intercepted at a mail centre in Ottawa on Tuesday."))
     assert m["event"] == "COERCE" and m["cameo"] == "1711"
+
+
+def test_in_violation_of_characterises_the_act_it_hangs_on(pipe: Any) -> None:
+    events = code(pipe, "Eritrean troops entered the buffer zone in violation of the 2018 peace agreement.")
+    assert not any(e["evidence"]["trigger"]["text"] == "violation" for e in events)
+    # a violation that is the act of its own clause is still coded
+    events = code(pipe, "Eritrea's violation of Ethiopian airspace angered Addis Ababa.")
+    assert any(e["evidence"]["trigger"]["text"] == "violation" for e in events)

@@ -201,6 +201,7 @@ class Coder:
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.forecasts = frozenset(mod.get("forecasts", ()))
         self.manner_frames = frozenset(mod.get("manner_frames", ()))
+        self.characterizing = frozenset(mod.get("characterizing_frames", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -1519,6 +1520,11 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
+        if lemma in self.characterizing and _manner_frame(tree, anchor):
+            # "are receiving arms in potential violation of the embargo": a characterisation of the verb's act
+            if trace is not None:
+                d.roles = notes
+            return drop(trace, i, "noun", f"a frame that characterises another act ('in {anchor.text} of ...')", d)
         if lemma in self.manner_frames and _manner_frame(tree, anchor):
             # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
             # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
