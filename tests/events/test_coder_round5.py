@@ -154,3 +154,11 @@ def test_in_violation_of_characterises_the_act_it_hangs_on(pipe: Any) -> None:
     # a violation that is the act of its own clause is still coded
     events = code(pipe, "Eritrea's violation of Ethiopian airspace angered Addis Ababa.")
     assert any(e["evidence"]["trigger"]["text"] == "violation" for e in events)
+
+
+def test_force_with_no_target_is_aimed_at_whom_its_purpose_or_result_clause_names(pipe: Any) -> None:
+    m = main(code(pipe, "Kenyan police opened fire to disperse opposition demonstrators in Kisumu on Monday."))
+    assert m["event"] == "ASSAULT" and m["evidence"]["trigger"]["text"] == "opened fire"
+    assert m["recipient"] and m["recipient"][0]["sector"] == "CVL"
+    e = by_trigger(code(pipe, "Al-Shabaab fighters attacked a checkpoint in Somalia, killing twelve Somali soldiers."), "attacked")
+    assert any(r["country"] == "SOM" for r in e["recipient"])

@@ -1074,13 +1074,21 @@ class Coder:
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
-        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only)."""
+        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only); force that
+        names no target is aimed at whom its purpose clause acts on ("police opened fire to disperse demonstrators",
+        "launched an offensive to recapture the town from the rebels") or whom its result clause kills or wounds
+        ("attacked a checkpoint, killing 12 policemen")."""
         for d in drafts:
-            if d.recipients or not d.actors or self.ontology.cameo(d.code).plover != "PROTEST":
+            kind = self.ontology.cameo(d.code).plover
+            if d.recipients or not d.actors or kind not in ("PROTEST", "ASSAULT"):
                 continue
             for p in drafts:
                 tp = tree.tokens[p.trigger]
                 if p is d or not p.recipients or tp.dep not in ("advcl", "xcomp") or tp.head != d.trigger:
+                    continue
+                purpose = any(k.lower == "to" for k in tree.kids(tp.i, "aux"))
+                result = tp.tag == "VBG" and self.ontology.cameo(p.code).plover == "ASSAULT"
+                if kind == "ASSAULT" and not (purpose or result):
                     continue
                 if all(any(_same(a, b) for b in d.actors) for a in p.actors):
                     d.recipients = list(p.recipients)
