@@ -2276,9 +2276,7 @@ class Coder:
             self.repression_code
             and d.code == self.repression_from
             and d.actors
-            and all(
-                (a.sector or "").upper() in self.non_state_sectors or self._demonym_people(a, actors) for a in d.actors
-            )
+            and all((a.sector or "").upper() in self.non_state_sectors or self._nationals(a, actors) for a in d.actors)
         ):
             # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
             d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
@@ -2980,6 +2978,15 @@ class Coder:
             if a.start <= m.start and m.end <= a.end and m.actor is not None and m.actor.kind == "state"
         ]
         return bool(inside) and all(m.kind == "demonym" for m in inside)
+
+    def _nationals(self, a: Actor, actors: ArticleActors | None) -> bool:
+        """People named by a nationality noun ("a group of Turks", "Serbs"): the phrase ends in the demonym itself, not
+        in a noun for a body or a thing ("Chinese coast guard ships" are the state's)."""
+        return (
+            actors is not None
+            and self._demonym_people(a, actors)
+            and any(m.kind == "demonym" and m.end == a.end for m in actors.mentions)
+        )
 
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
