@@ -162,3 +162,15 @@ def test_force_with_no_target_is_aimed_at_whom_its_purpose_or_result_clause_name
     assert m["recipient"] and m["recipient"][0]["sector"] == "CVL"
     e = by_trigger(code(pipe, "Al-Shabaab fighters attacked a checkpoint in Somalia, killing twelve Somali soldiers."), "attacked")
     assert any(r["country"] == "SOM" for r in e["recipient"])
+
+
+def test_receiving_from_a_giver_is_the_givers_act(pipe: Any) -> None:
+    m = main(code(pipe, "Somali militias received weapons from the Ethiopian government last year."))
+    assert m["event"] == "AID" and m["cameo"] == "072"
+    assert [a["country"] for a in m["actor"]] == ["ETH"]
+    m = main(code(pipe, "Jordan received $200 million in aid from Japan on Monday."))
+    assert m["event"] == "AID" and [a["country"] for a in m["actor"]] == ["JPN"]
+    assert [a["country"] for a in m["recipient"]] == ["JOR"]
+    # receiving visitors keeps its own pattern (hosting)
+    m = main(code(pipe, "The Kenyan president received the Ugandan foreign minister in Nairobi."))
+    assert m["event"] == "CONSULT"

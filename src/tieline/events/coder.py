@@ -628,6 +628,10 @@ class Coder:
                         role_notes.append(f"recipient = object of '{prep}'")
                         break
 
+        if mode == "converse" and rec_heads:
+            # "demonstrators received weapons from the government": the giver does the act, the subject receives it
+            actor_heads, rec_heads = rec_heads, actor_heads
+            role_notes.append(f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject")
         if not actor_heads or actor_heads == [t.head]:
             issuer = self._issuer(tree, t)
             if issuer is not None:
