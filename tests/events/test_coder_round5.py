@@ -174,3 +174,14 @@ def test_receiving_from_a_giver_is_the_givers_act(pipe: Any) -> None:
     # receiving visitors keeps its own pattern (hosting)
     m = main(code(pipe, "The Kenyan president received the Ugandan foreign minister in Nairobi."))
     assert m["event"] == "CONSULT"
+
+
+def test_forces_moved_in_a_passive_with_no_agent_name_who_moves_them(pipe: Any) -> None:
+    m = main(code(pipe, "Forty UN peacekeepers were withdrawn from the Congolese town of Bunia on Friday."))
+    assert m["event"] == "SANCTION" and m["cameo"] == "1661"
+    assert [a["code"] for a in m["actor"]] == ["IGOUNO"]
+    m = main(code(pipe, "Sixty UN peacekeepers were shipped out of the Congolese town of Bunia on Friday."))
+    assert m["cameo"] == "1661" and [a["code"] for a in m["actor"]] == ["IGOUNO"]
+    # in other passives the subject is acted on: attacked troops do not attack
+    m = main(code(pipe, "Kenyan troops were attacked near the Somali border on Friday."))
+    assert m["event"] == "ASSAULT" and all(a.get("country") != "KEN" for a in m["actor"])

@@ -219,6 +219,7 @@ class Coder:
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
+        self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -549,6 +550,15 @@ class Coder:
                     role_notes.append(
                         f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
                     )
+                elif (
+                    patient is not None
+                    and chosen.object is not None
+                    and chosen.code.startswith(self.own_forces_acts)
+                    and (patient.lemma or patient.text).lower() in chosen.object
+                ):
+                    # "eighty UN peacekeepers were withdrawn from Gorazde": the forces moved name who moves them
+                    actor_heads = tree.conjuncts(patient.i)
+                    role_notes.append(f"actor = the forces moved, '{patient.text}' (a passive with no agent)")
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
