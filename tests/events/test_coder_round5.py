@@ -185,3 +185,12 @@ def test_forces_moved_in_a_passive_with_no_agent_name_who_moves_them(pipe: Any) 
     # in other passives the subject is acted on: attacked troops do not attack
     m = main(code(pipe, "Kenyan troops were attacked near the Somali border on Friday."))
     assert m["event"] == "ASSAULT" and all(a.get("country") != "KEN" for a in m["actor"])
+
+
+def test_a_nominal_event_in_a_time_phrase_of_another_act_ranks_below_it(pipe: Any) -> None:
+    text = "Kenyan troops remained on high alert along the border after a week of Somali unrest."
+    m = main(code(pipe, text))
+    assert m["event"] == "MOBILIZE"
+    # when the verb it dates is no event, the nominal event stays the main one
+    m = main(code(pipe, "Several villagers suffered breathing problems after a chlorine gas attack on Saraqeb in Syria."))
+    assert m["event"] == "ASSAULT"

@@ -772,6 +772,24 @@ class Coder:
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
 
+    def _time_frame(self, tree: Tree, t: Token) -> int | None:
+        """The verb whose time phrase noun ``t`` is the object of ("after the clashes", "following a week of unrest":
+        through support nouns of time and quantity), or None."""
+        cur = t
+        for _ in range(3):
+            h = tree.head(cur.i)
+            if h is None or cur.dep != "pobj" or h.dep != "prep":
+                return None
+            g = tree.head(h.i)
+            if g is None:
+                return None
+            if h.lower in TIME_PREPS:
+                return g.i if g.pos in ("VERB", "AUX") else None
+            if h.lower != "of" or (g.lemma or g.text).lower() not in self.support_nouns:
+                return None
+            cur = g
+        return None
+
     def _phrase_lemmas(self, tree: Tree, nouns: list[Token]) -> set[str]:
         """The lemmas of prepositional objects, with what a support noun among them is of ("hundreds of protesters")."""
         out = {(o.lemma or o.text).lower() for o in nouns}
@@ -1547,6 +1565,19 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"a frame that characterises another act ('in {anchor.text} of ...')", d)
+        dated = self._time_frame(tree, anchor)
+        clause = tree.tokens[dated] if dated is not None else None
+        dated_verbs = [dated] if dated is not None else []
+        if clause is not None and clause.dep in ("advcl", "xcomp") and clause.head != clause.i:
+            dated_verbs.append(clause.head)  # "remained on alert to forestall violence after ...": the clause's governor
+        if any(
+            v.trigger == k or (v.kind == "noun" and _on_verb(tree, v.trigger, k)) for v in drafts for k in dated_verbs
+        ):
+            # "remained on alert after a week of Palestinian unrest": a nominal event that dates another act is its
+            # background, as a temporal clause is (not when the verb it dates is no event: "suffered breathing
+            # difficulties after a chlorine attack")
+            d.background = True
+            notes.append("a time phrase ('after/during/following ...') of another act")
         if lemma in self.manner_frames and _manner_frame(tree, anchor):
             # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
             # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
@@ -3134,6 +3165,19 @@ def _manner_frame(tree: Tree, t: Token) -> bool:
         and g.pos in ("VERB", "AUX")
         and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
     )
+
+
+def _on_verb(tree: Tree, k: int, verb: int) -> bool:
+    """Whether the event at token ``k`` is verb ``verb``'s own: the verb itself, its object or the noun of one of its
+    phrases ("remained on alert": 'alert')."""
+    for _ in range(3):
+        if k == verb:
+            return True
+        h = tree.head(k)
+        if h is None:
+            return False
+        k = h.i
+    return False
 
 
 def _describing_clause(t: Token) -> bool:
