@@ -194,3 +194,13 @@ def test_a_nominal_event_in_a_time_phrase_of_another_act_ranks_below_it(pipe: An
     # when the verb it dates is no event, the nominal event stays the main one
     m = main(code(pipe, "Several villagers suffered breathing problems after a chlorine gas attack on Saraqeb in Syria."))
     assert m["event"] == "ASSAULT"
+
+
+def test_an_act_only_feared_or_anticipated_is_not_done(pipe: Any) -> None:
+    e = by_trigger(code(pipe, "Fears of an Israeli attack on Iran rose in Tehran on Monday."), "attack")
+    assert e["event"] == "ASSAULT" and e["modality"] == "hypothetical"
+    events = code(pipe, "Egyptian police arrested dozens of activists in Cairo in anticipation of mass protests.")
+    assert by_trigger(events, "protests")["modality"] == "hypothetical"
+    assert by_trigger(events, "arrested")["modality"] == "asserted"
+    # an attack of its own is done
+    assert by_trigger(code(pipe, "An Israeli attack on Iran killed two guards."), "attack")["modality"] == "asserted"

@@ -202,6 +202,7 @@ class Coder:
         self.forecasts = frozenset(mod.get("forecasts", ()))
         self.manner_frames = frozenset(mod.get("manner_frames", ()))
         self.characterizing = frozenset(mod.get("characterizing_frames", ()))
+        self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -771,6 +772,16 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _expected(self, tree: Tree, t: Token) -> Token | None:
+        """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
+        h = tree.head(t.i)
+        if h is None or t.dep != "pobj" or h.lower != "of":
+            return None
+        g = tree.head(h.i)
+        if g is not None and g.pos == "NOUN" and (g.lemma or g.text).lower() in self.expectation_nouns:
+            return g
+        return None
 
     def _time_frame(self, tree: Tree, t: Token) -> int | None:
         """The verb whose time phrase noun ``t`` is the object of ("after the clashes", "following a week of unrest":
@@ -1586,6 +1597,11 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
+        expected = self._expected(tree, tree.tokens[i])
+        if expected is not None and d.modality == "asserted":
+            # "fears of an Israeli attack", "in anticipation of mass protests": feared or anticipated, not done
+            d.modality = "hypothetical"
+            d.roles.append(f"only expected ('{expected.text} of ...'): not done")
         self._others_intent(article, tree, actors, anchor, ref, d, own_actor=bool(actor_heads))
         d.specific = 1
         d.target = self._has_target(tree, a, None, None)  # "rape against villagers", "an attack on a convoy"
