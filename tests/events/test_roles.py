@@ -73,8 +73,9 @@ def test_a_protest_with_a_named_target_keeps_it(pipe: Any) -> None:
 
 
 def test_no_protest_target_is_invented_for_an_event_without_protesters(pipe: Any) -> None:
+    # a protest named by its noun is an event without named protesters (round 5), but no target is invented for it
     for e in events(pipe, "A protest was held in Kharkiv on Sunday."):
-        assert e["actor"] or e["event"] != "PROTEST", e
+        assert e["actor"] or not e["recipient"], e
 
 
 def test_what_it_called_names_the_target(pipe: Any) -> None:

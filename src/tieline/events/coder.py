@@ -165,6 +165,14 @@ class Coder:
         self.own_training_from: str | None = str(own["from"]) if own.get("from") else None
         self.own_training_code: str | None = str(own["code"]) if own.get("code") else None
         self.own_training_objects = frozenset(str(v).lower() for v in own.get("objects") or ())
+        nsr = intent.get("non_state_repression") or {}
+        self.repression_from: str | None = str(nsr["from"]) if nsr.get("from") else None
+        self.repression_code: str | None = str(nsr["code"]) if nsr.get("code") else None
+        self.non_state_sectors = frozenset(str(v).upper() for v in nsr.get("non_state") or ())
+        stop = intent.get("dissent_stopped") or {}
+        self.stopped_from: str | None = str(stop["from"]) if stop.get("from") else None
+        self.stopped_code: str | None = str(stop["code"]) if stop.get("code") else None
+        self.stopping_agents = frozenset(str(v).upper() for v in stop.get("agents") or ())
         cond = intent.get("conditional_threat") or {}
         self.threat_marks = frozenset(str(m).lower() for m in cond.get("marks") or ())
         self.threat_modalities = frozenset(str(m) for m in cond.get("modalities") or ())
@@ -178,6 +186,10 @@ class Coder:
             self.joint_code,
             self.own_training_from,
             self.own_training_code,
+            self.repression_from,
+            self.repression_code,
+            self.stopped_from,
+            self.stopped_code,
         ):
             if code is not None and not ontology.has_code(code):
                 raise DataFileError(f"events/data/intent.yaml: unknown CAMEO code {code}")
@@ -203,6 +215,8 @@ class Coder:
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.forecasts = frozenset(mod.get("forecasts", ()))
         self.manner_frames = frozenset(mod.get("manner_frames", ()))
+        self.characterizing = frozenset(mod.get("characterizing_frames", ()))
+        self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -222,6 +236,7 @@ class Coder:
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
+        self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -504,9 +519,11 @@ class Coder:
                 elif (
                     pat.prep is not None
                     and theme is None
-                    and {(o.lemma or o.text).lower() for o in preps.get(pat.prep, [])} & pat.object
+                    and self._phrase_lemmas(tree, preps.get(pat.prep, [])) & pat.object
                 ):
-                    pass  # "took to the streets", "went on strike": with no direct object, the phrase's noun counts
+                    # "took to the streets", "went on strike": with no direct object, the phrase's noun counts (a
+                    # support noun's too: "clashed with hundreds of protesters")
+                    pass
                 else:
                     if trace is not None:
                         tried.append(
@@ -559,6 +576,15 @@ class Coder:
                     role_notes.append(
                         f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
                     )
+                elif (
+                    patient is not None
+                    and chosen.object is not None
+                    and chosen.code.startswith(self.own_forces_acts)
+                    and (patient.lemma or patient.text).lower() in chosen.object
+                ):
+                    # "eighty UN peacekeepers were withdrawn from Gorazde": the forces moved name who moves them
+                    actor_heads = tree.conjuncts(patient.i)
+                    role_notes.append(f"actor = the forces moved, '{patient.text}' (a passive with no agent)")
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
@@ -640,6 +666,10 @@ class Coder:
                         role_notes.append(f"recipient = object of '{prep}'")
                         break
 
+        if mode == "converse" and rec_heads:
+            # "demonstrators received weapons from the government": the giver does the act, the subject receives it
+            actor_heads, rec_heads = rec_heads, actor_heads
+            role_notes.append(f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject")
         if not actor_heads or actor_heads == [t.head]:
             issuer = self._issuer(tree, t)
             if issuer is not None:
@@ -796,6 +826,42 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _expected(self, tree: Tree, t: Token) -> Token | None:
+        """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
+        h = tree.head(t.i)
+        if h is None or t.dep != "pobj" or h.lower != "of":
+            return None
+        g = tree.head(h.i)
+        if g is not None and g.pos == "NOUN" and (g.lemma or g.text).lower() in self.expectation_nouns:
+            return g
+        return None
+
+    def _time_frame(self, tree: Tree, t: Token) -> int | None:
+        """The verb whose time phrase noun ``t`` is the object of ("after the clashes", "following a week of unrest":
+        through support nouns of time and quantity), or None."""
+        cur = t
+        for _ in range(3):
+            h = tree.head(cur.i)
+            if h is None or cur.dep != "pobj" or h.dep != "prep":
+                return None
+            g = tree.head(h.i)
+            if g is None:
+                return None
+            if h.lower in TIME_PREPS:
+                return g.i if g.pos in ("VERB", "AUX") else None
+            if h.lower != "of" or (g.lemma or g.text).lower() not in self.support_nouns:
+                return None
+            cur = g
+        return None
+
+    def _phrase_lemmas(self, tree: Tree, nouns: list[Token]) -> set[str]:
+        """The lemmas of prepositional objects, with what a support noun among them is of ("hundreds of protesters")."""
+        out = {(o.lemma or o.text).lower() for o in nouns}
+        for o in nouns:
+            if (o.lemma or o.text).lower() in self.support_nouns:
+                out.update((k.lemma or k.text).lower() for p, k in tree.preps(o.i) if p.lower == "of")
+        return out
 
     def _condition_party(
         self, article: Article, tree: Tree, actors: ArticleActors, i: int, d: Draft, ref: _dt.date | None
@@ -1105,13 +1171,21 @@ class Coder:
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
-        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only)."""
+        demand action from G7 leaders", "began a hunger strike to press the government" (same actor only); force that
+        names no target is aimed at whom its purpose clause acts on ("police opened fire to disperse demonstrators",
+        "launched an offensive to recapture the town from the rebels") or whom its result clause kills or wounds
+        ("attacked a checkpoint, killing 12 policemen")."""
         for d in drafts:
-            if d.recipients or not d.actors or self.ontology.cameo(d.code).plover != "PROTEST":
+            kind = self.ontology.cameo(d.code).plover
+            if d.recipients or not d.actors or kind not in ("PROTEST", "ASSAULT"):
                 continue
             for p in drafts:
                 tp = tree.tokens[p.trigger]
                 if p is d or not p.recipients or tp.dep not in ("advcl", "xcomp") or tp.head != d.trigger:
+                    continue
+                purpose = any(k.lower == "to" for k in tree.kids(tp.i, "aux"))
+                result = tp.tag == "VBG" and self.ontology.cameo(p.code).plover == "ASSAULT"
+                if kind == "ASSAULT" and not (purpose or result):
                     continue
                 if all(any(_same(a, b) for b in d.actors) for a in p.actors):
                     d.recipients = list(p.recipients)
@@ -1326,6 +1400,29 @@ class Coder:
                     # to an act is aimed at whoever does it
                     gov.recipients = list(d.actors)
                     gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
+        self._statement_relatives(tree, drafts, verbs)
+
+    def _statement_relatives(self, tree: Tree, drafts: list[Draft], verbs: dict[int, Draft]) -> None:
+        """A relative clause on what a public statement is about describes that content ("takes credit for the bomb
+        that killed dozens", "claimed the attacks which destroyed ..."): it is the statement's content too."""
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.kind != "verb" or d.governor is not None or not _describing_clause(t) or t.head == t.i:
+                continue
+            n = tree.tokens[t.head]
+            h = tree.head(n.i)
+            gov: Draft | None = None
+            if h is not None and n.dep == "dobj":
+                gov = verbs.get(h.i)
+            elif h is not None and n.dep == "pobj" and h.dep == "prep" and h.lower in CONTENT_PREPS:
+                h2 = tree.head(h.i)
+                gov = verbs.get(h2.i) if h2 is not None else None
+            if gov is None:
+                gov = self._nominal_governor(tree, n, verbs)
+            if gov is not None and gov is not d and gov.code[:2] == "01":
+                d.embedded = d.governed = True
+                d.governor = gov
+                d.roles.append(f"describes '{n.text}', the content of the statement '{tree.tokens[gov.trigger].text}'")
 
     @staticmethod
     def _nominal_governor(tree: Tree, t: Token, verbs: dict[int, Draft]) -> Draft | None:
@@ -1586,10 +1683,12 @@ class Coder:
                 d.actors, d.recipients = self._group[:1], self._group[1:]
                 d.reciprocal = True
                 notes.append(f"participants = the pair '{plural.text}' refers back to")
-        # a protest by people the text names ("Islamic fundamentalists continued their hunger strike") is kept like
-        # verbal cooperation by a named actor: protests are never disasters or crimes
+        # a protest named by its noun is kept like verbal cooperation by a named actor, whether or not the text names
+        # who protests ("Islamic fundamentalists continued their hunger strike", "a string of protests rocked the
+        # city", "anti-government demonstrations resumed"): protests are never disasters or crimes
         d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
-        if not d.actors and not d.recipients and not _material_conflict(d.code) and not d.named_actor:
+        protest_noun = d.code[:2] == "14"
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
@@ -1597,6 +1696,24 @@ class Coder:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
+        if lemma in self.characterizing and _manner_frame(tree, anchor):
+            # "are receiving arms in potential violation of the embargo": a characterisation of the verb's act
+            if trace is not None:
+                d.roles = notes
+            return drop(trace, i, "noun", f"a frame that characterises another act ('in {anchor.text} of ...')", d)
+        dated = self._time_frame(tree, anchor)
+        clause = tree.tokens[dated] if dated is not None else None
+        dated_verbs = [dated] if dated is not None else []
+        if clause is not None and clause.dep in ("advcl", "xcomp") and clause.head != clause.i:
+            dated_verbs.append(clause.head)  # "remained on alert to forestall violence after ...": the clause's governor
+        if any(
+            v.trigger == k or (v.kind == "noun" and _on_verb(tree, v.trigger, k)) for v in drafts for k in dated_verbs
+        ):
+            # "remained on alert after a week of Palestinian unrest": a nominal event that dates another act is its
+            # background, as a temporal clause is (not when the verb it dates is no event: "suffered breathing
+            # difficulties after a chlorine attack")
+            d.background = True
+            notes.append("a time phrase ('after/during/following ...') of another act")
         if lemma in self.manner_frames and _manner_frame(tree, anchor):
             # "troops, working together in support of Nigerian forces, recaptured the town", "fired in retaliation for":
             # a bare noun in an "in ... of/for/with" phrase on a verb says how or why that verb's act was done
@@ -1605,6 +1722,11 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
+        expected = self._expected(tree, tree.tokens[i])
+        if expected is not None and d.modality == "asserted":
+            # "fears of an Israeli attack", "in anticipation of mass protests": feared or anticipated, not done
+            d.modality = "hypothetical"
+            d.roles.append(f"only expected ('{expected.text} of ...'): not done")
         self._others_intent(article, tree, actors, anchor, ref, d, own_actor=bool(actor_heads))
         d.specific = 1
         d.target = self._has_target(tree, a, None, None)  # "rape against villagers", "an attack on a convoy"
@@ -1887,7 +2009,7 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i):
+        if tree.negated(i) or _no_determiner(tree, t):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -1961,7 +2083,11 @@ class Coder:
                     embedded = True
                     if tree.negated(h.i):
                         modality = "negated"
-                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp"):
+                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp") and not (
+                    cur.dep == "ccomp" and cur.i < h.i and h.pos == "VERB"
+                ):
+                    # a clause before the considering verb is not what is considered: "X promised to release them,
+                    # the delay of which is considered a hurdle" (a comma splice parsed as a complement)
                     modality, embedded = "hypothetical", True
                 elif hl in self.requested and self._requested_complement(tree, cur, h):
                     # "urged Iran to release", "demanded that Israel ease": asked for, not done
@@ -2423,10 +2549,28 @@ class Coder:
             # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
             d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
             d.code = self.own_training_code
+        if (
+            self.repression_code
+            and d.code == self.repression_from
+            and d.actors
+            and all((a.sector or "").upper() in self.non_state_sectors or self._nationals(a, actors) for a in d.actors)
+        ):
+            # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
+            d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
+            d.code = self.repression_code
+        if (
+            self.stopped_code
+            and d.code == self.stopped_from
+            and d.actors
+            and all((a.sector or "").upper() in self.stopping_agents for a in d.actors)
+        ):
+            # "the police suspended the demonstration": a protest stopped by an authority is no concession
+            d.roles.append(f"a protest stopped by an authority: CAMEO {d.code} coded as {self.stopped_code}")
+            d.code = self.stopped_code
         gov = d.governor
         if (
             gov is not None
-            and d.kind != "verb"
+            and (d.kind != "verb" or _describing_clause(toks[d.trigger]))
             and self.ontology.cameo(gov.code).plover is None
             and gov.code[:2] == "01"
         ):
@@ -2538,7 +2682,7 @@ class Coder:
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
         verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
-            cameo.plover == "PROTEST" and d.kind == "noun" and d.named_actor and not d.embedded
+            cameo.plover == "PROTEST" and not d.embedded and (d.kind == "noun" or self._protest_object(tree, d))
         )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
@@ -2660,6 +2804,12 @@ class Coder:
         if any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(cur.i)):
             return None
         return cur.i
+
+    def _protest_object(self, tree: Tree, d: Draft) -> bool:
+        """Whether a verb's object (or passive subject) is a protest noun: "the protest was held", "staged a rally" name
+        the protest as its noun does (not "these actions demonstrate a disregard")."""
+        dissent = self.lexicon.classes.get("dissent", frozenset())
+        return any((o.lemma or o.text).lower() in dissent for o in tree.kids(d.trigger, "dobj", "nsubjpass"))
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
@@ -3199,6 +3349,15 @@ class Coder:
         ]
         return bool(inside) and all(m.kind == "demonym" for m in inside)
 
+    def _nationals(self, a: Actor, actors: ArticleActors | None) -> bool:
+        """People named by a nationality noun ("a group of Turks", "Serbs"): the phrase ends in the demonym itself, not
+        in a noun for a body or a thing ("Chinese coast guard ships" are the state's)."""
+        return (
+            actors is not None
+            and self._demonym_people(a, actors)
+            and any(m.kind == "demonym" and m.end == a.end for m in actors.mentions)
+        )
+
     def raw_score(self, d: Draft) -> float:
         """The raw score of a draft (weights in data/confidence.yaml); it ranks the events of a sentence."""
         w = self.score_weights
@@ -3331,6 +3490,40 @@ def _manner_frame(tree: Tree, t: Token) -> bool:
         and g.pos in ("VERB", "AUX")
         and any(p.lower in ("of", "for", "with", "to", "against", "at") for p, _o in tree.preps(t.i))
     )
+
+
+def _on_verb(tree: Tree, k: int, verb: int) -> bool:
+    """Whether the event at token ``k`` is verb ``verb``'s own: the verb itself, its object or the noun of one of its
+    phrases ("remained on alert": 'alert')."""
+    for _ in range(3):
+        if k == verb:
+            return True
+        h = tree.head(k)
+        if h is None:
+            return False
+        k = h.i
+    return False
+
+
+def _describing_clause(t: Token) -> bool:
+    """A relative clause or a reduced passive one ("the bomb that killed dozens", "the attacks carried out by"), not
+    a participle that is the noun's own content ("a declaration demanding changes")."""
+    return t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN")
+
+
+def _no_determiner(tree: Tree, t: Token) -> bool:
+    """Whether the act is negated by "no" on its noun ("no arrests were made") or on the object of its verb ("carried
+    out no air strikes", "fired no shots"): the act did not happen."""
+    def no(n: int) -> bool:
+        # not a quoted slogan ('chanting "No vote!"')
+        return any(
+            k.lower == "no" and (k.i == 0 or tree.tokens[k.i - 1].tag not in ("``", "''", '"'))
+            for k in tree.kids(n, "det")
+        )
+
+    if t.pos in ("NOUN", "PROPN"):
+        return no(t.i)
+    return any(no(o.i) for o in tree.kids(t.i, "dobj"))
 
 
 def _nominal_participle(tree: Tree, t: Token) -> bool:

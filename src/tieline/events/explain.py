@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..model import Actor, Article, Event, Token
 from ..parse import Tree
-from .coder import FUTURE, MODAL_HYPOTHETICAL, Coder, Draft
+from .coder import FUTURE, MODAL_HYPOTHETICAL, Coder, Draft, _no_determiner
 from .trace import CoderTrace, Step
 
 if TYPE_CHECKING:
@@ -322,6 +322,12 @@ def _modality_cue(coder: Coder, tree: Tree, i: int, modality: str) -> dict[str, 
         t = tree.tokens[k]
         return {"text": t.text, "start": t.start, "end": t.end}
 
+    if modality == "negated" and _no_determiner(tree, tree.tokens[i]):
+        # "no arrests were made", "carried out no air strikes": "no" on the act's noun or on its verb's object
+        for n in (i, *(o.i for o in tree.kids(i, "dobj"))):
+            for k in tree.kids(n, "det"):
+                if k.lower == "no" and (n != i or tree.tokens[i].pos in ("NOUN", "PROPN")):
+                    return ref(k.i)
     cur = i
     for _ in range(7):
         for k in tree.kids(cur, "neg", "aux", "mark"):

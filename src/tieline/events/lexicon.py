@@ -39,8 +39,9 @@ __all__ = [
     "load_lexicon",
 ]
 
-#: allowed values of a verb pattern's ``recipient`` field ("theme" is implied by ``object_is: theme``)
-RECIPIENT_ROLES = ("object", "prep", "none", "theme")
+#: allowed values of a verb pattern's ``recipient`` field ("theme" is implied by ``object_is: theme``; "converse": the
+#: object of ``prep`` does the act and the subject receives it, "received weapons from the government")
+RECIPIENT_ROLES = ("object", "prep", "none", "theme", "converse")
 #: modality cue sets every modality.yaml must define
 REQUIRED_MODALITY = ("pledged", "threatened", "negated_verbs", "negators", "hypothetical", "reporting")
 
@@ -372,6 +373,8 @@ def _parse_verbs(
             raise DataFileError(f"{where}: `recipient` must be one of {RECIPIENT_ROLES}, got {recipient!r}")
         if recipient == "prep" and prep is None and row.get("object_is") != "theme":
             raise DataFileError(f"{where}: `recipient: prep` needs a `prep`")
+        if recipient == "converse" and prep is None:
+            raise DataFileError(f"{where}: `recipient: converse` needs a `prep` (the giver's phrase)")
         object_is = row.get("object_is")
         if object_is is not None and object_is != "theme":
             raise DataFileError(f"{where}: `object_is` can only be `theme`, got {object_is!r}")

@@ -50,6 +50,7 @@ _RULE_KEYS = {
     "infinitive_object",
     "any_pattern",
     "object_modifier",
+    "attributive_of",
 }
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # kinds of actor mention that name an actor (a named place that is a city is a place, not an actor)
@@ -111,6 +112,7 @@ class SenseRule:
     infinitive_object: frozenset[str] | None = None
     any_pattern: bool = False  # also over patterns that name an object ("take part in a march")
     object_modifier: frozenset[str] | None = None  # the object has one of these modifiers ("a tougher line")
+    attributive_of: frozenset[str] | None = None  # a past participle modifying one of these ("militias backed by")
 
 
 def _lemma(t: Token) -> str:
@@ -147,6 +149,7 @@ class SenseFilter:
         noun_rules: list[NounSense] | None = None,
         averting: frozenset[str] = frozenset(),
         scope: frozenset[str] = frozenset(),
+        measures: frozenset[str] = frozenset(),
     ) -> None:
         self.rules: dict[str, list[SenseRule]] = {}
         for r in rules:
@@ -159,6 +162,7 @@ class SenseFilter:
         self.journeys = journeys
         self.averting = averting
         self.scope = scope
+        self.measures = measures  # "3,200 boxes of cosmetics": a rule's object is read through these heads
         self.noun_rules: dict[str, list[NounSense]] = {}
         for nr in noun_rules or []:
             for n in nr.nouns:
@@ -214,6 +218,7 @@ class SenseFilter:
                 infinitive_verb=opt("infinitive_verb"),
                 infinitive_object=opt("infinitive_object"),
                 object_modifier=opt("object_modifier"),
+                attributive_of=opt("attributive_of"),
                 **flags,
             )
             if rule.prep_object is not None and rule.prep is None:
@@ -255,6 +260,7 @@ class SenseFilter:
             journeys=_words(data.get("journeys"), classes, "journeys"),
             averting=_words(data.get("averting_verbs"), classes, "averting_verbs"),
             scope=_words(data.get("scope_verbs"), classes, "scope_verbs"),
+            measures=classes.get("measures", frozenset()),
         )
 
     # -- word senses of verbs ------------------------------------------------------------------------
@@ -274,6 +280,12 @@ class SenseFilter:
                 return f"{r.why} ({r.source})"
         return None
 
+    def _measured(self, tree: Tree, obj: Token) -> list[Token]:
+        """What a measure or container head is of ("3,200 boxes of the make-up", "two tonnes of cocaine")."""
+        if _lemma(obj) not in self.measures:
+            return []
+        return [o for p in tree.kids(obj.i, "prep") if p.lower == "of" for o in tree.kids(p.i, "pobj")]
+
     def _holds(self, r: SenseRule, tree: Tree, t: Token, actor_kind: Callable[[int], str | None]) -> bool:
         i = t.i
         obj = tree.kid(i, "dobj") or tree.kid(i, "nsubjpass")
@@ -281,11 +293,11 @@ class SenseFilter:
             obj = tree.head(i)  # "the march convened by the party": the noun is what the participle acts on
         if r.no_object and (obj is not None or tree.kid(i, "attr", "oprd", "ccomp", "xcomp") is not None):
             return False
-        if r.object is not None and (obj is None or _lemma(obj) not in r.object):
+        heads = [] if obj is None else [obj, *self._measured(tree, obj)]
+        if r.object is not None and not any(_lemma(o) in r.object for o in heads):
             return False
-        if r.object_modifier is not None and (
-            obj is None
-            or not any(_lemma(k) in r.object_modifier for k in tree.kids(obj.i, "amod", "compound"))
+        if r.object_modifier is not None and not any(
+            _lemma(k) in r.object_modifier for o in heads for k in tree.kids(o.i, "amod", "compound")
         ):
             return False
         if r.place_object and (obj is None or not self._is_place(obj, actor_kind)):
@@ -317,6 +329,13 @@ class SenseFilter:
             if not inf:
                 return False
         if r.modifier and not self._describes_thing(tree, t, actor_kind):
+            return False
+        if r.attributive_of is not None and not (
+            t.dep in ("acl", "amod")
+            and t.tag == "VBN"
+            and t.head != t.i
+            and {_lemma(tree.tokens[t.head]), _lemma(tree.tokens[t.head]).removesuffix("s")} & r.attributive_of
+        ):  # a plural the tagger took for a name keeps its "s" ("ultra-nationalists")
             return False
         if r.agent is not None:
             agents = [o for p, o in tree.preps(i) if p.dep == "agent" or p.lower == "by"]
