@@ -229,6 +229,7 @@ class BenchResult:
     model: str
     warm: bool = False
     write_behind: bool = False
+    parse_ahead: bool = False
     bare_seconds: list[float] = field(default_factory=list)
     e2e_seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
@@ -356,6 +357,7 @@ def run_bench(
     warm: bool = False,
     log: Any = None,
     write_behind: bool = False,
+    parse_ahead: bool = False,
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 
@@ -364,7 +366,8 @@ def run_bench(
     are used once on two articles before timing (what the pipeline loads lazily, loaded). ``log`` is called with a line after each run.
     ``warm`` starts the worker pool once, before timing (a long ingest pays that start-up once); by
     default each end-to-end run starts its own pool, as each bare run starts spaCy's processes.
-    ``write_behind`` writes each batch on a writer thread with one process (``run_ingest``).
+    ``write_behind`` writes each batch on a writer thread with one process (``run_ingest``); ``parse_ahead``
+    parses on a thread of its own while the run codes (one process).
     """
     from .pipeline import load
     from .runner import WRITER_MEMORY, run_ingest
@@ -389,6 +392,7 @@ def run_bench(
         model=nlp.model,
         warm=warm and processes > 1,
         write_behind=write_behind and processes == 1,
+        parse_ahead=parse_ahead and processes == 1,
         bare_components=list(plain.pipe_names),
         e2e_components=list(nlp.nlp.pipe_names),
     )
@@ -418,7 +422,7 @@ def run_bench(
             with open_store(str(db)) as store:
                 summary = run_ingest(
                     _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool,
-                    store_memory=WRITER_MEMORY, write_behind=write_behind,
+                    store_memory=WRITER_MEMORY, write_behind=write_behind, parse_ahead=parse_ahead,
                 )  # fmt: skip
             result.e2e_seconds.append(time.perf_counter() - t0)
             result.e2e_cpu_seconds.append(time.process_time() - c0)
