@@ -125,30 +125,59 @@ def _register_components() -> None:
         return doc
 
 
+# ``Token.ent_iob_`` of each ``ENT_IOB`` value
+_IOB = ("", "I", "O", "B")
+
+
+class _Strings(dict[int, str]):
+    """Hash -> string of a spaCy string store, each looked up once (a document repeats a few hundred strings)."""
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        value: str = self.strings[key]
+        self[key] = value
+        return value
+
+
 def parse_doc(doc: Doc, article: Article) -> Article:
     """Copy a spaCy ``Doc`` into the article's own parse records."""
+    import numpy as np
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, POS, SPACY, TAG
+
+    full = article.text  # Doc.text rebuilds the whole string on every access: slice the article's own text
+    n = len(doc)
     tokens: list[Token] = []
-    append = tokens.append
-    for t in doc:
-        append(
-            Token(
-                i=t.i,
-                start=t.idx,
-                end=t.idx + len(t.text),
-                text=t.text,
-                lemma=t.lemma_,
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
-                head=t.head.i,
-                ent_type=t.ent_type_,
-                ent_iob=t.ent_iob_,
-                ws=bool(t.whitespace_),
+    if n:
+        # One array of the token attributes instead of a Token object and eight property reads per token. A token
+        # ends where the next starts, less its trailing space (spaCy's whitespace is one ' ' or none); the last ends
+        # where the text does. HEAD is the offset to the head, stored as unsigned.
+        arr = doc.to_array([IDX, SPACY, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB])
+        starts, spaces, lemma, pos, tag, dep, ent, iob = arr.T.tolist()
+        heads = (doc.to_array(HEAD).view(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+        ends = [b - s for b, s in zip([*starts[1:], len(full)], spaces, strict=True)]
+        get = _Strings(doc.vocab.strings).__getitem__
+        tokens = list(
+            map(
+                Token,
+                range(n),
+                starts,
+                ends,
+                [full[a:b] for a, b in zip(starts, ends, strict=True)],
+                map(get, lemma),
+                map(get, pos),
+                map(get, tag),
+                map(get, dep),
+                heads,
+                map(get, ent),
+                map(_IOB.__getitem__, iob),
+                map(bool, spaces),
             )
         )
     article.tokens = tokens
     sentences = []
-    full = article.text  # Doc.text rebuilds the whole string on every access: slice the article's own text
     for s in doc.sents:
         # trim leading/trailing whitespace tokens from the sentence's character span
         start_char, end_char = s.start_char, s.end_char

@@ -30,7 +30,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -320,6 +320,7 @@ def run_ingest(
     on_batch: Callable[[int], None] | None = None,
     store_memory: str | None = None,
     write_behind: bool = False,
+    parse_ahead: bool = False,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
@@ -332,7 +333,9 @@ def run_ingest(
     the same order, a failed write fails the run, checkpoints only after each commit); the store is used by
     that thread alone until the run returns. Off by default: on the shared 2-core development machine it was
     not faster (the writer's Python competes with spaCy for the GIL); ``tieline bench --write-behind``
-    measures it.
+    measures it. With one process and ``parse_ahead`` spaCy parses on a thread of its own while this thread
+    codes what it parsed (``_parse_ahead``: the same articles coded in the same order); the input is then read by
+    that thread.
     """
     from tqdm import tqdm
 
@@ -385,6 +388,7 @@ def run_ingest(
             on_batch(counts.coded)
 
     writer: _WriteBehind | None = None
+    parsing: Generator[Article, None, None] | None = None
 
     def write_batch(coded: list[Article], batch_skips: list[SkipRecord]) -> None:
         if coded:
@@ -395,9 +399,8 @@ def run_ingest(
 
     def flush() -> None:
         if writer is not None:
-            coded, batch_skips = list(buffer), list(skips)
+            coded, batch_skips = list(buffer), _take(skips)
             buffer.clear()
-            skips.clear()
             if coded or batch_skips:
                 writer.submit(functools.partial(write_batch, coded, batch_skips))
             return
@@ -413,8 +416,7 @@ def run_ingest(
             prepared.clear()
             committed(store.write_prepared(merged), list(merged.ids), len(merged))
         if skips:
-            store.write_skips(skips, run_id=run_id)
-            skips.clear()
+            store.write_skips(_take(skips), run_id=run_id)
 
     started = time.perf_counter()
     try:
@@ -435,7 +437,12 @@ def run_ingest(
         else:
             if pool is None and write_behind:
                 writer = _WriteBehind()
-            coded = pool.code(articles(), date=date) if pool is not None else _in_process(pipe, articles(), date)
+            if pool is not None:
+                coded = pool.code(articles(), date=date)
+            elif parse_ahead:
+                coded = parsing = _parse_ahead(pipe, articles(), date)
+            else:
+                coded = _in_process(pipe, articles(), date)
             for article in coded:
                 buffer.append(article)
                 if len(buffer) >= batch:
@@ -444,6 +451,8 @@ def run_ingest(
         if writer is not None:
             writer.close()  # every batch written and checkpointed, or the first write's error raised
     except BaseException:
+        if parsing is not None:
+            parsing.close()  # the parse thread stops after spaCy's current batch and is joined
         if own_pool is not None:
             own_pool.terminate()
             own_pool = None
@@ -476,6 +485,68 @@ def run_ingest(
     }
 
 
+def _take(items: list[SkipRecord]) -> list[SkipRecord]:
+    """The items of ``items`` so far, removed from it; one appended meanwhile (by the parse thread) stays."""
+    taken = items[: len(items)]
+    del items[: len(taken)]
+    return taken
+
+
 def _in_process(pipe: Any, articles: Iterable[Article], date: _dt.date | None) -> Iterator[Article]:
     for article in pipe.process(articles, date=date):
         yield _slim(article)
+
+
+_DONE = object()  # the parse thread's last item
+
+
+def _parse_ahead(
+    pipe: Any, articles: Iterable[Article], date: _dt.date | None, *, ahead: int = 64
+) -> Generator[Article, None, None]:
+    """``_in_process`` with the parsing on a thread of its own: the same articles coded in the same order, by the
+    calling thread, while spaCy parses the next ones (spaCy releases the GIL for most of its work, so the coder's
+    Python runs beside it on another core). At most ``ahead`` parsed articles wait. The parse thread also reads
+    ``articles``. An error there (a bad input, the model) is raised here, in order, after the articles parsed
+    before it; when the caller stops (an error, ``close``), the thread stops after spaCy's current batch and is
+    joined before this returns."""
+    parsed: queue.Queue[Any] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                parsed.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def parse() -> None:
+        try:
+            for article in pipe.nlp.parse_many(articles):
+                if not put(article):
+                    return
+        except BaseException as exc:  # handed to the coding thread, raised there
+            put(_Raised(exc))
+            return
+        put(_DONE)
+
+    thread = threading.Thread(target=parse, name="tieline-parser", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = parsed.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Raised):
+                raise item.exc
+            pipe.code_parsed(item, date=date)
+            yield _slim(item)
+    finally:
+        stop.set()
+        thread.join()
+
+
+@dataclass
+class _Raised:
+    exc: BaseException

@@ -126,10 +126,15 @@ def test_count_inputs(tmp_path: Path) -> None:
 
 
 def test_bench_command_json(pipe) -> None:
-    result = CliRunner().invoke(bench, ["--articles", "3", "--repeat", "1", "--json"])
+    result = CliRunner().invoke(bench, ["--articles", "3", "--repeat", "2", "--json"])
     assert result.exit_code == 0, result.output
     d = json.loads(result.output)
     assert d["articles"] == 3 and d["processes"] == 1
+    # each repeat's own ratio, and their median, besides the ratio of the medians
+    pairs = zip(d["ratios"], d["bare_seconds"], d["e2e_seconds"], strict=True)
+    assert all(abs(r - b / e) < 0.01 for r, b, e in pairs)
+    lo, hi = sorted(d["ratios"])
+    assert lo <= d["ratio_median_of_repeats"] <= hi and len(d["cpu_ratios"]) == 2
     assert d["bare_articles_per_s"] > 0 and d["e2e_articles_per_s"] > 0
     assert 0 < d["ratio"] < 5 and d["events"] > 0
     assert d["peak_rss_mib"] > 50

@@ -53,11 +53,16 @@ __all__ = ["bench", "commands", "run"]
     is_flag=True,
     help="write each batch on a writer thread while coding the next (--processes 1)",
 )
+@click.option(
+    "--parse-ahead",
+    is_flag=True,
+    help="parse on a thread of its own while coding what was parsed (--processes 1)",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 @_friendly
 def bench(
     n_articles: int, processes: int, repeat: int, corpus: str | None, seed: int, model: str | None,
-    warm: bool, write_behind: bool, as_json: bool,
+    warm: bool, write_behind: bool, parse_ahead: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Time the end-to-end run (into a temporary store) against bare spaCy parsing of the same texts."""
     from tieline.bench import run_bench
@@ -67,7 +72,7 @@ def bench(
 
     result = run_bench(
         articles=n_articles, processes=processes, repeat=repeat, corpus=corpus, seed=seed, model=model,
-        warm=warm, log=None if as_json else log, write_behind=write_behind,
+        warm=warm, log=None if as_json else log, write_behind=write_behind, parse_ahead=parse_ahead,
     )  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
