@@ -180,6 +180,8 @@ class Resolver:
         self._index = dict(index)
         self._first = frozenset(first_words)
         self._max_len = min(max_len, MAX_ALIAS_TOKENS)
+        # tieline.geo.Geocoder, set by the pipeline with the coder's: a misspelling is never a real place's name
+        self.geocoder: Any = None
 
     def cameo_country(self, code: str | None) -> str:
         """The CAMEO country code for an ISO3 (or CAMEO) code; '' when unknown."""
@@ -353,6 +355,8 @@ class Resolver:
                     hi = lo + width
                     surface = text[toks[lo].start : toks[hi - 1].end]
                     fz = self.fuzzy_lookup(surface)
+                    if fz is not None and self._real_place(surface):
+                        continue  # "Atlanta police": a city the gazetteer holds, not EUNAVFOR Atalanta misspelt
                     title = out.at(lo - 1) if lo == i and lo > 0 else None
                     if fz is None and title is not None and title.kind == "title":
                         # "President Dos Sontas": the knowledge base names him "President dos Santos"
@@ -374,6 +378,13 @@ class Resolver:
                 if matched:
                     break
             i = i if matched else j
+
+    def _real_place(self, surface: str) -> bool:
+        """Whether the gazetteer holds a place under exactly the name ``surface`` (case and accents aside)."""
+        if self.geocoder is None:
+            return False
+        known = self.geocoder.resolve(surface)
+        return known is not None and _fold(known.name) == _fold(surface)
 
     def _acronyms(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
         """An acronym in parentheses after a name stands for that name: "the Nigerian Union of Teachers (NUT)" is
@@ -1417,3 +1428,9 @@ def _token_end(toks: list[Any], char: int, start: int) -> int:
     while j < len(toks) and toks[j].start < char:
         j += 1
     return j
+
+
+def _fold(text: str) -> str:
+    """A name compared without case, accents or a leading "the"."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+    return t[4:] if t.startswith("the ") else t
