@@ -28,6 +28,25 @@ def codes(side: list[dict[str, Any]]) -> list[str]:
     return [a["code"] for a in side]
 
 
+# -- 2. a place the parser tags PERSON -----------------------------------------------------------------------
+
+
+def test_person_tagged_city_object_of_an_attack_is_the_place(pipe: Any) -> None:
+    text = "Russian forces shelled Zaporizhzhia overnight."
+    e = by_trigger(code(pipe, text), text, "shelled")
+    assert codes(e["actor"]) == ["RUSMIL"]
+    assert codes(e["recipient"]) == ["UKR"], e["recipient"]
+    assert all(a["kind"] != "person" for a in e["recipient"])
+
+
+def test_person_named_earlier_stays_a_person(pipe: Any) -> None:
+    # the surname of a person named earlier is that person even if a place of that name exists
+    text = "Police questioned Michael Jackson on Monday. Officers later arrested Jackson."
+    events = code(pipe, text)
+    arrests = [e for e in events if e["cameo"].startswith("173")]
+    assert arrests and all(a["kind"] == "person" for e in arrests for a in e["recipient"]), arrests
+
+
 # -- 3. a fuzzy match does not turn a real place into an organisation ---------------------------------------------
 
 

@@ -151,6 +151,8 @@ class ArticleActors:
 
     mentions: list[ActorMention] = field(default_factory=list)
     by_token: dict[int, ActorMention] = field(default_factory=dict)
+    # token -> (the gazetteer's name, ISO3) of a single name the parser tagged PERSON that is a place
+    places: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def add(self, m: ActorMention) -> None:
         self.mentions.append(m)
@@ -258,6 +260,10 @@ class Resolver:
             if ment.label == "PERSON":
                 kind = "ner_person"
                 earlier = _same_person(out, ment.text, ment.start)
+                place = None if earlier is not None else self._person_tagged_place(toks, ti, tj, ment.text)
+                if place is not None:
+                    out.places[ti] = place
+                    continue
                 if earlier is not None:
                     m = ActorMention(
                         ti,
@@ -378,6 +384,24 @@ class Resolver:
                 if matched:
                     break
             i = i if matched else j
+
+    def _person_tagged_place(self, toks: list[Any], ti: int, tj: int, text: str) -> tuple[str, str] | None:
+        """A single name the parser tagged PERSON that is a place: the knowledge base does not know it (no alias
+        matched), the gazetteer holds a place (not a country) of that name, and it is the object of a verb or of a
+        place preposition ("Russian forces shelled Zaporizhzhia", "fighting near Pokrovsk"). As (the gazetteer's
+        name, its ISO3), or None. A surname of a person named earlier is that person (checked first)."""
+        if tj - ti != 1 or self.geocoder is None:
+            return None
+        t = toks[ti]
+        if t.dep == "pobj":
+            if toks[t.head].lower not in PERSON_PLACE_PREPS:
+                return None
+        elif t.dep != "dobj":
+            return None
+        known = self.geocoder.resolve(text)
+        if known is None or not known.country or known.precision == "country" or known.kind == "country":
+            return None
+        return known.name, known.country
 
     def _real_place(self, surface: str) -> bool:
         """Whether the gazetteer holds a place under exactly the name ``surface`` (case and accents aside)."""
@@ -594,6 +618,8 @@ class Resolver:
         start, end = tree.char_span(lo, hi)
         text = article.text[start:end]
 
+        if head in actors.places:
+            return None  # a place the parser tagged PERSON ("shelled Zaporizhzhia"): the coder reads it as a place
         # the head itself is (part of) a named actor
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind not in ("demonym", "title", "sector"):
@@ -1227,6 +1253,10 @@ class Resolver:
             if subjects and here - tree.sent_of[subjects[-1].tok_start] <= 2:
                 return subjects[-1].actor
         return cands[-1].actor
+
+
+# prepositions whose object, a name the parser tagged PERSON, is read as a place when the gazetteer holds one
+PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "toward", "towards"})
 
 
 def _possessor_of_relation(toks: list[Any], m: ActorMention) -> bool:

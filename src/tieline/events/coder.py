@@ -2218,6 +2218,10 @@ class Coder:
             precision = {"country": "country", "capital": "city", "seat": "exact"}[m.kind]
             name = m.actor.name if m.kind != "capital" else article.text[m.start : m.end]
             return Location(text, start, end, name, kind, m.actor.country, precision=precision)
+        if h in actors.places:
+            # "shelled Zaporizhzhia" with the name tagged PERSON: the resolver read it as the gazetteer's place
+            name, country = actors.places[h]
+            return Location(text, start, end, name, "gpe", country, precision="unknown")
         if t.ent_type in PLACE_LABELS:
             return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
         if t.pos == "NOUN" and (t.lemma or t.text).lower() in PLACE_TYPE_NOUNS:
