@@ -56,3 +56,21 @@ def test_city_police_are_not_a_misspelt_naval_operation(pipe: Any) -> None:
     a = e["actor"][0]
     assert a["kind"] == "sector" and a["code"] == "USACOP", a
     assert "Atalanta" not in a["name"]
+
+
+# -- 4. no self-dyad from the place ---------------------------------------------------------------------------
+
+
+def test_no_self_dyad_from_the_place_when_the_other_side_is_that_state(pipe: Any) -> None:
+    text = "Inspectors accused Iran of hiding material at a site near Tehran."
+    e = by_trigger(code(pipe, text), text, "accused")
+    assert codes(e["recipient"]) == ["IRN"]
+    assert all(a["country"] != "IRN" for a in e["actor"]), e["actor"]
+
+
+def test_a_domestic_protest_in_the_place_keeps_its_country(pipe: Any) -> None:
+    # the side that is the place itself ("rallied in Armenia") is no other party: the protesters stay Armenian
+    text = "Thousands of students rallied in Armenia on Sunday."
+    events = code(pipe, text)
+    protests = [e for e in events if e["event"] == "PROTEST"]
+    assert protests and protests[0]["actor"][0]["country"] == "ARM"

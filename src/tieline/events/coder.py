@@ -2563,8 +2563,14 @@ class Coder:
         d.recipients = [self._named_place(a, article) for a in d.recipients]
         if d.location is not None and d.location.country:
             where = f"the place '{d.location.text}'"
-            d.actors = [self._localise(a, d.location.country, where) for a in d.actors]
-            d.recipients = [self._localise(a, d.location.country, where) for a in d.recipients]
+            place_cc, loc = d.location.country, d.location
+            # not when the other side is that country's state named in its own words: "inspectors accused Iran of
+            # hiding material at a site near Tehran" is no Iranian self-dyad (the inspectors stay of no country); a
+            # side that is the place itself ("demonstrated in Serbia", "the government of the place") does not count
+            if not _state_of([r for r in d.recipients if not _overlaps(r, loc)], place_cc):
+                d.actors = [self._localise(a, place_cc, where) for a in d.actors]
+            if not _state_of([a for a in d.actors if not _overlaps(a, loc)], place_cc):
+                d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
@@ -3459,6 +3465,11 @@ def _party(d: Draft, country: str) -> bool:
     the act happens in)."""
     named = [a for a in d.recipients if a.why != PLACE_PARTY_WHY]
     return _state_of(named, country) or any(a.kind == "state" and a.country == country for a in d.actors)
+
+
+def _overlaps(a: Actor, loc: Location) -> bool:
+    """Whether the actor's words are (part of) the place's words."""
+    return a.start < loc.end and loc.start < a.end
 
 
 def _state_of(side: list[Actor], country: str) -> bool:
