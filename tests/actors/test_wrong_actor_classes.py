@@ -74,3 +74,25 @@ def test_a_domestic_protest_in_the_place_keeps_its_country(pipe: Any) -> None:
     events = code(pipe, text)
     protests = [e for e in events if e["event"] == "PROTEST"]
     assert protests and protests[0]["actor"][0]["country"] == "ARM"
+
+
+# -- 5. the agent of an "operation of/by X" outranks the state of the place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The militant leader was arrested inside Iraq in a joint operation of the Jordanian army.", "JORMIL"),
+        ("The smuggler was detained in Mali during a raid by Nigerien troops.", "NERMIL"),
+    ],
+)
+def test_operation_agent_is_the_arrester(pipe: Any, text: str, actor: str) -> None:
+    events = code(pipe, text)
+    e = next(e for e in events if e["cameo"].startswith("173"))
+    assert codes(e["actor"]) == [actor], e["actor"]
+
+
+def test_agentless_arrest_still_takes_the_state_of_the_place(pipe: Any) -> None:
+    text = "Two activists were detained in Algeria on Friday."
+    e = next(e for e in code(pipe, text) if e["cameo"].startswith("173"))
+    assert codes(e["actor"]) == ["DZA"]

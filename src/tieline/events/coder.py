@@ -219,6 +219,7 @@ class Coder:
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.engage_verbs = _word_list(roles, "engage_verbs", "verb lemmas")
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
+        self.operation_nouns = _word_list(roles, "operation_nouns", "nouns")
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
@@ -2521,7 +2522,11 @@ class Coder:
             # authorities arrest, charge or expel, so an agentless one is the state of the place named in the
             # sentence (roles.yaml place_state_acts)
             loc = d.location or self._location(article, tree, actors, passive_verb)
-            if loc is not None and loc.country and sent.start <= loc.start < sent.end:
+            by_op = self._operation_agent(article, tree, actors, ref, passive_verb)
+            if by_op is not None:
+                d.actors = [by_op[0]]
+                d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
+            elif loc is not None and loc.country and sent.start <= loc.start < sent.end:
                 d.actors = [self._place_party(loc)]
                 d.roles.append(f"actor = the state of the place '{loc.text}' (an agentless act only a state does)")
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
@@ -2648,6 +2653,25 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _operation_agent(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, verb: int
+    ) -> tuple[Actor, str] | None:
+        """The party named as carrying out the operation an agentless passive was done in ("was captured inside Iraq
+        in a joint operation of the Jordanian army" -> the Jordanian army; "arrested during a raid by police"), as
+        (actor, the operation noun); roles.yaml ``operation_nouns``."""
+        for p, o in tree.preps(verb):
+            if p.lower not in ("in", "during", "under", "through"):
+                continue
+            if (o.lemma or o.lower).lower() not in self.operation_nouns:
+                continue
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower not in ("of", "by") or o2.pos not in ("PROPN", "NOUN"):
+                    continue
+                a = self.resolver.resolve(o2.i, article, tree, actors, ref)
+                if a is not None:
+                    return a, o.lower
+        return None
 
     @staticmethod
     def _agentless_passive(tree: Tree, i: int) -> int | None:
