@@ -28,6 +28,36 @@ def codes(side: list[dict[str, Any]]) -> list[str]:
     return [a["code"] for a in side]
 
 
+# -- 1. a plural pronoun refers to the plural subject earlier in its sentence ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Canada and Australia renewed a trade agreement on Monday.",  # a coordinated group (the coder's 'they')
+        "The African Union condemned the new law.",  # an organisation (the resolver's nearest antecedent)
+    ],
+)
+def test_plural_pronoun_takes_the_marchers_not_an_earlier_group(pipe: Any, before: str) -> None:
+    text = (
+        f"{before} Hundreds of students marched in Yerevan to oppose the reform, "
+        "and riot police used water cannon to disperse them."
+    )
+    e = by_trigger(code(pipe, text), text, "disperse")
+    assert codes(e["recipient"]) == ["ARMCVL"], e["recipient"]
+    assert "refers back to 'Hundreds of students'" in e["reason"]
+    # the police of the coordinated clause act in the place of the march, not of the earlier sentence
+    assert codes(e["actor"]) == ["ARMCOP"], e["actor"]
+    assert e["location"]["name"] == "Yerevan"
+
+
+def test_pronoun_is_not_the_subject_of_its_own_clause(pipe: Any) -> None:
+    text = "Hundreds of farmers blocked a highway near Lyon, and police arrested them."
+    e = by_trigger(code(pipe, text), text, "arrested")
+    assert codes(e["actor"]) == ["FRACOP"]
+    assert codes(e["recipient"]) == ["FRACVL"], e["recipient"]
+
+
 # -- 2. a place the parser tags PERSON -----------------------------------------------------------------------
 
 

@@ -344,6 +344,8 @@ class Coder:
                 d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
+            if d.location is None:
+                d.location = self._coordinated_place(article, tree, actors, d.trigger)
             if d.location is not None and self.geocoder is not None:
                 from ..geo import enrich
 
@@ -1613,6 +1615,41 @@ class Coder:
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
+    def _plural_subject(
+        self, h: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
+    ) -> tuple[str, Actor] | None:
+        """The plural subject of an earlier clause of the same sentence that the plural pronoun at ``h`` refers back
+        to, as (its words, its actor): "Thousands of people marched ..., and police used tear gas to disperse them"
+        -> the marchers. Not the subject of the pronoun's own clause ("police ... disperse them" is not police), and
+        only a plural noun ("protesters", "thousands of people"), not a name or a pronoun."""
+        own: set[int] = set()  # the verbs of the pronoun's own clause
+        cur = tree.tokens[h]
+        for anc in tree.ancestors(h):
+            if own and cur.dep in ("conj", "ccomp", "relcl", "parataxis"):
+                break  # another clause ("to disperse them" shares its governing verb's subject)
+            if anc.pos in ("VERB", "AUX"):
+                own.add(anc.i)
+            cur = anc
+        sent = article.sentences[tree.sent_of[h]]
+        for k in range(h - 1, sent.tok_start - 1, -1):
+            t = tree.tokens[k]
+            if t.dep not in ("nsubj", "nsubjpass") or t.head in own or tree.is_pronoun(k):
+                continue
+            head = t
+            if t.pos in ("NUM", "NOUN") and t.tag in ("CD", "NNS"):
+                # "thousands of people", "hundreds of students": the people counted
+                of = next((o for p, o in tree.preps(k) if p.lower == "of"), None)
+                head = of if of is not None else t
+            if head.tag != "NNS":
+                continue
+            a = self.resolver.resolve(head.i, article, tree, actors, ref)
+            if a is not None and a.kind == "sector":
+                lo, hi = tree.np_span(k)
+                start, end = tree.char_span(lo, hi)
+                return article.text[start:end], a
+            return None
+        return None
+
     def _inner_actors(
         self, head: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
     ) -> list[Actor]:
@@ -1672,6 +1709,20 @@ class Coder:
                         )
                 continue
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
+            near = (
+                self._plural_subject(h, article, tree, actors, ref)
+                if tok.lower in ("they", "them", "their")
+                else None
+            )
+            if near is not None:
+                # "Thousands of people marched ..., and police used tear gas to disperse them": the plural subject
+                # named earlier in the sentence, before a group or organisation named in an earlier sentence
+                subj, ante = near
+                if not any(_same(ante, b) for b in out):
+                    out.append(
+                        replace(ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence")
+                    )
+                continue
             if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
                 sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
@@ -2130,6 +2181,27 @@ class Coder:
         return [
             m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before
         ]
+
+    def _coordinated_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, trigger: int
+    ) -> Location | None:
+        """The place of the clause a verb with no place of its own is coordinated with: "Thousands marched in Tbilisi
+        ..., and police used tear gas to disperse them" -> Tbilisi for "used" and "disperse" (up through purpose and
+        controlled clauses, then across at least one ``conj`` link to the first conjunct)."""
+        t = tree.tokens[trigger]
+        if t.pos not in ("VERB", "AUX"):
+            return None
+        cur = trigger
+        for _ in range(4):
+            tc = tree.tokens[cur]
+            if tc.dep in ("xcomp", "advcl") and tc.head != cur and tree.tokens[tc.head].pos in ("VERB", "AUX"):
+                cur = tc.head
+            else:
+                break
+        root = tree.conj_root(cur)
+        if root == cur or tree.tokens[root].pos not in ("VERB", "AUX"):
+            return None  # only across a coordination: a participle of manner ("rioted, setting fire to ...") keeps none
+        return self._location(article, tree, actors, root)
 
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
