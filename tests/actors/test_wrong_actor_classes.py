@@ -98,6 +98,20 @@ def test_no_self_dyad_from_the_place_when_the_other_side_is_that_state(pipe: Any
     assert all(a["country"] != "IRN" for a in e["actor"]), e["actor"]
 
 
+def test_agents_who_work_abroad_are_not_given_the_country_they_inspect(pipe: Any) -> None:
+    # the recipient is the country of the place the act is aimed at; the inspectors are not of it (roles.yaml)
+    text = "Inspectors hope to examine military sites near Tehran."
+    events = code(pipe, text)
+    e = next(e for e in events if any(r["code"] == "IRN" for r in e["recipient"]))
+    assert all(a["country"] != "IRN" for a in e["actor"]), e["actor"]
+
+
+def test_domestic_leaders_still_take_the_place(pipe: Any) -> None:
+    text = "Leaders of the opposition agreed to postpone the rally in Tbilisi."
+    events = code(pipe, text)
+    assert events and all(a["country"] == "GEO" for e in events for a in e["actor"]), events
+
+
 def test_a_domestic_protest_in_the_place_keeps_its_country(pipe: Any) -> None:
     # the side that is the place itself ("rallied in Armenia") is no other party: the protesters stay Armenian
     text = "Thousands of students rallied in Armenia on Sunday."

@@ -220,6 +220,7 @@ class Coder:
         self.engage_verbs = _word_list(roles, "engage_verbs", "verb lemmas")
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.operation_nouns = _word_list(roles, "operation_nouns", "nouns")
+        self.abroad_agents = _word_list(roles, "abroad_agents", "nouns")
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
@@ -2645,7 +2646,12 @@ class Coder:
             # hiding material at a site near Tehran" is no Iranian self-dyad (the inspectors stay of no country); a
             # side that is the place itself ("demonstrated in Serbia", "the government of the place") does not count
             if not _state_of([r for r in d.recipients if not _overlaps(r, loc)], place_cc):
-                d.actors = [self._localise(a, place_cc, where) for a in d.actors]
+                # nor an agent who usually works abroad facing that country ("Inspectors want to examine military
+                # sites near Tehran": roles.yaml abroad_agents)
+                d.actors = [
+                    a if self._abroad(a, d.recipients, place_cc) else self._localise(a, place_cc, where)
+                    for a in d.actors
+                ]
             if not _state_of([a for a in d.actors if not _overlaps(a, loc)], place_cc):
                 d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
         if home is not None:
@@ -2654,7 +2660,9 @@ class Coder:
             # nor from the actor's own words, when they named a country and it was not given ("ethnic Hungarians")
             if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
                 d.actors = [
-                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    a
+                    if _names_inside(a, home, actors) or self._abroad(a, d.recipients, home)
+                    else self._localise(a, home, where, people=True)
                     for a in d.actors
                 ]
             if not _state_of(d.actors, home):
@@ -2902,6 +2910,16 @@ class Coder:
             if place is not None and place.country and place.precision != "country":
                 return self._localise(a, place.country, f"the place it is named by ('{tok.text}')")
         return a
+
+    def _abroad(self, a: Actor, recipients: list[Actor], country: str) -> bool:
+        """Whether ``a`` has no country and is named by a word for agents who usually work in other states' countries
+        (inspectors, observers, monitors: roles.yaml ``abroad_agents``), and a recipient is of ``country``: giving
+        it that country would invent a self-dyad ("Inspectors want to examine military sites near Tehran")."""
+        if a.country is not None or not a.text.split():
+            return False
+        last = a.text.split()[-1].lower().strip(".,;:")
+        word = last[:-1] if last.endswith("s") and last[:-1] in self.abroad_agents else last
+        return word in self.abroad_agents and any(r.country == country for r in recipients)
 
     def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
         """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
