@@ -136,6 +136,19 @@ def test_operation_agent_is_the_arrester(pipe: Any, text: str, actor: str) -> No
     assert codes(e["actor"]) == [actor], e["actor"]
 
 
+def test_operation_agent_of_any_agentless_passive(pipe: Any) -> None:
+    # not only arrests: the party of the operation did the capture or the killing
+    text = "Five militants were killed in Somalia during an operation by Kenyan troops."
+    e = next(e for e in code(pipe, text) if e["event"] == "ASSAULT")
+    assert codes(e["actor"]) == ["KENMIL"], e["actor"]
+
+
+def test_an_operation_is_not_the_agent_of_its_own_losses(pipe: Any) -> None:
+    text = "Two soldiers were killed in Mali during an operation by Malian troops."
+    events = code(pipe, text)
+    assert all(a["code"] != "MLIMIL" for e in events for a in e["actor"]), events
+
+
 def test_agentless_arrest_still_takes_the_state_of_the_place(pipe: Any) -> None:
     text = "Two activists were detained in Algeria on Friday."
     e = next(e for e in code(pipe, text) if e["cameo"].startswith("173"))

@@ -2581,6 +2581,20 @@ class Coder:
                 # "sought refuge in Germany": asylum is asked of the country where it is sought
                 d.recipients = [self._place_party(d.location)]
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
+        if (
+            not d.actors
+            and d.recipients
+            and not d.named_actor
+            and actors is not None
+            and (op_verb := self._agentless_passive(tree, d.trigger)) is not None
+            and (by_op := self._operation_agent(article, tree, actors, ref, op_verb)) is not None
+            and not any(r.sector and r.sector == by_op[0].sector for r in d.recipients)
+        ):
+            # "was captured inside Iraq in a joint operation of the Jordanian army": the party that carried out the
+            # operation did it, before the state of the place or an unidentified attacker (roles.yaml operation_nouns);
+            # not when the victims are its own kind ("soldiers were killed during an operation by troops": its losses)
+            d.actors = [by_op[0]]
+            d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
         if (
@@ -2595,11 +2609,7 @@ class Coder:
             # authorities arrest, charge or expel, so an agentless one is the state of the place named in the
             # sentence (roles.yaml place_state_acts)
             loc = d.location or self._location(article, tree, actors, passive_verb)
-            by_op = self._operation_agent(article, tree, actors, ref, passive_verb)
-            if by_op is not None:
-                d.actors = [by_op[0]]
-                d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
-            elif loc is not None and loc.country and sent.start <= loc.start < sent.end:
+            if loc is not None and loc.country and sent.start <= loc.start < sent.end:
                 d.actors = [self._place_party(loc)]
                 d.roles.append(f"actor = the state of the place '{loc.text}' (an agentless act only a state does)")
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
