@@ -150,7 +150,7 @@ def load(model: str | None = None, *, settings: Settings | None = None) -> Pipel
     if settings.geocode:
         from .geo import load_geocoder
 
-        coder.geocoder = load_geocoder()
+        coder.geocoder = resolver.geocoder = load_geocoder()
     pipe = Pipeline(settings, kb, ontology, lexicon, resolver, coder)
     pipe.stages = [
         Stage("parse", ("text",), ("tokens", "sentences", "mentions"), lambda a: pipe.nlp.parse(a)),

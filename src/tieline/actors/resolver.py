@@ -151,6 +151,8 @@ class ArticleActors:
 
     mentions: list[ActorMention] = field(default_factory=list)
     by_token: dict[int, ActorMention] = field(default_factory=dict)
+    # token -> (the gazetteer's name, ISO3) of a single name the parser tagged PERSON that is a place
+    places: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def add(self, m: ActorMention) -> None:
         self.mentions.append(m)
@@ -180,6 +182,8 @@ class Resolver:
         self._index = dict(index)
         self._first = frozenset(first_words)
         self._max_len = min(max_len, MAX_ALIAS_TOKENS)
+        # tieline.geo.Geocoder, set by the pipeline with the coder's: a misspelling is never a real place's name
+        self.geocoder: Any = None
 
     def cameo_country(self, code: str | None) -> str:
         """The CAMEO country code for an ISO3 (or CAMEO) code; '' when unknown."""
@@ -256,6 +260,10 @@ class Resolver:
             if ment.label == "PERSON":
                 kind = "ner_person"
                 earlier = _same_person(out, ment.text, ment.start)
+                place = None if earlier is not None else self._person_tagged_place(toks, ti, tj, ment.text)
+                if place is not None:
+                    out.places[ti] = place
+                    continue
                 if earlier is not None:
                     m = ActorMention(
                         ti,
@@ -353,6 +361,8 @@ class Resolver:
                     hi = lo + width
                     surface = text[toks[lo].start : toks[hi - 1].end]
                     fz = self.fuzzy_lookup(surface)
+                    if fz is not None and self._real_place(surface):
+                        continue  # "Atlanta police": a city the gazetteer holds, not EUNAVFOR Atalanta misspelt
                     title = out.at(lo - 1) if lo == i and lo > 0 else None
                     if fz is None and title is not None and title.kind == "title":
                         # "President Dos Sontas": the knowledge base names him "President dos Santos"
@@ -374,6 +384,31 @@ class Resolver:
                 if matched:
                     break
             i = i if matched else j
+
+    def _person_tagged_place(self, toks: list[Any], ti: int, tj: int, text: str) -> tuple[str, str] | None:
+        """A single name the parser tagged PERSON that is a place: the knowledge base does not know it (no alias
+        matched), the gazetteer holds a place (not a country) of that name, and it is the object of a verb or of a
+        place preposition ("Russian forces shelled Zaporizhzhia", "fighting near Pokrovsk"). As (the gazetteer's
+        name, its ISO3), or None. A surname of a person named earlier is that person (checked first)."""
+        if tj - ti != 1 or self.geocoder is None:
+            return None
+        t = toks[ti]
+        if t.dep == "pobj":
+            if toks[t.head].lower not in PERSON_PLACE_PREPS:
+                return None
+        elif t.dep != "dobj":
+            return None
+        known = self.geocoder.resolve(text)
+        if known is None or not known.country or known.precision == "country" or known.kind == "country":
+            return None
+        return known.name, known.country
+
+    def _real_place(self, surface: str) -> bool:
+        """Whether the gazetteer holds a place under exactly the name ``surface`` (case and accents aside)."""
+        if self.geocoder is None:
+            return False
+        known = self.geocoder.resolve(surface)
+        return known is not None and _fold(known.name) == _fold(surface)
 
     def _acronyms(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
         """An acronym in parentheses after a name stands for that name: "the Nigerian Union of Teachers (NUT)" is
@@ -583,6 +618,8 @@ class Resolver:
         start, end = tree.char_span(lo, hi)
         text = article.text[start:end]
 
+        if head in actors.places:
+            return None  # a place the parser tagged PERSON ("shelled Zaporizhzhia"): the coder reads it as a place
         # the head itself is (part of) a named actor
         m = actors.at(head)
         if m is not None and m.actor is not None and m.kind not in ("demonym", "title", "sector"):
@@ -1218,6 +1255,10 @@ class Resolver:
         return cands[-1].actor
 
 
+# prepositions whose object, a name the parser tagged PERSON, is read as a place when the gazetteer holds one
+PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "toward", "towards"})
+
+
 def _possessor_of_relation(toks: list[Any], m: ActorMention) -> bool:
     """Whether the mention possesses a noun for a party in relation to another ("Israel's ally")."""
     for k in range(m.tok_start, m.tok_end):
@@ -1417,3 +1458,9 @@ def _token_end(toks: list[Any], char: int, start: int) -> int:
     while j < len(toks) and toks[j].start < char:
         j += 1
     return j
+
+
+def _fold(text: str) -> str:
+    """A name compared without case, accents or a leading "the"."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+    return t[4:] if t.startswith("the ") else t

@@ -233,6 +233,8 @@ class Coder:
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
         self.engage_verbs = _word_list(roles, "engage_verbs", "verb lemmas")
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
+        self.operation_nouns = _word_list(roles, "operation_nouns", "nouns")
+        self.abroad_agents = _word_list(roles, "abroad_agents", "nouns")
         self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
@@ -358,6 +360,8 @@ class Coder:
                 d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
+            if d.location is None:
+                d.location = self._coordinated_place(article, tree, actors, d.trigger)
             if d.location is not None and self.geocoder is not None:
                 from ..geo import enrich
 
@@ -1734,6 +1738,41 @@ class Coder:
         note(trace, i, "noun", "draft", pattern=d.pattern, draft=d)
         return d
 
+    def _plural_subject(
+        self, h: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
+    ) -> tuple[str, Actor] | None:
+        """The plural subject of an earlier clause of the same sentence that the plural pronoun at ``h`` refers back
+        to, as (its words, its actor): "Thousands of people marched ..., and police used tear gas to disperse them"
+        -> the marchers. Not the subject of the pronoun's own clause ("police ... disperse them" is not police), and
+        only a plural noun ("protesters", "thousands of people"), not a name or a pronoun."""
+        own: set[int] = set()  # the verbs of the pronoun's own clause
+        cur = tree.tokens[h]
+        for anc in tree.ancestors(h):
+            if own and cur.dep in ("conj", "ccomp", "relcl", "parataxis"):
+                break  # another clause ("to disperse them" shares its governing verb's subject)
+            if anc.pos in ("VERB", "AUX"):
+                own.add(anc.i)
+            cur = anc
+        sent = article.sentences[tree.sent_of[h]]
+        for k in range(h - 1, sent.tok_start - 1, -1):
+            t = tree.tokens[k]
+            if t.dep not in ("nsubj", "nsubjpass") or t.head in own or tree.is_pronoun(k):
+                continue
+            head = t
+            if t.pos in ("NUM", "NOUN") and t.tag in ("CD", "NNS"):
+                # "thousands of people", "hundreds of students": the people counted
+                of = next((o for p, o in tree.preps(k) if p.lower == "of"), None)
+                head = of if of is not None else t
+            if head.tag != "NNS":
+                continue
+            a = self.resolver.resolve(head.i, article, tree, actors, ref)
+            if a is not None and a.kind == "sector":
+                lo, hi = tree.np_span(k)
+                start, end = tree.char_span(lo, hi)
+                return article.text[start:end], a
+            return None
+        return None
+
     def _inner_actors(
         self, head: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
     ) -> list[Actor]:
@@ -1793,6 +1832,20 @@ class Coder:
                         )
                 continue
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
+            near = (
+                self._plural_subject(h, article, tree, actors, ref)
+                if tok.lower in ("they", "them", "their")
+                else None
+            )
+            if near is not None:
+                # "Thousands of people marched ..., and police used tear gas to disperse them": the plural subject
+                # named earlier in the sentence, before a group or organisation named in an earlier sentence
+                subj, ante = near
+                if not any(_same(ante, b) for b in out):
+                    out.append(
+                        replace(ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence")
+                    )
+                continue
             if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
                 sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
@@ -2260,6 +2313,27 @@ class Coder:
             m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before
         ]
 
+    def _coordinated_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, trigger: int
+    ) -> Location | None:
+        """The place of the clause a verb with no place of its own is coordinated with: "Thousands marched in Tbilisi
+        ..., and police used tear gas to disperse them" -> Tbilisi for "used" and "disperse" (up through purpose and
+        controlled clauses, then across at least one ``conj`` link to the first conjunct)."""
+        t = tree.tokens[trigger]
+        if t.pos not in ("VERB", "AUX"):
+            return None
+        cur = trigger
+        for _ in range(4):
+            tc = tree.tokens[cur]
+            if tc.dep in ("xcomp", "advcl") and tc.head != cur and tree.tokens[tc.head].pos in ("VERB", "AUX"):
+                cur = tc.head
+            else:
+                break
+        root = tree.conj_root(cur)
+        if root == cur or tree.tokens[root].pos not in ("VERB", "AUX"):
+            return None  # only across a coordination: a participle of manner ("rioted, setting fire to ...") keeps none
+        return self._location(article, tree, actors, root)
+
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
         cands = [trigger]
@@ -2348,6 +2422,10 @@ class Coder:
             precision = {"country": "country", "capital": "city", "seat": "exact"}[m.kind]
             name = m.actor.name if m.kind != "capital" else article.text[m.start : m.end]
             return Location(text, start, end, name, kind, m.actor.country, precision=precision)
+        if h in actors.places:
+            # "shelled Zaporizhzhia" with the name tagged PERSON: the resolver read it as the gazetteer's place
+            name, country = actors.places[h]
+            return Location(text, start, end, name, "gpe", country, precision="unknown")
         if t.ent_type in PLACE_LABELS:
             return Location(text, start, end, text, t.ent_type.lower(), None, precision="unknown")
         if t.pos == "NOUN" and (t.lemma or t.text).lower() in PLACE_TYPE_NOUNS:
@@ -2651,6 +2729,20 @@ class Coder:
                 # "sought refuge in Germany": asylum is asked of the country where it is sought
                 d.recipients = [self._place_party(d.location)]
                 d.roles.append(f"recipient = the country where '{obj.text}' is sought ('{d.location.text}')")
+        if (
+            not d.actors
+            and d.recipients
+            and not d.named_actor
+            and actors is not None
+            and (op_verb := self._agentless_passive(tree, d.trigger)) is not None
+            and (by_op := self._operation_agent(article, tree, actors, ref, op_verb)) is not None
+            and not any(r.sector and r.sector == by_op[0].sector for r in d.recipients)
+        ):
+            # "was captured inside Iraq in a joint operation of the Jordanian army": the party that carried out the
+            # operation did it, before the state of the place or an unidentified attacker (roles.yaml operation_nouns);
+            # not when the victims are its own kind ("soldiers were killed during an operation by troops": its losses)
+            d.actors = [by_op[0]]
+            d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
         if (
@@ -2707,15 +2799,28 @@ class Coder:
         d.recipients = [self._named_place(a, article) for a in d.recipients]
         if d.location is not None and d.location.country:
             where = f"the place '{d.location.text}'"
-            d.actors = [self._localise(a, d.location.country, where) for a in d.actors]
-            d.recipients = [self._localise(a, d.location.country, where) for a in d.recipients]
+            place_cc, loc = d.location.country, d.location
+            # not when the other side is that country's state named in its own words: "inspectors accused Iran of
+            # hiding material at a site near Tehran" is no Iranian self-dyad (the inspectors stay of no country); a
+            # side that is the place itself ("demonstrated in Serbia", "the government of the place") does not count
+            if not _state_of([r for r in d.recipients if not _overlaps(r, loc)], place_cc):
+                # nor an agent who usually works abroad facing that country ("Inspectors want to examine military
+                # sites near Tehran": roles.yaml abroad_agents)
+                d.actors = [
+                    a if self._abroad(a, d.recipients, place_cc) else self._localise(a, place_cc, where)
+                    for a in d.actors
+                ]
+            if not _state_of([a for a in d.actors if not _overlaps(a, loc)], place_cc):
+                d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
             # nor from the actor's own words, when they named a country and it was not given ("ethnic Hungarians")
             if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
                 d.actors = [
-                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    a
+                    if _names_inside(a, home, actors) or self._abroad(a, d.recipients, home)
+                    else self._localise(a, home, where, people=True)
                     for a in d.actors
                 ]
             if not _state_of(d.actors, home):
@@ -2786,6 +2891,25 @@ class Coder:
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
         )
+
+    def _operation_agent(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, verb: int
+    ) -> tuple[Actor, str] | None:
+        """The party named as carrying out the operation an agentless passive was done in ("was captured inside Iraq
+        in a joint operation of the Jordanian army" -> the Jordanian army; "arrested during a raid by police"), as
+        (actor, the operation noun); roles.yaml ``operation_nouns``."""
+        for p, o in tree.preps(verb):
+            if p.lower not in ("in", "during", "under", "through"):
+                continue
+            if (o.lemma or o.lower).lower() not in self.operation_nouns:
+                continue
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower not in ("of", "by") or o2.pos not in ("PROPN", "NOUN"):
+                    continue
+                a = self.resolver.resolve(o2.i, article, tree, actors, ref)
+                if a is not None:
+                    return a, o.lower
+        return None
 
     @staticmethod
     def _agentless_passive(tree: Tree, i: int) -> int | None:
@@ -2950,6 +3074,16 @@ class Coder:
             if place is not None and place.country and place.precision != "country":
                 return self._localise(a, place.country, f"the place it is named by ('{tok.text}')")
         return a
+
+    def _abroad(self, a: Actor, recipients: list[Actor], country: str) -> bool:
+        """Whether ``a`` has no country and is named by a word for agents who usually work in other states' countries
+        (inspectors, observers, monitors: roles.yaml ``abroad_agents``), and a recipient is of ``country``: giving
+        it that country would invent a self-dyad ("Inspectors want to examine military sites near Tehran")."""
+        if a.country is not None or not a.text.split():
+            return False
+        last = a.text.split()[-1].lower().strip(".,;:")
+        word = last[:-1] if last.endswith("s") and last[:-1] in self.abroad_agents else last
+        return word in self.abroad_agents and any(r.country == country for r in recipients)
 
     def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
         """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
@@ -3652,6 +3786,11 @@ def _party(d: Draft, country: str) -> bool:
     the act happens in)."""
     named = [a for a in d.recipients if a.why != PLACE_PARTY_WHY]
     return _state_of(named, country) or any(a.kind == "state" and a.country == country for a in d.actors)
+
+
+def _overlaps(a: Actor, loc: Location) -> bool:
+    """Whether the actor's words are (part of) the place's words."""
+    return a.start < loc.end and loc.start < a.end
 
 
 def _state_of(side: list[Actor], country: str) -> bool:
