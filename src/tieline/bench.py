@@ -357,7 +357,7 @@ def run_bench(
     warm: bool = False,
     log: Any = None,
     write_behind: bool = False,
-    parse_ahead: bool = False,
+    parse_ahead: bool = True,
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 

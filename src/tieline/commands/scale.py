@@ -54,9 +54,10 @@ __all__ = ["bench", "commands", "run"]
     help="write each batch on a writer thread while coding the next (--processes 1)",
 )
 @click.option(
-    "--parse-ahead",
-    is_flag=True,
-    help="parse on a thread of its own while coding what was parsed (--processes 1)",
+    "--parse-ahead/--no-parse-ahead",
+    default=True,
+    show_default=True,
+    help="parse on a thread of its own while coding what was parsed (--processes 1; the default of run/ingest)",
 )
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 @_friendly
