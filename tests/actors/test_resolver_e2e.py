@@ -10,11 +10,9 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code
+
 pytestmark = pytest.mark.model
-
-
-def code(pipe: Any, text: str, date: str | None = "2024-01-24") -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date=date)]
 
 
 def find(events: list[dict[str, Any]], plover: str) -> dict[str, Any]:

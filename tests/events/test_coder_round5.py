@@ -6,17 +6,9 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code, main
+
 pytestmark = pytest.mark.model
-
-
-def code(pipe: Any, text: str) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
-
-
-def main(events: list[dict[str, Any]]) -> dict[str, Any]:
-    """The protocol's main event: the highest confidence, ties to the earliest trigger."""
-    assert events, "no event"
-    return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
 
 
 def by_trigger(events: list[dict[str, Any]], word: str) -> dict[str, Any]:

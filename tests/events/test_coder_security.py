@@ -7,11 +7,9 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code
+
 pytestmark = pytest.mark.model
-
-
-def code(pipe: Any, text: str) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
 
 
 def types(events: list[dict[str, Any]]) -> set[str]:

@@ -11,14 +11,11 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code
 from tieline.errors import DataFileError
 from tieline.events import senses as senses_mod
 from tieline.events.lexicon import load_lexicon
 from tieline.events.senses import SenseFilter
-
-
-def code(pipe: Any, text: str) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
 
 
 def of_type(events: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:

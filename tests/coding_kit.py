@@ -1,0 +1,16 @@
+"""Helpers shared by the coder's end-to-end tests (importable as ``coding_kit``: ``tests`` is on pytest's path)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def code(pipe: Any, text: str, date: str | None = "2024-01-24") -> list[dict[str, Any]]:
+    """The events of ``text`` coded with ``pipe`` (a loaded pipeline) on ``date``, as dicts."""
+    return [e.to_dict() for e in pipe.code(text, date=date)]
+
+
+def main(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The protocol's main event: the highest confidence, ties to the earliest trigger."""
+    assert events, "no event"
+    return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
