@@ -14,3 +14,10 @@ def main(events: list[dict[str, Any]]) -> dict[str, Any]:
     """The protocol's main event: the highest confidence, ties to the earliest trigger."""
     assert events, "no event"
     return sorted(events, key=lambda e: (-e["confidence"], e["evidence"]["trigger"]["start"]))[0]
+
+
+def of_type(evs: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
+    """The events of one PLOVER type; fails, listing what was coded, when there is none."""
+    hits = [e for e in evs if e["event"] == plover]
+    assert hits, [(e["event"], e["cameo"]) for e in evs]
+    return hits

@@ -6,11 +6,9 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code as events
+
 pytestmark = pytest.mark.model
-
-
-def events(pipe: Any, text: str) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
 
 
 def rec_countries(evs: list[dict[str, Any]], plover: str) -> set[str | None]:

@@ -8,17 +8,10 @@ from typing import Any
 
 import pytest
 
+from coding_kit import code as events
+from coding_kit import of_type
+
 pytestmark = pytest.mark.model
-
-
-def events(pipe: Any, text: str) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in pipe.code(text, date="2024-01-24")]
-
-
-def of_type(evs: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
-    hits = [e for e in evs if e["event"] == plover]
-    assert hits, [(e["event"], e["cameo"]) for e in evs]
-    return hits
 
 
 @pytest.mark.parametrize(
