@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import math
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -24,6 +23,7 @@ from ..actors.resolver import (
     RELATIONAL_NOUNS,
     ArticleActors,
     Resolver,
+    norm_key,
     stance_affix,
 )
 from ..errors import DataFileError
@@ -2442,7 +2442,7 @@ class Coder:
                         ostart, oend = tree.char_span(olo, ohi)
                         oname = article.text[ostart:oend]
                         known = self.geocoder.resolve(oname)
-                        if known is not None and _fold_name(known.name) == _fold_name(oname):
+                        if known is not None and norm_key(known.name) == norm_key(oname):
                             return Location(text, start, end, oname, "gpe", known.country, precision="unknown")
                     if inner is not None and inner.country is None and self.geocoder is not None:
                         # only a place the gazetteer knows: "the town of Rask" (unknown) leaves the search to go on
@@ -2467,7 +2467,7 @@ class Coder:
             # "arrested militants in Mandera" with the town tagged ORG: a proper name the gazetteer holds under
             # exactly that name (not an alternate spelling, a fuzzy match or an armed group's name) is a place
             known = self.geocoder.resolve(text)
-            if known is not None and known.kind != "country" and _fold_name(known.name) == _fold_name(text):
+            if known is not None and known.kind != "country" and norm_key(known.name) == norm_key(text):
                 return Location(text, start, end, text, "gpe", None, precision="unknown")
         return None
 
@@ -2995,7 +2995,7 @@ class Coder:
             if loc is None or loc.kind == "country":
                 continue
             known = self.geocoder.resolve(loc.name, context_countries=context)
-            if known is None or not known.country or _fold_name(known.name) != _fold_name(loc.name):
+            if known is None or not known.country or norm_key(known.name) != norm_key(loc.name):
                 continue
             if known.country in own:
                 continue
@@ -3858,12 +3858,6 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
 def _unknown_org(a: Actor) -> bool:
     """A name the parser took for an organisation that the knowledge base does not hold (no code)."""
     return a.kind == "org" and not a.code
-
-
-def _fold_name(text: str) -> str:
-    """A place name compared without case, accents or a leading "the"."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
-    return t[4:] if t.startswith("the ") else t
 
 
 def _tok_start(t: Token) -> int:
