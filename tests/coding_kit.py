@@ -21,3 +21,12 @@ def of_type(evs: list[dict[str, Any]], plover: str) -> list[dict[str, Any]]:
     hits = [e for e in evs if e["event"] == plover]
     assert hits, [(e["event"], e["cameo"]) for e in evs]
     return hits
+
+
+def by_trigger(events: list[dict[str, Any]], text: str, word: str) -> dict[str, Any]:
+    """The event whose evidence trigger starts with ``word``; fails, listing the triggers, when there is none."""
+    for e in events:
+        trig = e["evidence"]["trigger"]
+        if text[trig["start"] : trig["end"]].startswith(word):
+            return e
+    raise AssertionError(f"no event on '{word}' in {[(e['event'], e['evidence']['trigger']['text']) for e in events]}")

@@ -241,7 +241,12 @@ class Resolver:
                 continue
             width, hits = found
             hit = self._choose(_in_office_first(hits, date), toks[i : i + width], _alone(toks, i, i + width))
-            if hit is None or self._us_state(hit, article, i, i + width) or _stance_affix(toks, i, i + width, hit):
+            if (
+                hit is None
+                or self._us_state(hit, article, i, i + width)
+                or _stance_affix(toks, i, i + width, hit)
+                or self._in_place_name(hit, toks, text, i, i + width)
+            ):
                 i += width
                 continue
             m = ActorMention(i, i + width, t.start, toks[i + width - 1].end, hit.kind, hit)
@@ -402,6 +407,38 @@ class Resolver:
         if known is None or not known.country or known.precision == "country" or known.kind == "country":
             return None
         return known.name, known.country
+
+    def _in_place_name(self, hit: AliasHit, toks: list[Any], text: str, lo: int, hi: int) -> bool:
+        """Whether a country or capital at tokens [lo, hi) is part of the name of a place that the gazetteer holds
+        with no country or another one: "the Gulf of Oman", "the South China Sea", "New Mexico", "Northern
+        Ireland". Such a name says where something happened, not that country, and must not be an antecedent
+        ("seized a tanker in the Gulf of Oman, accusing it of smuggling": not Oman). A region of the same country
+        ("South Lebanon", "Kyiv Oblast") still names it."""
+        iso3 = getattr(hit.entry, "iso3", None)
+        if hit.kind not in ("country", "capital") or self.geocoder is None or not iso3:
+            return False
+        left = lo
+        while left > 0 and lo - left < PLACE_NAME_REACH and _place_name_word(toks[left - 1]):
+            left -= 1
+        right = hi
+        while right < len(toks) and right - hi < PLACE_NAME_REACH and _place_name_word(toks[right]):
+            right += 1
+        for a in range(left, lo + 1):
+            if toks[a].lower in PLACE_NAME_LINKS:
+                continue
+            for b in range(right, hi - 1, -1):
+                if (a, b) == (lo, hi) or toks[b - 1].lower in PLACE_NAME_LINKS:
+                    continue
+                surface = text[toks[a].start : toks[b - 1].end]
+                known = self.geocoder.resolve(surface)
+                if (
+                    known is not None
+                    and known.kind != "country"
+                    and known.country != iso3
+                    and _fold(known.name) == _fold(surface)
+                ):
+                    return True
+        return False
 
     def _real_place(self, surface: str) -> bool:
         """Whether the gazetteer holds a place under exactly the name ``surface`` (case and accents aside)."""
@@ -1257,6 +1294,16 @@ class Resolver:
 
 # prepositions whose object, a name the parser tagged PERSON, is read as a place when the gazetteer holds one
 PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "toward", "towards"})
+
+
+# how many words a place name may reach beyond the country or capital inside it, and the small words it may hold
+PLACE_NAME_REACH = 3
+PLACE_NAME_LINKS = frozenset({"of", "de", "del", "du", "al"})
+
+
+def _place_name_word(t: Any) -> bool:
+    """Whether a token can be part of a multi-word proper place name: a capitalised word or a linking "of"."""
+    return t.lower in PLACE_NAME_LINKS or (t.text[:1].isupper() and t.text.isalpha())
 
 
 def _possessor_of_relation(toks: list[Any], m: ActorMention) -> bool:

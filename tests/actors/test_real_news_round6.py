@@ -1,0 +1,51 @@
+"""Wrong actors found on news-like text the project wrote (issue 3, round 6), each class on sentences of our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import by_trigger, code
+
+pytestmark = pytest.mark.model
+
+
+def codes(side: list[dict[str, Any]]) -> list[str]:
+    return [a["code"] for a in side]
+
+
+# -- a country inside the name of a sea, gulf or foreign region is a place, not a party ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_code"),
+    [
+        (
+            "Iranian commandos seized a tanker in the Gulf of Oman on Monday, accusing it of smuggling fuel.",
+            "accusing",
+            "OMN",
+        ),
+        (
+            "Chinese vessels rammed a supply boat in the South China Sea, and Manila condemned it.",
+            "condemned",
+            "CHN",
+        ),
+        ("Gunmen attacked a bank in New Mexico and police chased them.", "attacked", "MEX"),
+    ],
+)
+def test_a_country_inside_a_place_name_is_not_a_party(pipe: Any, text: str, word: str, not_code: str) -> None:
+    e = by_trigger(code(pipe, text), text, word)
+    assert not_code not in codes(e["actor"]) + codes(e["recipient"]), (e["actor"], e["recipient"])
+
+
+def test_a_region_of_the_same_country_still_names_it(pipe: Any) -> None:
+    text = "Israeli troops began an invasion of South Lebanon on Tuesday."
+    e = by_trigger(code(pipe, text), text, "invasion")
+    assert codes(e["recipient"]) == ["LBN"], e["recipient"]
+
+
+def test_a_region_of_another_country_is_that_country(pipe: Any) -> None:
+    text = "London banned the largest loyalist paramilitary group in Northern Ireland on Monday."
+    e = by_trigger(code(pipe, text), text, "banned")
+    assert all(a["country"] != "IRL" for a in e["recipient"]), e["recipient"]
