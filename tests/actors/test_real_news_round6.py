@@ -49,3 +49,25 @@ def test_a_region_of_another_country_is_that_country(pipe: Any) -> None:
     text = "London banned the largest loyalist paramilitary group in Northern Ireland on Monday."
     e = by_trigger(code(pipe, text), text, "banned")
     assert all(a["country"] != "IRL" for a in e["recipient"]), e["recipient"]
+
+
+# -- a body the knowledge base does not know, owned by one it does, is that one's -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        ("Hezbollah's Radwan Force fired rockets at northern Israel on Sunday.", "fired", "LBNREB"),
+        ("The US Navy's Seventh Fleet sent two destroyers to the Taiwan Strait.", "sent", "USAMIL"),
+    ],
+)
+def test_an_unknown_body_of_a_known_party_is_that_party(pipe: Any, text: str, word: str, actor: str) -> None:
+    e = by_trigger(code(pipe, text), text, word)
+    assert codes(e["actor"]) == [actor], e["actor"]
+    assert e["actor"][0]["start"] == 0 or text[e["actor"][0]["start"] :].startswith("US Navy")
+
+
+def test_an_unknown_body_of_a_state_is_the_country_not_its_government(pipe: Any) -> None:
+    text = "Police in Tunis arrested three members of Tunisia's Ennahda Movement on Monday."
+    e = by_trigger(code(pipe, text), text, "arrested")
+    assert [(a["code"], a["sector"]) for a in e["recipient"]] == [("TUN", None)], e["recipient"]

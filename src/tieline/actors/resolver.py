@@ -299,7 +299,45 @@ class Resolver:
             out.add(m)
         out.mentions.sort(key=lambda m: m.start)
         self._acronyms(out, article, tree, date)
+        self._owned_bodies(out, article, tree, date)
         return out
+
+    def _owned_bodies(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
+        """A body the knowledge base does not know, owned by a state, an organisation or a state's sector that it
+        does know, is that one's: "the US Navy's Fifth Fleet" -> the US Navy (USAMIL), "Hezbollah's Radwan Force"
+        -> Hezbollah, so its pronouns refer to a known party too; a state's is the country's, not its government's
+        ("Egypt's Muslim Brotherhood" -> EGY). Only a possessive outside the name counts."""
+        for m in out.mentions:
+            if m.kind != "ner_org" or m.actor is None:
+                continue
+            poss = next(
+                (
+                    p
+                    for k in range(m.tok_start, m.tok_end)
+                    if (p := tree.kid(k, "poss")) is not None and not m.tok_start <= p.i < m.tok_end
+                ),
+                None,
+            )
+            if poss is None or tree.is_pronoun(poss.i):
+                continue
+            owner = self.resolve(poss.i, article, tree, out, date)
+            if owner is None or not owner.code or owner.kind == "person":
+                continue
+            if owner.kind == "sector" and not owner.country:
+                continue
+            why = f"'{m.actor.text}' is not in the knowledge base; a body of {owner.name} ({owner.why})"
+            if owner.kind == "state" and owner.country:
+                # "Egypt's Muslim Brotherhood": of the country, not of its government
+                owner = replace(
+                    owner, name=m.actor.name, kind="org", code=self.cameo_country(owner.country), sector=None
+                )
+            m.actor = replace(
+                owner,
+                text=m.actor.text,
+                start=m.start,
+                end=m.end,
+                why=why,
+            )
 
     @functools.cached_property
     def _fuzzy(self) -> dict[str, set[str]]:
