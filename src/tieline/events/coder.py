@@ -1305,10 +1305,32 @@ class Coder:
             rest = [a for a in found if a.kind == "sector"]
             if rest and fallback is None:
                 fallback = (rest, why)
+        owned = self._object_possessor(obj, article, tree, actors, ref, d)
+        if owned:
+            notes.append(f"recipient = possessor of '{obj.text}'")
+            return owned
         if fallback is not None:
             notes.append(fallback[1])
             return fallback[0]
         return []
+
+    def _object_possessor(
+        self, obj: Token, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
+    ) -> list[Actor]:
+        """The named party that owns the object of a material act on a thing ("suspended Niger's membership",
+        "froze Russia's assets", "suspended Ghana's loan programme"): a possessor that is no pronoun, of a noun
+        that is no relation ("Iraq's neighbours" are not Iraq), other than the actor itself."""
+        if self.ontology.cameo(d.code).quad not in (2, 4):
+            return []  # "demanded a meeting to discuss Croatia's advance": the topic's owner is no party of a talk
+        poss = tree.kid(obj.i, "poss")
+        if poss is None or tree.is_pronoun(poss.i) or (obj.lemma or obj.text).lower() in RELATIONAL_NOUNS:
+            return []
+        found = self._resolve_all([poss.i], article, tree, actors, ref, peers=d.actors)
+        return [
+            a
+            for a in found
+            if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, x) for x in d.actors)
+        ]
 
     def _thing_owner(
         self,
