@@ -607,8 +607,16 @@ class Coder:
                 gov = article.tokens[controller.head].text
                 role_notes.append(f"actor = object '{controller.text}' of '{gov}' (object control)")
             elif subj is not None and not subj_passive:
-                actor_heads = tree.conjuncts(subj.i)
-                role_notes.append(f"actor = subject '{subj.text}'")
+                speaker = self._speaker_of_conjoined_speech(tree, i, subj, chosen.code, article, actors, ref)
+                if speaker is not None:
+                    actor_heads = tree.conjuncts(speaker.i)
+                    role_notes.append(
+                        f"actor = subject '{speaker.text}' of the reporting verb (a speech act joined to what was "
+                        f"reported continues the speaker, not '{subj.text}')"
+                    )
+                else:
+                    actor_heads = tree.conjuncts(subj.i)
+                    role_notes.append(f"actor = subject '{subj.text}'")
 
         # recipient
         rec_heads: list[int] = []
@@ -1313,6 +1321,40 @@ class Coder:
             notes.append(fallback[1])
             return fallback[0]
         return []
+
+    def _speaker_of_conjoined_speech(
+        self,
+        tree: Tree,
+        i: int,
+        subj: Token,
+        code: str,
+        article: Article,
+        actors: ArticleActors,
+        ref: _dt.date | None,
+    ) -> Token | None:
+        """The speaker of a verbal act the parser joined to a reported clause instead of to the reporting verb:
+        "the spokesman said the deal posed a risk and urged the three countries to abandon it" parses "urged" as
+        a conjunct of "posed", so it inherits "the deal". When the inherited subject is a thing that names no
+        party and the act is verbal (CAMEO 01-05, 10-14), the reporting verb's subject speaks it. None otherwise."""
+        t = tree.tokens[i]
+        if t.dep != "conj" or subj.head == i or subj.pos != "NOUN":
+            return None
+        if self.ontology.cameo(code).quad not in (1, 3):
+            return None
+        h = tree.tokens[t.head]
+        if h.dep != "ccomp" or h.head == h.i:
+            return None
+        r = tree.tokens[h.head]
+        if r.pos != "VERB" or (r.lemma or r.text).lower() not in self.reporting:
+            return None
+        speaker, passive = tree.subject(r.i)
+        if speaker is None or passive or speaker.i == subj.i:
+            return None
+        if self.resolver.resolve(subj.i, article, tree, actors, ref) is not None:
+            return None
+        if self.resolver.resolve(speaker.i, article, tree, actors, ref) is None:
+            return None
+        return speaker
 
     def _object_possessor(
         self, obj: Token, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, d: Draft
