@@ -71,3 +71,21 @@ def test_an_unknown_body_of_a_state_is_the_country_not_its_government(pipe: Any)
     text = "Police in Tunis arrested three members of Tunisia's Ennahda Movement on Monday."
     e = by_trigger(code(pipe, text), text, "arrested")
     assert [(a["code"], a["sector"]) for a in e["recipient"]] == [("TUN", None)], e["recipient"]
+
+
+# -- a person the KB does not know keeps the country the words give, for later pronouns too ----------------------
+
+
+def test_his_government_is_the_unknown_persons_country(pipe: Any) -> None:
+    text = (
+        "Ghana's Interior Minister Kwame Asante condemned the raid and said his government would ask the "
+        "African Union to investigate."
+    )
+    e = by_trigger(code(pipe, text), text, "ask")
+    assert [a["country"] for a in e["actor"]] == ["GHA"], e["actor"]
+
+
+def test_he_is_the_unknown_persons_country(pipe: Any) -> None:
+    text = "Malawian Defence Minister Peter Banda visited Lusaka on Monday. He signed a border security pact with Zambia."
+    e = by_trigger(code(pipe, text), text, "signed")
+    assert [a["country"] for a in e["actor"]] == ["MWI"], e["actor"]

@@ -300,7 +300,20 @@ class Resolver:
         out.mentions.sort(key=lambda m: m.start)
         self._acronyms(out, article, tree, date)
         self._owned_bodies(out, article, tree, date)
+        self._qualify_people(out, article, tree)
         return out
+
+    def _qualify_people(self, out: ArticleActors, article: Article, tree: Tree) -> None:
+        """A person the knowledge base does not know takes the country and sector the words around the name give
+        ("Guyana's President Irfaan Ali"), on the mention itself, so that a later "his government" or "he" refers to
+        a party of that country too (the event roles qualify the phrase again, with its own span)."""
+        for m in out.mentions:
+            if m.kind != "ner_person" or m.actor is None or m.actor.country:
+                continue
+            lo, hi = tree.np_span(m.tok_end - 1)
+            q = self._qualified_person(m.actor, m, lo, hi, article, tree, out)
+            if q.country:
+                m.actor = q
 
     def _owned_bodies(self, out: ArticleActors, article: Article, tree: Tree, date: _dt.date | None) -> None:
         """A body the knowledge base does not know, owned by a state, an organisation or a state's sector that it
