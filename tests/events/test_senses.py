@@ -96,6 +96,14 @@ def test_conflict_verbs_in_their_everyday_sense(pipe: Any) -> None:
 
 
 @pytest.mark.model
+def test_signing_a_law_at_home_is_no_agreement(pipe: Any) -> None:
+    assert not of_type(code(pipe, "President Ruto signed the finance bill into law on Wednesday."), "AGREE")
+    assert not of_type(code(pipe, "The junta leader signed a decree dissolving all political parties."), "AGREE")
+    # control: an agreement with another party is still one
+    assert of_type(code(pipe, "Kenya and Ethiopia signed a border security pact on Tuesday."), "AGREE")
+
+
+@pytest.mark.model
 def test_a_feeling_about_a_circumstance_is_no_appeal(pipe: Any) -> None:
     events = code(pipe, "The members of the Security Council are encouraged by the decision of the Iraqi president.")
     assert not of_type(events, "REQUEST")
