@@ -1362,8 +1362,10 @@ class Coder:
         """The named party that owns the object of a material act on a thing ("suspended Niger's membership",
         "froze Russia's assets", "suspended Ghana's loan programme"): a possessor that is no pronoun, of a noun
         that is no relation ("Iraq's neighbours" are not Iraq), other than the actor itself."""
-        if self.ontology.cameo(d.code).quad not in (2, 4):
-            return []  # "demanded a meeting to discuss Croatia's advance": the topic's owner is no party of a talk
+        if self.ontology.cameo(d.code).quad not in (2, 4) or d.code.startswith("14"):
+            # "demanded a meeting to discuss Croatia's advance": the topic's owner is no party of a talk; a protest
+            # has its own rule for what it is against (the doer or possessor of what is protested)
+            return []
         poss = tree.kid(obj.i, "poss")
         if poss is None or tree.is_pronoun(poss.i) or (obj.lemma or obj.text).lower() in RELATIONAL_NOUNS:
             return []
