@@ -1315,7 +1315,8 @@ class Coder:
                 fallback = (rest, why)
         owned = self._object_possessor(obj, article, tree, actors, ref, d)
         if owned:
-            notes.append(f"recipient = possessor of '{obj.text}'")
+            protest = "what the protest is against: " if d.code.startswith("14") else ""
+            notes.append(f"recipient = {protest}the possessor of '{obj.text}'")
             return owned
         if fallback is not None:
             notes.append(fallback[1])
@@ -1362,10 +1363,8 @@ class Coder:
         """The named party that owns the object of a material act on a thing ("suspended Niger's membership",
         "froze Russia's assets", "suspended Ghana's loan programme"): a possessor that is no pronoun, of a noun
         that is no relation ("Iraq's neighbours" are not Iraq), other than the actor itself."""
-        if self.ontology.cameo(d.code).quad not in (2, 4) or d.code.startswith("14"):
-            # "demanded a meeting to discuss Croatia's advance": the topic's owner is no party of a talk; a protest
-            # has its own rule for what it is against (the doer or possessor of what is protested)
-            return []
+        if self.ontology.cameo(d.code).quad not in (2, 4):
+            return []  # "demanded a meeting to discuss Croatia's advance": the topic's owner is no party of a talk
         poss = tree.kid(obj.i, "poss")
         if poss is None or tree.is_pronoun(poss.i) or (obj.lemma or obj.text).lower() in RELATIONAL_NOUNS:
             return []
@@ -2186,9 +2185,17 @@ class Coder:
                 )
                 if hl in self.threat_cues and (cur.dep in ("xcomp", "ccomp", "pcomp", "pobj") or inf):
                     modality, embedded = "threatened", True
-                elif hl in self.negating_cues and (
-                    cur.dep in ("xcomp", "ccomp", "pcomp", "dobj") or (cur.dep == "acl" and h.pos == "NOUN") or inf
-                ):  # "refused to sign", "its refusal to accept"
+                elif (
+                    hl in self.negating_cues
+                    and (
+                        cur.dep in ("xcomp", "ccomp", "pcomp", "dobj")
+                        or (cur.dep == "acl" and h.pos == "NOUN")
+                        or inf
+                    )
+                    and not (cur.dep == "ccomp" and cur.i < h.i and h.pos == "VERB")
+                ):  # "refused to sign", "its refusal to accept"; not a clause before the denial, a comma splice parsed
+                    # as its complement ("Congo accuses Rwanda of backing the M23, a charge Kigali denies": the
+                    # accusation is made; what Kigali denies is the backing)
                     modality, embedded = "negated", True
                 elif (
                     hl in self.pledge_cues
