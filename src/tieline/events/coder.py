@@ -29,6 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
+from .asked import AskedFor
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -219,6 +220,7 @@ class Coder:
         self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
+        self.asked = AskedFor.from_modality(mod)  # nominal acts asked for ("called for a ceasefire"): not done
         roles = read_data_file("roles.yaml")
         self.speech_act_nouns = _word_list(roles, "speech_act_nouns", "words")
         self.stative_passives = _word_list(roles, "stative_passives", "verb lemmas")
@@ -1602,6 +1604,7 @@ class Coder:
                         )
         under_i = -1
         subject_phrase = False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
+        asked = self.asked.asker(tree, anchor)  # "called for a ceasefire": asked for, not done (events/asked.py)
         if (
             not d.recipients
             and anchor.dep == "pobj"
@@ -1638,8 +1641,16 @@ class Coder:
             ):
                 notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
                 gov = None
+            if gov is not None and asked is not None and asked[1] and d.code[:2] != "14":
+                # "the UN called for a ceasefire": who asks for the act does not take part in it (but who calls for a
+                # march or a strike is its organiser: "the coalition called for a march")
+                notes.append(f"asked for by '{asked[0].text}': its subject is no participant")
+                gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
+                ctl = self._controller(tree, gov)
+                if ctl is not None and ctl.i != i and ctl.dep in ("dobj", "pobj"):
+                    subj, subj_passive = ctl, False  # "urged both sides to return to talks": the sides return
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
                     subject_phrase = True
                     heads = tree.conjuncts(subj.i)
@@ -1672,7 +1683,7 @@ class Coder:
                     )
                     if d.recipients:
                         notes.append(f"recipient = subject '{subj.text}' of '{cop.text}'")
-        if not d.actors and not d.recipients and _reciprocal_code(d.code) and self._group:
+        if not d.actors and not d.recipients and _reciprocal_code(d.code) and self._group and asked is None:
             # "the focus of their discussion centered on the framework": the pair the sentence refers back to
             sent = article.sentences[tree.sent_of[i]]
             plural = next(
@@ -1726,6 +1737,11 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
+        if asked is not None and d.modality in ("asserted", "pledged"):
+            # "called for an immediate ceasefire", "urged both sides to return to negotiations": asked for, not done
+            d.modality = "hypothetical"
+            d.embedded = d.embedded or not asked[1]  # a direct object or for-phrase is embedded with its governor
+            d.roles.append(f"asked for ('{asked[0].text}'): not done")
         expected = self._expected(tree, tree.tokens[i])
         if expected is not None and d.modality == "asserted":
             # "fears of an Israeli attack", "in anticipation of mass protests": feared or anticipated, not done
@@ -1823,7 +1839,7 @@ class Coder:
         for h in heads:
             tok = article.tokens[h]
             pair = self._main_pair() if _pair_noun(tree, tok) else []
-            if pair:
+            if pair and not self._group_is_own_subject(h, tree, pair):
                 # "X met Y ..., and the two ministers agreed": the pair the article names most (then last)
                 for g in pair:
                     if not any(_same(g, b) for b in out):
@@ -1846,7 +1862,11 @@ class Coder:
                         replace(ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence")
                     )
                 continue
-            if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
+            if (
+                (tok.lower in ("they", "them", "their") or plural_noun)
+                and self._group
+                and not self._group_is_own_subject(h, tree, self._group)
+            ):
                 sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
                     if not any(_same(g, b) for b in out):
@@ -1893,6 +1913,23 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    @staticmethod
+    def _group_is_own_subject(h: int, tree: Tree, group: list[Actor]) -> bool:
+        """Whether a remembered group (or pair) is the subject of the verb whose object (or phrase) ``h`` is: "Egypt and Qatar
+        urged both sides to return", "X and Y told them": the ones acted on are not the ones acting."""
+        t = tree.tokens[h]
+        v = tree.head(h)
+        if v is not None and t.dep == "pobj" and v.dep == "prep":
+            t, v = v, tree.head(v.i)
+        if v is None or v.pos not in ("VERB", "AUX") or t.dep not in ("dobj", "dative", "prep"):
+            return False
+        subj, passive = tree.subject(v.i)
+        if subj is None or passive:
+            return False
+        span = tree.subtree(subj.i)  # with its conjuncts: "Egypt and Qatar"
+        start, end = tree.char_span(min(span), max(span) + 1)
+        return all(start <= g.start and g.end <= end for g in group)
 
     def _official_of_place(self, h: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
         """A sector agent named by the place it serves when that place is no actor itself ("the mayor of Nablus",
