@@ -75,3 +75,32 @@ def test_a_reaction_to_an_act_is_not_a_request(pipe: Any) -> None:
     evs = code(pipe, "Kenya condemned the attack on the UN convoy near Mogadishu.", DATE)
     (c,) = on(evs, "condemned")
     assert c["modality"] == "asserted"
+
+
+# -- 2. coordinated hosts and mediators are co-actors, not each other's recipient --------------------------------
+
+
+def test_co_hosts_of_talks_between_others_mediate_together(pipe: Any) -> None:
+    text = "Qatar and Norway have hosted several rounds of talks between the warring parties."
+    (h,) = on(code(pipe, text, DATE), "hosted")
+    assert codes(h["actor"]) == ["QAT", "NOR"] and codes(h["recipient"]) == [], h
+    assert h["cameo"] == "045", h["reason"]  # the hosts of others' talks mediate them
+
+
+def test_hosted_talks_between_named_parties_take_them_as_recipients(pipe: Any) -> None:
+    (h,) = on(code(pipe, "Qatar and Egypt hosted talks between Israel and Hamas in Doha.", DATE), "hosted")
+    assert (h["cameo"], codes(h["actor"]), codes(h["recipient"])) == ("045", ["QAT", "EGY"], ["ISR", "PSEREB"])
+
+
+def test_co_mediators_are_not_each_others_recipient(pipe: Any) -> None:
+    (m,) = on(code(pipe, "Norway and Switzerland mediated the negotiations.", DATE), "mediated")
+    assert codes(m["actor"]) == ["NOR", "CHE"] and codes(m["recipient"]) == [], m
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Kenya and Ethiopia signed a security pact.", "signed"), ("France and Germany met in Paris on Monday.", "met")],
+)
+def test_a_mutual_act_of_coordinated_subjects_stays_reciprocal(pipe: Any, text: str, word: str) -> None:
+    (e,) = on(code(pipe, text, DATE), word)
+    assert len(e["actor"]) == 1 and len(e["recipient"]) == 1, e

@@ -230,6 +230,8 @@ class Coder:
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
+        self.third_party_verbs = _word_list(roles, "third_party_verbs", "verb lemmas")
+        self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
@@ -798,14 +800,22 @@ class Coder:
         if not d.recipients and d.actors and obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
             # object is between are the ones the act is done for; a plural noun names them too ("mediation efforts
-            # among Serbia's feuding republics")
-            for p, o in tree.preps(obj.i):
+            # among Serbia's feuding republics"), also through a support noun ("several rounds of talks between")
+            hosted = [obj, *(o for p, o in tree.preps(obj.i) if p.lower == "of" and theme_lemma in self.support_nouns)]
+            for p, o, of in ((p, o, h) for h in hosted for p, o in tree.preps(h.i)):
                 if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
+                    if lemma in self.third_party_verbs and d.code[:2] == "04" and d.code != self.mediate_code:
+                        # "hosted several rounds of talks between the warring parties": the hosts mediate
+                        role_notes.append(
+                            f"'{t.text}' what others hold '{p.lower} {o.text}': CAMEO {d.code} coded as "
+                            f"{self.mediate_code} (a third party's act)"
+                        )
+                        d.code = self.mediate_code
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
                         role_notes.append(
-                            f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'"
+                            f"recipients = the parties '{p.lower} {o.text} ...' of '{of.text}'"
                         )
                         break
         if (
@@ -813,6 +823,7 @@ class Coder:
             and not d.recipients
             and chosen.recipient != "none"
             and (_reciprocal_code(d.code) or (lemma in self.mutual and d.code[:2] in ("19", "20")))
+            and not self._third_party(d, lemma)
         ):  # "Vietnamese and Cambodian forces clashed": each side is the other's target
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
@@ -832,6 +843,11 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _third_party(self, d: Draft, lemma: str) -> bool:
+        """Whether the act is a third party's (hosting, mediating, brokering: roles.yaml third_party_verbs and
+        third_party_acts): its coordinated subjects are co-hosts, not each other's recipient."""
+        return d.kind == "verb" and (lemma in self.third_party_verbs or d.code in self.third_party_acts)
 
     def _expected(self, tree: Tree, t: Token) -> Token | None:
         """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
@@ -2736,6 +2752,7 @@ class Coder:
             len(d.actors) >= 2
             and not d.recipients
             and (_reciprocal_code(d.code) or trigger_lemma in self.mutual_verbs)
+            and not self._third_party(d, trigger_lemma)
         ):
             # "X and Y signed", "Vietnamese and Cambodian forces were battling": the parties act on each other
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
