@@ -104,3 +104,33 @@ def test_co_mediators_are_not_each_others_recipient(pipe: Any) -> None:
 def test_a_mutual_act_of_coordinated_subjects_stays_reciprocal(pipe: Any, text: str, word: str) -> None:
     (e,) = on(code(pipe, text, DATE), word)
     assert len(e["actor"]) == 1 and len(e["recipient"]) == 1, e
+
+
+# -- 3. a date inside a nominal event's phrase dates that event; the act another act answers is its own event -------
+
+RETALIATION = (
+    "Ethiopia had launched air strikes on Eritrea in retaliation for an ambush on traders near Humera in March "
+    "that killed 14 people."
+)
+
+
+def test_a_date_in_the_answered_act_does_not_date_the_answer(pipe: Any) -> None:
+    evs = code(pipe, RETALIATION, DATE)
+    (s,) = on(evs, "launched")
+    assert s["date"] == DATE and s["date_source"] == "article", (s["date"], s["date_source"])
+    assert codes(s["actor"]) == ["ETH"] and codes(s["recipient"]) == ["ERI"]
+
+
+def test_the_answered_attack_is_its_own_event_with_its_date_and_victims(pipe: Any) -> None:
+    evs = code(pipe, RETALIATION, DATE)
+    (a,) = on(evs, "ambush")
+    assert a["event"] == "ASSAULT" and a["date"].startswith("2025-03"), summary(evs)
+    assert "ETH" not in codes(a["actor"])  # not the strikes' actor
+    # the killing in its relative clause completes the ambush, not the strikes
+    assert not on(evs, "killed"), summary(evs)
+    assert [r["text"] for r in a["recipient"]] == ["traders"], a["recipient"]
+
+
+def test_a_date_on_the_verbs_own_attack_still_dates_the_verb(pipe: Any) -> None:
+    (k,) = on(code(pipe, "Three soldiers were killed in an attack on Monday near Gao.", DATE), "killed")
+    assert k["date"] == "2025-05-05" and k["date_source"] == "text"

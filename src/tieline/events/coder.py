@@ -231,6 +231,7 @@ class Coder:
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
         self.third_party_verbs = _word_list(roles, "third_party_verbs", "verb lemmas")
+        self.cause_frames = _word_list(roles, "cause_frames", "nouns")
         self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
@@ -374,7 +375,7 @@ class Coder:
         self._result_setting(tree, drafts)
         self._intended_place_recipients(tree, drafts)
         self._protest_demands(tree, drafts)
-        return self._merge_fragments(drafts, trace=trace)
+        return self._merge_fragments(tree, drafts, trace=trace)
 
     def _protest_demands(self, tree: Tree, drafts: list[Draft]) -> None:
         """A demand or appeal voiced by a protest is what the protest is for, and ranks below it ("landowners began a
@@ -2330,7 +2331,7 @@ class Coder:
             owner = head
             for anc in tree.ancestors(head):
                 owner = anc.i
-                if anc.i == trigger or anc.pos in ("VERB", "AUX"):
+                if anc.i == trigger or anc.pos in ("VERB", "AUX") or self._dated_noun(tree, anc, trigger):
                     break
             if owner != trigger and head != trigger:
                 continue
@@ -2351,6 +2352,18 @@ class Coder:
             head = tree.tokens[trigger].head
             return self._date(article, tree, head, si, ref)
         return best
+
+    def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
+        """Whether nominal event ``n``, met while climbing from a date phrase to ``trigger``, owns the date: "launched
+        strikes in retaliation for an attack on tourists in April" dates the attack, not the strikes. Not the
+        trigger's own object or phrase ("launched an attack on Monday", "killed in an attack on Monday")."""
+        if n.i == trigger or n.pos != "NOUN" or not self.lexicon.is_noun_trigger((n.lemma or n.text).lower()):
+            return False
+        if tree.tokens[trigger].pos not in ("VERB", "AUX"):
+            return True  # a noun's date inside another event noun is that noun's ("retaliation for an attack in April")
+        h = tree.head(n.i)
+        direct = n.head == trigger or (n.dep == "pobj" and h is not None and h.head == trigger)
+        return not direct
 
     def _reported_under(self, tree: Tree, i: int) -> bool:
         """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
@@ -2525,19 +2538,31 @@ class Coder:
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
-    def _merge_fragments(self, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
+    def _merge_fragments(self, tree: Tree, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
         """In one sentence, an event that lacks an actor is completed by another of the same type that has one
-        ("The 2013 attack in Nairobi shows that Kenya has been a target of the group")."""
+        ("The 2013 attack in Nairobi shows that Kenya has been a target of the group"). Not the act another act
+        answers ("strikes in retaliation for an attack on tourists in April": the attack is its own event), and a
+        relative clause on a nominal event completes that event ("an attack ... that killed 26 people")."""
         out: list[Draft] = []
+        by_trigger = {o.trigger: o for o in drafts}
         for d in drafts:
             if not d.actors:
                 plover = self.ontology.cameo(d.code).plover
+                t = tree.tokens[d.trigger]
+                antecedent = by_trigger.get(t.head) if t.dep == "relcl" and t.head != t.i else None
+                if (
+                    antecedent is not None
+                    and antecedent.kind == "noun"
+                    and self.ontology.cameo(antecedent.code).plover == plover
+                ):
+                    candidates = [antecedent]  # "an attack on tourists that killed 26 people": the attack's result
+                elif self._answered_act(tree, d):
+                    out.append(d)  # "in retaliation for an attack on tourists": another act, its own event
+                    continue
+                else:
+                    candidates = [o for o in drafts if o is not d and o.actors]
                 partner = next(
-                    (
-                        o
-                        for o in drafts
-                        if o is not d and o.actors and self.ontology.cameo(o.code).plover == plover
-                    ),
+                    (o for o in candidates if o is not d and self.ontology.cameo(o.code).plover == plover),
                     None,
                 )
                 if partner is not None:
@@ -2559,6 +2584,16 @@ class Coder:
                     continue
             out.append(d)
         return out
+
+    def _answered_act(self, tree: Tree, d: Draft) -> bool:
+        """Whether nominal event ``d`` is what another act answers: the object of a for/to/against phrase of a
+        cause-frame noun ("in retaliation for an attack", "in response to the bombing"; roles.yaml cause_frames)."""
+        t = tree.tokens[d.trigger]
+        h = tree.head(t.i)
+        if d.kind != "noun" or t.dep != "pobj" or h is None or h.lower not in ("for", "to", "against"):
+            return False
+        g = tree.head(h.i)
+        return g is not None and g.pos == "NOUN" and (g.lemma or g.text).lower() in self.cause_frames
 
     def _finish(
         self,
