@@ -134,3 +134,35 @@ def test_the_answered_attack_is_its_own_event_with_its_date_and_victims(pipe: An
 def test_a_date_on_the_verbs_own_attack_still_dates_the_verb(pipe: Any) -> None:
     (k,) = on(code(pipe, "Three soldiers were killed in an attack on Monday near Gao.", DATE), "killed")
     assert k["date"] == "2025-05-05" and k["date_source"] == "text"
+
+
+# -- 4. breaching networks is an intrusion; "X linked to / backed by Y" takes Y's country ------------------------
+
+
+def test_hackers_linked_to_an_intelligence_agency_breaching_networks(pipe: Any) -> None:
+    text = (
+        "Hackers linked to Russia's military intelligence agency breached the networks of several European energy "
+        "companies."
+    )
+    (b,) = on(code(pipe, text, DATE), "breached")
+    assert b["event"] != "REJECT" and b["cameo"] == "170", b["cameo"]  # an intrusion, as a hack is
+    assert codes(b["actor"]) == ["RUSSPY"], b["actor"]  # the agency's country and sector
+    assert "RUS" not in {r["country"] for r in b["recipient"]}, b["recipient"]  # European companies are not Russian
+
+
+def test_hackers_backed_by_a_state_take_its_country(pipe: Any) -> None:
+    text = "Hackers backed by Iran breached the computer systems of an Israeli water utility."
+    (b,) = on(code(pipe, text, DATE), "breached")
+    assert (b["cameo"], codes(b["actor"]), codes(b["recipient"])) == ("170", ["IRN"], ["ISR"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ukrainian troops breached Russian defences near Robotyne.", "190"),  # force, not defiance
+        ("Serbia breached the agreement on border controls.", "128"),  # the norm sense stays
+    ],
+)
+def test_breach_senses(pipe: Any, text: str, cameo: str) -> None:
+    (b,) = on(code(pipe, text, DATE), "breached")
+    assert b["cameo"] == cameo

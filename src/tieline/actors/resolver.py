@@ -811,6 +811,13 @@ class Resolver:
                 if self.kb.sector_of(kid.lower) in ("REB", "COP"):
                     sector = self.kb.sector_of(kid.lower)
                     break
+        if sector is None and tr is None:
+            # "military intelligence agency", "intelligence agency": a cue of several words ending in the head, longest
+            # first, before any one modifier ("military" alone would say MIL)
+            for kid in sorted(tree.kids(head, "compound", "amod"), key=lambda k: k.i):
+                sector = self.kb.sector_of(article.text[kid.start : toks[head].end])
+                if sector:
+                    break
         if sector is None and tr is None and _agent_head(t, head_lower):
             # "military officials", "rebel forces": a sector modifier of a noun for people or a body; not of a
             # thing or an act ("military exercises", "terrorist activities", "a general strike")

@@ -232,6 +232,8 @@ class Coder:
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
         self.third_party_verbs = _word_list(roles, "third_party_verbs", "verb lemmas")
         self.cause_frames = _word_list(roles, "cause_frames", "nouns")
+        self.affiliation_words = _word_list(roles, "affiliation_words", "words")
+        self.region_words = _word_list(roles, "region_words", "words")
         self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
@@ -614,6 +616,13 @@ class Coder:
             elif subj is not None and not subj_passive:
                 actor_heads = tree.conjuncts(subj.i)
                 role_notes.append(f"actor = subject '{subj.text}'")
+            elif (misparsed := self._affiliation_participle_subject(tree, t)) is not None:
+                # "Hackers linked to Russia's ... agency breached ...", parsed with 'linked' as the main verb
+                actor_heads = tree.conjuncts(misparsed.i)
+                role_notes.append(
+                    f"actor = subject '{misparsed.text}' of '{article.tokens[t.head].text}' (a reduced relative the"
+                    " parser took for the main verb)"
+                )
 
         # recipient
         rec_heads: list[int] = []
@@ -1910,6 +1919,8 @@ class Coder:
                 a = self._official_of_place(h, article, tree, actors)
             if a is not None:
                 a = self._shared_nationality(a, h, tree, actors)
+            if a is not None and a.country is None and a.kind in ("sector", "org"):
+                a = self._affiliated(a, h, article, tree, actors, ref)
             if a is None and modifier_ok:
                 m = actors.at(h)
                 if m is not None and m.actor is not None:
@@ -1930,6 +1941,71 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    def _affiliated(
+        self, a: Actor, h: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
+    ) -> Actor:
+        """A party with no country of its own placed with the state or state agency it is linked to, backed by,
+        affiliated with or loyal to (roles.yaml affiliation_words): "hackers linked to Russia's military intelligence
+        agency" -> RUSSPY, "hackers backed by Iran" -> IRN (its own sector, if any, kept). Not an armed group or
+        organisation with a code of its own on the other side ("militants affiliated with the Islamic State")."""
+        cands = list(tree.kids(h, "acl", "amod", "relcl"))
+        t = tree.tokens[h]
+        if t.dep == "nsubj" and t.head != h and self._affiliation_participle(tree, tree.tokens[t.head]):
+            cands.append(tree.tokens[t.head])  # "Hackers linked to X breached ...", 'linked' parsed as the main verb
+        for m in cands:
+            if m.lower not in self.affiliation_words and (m.lemma or m.text).lower() not in self.affiliation_words:
+                continue
+            for p, o in tree.preps(m.i):
+                if p.lower not in ("to", "with", "by") or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                y = self.resolver.resolve(o.i, article, tree, actors, ref)
+                if y is None or not y.country or y.kind not in ("state", "sector"):
+                    continue
+                sector = a.sector or y.sector
+                cc = self.resolver.cameo_country(y.country) or y.country
+                return replace(
+                    a,
+                    country=y.country,
+                    sector=sector,
+                    code=f"{cc}{sector or ''}",
+                    why=f"{a.why}; country from who it is {m.text} {p.lower}: {y.code} ('{o.text}')".lstrip("; "),
+                )
+        return a
+
+    def _names_other_place(self, article: Article, actors: ArticleActors | None, a: Actor, country: str) -> bool:
+        """Whether the actor's own words name a region (roles.yaml region_words: "several European energy companies",
+        "an international aid group") or another country than ``country``: no nationality is to be taken from around."""
+        toks = article.tokens
+        k = _token_index(toks, a.start)
+        while k is not None and k < len(toks) and toks[k].end <= a.end:
+            if toks[k].lower in self.region_words:
+                return True
+            m = actors.at(k) if actors is not None else None
+            if m is not None and m.actor is not None and m.actor.country and m.actor.country != country:
+                return True
+            k += 1
+        return False
+
+    def _affiliation_participle(self, tree: Tree, v: Token) -> bool:
+        """Whether ``v`` is an affiliation participle with no auxiliary that the parser made a clause's main verb
+        while the real verb hangs on it as 'dep' ("Hackers linked to X breached Y")."""
+        return (
+            v.tag in ("VBN", "VBD")  # the parser tags such a 'main verb' VBD
+            and v.lower in self.affiliation_words
+            and not tree.kids(v.i, "aux", "auxpass")
+            and any(tree.tokens[c].dep == "dep" and tree.tokens[c].pos == "VERB" for c in tree.children[v.i])
+        )
+
+    def _affiliation_participle_subject(self, tree: Tree, t: Token) -> Token | None:
+        """The subject of verb ``t`` when the parser hung it as 'dep' on an affiliation participle it took for the
+        main verb: "Hackers linked to X breached Y" -> Hackers."""
+        if t.dep != "dep" or t.head == t.i or t.i < t.head:
+            return None
+        v = tree.tokens[t.head]
+        if not self._affiliation_participle(tree, v):
+            return None
+        return tree.kid(v.i, "nsubj")
 
     @staticmethod
     def _group_is_own_subject(h: int, tree: Tree, group: list[Actor]) -> bool:
@@ -2913,8 +2989,12 @@ class Coder:
                     for a in d.actors
                 ]
             if not _state_of(d.actors, home):
+                # nor when its own words name another place or region ("the networks of several European energy
+                # companies", in a sentence about Russian hackers)
                 d.recipients = [
-                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    a
+                    if _names_inside(a, home, actors) or self._names_other_place(article, actors, a, home)
+                    else self._localise(a, home, where, people=True)
                     for a in d.recipients
                 ]
         if cameo.code.startswith("17") and d.actors and d.recipients:
