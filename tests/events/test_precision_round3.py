@@ -166,3 +166,25 @@ def test_hackers_backed_by_a_state_take_its_country(pipe: Any) -> None:
 def test_breach_senses(pipe: Any, text: str, cameo: str) -> None:
     (b,) = on(code(pipe, text, DATE), "breached")
     assert b["cameo"] == cameo
+
+
+# -- 5. a target as a goal is no attack ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rutte urged allies to reach the target of spending two percent of GDP on defence.",
+        "Poland set a target of 300,000 soldiers by 2035.",
+        "Spain has again missed the target agreed at the summit in Vilnius.",
+        "Canada said it would meet the NATO spending target by 2027.",
+    ],
+)
+def test_a_target_as_a_goal_is_not_an_attack(pipe: Any, text: str) -> None:
+    evs = code(pipe, text, DATE)
+    assert not on(evs, "target"), summary(evs)
+
+
+def test_a_target_that_is_struck_stays_an_attack(pipe: Any) -> None:
+    evs = code(pipe, "The air base near Erbil was a target of Iranian drones.", DATE)
+    assert [e["event"] for e in on(evs, "target")] == ["ASSAULT"], summary(evs)
