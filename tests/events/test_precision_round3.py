@@ -188,3 +188,17 @@ def test_a_target_as_a_goal_is_not_an_attack(pipe: Any, text: str) -> None:
 def test_a_target_that_is_struck_stays_an_attack(pipe: Any) -> None:
     evs = code(pipe, "The air base near Erbil was a target of Iranian drones.", DATE)
     assert [e["event"] for e in on(evs, "target")] == ["ASSAULT"], summary(evs)
+
+
+# -- 6. a truce brokered by X, or with the help of X, is X mediating ----------------------------------------------
+
+
+def test_a_truce_brokered_with_the_help_of_a_state_is_its_mediation(pipe: Any) -> None:
+    (b,) = on(code(pipe, "The truce was brokered with the help of Egypt.", DATE), "brokered")
+    assert (b["event"], b["cameo"], codes(b["actor"])) == ("CONSULT", "045", ["EGY"]), b
+
+
+def test_a_brokered_ceasefire_names_the_parties_mediated_between(pipe: Any) -> None:
+    text = "The ceasefire between Israel and Hezbollah was brokered by France and the United States."
+    (b,) = on(code(pipe, text, DATE), "brokered")
+    assert (b["cameo"], codes(b["actor"]), codes(b["recipient"])) == ("045", ["FRA", "USA"], ["ISR", "LBNREB"])

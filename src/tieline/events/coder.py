@@ -233,6 +233,7 @@ class Coder:
         self.third_party_verbs = _word_list(roles, "third_party_verbs", "verb lemmas")
         self.cause_frames = _word_list(roles, "cause_frames", "nouns")
         self.affiliation_words = _word_list(roles, "affiliation_words", "words")
+        self.helper_nouns = _word_list(roles, "helper_nouns", "nouns")
         self.region_words = _word_list(roles, "region_words", "words")
         self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
@@ -587,6 +588,10 @@ class Coder:
                     role_notes.append(
                         f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
                     )
+                elif (helper := self._helper_agent(tree, i)) is not None:
+                    # "the truce was brokered with the help of the United States": who helped did it
+                    actor_heads = tree.conjuncts(helper.i)
+                    role_notes.append(f"actor = '{helper.text}', with whose help it was done (no by-agent)")
                 elif (
                     patient is not None
                     and chosen.object is not None
@@ -807,11 +812,17 @@ class Coder:
                     d.recipients = [*d.recipients, *found]
                     role_notes.append(f"recipient = the one disapproved of ('{p.lower} {o.text}')")
                     break
-        if not d.recipients and d.actors and obj is not None:
+        # "the ceasefire between Israel and Hezbollah was brokered by France": a third party's passive subject too
+        hosted_obj = obj if obj is not None else (patient if lemma in self.third_party_verbs else None)
+        if not d.recipients and d.actors and hosted_obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
             # object is between are the ones the act is done for; a plural noun names them too ("mediation efforts
             # among Serbia's feuding republics"), also through a support noun ("several rounds of talks between")
-            hosted = [obj, *(o for p, o in tree.preps(obj.i) if p.lower == "of" and theme_lemma in self.support_nouns)]
+            obj_ = hosted_obj
+            hosted = [
+                obj_,
+                *(o for p, o in tree.preps(obj_.i) if p.lower == "of" and theme_lemma in self.support_nouns),
+            ]
             for p, o, of in ((p, o, h) for h in hosted for p, o in tree.preps(h.i)):
                 if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
                     if lemma in self.third_party_verbs and d.code[:2] == "04" and d.code != self.mediate_code:
@@ -1986,6 +1997,17 @@ class Coder:
                 return True
             k += 1
         return False
+
+    def _helper_agent(self, tree: Tree, i: int) -> Token | None:
+        """The party of a "with the help / mediation / assistance of X" phrase on verb ``i`` (roles.yaml helper_nouns),
+        or None."""
+        for p, o in tree.preps(i):
+            if p.lower not in ("with", "through") or (o.lemma or o.text).lower() not in self.helper_nouns:
+                continue
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower == "of" and o2.pos in ("PROPN", "NOUN"):
+                    return o2
+        return None
 
     def _affiliation_participle(self, tree: Tree, v: Token) -> bool:
         """Whether ``v`` is an affiliation participle with no auxiliary that the parser made a clause's main verb
