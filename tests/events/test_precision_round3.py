@@ -202,3 +202,26 @@ def test_a_brokered_ceasefire_names_the_parties_mediated_between(pipe: Any) -> N
     text = "The ceasefire between Israel and Hezbollah was brokered by France and the United States."
     (b,) = on(code(pipe, text, DATE), "brokered")
     assert (b["cameo"], codes(b["actor"]), codes(b["recipient"])) == ("045", ["FRA", "USA"], ["ISR", "LBNREB"])
+
+
+# -- 7. "the government's" with no country takes the country the article is about -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "YEREVAN, May 9 (Reuters) - Tens of thousands of protesters rallied outside parliament against the "
+        "government's decision.",
+        "Armenian protesters rallied against the government's decision to sign the border deal.",
+    ],
+)
+def test_the_governments_decision_is_the_articles_government(pipe: Any, text: str) -> None:
+    (r,) = on(code(pipe, text, DATE), "rallied")
+    assert codes(r["recipient"]) == ["ARMGOV"], r["recipient"]
+
+
+def test_a_groups_own_people_stay_without_the_countrys_code(pipe: Any) -> None:
+    # "the group's fighters" are the group's, not the country's (the possessor inside the phrase still blocks it)
+    text = "YEREVAN, May 9 (Reuters) - Police detained the group's supporters outside parliament."
+    (d,) = on(code(pipe, text, DATE), "detained")
+    assert "ARMCVL" not in codes(d["recipient"]) and "ARMREB" not in codes(d["recipient"]), d["recipient"]

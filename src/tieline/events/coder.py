@@ -3288,7 +3288,8 @@ class Coder:
         if (
             people
             and a.kind == "sector"
-            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split())
+            # a possessor inside the phrase, not the head's own ending ("the government's decision": the government)
+            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split()[:-1])
         ):
             return a  # "the group's fighters", "their supporters": someone's own people, not the country's
         cc = self.resolver.cameo_country(country) or country
