@@ -225,3 +225,13 @@ def test_a_groups_own_people_stay_without_the_countrys_code(pipe: Any) -> None:
     text = "YEREVAN, May 9 (Reuters) - Police detained the group's supporters outside parliament."
     (d,) = on(code(pipe, text, DATE), "detained")
     assert "ARMCVL" not in codes(d["recipient"]) and "ARMREB" not in codes(d["recipient"]), d["recipient"]
+
+
+def test_what_a_rally_in_the_capital_is_against(pipe: Any) -> None:
+    # the parser hangs 'against' on 'the capital': it is still what the protest is against
+    text = (
+        "YEREVAN, May 9 (Reuters) - Tens of thousands of protesters rallied in the capital against the government's "
+        "decision to suspend talks with the European Union."
+    )
+    (r,) = on(code(pipe, text, DATE), "rallied")
+    assert codes(r["recipient"]) == ["ARMGOV"], r["recipient"]

@@ -769,6 +769,20 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and d.code[:2] == "14":
+            # "rallied in the capital against the government's decision", with 'against' parsed on the place: what a
+            # protest is against, whatever phrase the parser hung it on
+            against = [
+                o2.i
+                for p, o in tree.preps(i)
+                if p.lower in PLACE_PREPS
+                for p2, o2 in tree.preps(o.i)
+                if p2.lower == "against"
+            ]
+            found = self._resolve_all(against, article, tree, actors, ref, peers=d.actors)
+            d.recipients = found or self._speech_act_party(against, article, tree, actors, ref, d, role_notes)
+            if found:
+                role_notes.append("recipient = object of 'against' (parsed on the place of the protest)")
         if not d.recipients and d.actors and d.code[:2] in ("02", "10"):
             # "called for Somalia to hold elections", "called for the president to resign": who a request's
             # for-clause has act is the one asked (also for `recipient: none` patterns, whose content it is)
