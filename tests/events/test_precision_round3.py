@@ -134,6 +134,10 @@ def test_the_answered_attack_is_its_own_event_with_its_date_and_victims(pipe: An
 def test_a_date_on_the_verbs_own_attack_still_dates_the_verb(pipe: Any) -> None:
     (k,) = on(code(pipe, "Three soldiers were killed in an attack on Monday near Gao.", DATE), "killed")
     assert k["date"] == "2025-05-05" and k["date_source"] == "text"
+    # a noun of time between the verb and the nominal event keeps the date with the verb
+    text = "During the border war, Eritrean troops destroyed three Ethiopian tanks in a single day of fighting in 1999."
+    (d,) = on(code(pipe, text, DATE), "destroyed")
+    assert d["date"].startswith("1999"), d["date"]
 
 
 # -- 4. breaching networks is an intrusion; "X linked to / backed by Y" takes Y's country ------------------------

@@ -2468,14 +2468,22 @@ class Coder:
     def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
         """Whether nominal event ``n``, met while climbing from a date phrase to ``trigger``, owns the date: "launched
         strikes in retaliation for an attack on tourists in April" dates the attack, not the strikes. Not the
-        trigger's own object or phrase ("launched an attack on Monday", "killed in an attack on Monday")."""
+        verb's own object or phrase ("launched an attack on Monday", "killed in an attack on Monday", "destroyed ...
+        in a single day of fighting in 1988")."""
         if n.i == trigger or n.pos != "NOUN" or not self.lexicon.is_noun_trigger((n.lemma or n.text).lower()):
             return False
         if tree.tokens[trigger].pos not in ("VERB", "AUX"):
             return True  # a noun's date inside another event noun is that noun's ("retaliation for an attack in April")
-        h = tree.head(n.i)
-        direct = n.head == trigger or (n.dep == "pobj" and h is not None and h.head == trigger)
-        return not direct
+        # between the noun and the verb, another nominal event ("in retaliation for an attack ... in April") makes the
+        # noun an act of its own; a plain noun of time or measure does not ("in a single day of fighting in 1988")
+        for anc in tree.ancestors(n.i):
+            if anc.i == trigger:
+                return False
+            if anc.pos == "NOUN" and self.lexicon.is_noun_trigger((anc.lemma or anc.text).lower()):
+                return True
+            if anc.pos in ("VERB", "AUX"):
+                return False
+        return False
 
     def _reported_under(self, tree: Tree, i: int) -> bool:
         """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
