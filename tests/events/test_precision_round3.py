@@ -172,6 +172,16 @@ def test_breach_senses(pipe: Any, text: str, cameo: str) -> None:
     assert b["cameo"] == cameo
 
 
+def test_a_pronoun_is_not_read_as_the_acts_own_target(pipe: Any) -> None:
+    # found while checking class 4 on re3d: "their" resolved to the nearest group, the one fought against
+    text = (
+        "Al-Shabaab fighters attacked a base near Kismayo on Monday. Kenya remains steadfast in its support of the "
+        "Somali government and the Somali people in their fight against al-Shabaab."
+    )
+    (f,) = on(code(pipe, text, DATE), "fight")
+    assert "SOMREB" not in codes(f["actor"]), summary([f])
+
+
 # -- 5. a target as a goal is no attack ---------------------------------------------------------------------------
 
 

@@ -1638,6 +1638,16 @@ class Coder:
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if (
+            d.actors
+            and d.recipients
+            and len(actor_heads) == 1
+            and tree.is_pronoun(actor_heads[0])
+            and all(any(_same(a, r) for r in d.recipients) for a in d.actors)
+        ):
+            # "the Iraqi people in their fight against ISIL": a pronoun read as the act's own target is misread
+            d.actors = []
+            notes.append(f"'{article.tokens[actor_heads[0]].text}' resolved to the act's own target: no actor")
         if self.ontology.cameo(d.code).quad in (2, 4) and all(_unknown_org(r) for r in d.recipients):
             d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, notes) or d.recipients
         if d.actors and not d.recipients:
