@@ -86,6 +86,8 @@ RELATIONAL_NOUNS = frozenset(
      "enemy", "enemies", "foe", "foes", "adversary", "adversaries", "opponent", "opponents", "proxy", "proxies",
      "client", "clients", "protege", "protégé"}
 )  # fmt: skip
+# sectors of armed and security bodies, named by a cue of several words ("military intelligence agency", "armed men")
+SECURITY_SECTORS = frozenset({"MIL", "COP", "SPY", "UAF", "REB", "INS"})
 # A country word that states a stance or who stands behind someone names no nationality: "an anti-Syria
 # journalist", "pro-Russian separatists", "Iranian-backed militias", "the Israeli-occupied West Bank"
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
@@ -898,6 +900,15 @@ class Resolver:
             for kid in tree.kids(head, "compound", "amod"):
                 if self.kb.sector_of(kid.lower) in ("REB", "COP"):
                     sector = self.kb.sector_of(kid.lower)
+                    break
+        if sector is None and tr is None:
+            # "military intelligence agency", "armed men", "the Syrian Air Force": a cue of several words ending in the
+            # head names an armed or security body, longest first, before any one modifier ("military" alone would
+            # say MIL); other sectors keep the one-word rule below ("coalition partners" of a military coalition)
+            for kid in sorted(tree.kids(head, "compound", "amod"), key=lambda k: k.i):
+                longer = self.kb.sector_of(article.text[kid.start : toks[head].end])
+                if longer in SECURITY_SECTORS:
+                    sector = longer
                     break
         if sector is None and tr is None and _agent_head(t, head_lower):
             # "military officials", "rebel forces": a sector modifier of a noun for people or a body; not of a

@@ -29,6 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
+from .asked import AskedFor
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -219,6 +220,7 @@ class Coder:
         self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
+        self.asked = AskedFor.from_modality(mod)  # nominal acts asked for ("called for a ceasefire"): not done
         roles = read_data_file("roles.yaml")
         self.speech_act_nouns = _word_list(roles, "speech_act_nouns", "words")
         self.stative_passives = _word_list(roles, "stative_passives", "verb lemmas")
@@ -228,6 +230,12 @@ class Coder:
         self.attack_instruments = _word_list(roles, "unnamed_attack_instruments", "words")
         self.symmetric_acts = _word_list(roles, "symmetric_acts", "CAMEO codes")
         self.third_party_acts = _word_list(roles, "third_party_acts", "CAMEO codes")
+        self.third_party_verbs = _word_list(roles, "third_party_verbs", "verb lemmas")
+        self.cause_frames = _word_list(roles, "cause_frames", "nouns")
+        self.affiliation_words = _word_list(roles, "affiliation_words", "words")
+        self.helper_nouns = _word_list(roles, "helper_nouns", "nouns")
+        self.region_words = _word_list(roles, "region_words", "words")
+        self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
@@ -370,7 +378,7 @@ class Coder:
         self._result_setting(tree, drafts)
         self._intended_place_recipients(tree, drafts)
         self._protest_demands(tree, drafts)
-        return self._merge_fragments(drafts, trace=trace)
+        return self._merge_fragments(tree, drafts, trace=trace)
 
     def _protest_demands(self, tree: Tree, drafts: list[Draft]) -> None:
         """A demand or appeal voiced by a protest is what the protest is for, and ranks below it ("landowners began a
@@ -580,6 +588,10 @@ class Coder:
                     role_notes.append(
                         f"actor = agent '{agent.text}' (its by-phrase parsed on a phrase of the verb)"
                     )
+                elif (helper := self._helper_agent(tree, i)) is not None:
+                    # "the truce was brokered with the help of the United States": who helped did it
+                    actor_heads = tree.conjuncts(helper.i)
+                    role_notes.append(f"actor = '{helper.text}', with whose help it was done (no by-agent)")
                 elif (
                     patient is not None
                     and chosen.object is not None
@@ -617,6 +629,13 @@ class Coder:
                 else:
                     actor_heads = tree.conjuncts(subj.i)
                     role_notes.append(f"actor = subject '{subj.text}'")
+            elif (misparsed := self._affiliation_participle_subject(tree, t)) is not None:
+                # "Hackers linked to Russia's ... agency breached ...", parsed with 'linked' as the main verb
+                actor_heads = tree.conjuncts(misparsed.i)
+                role_notes.append(
+                    f"actor = subject '{misparsed.text}' of '{article.tokens[t.head].text}' (a reduced relative the"
+                    " parser took for the main verb)"
+                )
 
         # recipient
         rec_heads: list[int] = []
@@ -758,6 +777,20 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if not d.recipients and d.actors and d.code[:2] == "14":
+            # "rallied in the capital against the government's decision", with 'against' parsed on the place: what a
+            # protest is against, whatever phrase the parser hung it on
+            against = [
+                o2.i
+                for p, o in tree.preps(i)
+                if p.lower in PLACE_PREPS
+                for p2, o2 in tree.preps(o.i)
+                if p2.lower == "against"
+            ]
+            found = self._resolve_all(against, article, tree, actors, ref, peers=d.actors)
+            d.recipients = found or self._speech_act_party(against, article, tree, actors, ref, d, role_notes)
+            if found:
+                role_notes.append("recipient = object of 'against' (parsed on the place of the protest)")
         if not d.recipients and d.actors and d.code[:2] in ("02", "10"):
             # "called for Somalia to hold elections", "called for the president to resign": who a request's
             # for-clause has act is the one asked (also for `recipient: none` patterns, whose content it is)
@@ -801,17 +834,31 @@ class Coder:
                     d.recipients = [*d.recipients, *found]
                     role_notes.append(f"recipient = the one disapproved of ('{p.lower} {o.text}')")
                     break
-        if not d.recipients and d.actors and obj is not None:
+        # "the ceasefire between Israel and Hezbollah was brokered by France": a third party's passive subject too
+        hosted_obj = obj if obj is not None else (patient if lemma in self.third_party_verbs else None)
+        if not d.recipients and d.actors and hosted_obj is not None:
             # "host a meeting between X and Y", "launched a mediation effort between X and Y": the parties the
             # object is between are the ones the act is done for; a plural noun names them too ("mediation efforts
-            # among Serbia's feuding republics")
-            for p, o in tree.preps(obj.i):
+            # among Serbia's feuding republics"), also through a support noun ("several rounds of talks between")
+            obj_ = hosted_obj
+            hosted = [
+                obj_,
+                *(o for p, o in tree.preps(obj_.i) if p.lower == "of" and theme_lemma in self.support_nouns),
+            ]
+            for p, o, of in ((p, o, h) for h in hosted for p, o in tree.preps(h.i)):
                 if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
+                    if lemma in self.third_party_verbs and d.code[:2] == "04" and d.code != self.mediate_code:
+                        # "hosted several rounds of talks between the warring parties": the hosts mediate
+                        role_notes.append(
+                            f"'{t.text}' what others hold '{p.lower} {o.text}': CAMEO {d.code} coded as "
+                            f"{self.mediate_code} (a third party's act)"
+                        )
+                        d.code = self.mediate_code
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
                         role_notes.append(
-                            f"recipients = the parties '{p.lower} {o.text} ...' of '{obj.text}'"
+                            f"recipients = the parties '{p.lower} {o.text} ...' of '{of.text}'"
                         )
                         break
         if (
@@ -819,6 +866,7 @@ class Coder:
             and not d.recipients
             and chosen.recipient != "none"
             and (_reciprocal_code(d.code) or (lemma in self.mutual and d.code[:2] in ("19", "20")))
+            and not self._third_party(d, lemma)
         ):  # "Vietnamese and Cambodian forces clashed": each side is the other's target
             d.reciprocal = True
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
@@ -838,6 +886,11 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _third_party(self, d: Draft, lemma: str) -> bool:
+        """Whether the act is a third party's (hosting, mediating, brokering: roles.yaml third_party_verbs and
+        third_party_acts): its coordinated subjects are co-hosts, not each other's recipient."""
+        return d.kind == "verb" and (lemma in self.third_party_verbs or d.code in self.third_party_acts)
 
     def _expected(self, tree: Tree, t: Token) -> Token | None:
         """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
@@ -1650,6 +1703,16 @@ class Coder:
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if (
+            d.actors
+            and d.recipients
+            and len(actor_heads) == 1
+            and tree.is_pronoun(actor_heads[0])
+            and all(any(_same(a, r) for r in d.recipients) for a in d.actors)
+        ):
+            # "the Iraqi people in their fight against ISIL": a pronoun read as the act's own target is misread
+            d.actors = []
+            notes.append(f"'{article.tokens[actor_heads[0]].text}' resolved to the act's own target: no actor")
         if self.ontology.cameo(d.code).quad in (2, 4) and all(_unknown_org(r) for r in d.recipients):
             d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, notes) or d.recipients
         if d.actors and not d.recipients:
@@ -1667,6 +1730,7 @@ class Coder:
                         )
         under_i = -1
         subject_phrase = False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
+        asked = self.asked.asker(tree, anchor)  # "called for a ceasefire": asked for, not done (events/asked.py)
         if (
             not d.recipients
             and anchor.dep == "pobj"
@@ -1703,8 +1767,16 @@ class Coder:
             ):
                 notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
                 gov = None
+            if gov is not None and asked is not None and asked[1] and d.code[:2] != "14":
+                # "the UN called for a ceasefire": who asks for the act does not take part in it (but who calls for a
+                # march or a strike is its organiser: "the coalition called for a march")
+                notes.append(f"asked for by '{asked[0].text}': its subject is no participant")
+                gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
+                ctl = self._controller(tree, gov)
+                if ctl is not None and ctl.i != i and ctl.dep in ("dobj", "pobj"):
+                    subj, subj_passive = ctl, False  # "urged both sides to return to talks": the sides return
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
                     subject_phrase = True
                     heads = tree.conjuncts(subj.i)
@@ -1737,7 +1809,7 @@ class Coder:
                     )
                     if d.recipients:
                         notes.append(f"recipient = subject '{subj.text}' of '{cop.text}'")
-        if not d.actors and not d.recipients and _reciprocal_code(d.code) and self._group:
+        if not d.actors and not d.recipients and _reciprocal_code(d.code) and self._group and asked is None:
             # "the focus of their discussion centered on the framework": the pair the sentence refers back to
             sent = article.sentences[tree.sent_of[i]]
             plural = next(
@@ -1791,6 +1863,11 @@ class Coder:
         d.roles = notes
         d.modality, d.attribution, d.embedded, d.demanded = self._modality(article, tree, actors, anchor, ref)
         self._not_done(article, tree, anchor, d)
+        if asked is not None and d.modality in ("asserted", "pledged"):
+            # "called for an immediate ceasefire", "urged both sides to return to negotiations": asked for, not done
+            d.modality = "hypothetical"
+            d.embedded = d.embedded or not asked[1]  # a direct object or for-phrase is embedded with its governor
+            d.roles.append(f"asked for ('{asked[0].text}'): not done")
         expected = self._expected(tree, tree.tokens[i])
         if expected is not None and d.modality == "asserted":
             # "fears of an Israeli attack", "in anticipation of mass protests": feared or anticipated, not done
@@ -1888,7 +1965,7 @@ class Coder:
         for h in heads:
             tok = article.tokens[h]
             pair = self._main_pair() if _pair_noun(tree, tok) else []
-            if pair:
+            if pair and not self._group_is_own_subject(h, tree, pair):
                 # "X met Y ..., and the two ministers agreed": the pair the article names most (then last)
                 for g in pair:
                     if not any(_same(g, b) for b in out):
@@ -1911,7 +1988,11 @@ class Coder:
                         replace(ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence")
                     )
                 continue
-            if (tok.lower in ("they", "them", "their") or plural_noun) and self._group:
+            if (
+                (tok.lower in ("they", "them", "their") or plural_noun)
+                and self._group
+                and not self._group_is_own_subject(h, tree, self._group)
+            ):
                 sent = article.sentences[tree.sent_of[h]]
                 for g in self._group:
                     if not any(_same(g, b) for b in out):
@@ -1938,6 +2019,8 @@ class Coder:
                 a = self._official_of_place(h, article, tree, actors)
             if a is not None:
                 a = self._shared_nationality(a, h, tree, actors)
+            if a is not None and a.country is None and a.kind in ("sector", "org"):
+                a = self._affiliated(a, h, article, tree, actors, ref)
             if a is None and modifier_ok:
                 m = actors.at(h)
                 if m is not None and m.actor is not None:
@@ -1958,6 +2041,99 @@ class Coder:
                         if conj is not None and not any(_same(conj, c) for c in out):
                             out.append(conj)
         return out
+
+    def _affiliated(
+        self, a: Actor, h: int, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None
+    ) -> Actor:
+        """A party with no country of its own placed with the state or state agency it is linked to, backed by,
+        affiliated with or loyal to (roles.yaml affiliation_words): "hackers linked to Russia's military intelligence
+        agency" -> RUSSPY, "hackers backed by Iran" -> IRN (its own sector, if any, kept). Not an armed group or
+        organisation with a code of its own on the other side ("militants affiliated with the Islamic State")."""
+        cands = list(tree.kids(h, "acl", "amod", "relcl"))
+        t = tree.tokens[h]
+        if t.dep == "nsubj" and t.head != h and self._affiliation_participle(tree, tree.tokens[t.head]):
+            cands.append(tree.tokens[t.head])  # "Hackers linked to X breached ...", 'linked' parsed as the main verb
+        for m in cands:
+            if m.lower not in self.affiliation_words and (m.lemma or m.text).lower() not in self.affiliation_words:
+                continue
+            for p, o in tree.preps(m.i):
+                if p.lower not in ("to", "with", "by") or o.pos not in ("PROPN", "NOUN"):
+                    continue
+                y = self.resolver.resolve(o.i, article, tree, actors, ref)
+                if y is None or not y.country or y.kind not in ("state", "sector"):
+                    continue
+                sector = a.sector or y.sector
+                cc = self.resolver.cameo_country(y.country) or y.country
+                return replace(
+                    a,
+                    country=y.country,
+                    sector=sector,
+                    code=f"{cc}{sector or ''}",
+                    why=f"{a.why}; country from who it is {m.text} {p.lower}: {y.code} ('{o.text}')".lstrip("; "),
+                )
+        return a
+
+    def _names_other_place(self, article: Article, actors: ArticleActors | None, a: Actor, country: str) -> bool:
+        """Whether the actor's own words name a region (roles.yaml region_words: "several European energy companies",
+        "an international aid group") or another country than ``country``: no nationality is to be taken from around."""
+        toks = article.tokens
+        k = _token_index(toks, a.start)
+        while k is not None and k < len(toks) and toks[k].end <= a.end:
+            if toks[k].lower in self.region_words:
+                return True
+            m = actors.at(k) if actors is not None else None
+            if m is not None and m.actor is not None and m.actor.country and m.actor.country != country:
+                return True
+            k += 1
+        return False
+
+    def _helper_agent(self, tree: Tree, i: int) -> Token | None:
+        """The party of a "with the help / mediation / assistance of X" phrase on verb ``i`` (roles.yaml helper_nouns),
+        or None."""
+        for p, o in tree.preps(i):
+            if p.lower not in ("with", "through") or (o.lemma or o.text).lower() not in self.helper_nouns:
+                continue
+            for p2, o2 in tree.preps(o.i):
+                if p2.lower == "of" and o2.pos in ("PROPN", "NOUN"):
+                    return o2
+        return None
+
+    def _affiliation_participle(self, tree: Tree, v: Token) -> bool:
+        """Whether ``v`` is an affiliation participle with no auxiliary that the parser made a clause's main verb
+        while the real verb hangs on it as 'dep' ("Hackers linked to X breached Y")."""
+        return (
+            v.tag in ("VBN", "VBD")  # the parser tags such a 'main verb' VBD
+            and v.lower in self.affiliation_words
+            and not tree.kids(v.i, "aux", "auxpass")
+            and any(tree.tokens[c].dep == "dep" and tree.tokens[c].pos == "VERB" for c in tree.children[v.i])
+        )
+
+    def _affiliation_participle_subject(self, tree: Tree, t: Token) -> Token | None:
+        """The subject of verb ``t`` when the parser hung it as 'dep' on an affiliation participle it took for the
+        main verb: "Hackers linked to X breached Y" -> Hackers."""
+        if t.dep != "dep" or t.head == t.i or t.i < t.head:
+            return None
+        v = tree.tokens[t.head]
+        if not self._affiliation_participle(tree, v):
+            return None
+        return tree.kid(v.i, "nsubj")
+
+    @staticmethod
+    def _group_is_own_subject(h: int, tree: Tree, group: list[Actor]) -> bool:
+        """Whether a remembered group (or pair) is the subject of the verb whose object (or phrase) ``h`` is: "Egypt and Qatar
+        urged both sides to return", "X and Y told them": the ones acted on are not the ones acting."""
+        t = tree.tokens[h]
+        v = tree.head(h)
+        if v is not None and t.dep == "pobj" and v.dep == "prep":
+            t, v = v, tree.head(v.i)
+        if v is None or v.pos not in ("VERB", "AUX") or t.dep not in ("dobj", "dative", "prep"):
+            return False
+        subj, passive = tree.subject(v.i)
+        if subj is None or passive:
+            return False
+        span = tree.subtree(subj.i)  # with its conjuncts: "Egypt and Qatar"
+        start, end = tree.char_span(min(span), max(span) + 1)
+        return all(start <= g.start and g.end <= end for g in group)
 
     def _official_of_place(self, h: int, article: Article, tree: Tree, actors: ArticleActors) -> Actor | None:
         """A sector agent named by the place it serves when that place is no actor itself ("the mayor of Nablus",
@@ -2350,7 +2526,7 @@ class Coder:
             owner = head
             for anc in tree.ancestors(head):
                 owner = anc.i
-                if anc.i == trigger or anc.pos in ("VERB", "AUX"):
+                if anc.i == trigger or anc.pos in ("VERB", "AUX") or self._dated_noun(tree, anc, trigger):
                     break
             if owner != trigger and head != trigger:
                 continue
@@ -2371,6 +2547,26 @@ class Coder:
             head = tree.tokens[trigger].head
             return self._date(article, tree, head, si, ref)
         return best
+
+    def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
+        """Whether nominal event ``n``, met while climbing from a date phrase to ``trigger``, owns the date: "launched
+        strikes in retaliation for an attack on tourists in April" dates the attack, not the strikes. Not the
+        verb's own object or phrase ("launched an attack on Monday", "killed in an attack on Monday", "destroyed ...
+        in a single day of fighting in 1988")."""
+        if n.i == trigger or n.pos != "NOUN" or not self.lexicon.is_noun_trigger((n.lemma or n.text).lower()):
+            return False
+        if tree.tokens[trigger].pos not in ("VERB", "AUX"):
+            return True  # a noun's date inside another event noun is that noun's ("retaliation for an attack in April")
+        # between the noun and the verb, another nominal event ("in retaliation for an attack ... in April") makes the
+        # noun an act of its own; a plain noun of time or measure does not ("in a single day of fighting in 1988")
+        for anc in tree.ancestors(n.i):
+            if anc.i == trigger:
+                return False
+            if anc.pos == "NOUN" and self.lexicon.is_noun_trigger((anc.lemma or anc.text).lower()):
+                return True
+            if anc.pos in ("VERB", "AUX"):
+                return False
+        return False
 
     def _reported_under(self, tree: Tree, i: int) -> bool:
         """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
@@ -2545,19 +2741,31 @@ class Coder:
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
-    def _merge_fragments(self, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
+    def _merge_fragments(self, tree: Tree, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
         """In one sentence, an event that lacks an actor is completed by another of the same type that has one
-        ("The 2013 attack in Nairobi shows that Kenya has been a target of the group")."""
+        ("The 2013 attack in Nairobi shows that Kenya has been a target of the group"). Not the act another act
+        answers ("strikes in retaliation for an attack on tourists in April": the attack is its own event), and a
+        relative clause on a nominal event completes that event ("an attack ... that killed 26 people")."""
         out: list[Draft] = []
+        by_trigger = {o.trigger: o for o in drafts}
         for d in drafts:
             if not d.actors:
                 plover = self.ontology.cameo(d.code).plover
+                t = tree.tokens[d.trigger]
+                antecedent = by_trigger.get(t.head) if t.dep == "relcl" and t.head != t.i else None
+                if (
+                    antecedent is not None
+                    and antecedent.kind == "noun"
+                    and self.ontology.cameo(antecedent.code).plover == plover
+                ):
+                    candidates = [antecedent]  # "an attack on tourists that killed 26 people": the attack's result
+                elif self._answered_act(tree, d):
+                    out.append(d)  # "in retaliation for an attack on tourists": another act, its own event
+                    continue
+                else:
+                    candidates = [o for o in drafts if o is not d and o.actors]
                 partner = next(
-                    (
-                        o
-                        for o in drafts
-                        if o is not d and o.actors and self.ontology.cameo(o.code).plover == plover
-                    ),
+                    (o for o in candidates if o is not d and self.ontology.cameo(o.code).plover == plover),
                     None,
                 )
                 if partner is not None:
@@ -2579,6 +2787,16 @@ class Coder:
                     continue
             out.append(d)
         return out
+
+    def _answered_act(self, tree: Tree, d: Draft) -> bool:
+        """Whether nominal event ``d`` is what another act answers: the object of a for/to/against phrase of a
+        cause-frame noun ("in retaliation for an attack", "in response to the bombing"; roles.yaml cause_frames)."""
+        t = tree.tokens[d.trigger]
+        h = tree.head(t.i)
+        if d.kind != "noun" or t.dep != "pobj" or h is None or h.lower not in ("for", "to", "against"):
+            return False
+        g = tree.head(h.i)
+        return g is not None and g.pos == "NOUN" and (g.lemma or g.text).lower() in self.cause_frames
 
     def _finish(
         self,
@@ -2772,6 +2990,7 @@ class Coder:
             len(d.actors) >= 2
             and not d.recipients
             and (_reciprocal_code(d.code) or trigger_lemma in self.mutual_verbs)
+            and not self._third_party(d, trigger_lemma)
         ):
             # "X and Y signed", "Vietnamese and Cambodian forces were battling": the parties act on each other
             d.actors, d.recipients = d.actors[:1], d.actors[1:]
@@ -2897,8 +3116,12 @@ class Coder:
                     for a in d.actors
                 ]
             if not _state_of(d.actors, home):
+                # nor when its own words name another place or region ("the networks of several European energy
+                # companies", in a sentence about Russian hackers)
                 d.recipients = [
-                    a if _names_inside(a, home, actors) else self._localise(a, home, where, people=True)
+                    a
+                    if _names_inside(a, home, actors) or self._names_other_place(article, actors, a, home)
+                    else self._localise(a, home, where, people=True)
                     for a in d.recipients
                 ]
         if cameo.code.startswith("17") and d.actors and d.recipients:
@@ -3170,7 +3393,8 @@ class Coder:
         if (
             people
             and a.kind == "sector"
-            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split())
+            # a possessor inside the phrase, not the head's own ending ("the government's decision": the government)
+            and any(w in POSSESSIVE_WORDS or w.endswith(("'s", "’s")) for w in a.text.lower().split()[:-1])
         ):
             return a  # "the group's fighters", "their supporters": someone's own people, not the country's
         cc = self.resolver.cameo_country(country) or country

@@ -89,6 +89,8 @@ class NounSense:
     prep_object: frozenset[str] | None = (
         None  # an on/against/over phrase names one of these ("an attack on its market share")
     )
+    object_of: frozenset[str] | None = None  # the noun is the object of one of these verbs ("reach the target")
+    goal_of: bool = False  # its of-phrase is a gerund, a number or a share ("the target of spending 2 percent")
 
 
 @dataclass(frozen=True)
@@ -229,7 +231,7 @@ class SenseFilter:
             where = f"nouns[{n}]"
             if not isinstance(e, dict) or "noun" not in e or not isinstance(e.get("why"), str):
                 raise DataFileError(f"{_WHERE}: {where} needs `noun` and `why`")
-            unknown = set(e) - {"noun", "why", "modifier", "without_prep", "prep_object"}
+            unknown = set(e) - {"noun", "why", "modifier", "without_prep", "prep_object", "object_of", "goal_of"}
             if unknown:
                 raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
             noun_rules.append(
@@ -248,6 +250,8 @@ class SenseFilter:
                         if "without_prep" in e
                         else None
                     ),
+                    object_of=_words(e["object_of"], classes, f"{where}.object_of") if "object_of" in e else None,
+                    goal_of=bool(e.get("goal_of", False)),
                 )
             )
         return cls(
@@ -392,6 +396,10 @@ class SenseFilter:
                 any(p.lower in r.without_prep for p, _o in tree.preps(t.i))
                 or tree.kid(t.i, "poss") is not None
             ):
+                continue
+            if r.object_of is not None and not _object_of(tree, t, r.object_of):
+                continue
+            if r.goal_of and not _goal_of(tree, t):
                 continue
             return f"{r.why} ({r.source})"
         return None
@@ -580,3 +588,26 @@ class SenseFilter:
         if aux & CONDITIONAL_AUX:
             return "hypothetical", f"the object of the conditional act '{gov.text}': not done"
         return None
+
+
+def _object_of(tree: Tree, t: Token, verbs: frozenset[str]) -> bool:
+    """Whether noun ``t`` is the direct object (or passive subject) of one of ``verbs`` ("reach the target", "the
+    target was met"), through a coordinated noun."""
+    while t.dep == "conj" and t.head != t.i and tree.tokens[t.head].pos in ("NOUN", "PROPN"):
+        t = tree.tokens[t.head]
+    h = tree.head(t.i)
+    return h is not None and t.dep in ("dobj", "nsubjpass") and h.pos in ("VERB", "AUX") and _lemma(h) in verbs
+
+
+def _goal_of(tree: Tree, t: Token) -> bool:
+    """Whether the of-phrase of noun ``t`` names a goal: a gerund, a number or a share ("the target of spending two
+    percent", "a target of 2%", "a target of 40,000 recruits")."""
+    for p in tree.kids(t.i, "prep"):
+        if p.lower != "of":
+            continue
+        for o in tree.kids(p.i, "pobj", "pcomp"):
+            if o.tag == "VBG" or o.pos == "NUM" or _lemma(o) in ("percent", "per", "%", "cent"):
+                return True
+            if tree.kids(o.i, "nummod"):
+                return True
+    return False
