@@ -469,6 +469,8 @@ class Coder:
             theme_lemma = theme.lower  # "evacuated the wounded": the people, not the verb 'wound'
         # "ended mediation efforts", "launched a peace process": a support noun lets its modifier name the act
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
+        if theme is not None and (joined := _hyphen_lemma(article.tokens, theme)) is not None:
+            theme_lemmas.add(joined)  # "joined a sit-in": the tokenizer splits the word at its hyphen
         if theme is not None and theme_lemma in self.support_nouns:
             for k in tree.kids(theme.i, "compound", "amod", "nmod"):
                 theme_lemmas.add((k.lemma or k.text).lower())
@@ -1497,7 +1499,12 @@ class Coder:
         modifiers = [
             (k.lemma or k.text).lower() for k in tree.kids(i, "amod", "compound", "nmod", "npadvmod")
         ]
-        pat: NounPattern | None = self.lexicon.match_noun(lemma, modifiers=modifiers)
+        pat: NounPattern | None = None
+        if (joined := _hyphen_lemma(article.tokens, t)) is not None:
+            # "a sit-in", "a cease-fire": the tokenizer splits the word at its hyphen; the whole word is the noun
+            pat = self.lexicon.match_noun(joined, modifiers=[m for m in modifiers if m != joined.split("-")[0]])
+        if pat is None:
+            pat = self.lexicon.match_noun(lemma, modifiers=modifiers)
         if pat is None and t.lower != lemma:
             pat = self.lexicon.match_noun(t.lower, modifiers=modifiers)
         if pat is None:
@@ -2844,6 +2851,8 @@ class Coder:
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
+        if d.kind == "noun" and _hyphen_lemma(toks, trig) is not None:
+            trig = toks[d.trigger - 2]  # "sit-in": the evidence is the whole word
         if d.date is not None:
             date, precision, source = d.date
         elif ref is not None:
@@ -3611,6 +3620,17 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _hyphen_lemma(toks: list[Token], t: Token) -> str | None:
+    """The lemma of a hyphenated word the tokenizer split ("sit-in" -> sit, -, in; "cease-fire"), seen from its last
+    part: the first part, the hyphen and the last part's lemma, when nothing separates them; else None."""
+    i = t.i
+    if i < 2 or toks[i - 1].text != "-" or not toks[i - 2].text.isalpha():
+        return None
+    if toks[i - 2].end != toks[i - 1].start or toks[i - 1].end != t.start:
+        return None
+    return f"{toks[i - 2].lower}-{(t.lemma or t.text).lower()}"
+
 
 def _manner_frame(tree: Tree, t: Token) -> bool:
     """Whether noun ``t`` heads an idiomatic "in X of/for/with/to ..." phrase on a verb ("in support of", "in solidarity

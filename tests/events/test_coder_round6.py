@@ -1,0 +1,29 @@
+"""Event types, round 6 (issue 4): general constructions, on sentences written for the project (real spaCy model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import code, main
+
+pytestmark = pytest.mark.model
+
+
+def by_trigger(events: list[dict[str, Any]], word: str) -> dict[str, Any]:
+    found = [e for e in events if e["evidence"]["trigger"]["text"].split()[0] == word]
+    assert found, f"no event on '{word}': {[e['evidence']['trigger']['text'] for e in events]}"
+    return found[0]
+
+
+def test_a_hyphenated_noun_split_by_the_tokenizer_is_the_whole_word(pipe: Any) -> None:
+    # spaCy splits "sit-in" into sit, -, in: the lexicon's hyphenated nouns are matched on the whole word
+    e = main(code(pipe, "Dozens of activists held a die-in outside the Kenyan parliament on Friday."))
+    assert e["event"] == "PROTEST" and e["evidence"]["trigger"]["text"] == "held a die-in"
+    e = main(code(pipe, "Nurses in Harare started a sit-in at the health ministry on Monday."))
+    assert e["event"] == "PROTEST" and e["evidence"]["trigger"]["text"].endswith("sit-in")
+    e = by_trigger(code(pipe, "The cease-fire between Armenia and Azerbaijan held on Sunday."), "cease-fire")
+    assert e["event"] == "RETREAT"
+    # a hyphenated word whose whole is no event keeps the sense of its last part, or none
+    assert not [e for e in code(pipe, "The sit-down dinner in Paris was cancelled.") if e["event"] == "PROTEST"]
