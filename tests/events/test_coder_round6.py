@@ -27,3 +27,14 @@ def test_a_hyphenated_noun_split_by_the_tokenizer_is_the_whole_word(pipe: Any) -
     assert e["event"] == "RETREAT"
     # a hyphenated word whose whole is no event keeps the sense of its last part, or none
     assert not [e for e in code(pipe, "The sit-down dinner in Paris was cancelled.") if e["event"] == "PROTEST"]
+
+
+def test_a_prisoner_exchange_is_an_event_with_no_party_named(pipe: Any) -> None:
+    # the of-phrase names the sense of a noun with no plain one, as a modifier does ("a prisoner exchange")
+    e = by_trigger(code(pipe, "Red Cross staff watched the exchange of prisoners of war near Mariupol on Friday."), "exchange")
+    assert e["event"] == "RETREAT" and e["cameo"] == "0841"
+    e = by_trigger(code(pipe, "Officials oversaw the exchange process of detainees at the border crossing."), "exchange")
+    assert e["cameo"] == "0841"
+    # an exchange of fire is still no release, and an exchange of ideas no event at all
+    assert not [e for e in code(pipe, "The exchange of fire near the village lasted an hour.") if e["cameo"] == "0841"]
+    assert not code(pipe, "Students took part in an exchange of ideas at the university.")

@@ -1507,6 +1507,12 @@ class Coder:
             pat = self.lexicon.match_noun(lemma, modifiers=modifiers)
         if pat is None and t.lower != lemma:
             pat = self.lexicon.match_noun(t.lower, modifiers=modifiers)
+        if pat is None and not self.lexicon.nouns(lemma):
+            # "an exchange of prisoners", "the exchange process of prisoners of war": a noun with no plain sense takes
+            # its sense from what it is of, as from a modifier ("a prisoner exchange")
+            of_mods = [(o.lemma or o.text).lower() for k in {i, anchor.i} for p, o in tree.preps(k) if p.lower == "of"]
+            if of_mods and (pat := self.lexicon.match_noun(lemma, modifiers=of_mods)) is not None:
+                modifiers = [*modifiers, *of_mods]
         if pat is None:
             return None
         # a noun that names an actor is not an event ("the strike force")
@@ -1699,11 +1705,12 @@ class Coder:
         # city", "anti-government demonstrations resumed"): protests are never disasters or crimes
         d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
         protest_noun = d.code[:2] == "14"
-        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun:
+        whole = pat.standalone and pat.matches(modifiers)  # "a prisoner exchange": complete with no party named
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun and not whole:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
-        if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2:
+        if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2 and not whole:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
@@ -2786,7 +2793,7 @@ class Coder:
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if not d.actors and cameo.quad in (1, 2) and not verbal_coop:
+        if not d.actors and cameo.quad in (1, 2) and not verbal_coop and not d.standalone:
             d.dropped = "cooperation needs a resolved actor"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if (
