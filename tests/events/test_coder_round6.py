@@ -38,3 +38,11 @@ def test_a_prisoner_exchange_is_an_event_with_no_party_named(pipe: Any) -> None:
     # an exchange of fire is still no release, and an exchange of ideas no event at all
     assert not [e for e in code(pipe, "The exchange of fire near the village lasted an hour.") if e["cameo"] == "0841"]
     assert not code(pipe, "Students took part in an exchange of ideas at the university.")
+
+
+def test_emplacing_or_placing_a_bomb_is_a_bombing_by_who_placed_it(pipe: Any) -> None:
+    text = "An improvised explosive device, emplaced by ULFA militants, detonated near an army convoy in Assam on Friday."
+    e = main(code(pipe, text))
+    assert e["event"] == "ASSAULT" and e["cameo"] == "183" and e["actor"]
+    # placing something else is no bombing
+    assert not [e for e in code(pipe, "The minister placed a wreath at the memorial in Kigali.") if e["event"] == "ASSAULT"]
