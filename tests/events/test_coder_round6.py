@@ -46,3 +46,20 @@ def test_emplacing_or_placing_a_bomb_is_a_bombing_by_who_placed_it(pipe: Any) ->
     assert e["event"] == "ASSAULT" and e["cameo"] == "183" and e["actor"]
     # placing something else is no bombing
     assert not [e for e in code(pipe, "The minister placed a wreath at the memorial in Kigali.") if e["event"] == "ASSAULT"]
+
+
+def test_sexual_assault_and_sexual_violence_are_sexual_violence(pipe: Any) -> None:
+    e = by_trigger(code(pipe, "Kenyan police officers committed sexual violence against detainees in Nairobi."), "violence")
+    assert e["cameo"] == "1821"
+    e = main(code(pipe, "Rebel fighters carried out a sexual assault on a girl near Bunia on Monday."))
+    assert e["event"] == "ASSAULT" and e["cameo"] == "1821"
+
+
+def test_a_light_verb_takes_the_more_specific_code_of_its_event_object(pipe: Any) -> None:
+    e = main(code(pipe, "Syrian government forces launched a chemical attack on Douma on Saturday."))
+    assert e["event"] == "ASSAULT" and e["cameo"] == "2041"
+    e = main(code(pipe, "The militants carried out a suicide attack on a checkpoint in Mogadishu."))
+    assert e["cameo"] == "1831"
+    # an object with no modifier keeps the verb's code
+    e = main(code(pipe, "The militants carried out an attack on a checkpoint in Mogadishu."))
+    assert e["event"] == "ASSAULT" and e["cameo"] == "190"

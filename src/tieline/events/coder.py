@@ -558,6 +558,10 @@ class Coder:
         if sense is not None:
             return drop(trace, i, "verb", f"word sense: {sense}")
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
+        if (refined := self._object_refines(tree, chosen, theme)) is not None:
+            # "carried out a sexual assault", "launched a chemical attack": the object's modifier names the act more
+            # precisely than the verb's pattern, within the same PLOVER type
+            d.code = refined
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
         d.standalone = chosen.standalone
@@ -832,6 +836,21 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _object_refines(self, tree: Tree, chosen: VerbPattern, theme: Token | None) -> str | None:
+        """The code of the event noun a light verb's pattern matched as its object, when a modifier of the noun makes it
+        a more specific act of the same PLOVER type ("carried out a sexual assault": 1821, not the verb's 190)."""
+        if chosen.object is None or theme is None or theme.pos != "NOUN":
+            return None
+        lemma = (theme.lemma or theme.text).lower()
+        if lemma not in chosen.object:
+            return None
+        mods = [(k.lemma or k.text).lower() for k in tree.kids(theme.i, "amod", "compound", "nmod", "npadvmod")]
+        pat = self.lexicon.match_noun(lemma, modifiers=mods)
+        if pat is None or pat.modifier is None or pat.code == chosen.code:
+            return None
+        ours, theirs = self.ontology.cameo(chosen.code), self.ontology.cameo(pat.code)
+        return pat.code if ours.plover is not None and ours.plover == theirs.plover else None
 
     def _expected(self, tree: Tree, t: Token) -> Token | None:
         """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
