@@ -63,3 +63,15 @@ def test_a_light_verb_takes_the_more_specific_code_of_its_event_object(pipe: Any
     # an object with no modifier keeps the verb's code
     e = main(code(pipe, "The militants carried out an attack on a checkpoint in Mogadishu."))
     assert e["event"] == "ASSAULT" and e["cameo"] == "190"
+
+
+def test_a_standalone_act_on_things_is_named_by_any_conjunct_of_its_object(pipe: Any) -> None:
+    e = main(code(pipe, "Soldiers found pistols, rifles and mortars in a house near Mosul."))
+    assert e["event"] == "COERCE" and e["cameo"] == "1711"
+    # the head of the object names the act first: water cannon is 175, not the bullets' force
+    text = "Iraqi security forces fired water cannons, tear gas and rubber bullets into crowds of protesters in Basra."
+    assert main(code(pipe, text))["cameo"] == "175"
+    # finding handguns and cash is police work, not a security act
+    assert not code(pipe, "Police found pistols and cash in a house in Lagos.")
+    e = main(code(pipe, "Afghan troops cleared landmines from the road near Kandahar."))
+    assert e["cameo"] == "171"

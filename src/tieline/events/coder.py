@@ -471,6 +471,14 @@ class Coder:
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
         if theme is not None and (joined := _hyphen_lemma(article.tokens, theme)) is not None:
             theme_lemmas.add(joined)  # "joined a sit-in": the tokenizer splits the word at its hyphen
+        conj_lemmas: set[str] = set()
+        if theme is not None:
+            # "rifles, IEDs and mortars were found": a conjunct of the object is as much what the act is done to
+            conj_lemmas = {
+                (c.lemma or c.text).lower()
+                for c in (article.tokens[k] for k in tree.conjuncts(theme.i))
+                if c.i != theme.i and c.pos == "NOUN"
+            }
         if theme is not None and theme_lemma in self.support_nouns:
             for k in tree.kids(theme.i, "compound", "amod", "nmod"):
                 theme_lemmas.add((k.lemma or k.text).lower())
@@ -504,6 +512,9 @@ class Coder:
         chosen: VerbPattern | None = None
         tried: list[tuple[str, str]] = []
         has_xcomp = tree.kid(i, "xcomp") is not None
+        # the object's own head names the act when some pattern lists it ("fired water cannons, tear gas and rubber
+        # bullets" is the water cannon's 175); its conjuncts count only failing that
+        head_named = any(p.object is not None and theme_lemmas & p.object for p in patterns)
         for pat in patterns:
             if pat.needs_xcomp and not has_xcomp:
                 if trace is not None:
@@ -520,7 +531,9 @@ class Coder:
                     )
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
-                if pat.prep is None and obj is not None and instruments & pat.object:
+                if pat.standalone and conj_lemmas & pat.object and not head_named:
+                    pass  # a standalone act on things ("found rifles and mortars"): any conjunct names it
+                elif pat.prep is None and obj is not None and instruments & pat.object:
                     by_instrument = True
                 elif (
                     pat.prep is not None
