@@ -75,3 +75,17 @@ def test_a_standalone_act_on_things_is_named_by_any_conjunct_of_its_object(pipe:
     assert not code(pipe, "Police found pistols and cash in a house in Lagos.")
     e = main(code(pipe, "Afghan troops cleared landmines from the road near Kandahar."))
     assert e["cameo"] == "171"
+
+
+def test_fighters_demobilized_with_no_agent_demobilize_themselves(pipe: Any) -> None:
+    e = main(code(pipe, "A third of the rebel fighters have been demobilized since the ceasefire in Mindanao."))
+    assert e["event"] == "RETREAT" and e["cameo"] == "0873"
+    assert e["actor"] and e["actor"][0]["sector"] == "REB"
+
+
+def test_a_protest_verb_that_names_who_protests_is_kept_when_they_do_not_resolve(pipe: Any) -> None:
+    e = main(code(pipe, "Relatives of the missing fishermen protested on Monday."))
+    assert e["event"] == "PROTEST"
+    # another sense of the verb, with an object or a following that-clause, is no protest
+    assert not code(pipe, "The new study demonstrated that the vaccine works.")
+    assert not [e for e in code(pipe, "The figures demonstrate a steady decline.") if e["event"] == "PROTEST"]

@@ -603,11 +603,13 @@ class Coder:
                     patient is not None
                     and chosen.object is not None
                     and chosen.code.startswith(self.own_forces_acts)
-                    and (patient.lemma or patient.text).lower() in chosen.object
+                    and theme is not None
+                    and (theme.lemma or theme.text).lower() in chosen.object
                 ):
-                    # "eighty UN peacekeepers were withdrawn from Gorazde": the forces moved name who moves them
-                    actor_heads = tree.conjuncts(patient.i)
-                    role_notes.append(f"actor = the forces moved, '{patient.text}' (a passive with no agent)")
+                    # "eighty UN peacekeepers were withdrawn from Gorazde", "a third of the guerrillas have been
+                    # demobilized": the forces moved name who moves them
+                    actor_heads = tree.conjuncts(theme.i)
+                    role_notes.append(f"actor = the forces moved, '{theme.text}' (a passive with no agent)")
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
@@ -2820,7 +2822,9 @@ class Coder:
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
         verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
-            cameo.plover == "PROTEST" and not d.embedded and (d.kind == "noun" or self._protest_object(tree, d))
+            cameo.plover == "PROTEST"
+            and not d.embedded
+            and (d.kind == "noun" or self._protest_object(tree, d) or self._named_protester(tree, d))
         )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
@@ -2982,6 +2986,16 @@ class Coder:
         the protest as its noun does (not "these actions demonstrate a disregard")."""
         dissent = self.lexicon.classes.get("dissent", frozenset())
         return any((o.lemma or o.text).lower() in dissent for o in tree.kids(d.trigger, "dobj", "nsubjpass"))
+
+    @staticmethod
+    def _named_protester(tree: Tree, d: Draft) -> bool:
+        """Whether a protest verb names who protests and takes no object ("a human rights group protested", "hundreds
+        of villagers marched"): a protest whether or not its subject resolves, as a protest noun is; not "protested his
+        innocence", "the figures demonstrate a decline", "the study demonstrated that ..."; a reported clause before
+        the verb is what is protested: "X is failing to ..., a rights group protested"."""
+        if d.kind != "verb" or not d.named_actor or tree.kid(d.trigger, "dobj") is not None:
+            return False
+        return not any(c.i > d.trigger for c in tree.kids(d.trigger, "ccomp"))
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
