@@ -89,3 +89,13 @@ def test_a_protest_verb_that_names_who_protests_is_kept_when_they_do_not_resolve
     # another sense of the verb, with an object or a following that-clause, is no protest
     assert not code(pipe, "The new study demonstrated that the vaccine works.")
     assert not [e for e in code(pipe, "The figures demonstrate a steady decline.") if e["event"] == "PROTEST"]
+
+
+def test_paying_compensation_is_restitution_and_giving_access_is_allowing_it(pipe: Any) -> None:
+    e = main(code(pipe, "Kenya has paid compensation to 300 families whose land was seized by the colonial state."))
+    assert e["event"] == "RETREAT" and e["cameo"] == "0842"
+    e = main(code(pipe, "Sudan gave UN investigators access to the camps in Darfur."))
+    assert e["cameo"] == "086"
+    # refused: a rejection
+    e = main(code(pipe, "Serbia said it would not give permission to NATO to use its airspace."))
+    assert e["event"] == "REJECT"
