@@ -99,3 +99,12 @@ def test_paying_compensation_is_restitution_and_giving_access_is_allowing_it(pip
     # refused: a rejection
     e = main(code(pipe, "Serbia said it would not give permission to NATO to use its airspace."))
     assert e["event"] == "REJECT"
+
+
+def test_a_protest_that_turns_violent_is_a_riot(pipe: Any) -> None:
+    e = main(code(pipe, "Demonstrators turned violent in Lagos on Saturday as the vote count began."))
+    assert e["event"] == "PROTEST" and e["cameo"] == "145"
+    e = by_trigger(code(pipe, "The march in Harare turned deadly when police opened fire."), "turned")
+    assert e["cameo"] == "145"
+    # the state of anything else is no riot
+    assert not code(pipe, "The weather turned violent overnight in Hamburg.")

@@ -471,6 +471,9 @@ class Coder:
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
         if theme is not None and (joined := _hyphen_lemma(article.tokens, theme)) is not None:
             theme_lemmas.add(joined)  # "joined a sit-in": the tokenizer splits the word at its hyphen
+        if theme is None and (state := tree.kid(i, "acomp", "oprd")) is not None:
+            # "the protest turned violent": a state the subject comes into names the act, as an object does
+            theme_lemmas.add((state.lemma or state.text).lower())
         conj_lemmas: set[str] = set()
         if theme is not None:
             # "rifles, IEDs and mortars were found": a conjunct of the object is as much what the act is done to
