@@ -108,3 +108,13 @@ def test_a_protest_that_turns_violent_is_a_riot(pipe: Any) -> None:
     assert e["cameo"] == "145"
     # the state of anything else is no riot
     assert not code(pipe, "The weather turned violent overnight in Hamburg.")
+
+
+def test_an_attack_named_by_its_weapon_is_complete_without_an_attacker(pipe: Any) -> None:
+    e = main(code(pipe, "A police checkpoint was attacked with grenades on Monday night."))
+    assert e["event"] == "ASSAULT" and e["cameo"] == "183"
+    e = main(code(pipe, "Gunmen attacked the army camp with mortars near Gao."))
+    assert e["cameo"] == "194"
+    # attacking with words is verbal
+    e = main(code(pipe, "The opposition attacked the government with harsh words on Tuesday."))
+    assert e["event"] == "ACCUSE"

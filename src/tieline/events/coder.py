@@ -536,8 +536,8 @@ class Coder:
             if pat.object is not None and not (theme_lemmas & pat.object):
                 if pat.standalone and conj_lemmas & pat.object and not head_named:
                     pass  # a standalone act on things ("found rifles and mortars"): any conjunct names it
-                elif pat.prep is None and obj is not None and instruments & pat.object:
-                    by_instrument = True
+                elif pat.prep is None and (obj is not None or patient is not None) and instruments & pat.object:
+                    by_instrument = True  # "attacked the convoy with grenades", "was attacked with a grenade"
                 elif (
                     pat.prep is not None
                     and theme is None
