@@ -118,3 +118,12 @@ def test_an_attack_named_by_its_weapon_is_complete_without_an_attacker(pipe: Any
     # attacking with words is verbal
     e = main(code(pipe, "The opposition attacked the government with harsh words on Tuesday."))
     assert e["event"] == "ACCUSE"
+
+
+def test_communal_or_sectarian_violence_is_an_event_with_no_party_named(pipe: Any) -> None:
+    e = by_trigger(code(pipe, "The province saw a new wave of sectarian violence last week."), "violence")
+    assert e["event"] == "ASSAULT"
+    e = by_trigger(code(pipe, "Villagers fled a surge of mob violence aimed at the Christian minority."), "violence")
+    assert e["event"] == "ASSAULT"
+    # violence of no such kind names no event by itself
+    assert not code(pipe, "Domestic violence cases rose sharply in Lagos last year.")
