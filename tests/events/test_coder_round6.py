@@ -127,3 +127,13 @@ def test_communal_or_sectarian_violence_is_an_event_with_no_party_named(pipe: An
     assert e["event"] == "ASSAULT"
     # violence of no such kind names no event by itself
     assert not code(pipe, "Domestic violence cases rose sharply in Lagos last year.")
+
+
+def test_what_demonstrators_take_part_in_is_their_protest(pipe: Any) -> None:
+    text = 'Hundreds of demonstrators participated in what organizers called a "Peace Walk" in Lima on Sunday.'
+    e = main(code(pipe, text))
+    assert e["event"] == "PROTEST"
+    e = by_trigger(code(pipe, "Teachers formed a human chain outside the education ministry in Dhaka."), "chain")
+    assert e["event"] == "PROTEST"
+    # delegates taking part in a conference do not protest
+    assert not [e for e in code(pipe, "Delegates participated in the conference in Geneva.") if e["event"] == "PROTEST"]
