@@ -137,3 +137,10 @@ def test_what_demonstrators_take_part_in_is_their_protest(pipe: Any) -> None:
     assert e["event"] == "PROTEST"
     # delegates taking part in a conference do not protest
     assert not [e for e in code(pipe, "Delegates participated in the conference in Geneva.") if e["event"] == "PROTEST"]
+
+
+def test_a_past_form_tagged_as_an_adjective_with_an_object_is_a_verb(pipe: Any) -> None:
+    # the tagger reads "torched" as an adjective here; with a direct object it is the verb
+    text = "Police said two rival groups in the town of Kota pelted stones on each other and torched vehicles parked nearby."
+    e = main(code(pipe, text))
+    assert e["event"] == "COERCE" and e["cameo"] == "1712"

@@ -323,9 +323,9 @@ class Coder:
         light_objects: set[int] = set()
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if (t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB"))) and not _nominal_participle(
-                tree, t
-            ):
+            if (
+                t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")) or _verb_tagged_adj(tree, t)
+            ) and not _nominal_participle(tree, t):
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -413,6 +413,11 @@ class Coder:
     ) -> Draft | None:
         lemma = (t.lemma or t.text).lower()
         patterns = self.lexicon.verbs(lemma)
+        if not patterns and t.pos == "ADJ":
+            # "torched vehicles" tagged as an adjective: the verb of its past form ("torched" -> torch, "looted" -> loot)
+            stem = next((s for s in (t.lower[:-2], t.lower[:-1]) if self.lexicon.verbs(s)), None)
+            if stem is not None:
+                lemma, patterns = stem, self.lexicon.verbs(stem)
         if not patterns:
             return None
         i = t.i
@@ -3676,6 +3681,11 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _verb_tagged_adj(tree: Tree, t: Token) -> bool:
+    """A past form the tagger read as an adjective but that takes a direct object ("and torched vehicles"): a verb."""
+    return t.pos == "ADJ" and t.lower.endswith("ed") and tree.kid(t.i, "dobj") is not None
+
 
 def _hyphen_lemma(toks: list[Token], t: Token) -> str | None:
     """The lemma of a hyphenated word the tokenizer split ("sit-in" -> sit, -, in; "cease-fire"), seen from its last
