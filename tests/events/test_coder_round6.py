@@ -144,3 +144,13 @@ def test_a_past_form_tagged_as_an_adjective_with_an_object_is_a_verb(pipe: Any) 
     text = "Police said two rival groups in the town of Kota pelted stones on each other and torched vehicles parked nearby."
     e = main(code(pipe, text))
     assert e["event"] == "COERCE" and e["cameo"] == "1712"
+
+
+def test_a_decision_to_act_is_the_act_of_who_made_it(pipe: Any) -> None:
+    e = main(code(pipe, "The decision to withdraw from the town of Tal Afar was taken by the Kurdish leadership."))
+    assert e["event"] == "RETREAT" and e["actor"]
+    e = main(code(pipe, "Turkey made the decision to pull its troops out of the Idlib area."))
+    assert e["event"] == "RETREAT" and e["actor"][0]["code"].startswith("TUR")
+    # who opposes a plan is not its maker
+    events = code(pipe, "Russia opposed the plan to expand the alliance to Ukraine.")
+    assert not [e for e in events if e["actor"] and e["actor"][0]["code"] == "RUS" and e["event"] != "REJECT"]

@@ -239,6 +239,8 @@ class Coder:
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
+        self.decision_nouns = _word_list(roles, "decision_nouns", "nouns")
+        self.decision_verbs = _word_list(roles, "decision_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -638,6 +640,10 @@ class Coder:
             elif subj is not None and not subj_passive:
                 actor_heads = tree.conjuncts(subj.i)
                 role_notes.append(f"actor = subject '{subj.text}'")
+                if t.dep == "acl" and subj.i == t.head and (maker := self._decision_maker(tree, subj)) is not None:
+                    # "the decision to withdraw from Kirkuk was taken by his opponents": the act is the maker's
+                    actor_heads = tree.conjuncts(maker.i)
+                    role_notes.append(f"actor = '{maker.text}', who made the {subj.text} to act")
 
         # recipient
         rec_heads: list[int] = []
@@ -859,6 +865,21 @@ class Coder:
         self._not_done(article, tree, t, d)
         note(trace, i, "verb", "draft", pattern=d.pattern, tried=tried, draft=d)
         return d
+
+    def _decision_maker(self, tree: Tree, noun: Token) -> Token | None:
+        """Who made a decision noun with no possessor ("the decision ... was taken by X" -> X; "X made the decision to
+        ..." -> X); roles.yaml ``decision_nouns``."""
+        if (noun.lemma or noun.text).lower() not in self.decision_nouns or tree.kid(noun.i, "poss") is not None:
+            return None
+        verb = tree.head(noun.i)
+        if verb is None or verb.pos not in ("VERB", "AUX") or (verb.lemma or verb.text).lower() not in self.decision_verbs:
+            return None
+        if noun.dep == "nsubjpass":
+            return next((o for p, o in tree.preps(verb.i) if p.dep == "agent" or p.lower == "by"), None)
+        if noun.dep == "dobj":
+            subj, passive = tree.subject(verb.i)
+            return subj if subj is not None and not passive else None
+        return None
 
     def _object_refines(self, tree: Tree, chosen: VerbPattern, theme: Token | None) -> str | None:
         """The code of the event noun a light verb's pattern matched as its object, when a modifier of the noun makes it
