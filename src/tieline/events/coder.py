@@ -3024,6 +3024,9 @@ class Coder:
         the verb is what is protested: "X is failing to ..., a rights group protested"."""
         if d.kind != "verb" or not d.named_actor or tree.kid(d.trigger, "dobj") is not None:
             return False
+        t = tree.tokens[d.trigger]
+        if t.tag == "VBN" and t.dep != "ROOT" and not tree.kids(t.i, "aux", "auxpass"):
+            return False  # "to find grocery stores vandalised": a state found, not what the stores did
         return not any(c.i > d.trigger for c in tree.kids(d.trigger, "ccomp"))
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
