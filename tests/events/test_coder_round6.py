@@ -157,3 +157,11 @@ def test_a_decision_to_act_is_the_act_of_who_made_it(pipe: Any) -> None:
     # who opposes a plan is not its maker
     events = code(pipe, "Russia opposed the plan to expand the alliance to Ukraine.")
     assert not [e for e in events if e["actor"] and e["actor"][0]["code"] == "RUS" and e["event"] != "REJECT"]
+
+
+def test_what_an_act_is_aimed_at_is_not_done(pipe: Any) -> None:
+    text = "Witnesses say the army has mounted a campaign of torching aimed at driving out the Hazara population."
+    events = code(pipe, text)
+    driven = [e for e in events if e["cameo"].startswith("20")]
+    assert all(e["modality"] == "hypothetical" for e in driven)
+    assert main(events)["event"] == "COERCE"

@@ -217,6 +217,7 @@ class Coder:
         self.manner_frames = frozenset(mod.get("manner_frames", ()))
         self.characterizing = frozenset(mod.get("characterizing_frames", ()))
         self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
+        self.purpose_frames = frozenset(mod.get("purpose_frames", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         roles = read_data_file("roles.yaml")
@@ -2168,6 +2169,14 @@ class Coder:
                     embedded = True
                     cur = g
                     continue
+            if cur.dep == "pcomp" and h.lower in ("at", "toward", "towards") and h.dep == "prep":
+                g = tree.head(h.i)
+                if g is not None and (g.lemma or g.text).lower() in self.purpose_frames:
+                    # "a campaign of torching aimed at driving out the population": the aim, not what was done
+                    if modality == "asserted":
+                        modality = "hypothetical"
+                    embedded = True
+                    break
             if cur.dep == "pcomp" and h.lower == "of" and h.dep == "prep":
                 g = tree.head(h.i)
                 gl = (g.lemma or g.text).lower() if g is not None else ""
