@@ -165,3 +165,10 @@ def test_what_an_act_is_aimed_at_is_not_done(pipe: Any) -> None:
     driven = [e for e in events if e["cameo"].startswith("20")]
     assert all(e["modality"] == "hypothetical" for e in driven)
     assert main(events)["event"] == "COERCE"
+
+
+def test_who_is_guilty_of_or_responsible_for_an_act_did_it(pipe: Any) -> None:
+    e = main(code(pipe, "Both the Sudanese army and the SPLA are guilty of violating the ceasefire agreement."))
+    assert e["event"] == "REJECT" and len(e["actor"]) == 2
+    e = by_trigger(code(pipe, "Monitors said Russia is responsible for shelling the Ukrainian town of Izium."), "shelling")
+    assert e["actor"] and e["actor"][0]["code"].startswith("RUS")

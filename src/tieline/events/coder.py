@@ -241,6 +241,7 @@ class Coder:
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
         self.decision_nouns = _word_list(roles, "decision_nouns", "nouns")
+        self.blame_adjectives = _word_list(roles, "blame_adjectives", "adjective lemmas")
         self.decision_verbs = _word_list(roles, "decision_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
@@ -955,6 +956,15 @@ class Coder:
         """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
         urged Somalia to withdraw and disarm" -> Somalia; "called on Iran to release" -> Iran. None when ``i``
         has its own subject or is not such a complement."""
+        g = tree.tokens[i]
+        if g.dep == "pcomp" and (p := tree.head(i)) is not None and p.lower in ("of", "for"):
+            adj = tree.head(p.i)
+            if adj is not None and adj.dep == "acomp" and (adj.lemma or adj.text).lower() in self.blame_adjectives:
+                # "X and Y are guilty of violating the ceasefire", "Israel is responsible for killing ...": the one held
+                # to blame did it
+                subj, passive = tree.subject(adj.head)
+                if subj is not None and not passive:
+                    return subj
         j = i
         seen: set[int] = set()
         while j not in seen:
