@@ -172,3 +172,10 @@ def test_who_is_guilty_of_or_responsible_for_an_act_did_it(pipe: Any) -> None:
     assert e["event"] == "REJECT" and len(e["actor"]) == 2
     e = by_trigger(code(pipe, "Monitors said Russia is responsible for shelling the Ukrainian town of Izium."), "shelling")
     assert e["actor"] and e["actor"][0]["code"].startswith("RUS")
+
+
+def test_who_resorts_or_returns_to_an_act_does_it(pipe: Any) -> None:
+    e = main(code(pipe, "Kashmiri youths resorted to throwing stones at Indian police in Srinagar on Friday."))
+    assert e["event"] == "PROTEST" and e["actor"]
+    e = by_trigger(code(pipe, "The rebels returned to shelling the city of Aleppo."), "shelling")
+    assert e["actor"] and e["actor"][0]["sector"] == "REB"

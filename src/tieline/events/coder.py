@@ -242,6 +242,7 @@ class Coder:
         self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
         self.decision_nouns = _word_list(roles, "decision_nouns", "nouns")
         self.blame_adjectives = _word_list(roles, "blame_adjectives", "adjective lemmas")
+        self.resort_verbs = _word_list(roles, "resort_verbs", "verb lemmas")
         self.decision_verbs = _word_list(roles, "decision_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
@@ -957,12 +958,31 @@ class Coder:
         urged Somalia to withdraw and disarm" -> Somalia; "called on Iran to release" -> Iran. None when ``i``
         has its own subject or is not such a complement."""
         g = tree.tokens[i]
-        if g.dep == "pcomp" and (p := tree.head(i)) is not None and p.lower in ("of", "for"):
+        if g.dep == "pcomp" and (p := tree.head(i)) is not None and p.lower in ("of", "for", "to"):
             adj = tree.head(p.i)
-            if adj is not None and adj.dep == "acomp" and (adj.lemma or adj.text).lower() in self.blame_adjectives:
+            if (
+                adj is not None
+                and p.lower != "to"
+                and adj.dep == "acomp"
+                and (adj.lemma or adj.text).lower() in self.blame_adjectives
+            ):
                 # "X and Y are guilty of violating the ceasefire", "Israel is responsible for killing ...": the one held
                 # to blame did it
                 subj, passive = tree.subject(adj.head)
+                if subj is not None and not passive:
+                    return subj
+            verb = tree.head(p.i)
+            if (
+                p.lower == "to"
+                and verb is not None
+                and verb.pos == "VERB"
+                and (verb.lemma or verb.text).lower() in self.resort_verbs
+            ):
+                # "Palestinian youths resorted to throwing stones": who resorts to the act does it (the noun a
+                # participle "resorted" hangs on, when the parser makes it one)
+                subj, passive = tree.subject(verb.i)
+                if subj is None and verb.dep == "acl" and verb.head != verb.i:
+                    subj, passive = tree.tokens[verb.head], False
                 if subj is not None and not passive:
                     return subj
         j = i
