@@ -179,3 +179,12 @@ def test_who_resorts_or_returns_to_an_act_does_it(pipe: Any) -> None:
     assert e["event"] == "PROTEST" and e["actor"]
     e = by_trigger(code(pipe, "The rebels returned to shelling the city of Aleppo."), "shelling")
     assert e["actor"] and e["actor"][0]["sector"] == "REB"
+
+
+def test_a_subject_parsed_into_a_fronted_phrase_is_the_subject(pipe: Any) -> None:
+    text = (
+        "With the signing of a Declaration of Principles (DOP) on Cessation of Hostilities, the Ethiopian government "
+        "and the TPLF have agreed to allow aid convoys into Tigray."
+    )
+    e = by_trigger(code(pipe, text), "agreed")
+    assert e["event"] == "AGREE" and e["actor"]

@@ -647,6 +647,11 @@ class Coder:
                     # "the decision to withdraw from Kirkuk was taken by his opponents": the act is the maker's
                     actor_heads = tree.conjuncts(maker.i)
                     role_notes.append(f"actor = '{maker.text}', who made the {subj.text} to act")
+            elif subj is None and t.dep == "ROOT" and (fronted := _fronted_subject(tree, i)):
+                # "With the signing of a memorandum, the government and the SPLA have agreed ...": the parser took the
+                # subject as a conjunct inside the fronted phrase
+                actor_heads = fronted
+                role_notes.append(f"actor = '{tree.tokens[fronted[0]].text}' (a subject parsed into the fronted phrase)")
 
         # recipient
         rec_heads: list[int] = []
@@ -3744,6 +3749,29 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _fronted_subject(tree: Tree, i: int) -> list[int]:
+    """The subject of a root verb ``i`` that has none, when the parser made it a conjunct inside a fronted phrase: a
+    noun after the phrase's comma, conjoined into it, right before the verb ("With the signing of X, [the government
+    and the SPLA] have agreed"); its conjuncts after it too. Empty when there is no such noun."""
+    toks = tree.tokens
+    fronts = [p for p in tree.kids(i, "prep", "advcl", "npadvmod") if p.i < i]
+    if not fronts:
+        return []
+    for k in range(fronts[0].i + 1, i):
+        t = toks[k]
+        if t.dep != "conj" or t.pos not in ("NOUN", "PROPN") or t.i > i:
+            continue
+        left = min(tree.subtree(k))
+        if left == 0 or toks[left - 1].text != ",":
+            continue
+        # only auxiliaries, adverbs and the noun's own phrase between it and the verb
+        last = max(j for c in tree.conjuncts(k) for j in tree.subtree(c) if j < i)
+        if all(toks[j].dep in ("aux", "advmod", "neg") for j in range(last + 1, i)):
+            return [c for c in tree.conjuncts(k) if c >= k]
+        return []
+    return []
+
 
 def _verb_tagged_adj(tree: Tree, t: Token) -> bool:
     """A past form the tagger read as an adjective but that takes a direct object ("and torched vehicles"): a verb."""
