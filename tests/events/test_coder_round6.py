@@ -183,8 +183,8 @@ def test_who_resorts_or_returns_to_an_act_does_it(pipe: Any) -> None:
 
 def test_a_subject_parsed_into_a_fronted_phrase_is_the_subject(pipe: Any) -> None:
     text = (
-        "With the signing of a Declaration of Principles (DOP) on Cessation of Hostilities, the Ethiopian government "
-        "and the TPLF have agreed to allow aid convoys into Tigray."
+        "With the signing of a Declaration of Principles (DOP) on Cessation of Hostilities, the Congolese government "
+        "and M23/A have agreed to allow humanitarian access to Goma."
     )
     e = by_trigger(code(pipe, text), "agreed")
     assert e["event"] == "AGREE" and e["actor"]
