@@ -188,3 +188,12 @@ def test_a_subject_parsed_into_a_fronted_phrase_is_the_subject(pipe: Any) -> Non
     )
     e = by_trigger(code(pipe, text), "agreed")
     assert e["event"] == "AGREE" and e["actor"]
+
+
+def test_actions_targeting_a_country_are_measures_and_military_action_is_force(pipe: Any) -> None:
+    e = by_trigger(code(pipe, "The European Union announced new actions targeting Belarus over the forced landing."), "targeting")
+    assert e["event"] == "SANCTION"
+    e = by_trigger(code(pipe, "Israeli air strikes targeting Hamas commanders killed 12 people in Gaza."), "targeting")
+    assert e["event"] == "ASSAULT"
+    e = by_trigger(code(pipe, "The Pentagon confirmed military action targeting militia sites in Syria."), "targeting")
+    assert e["event"] == "ASSAULT"
