@@ -25,6 +25,9 @@ def test_a_hyphenated_noun_split_by_the_tokenizer_is_the_whole_word(pipe: Any) -
     assert e["event"] == "PROTEST" and e["evidence"]["trigger"]["text"].endswith("sit-in")
     e = by_trigger(code(pipe, "The cease-fire between Armenia and Azerbaijan held on Sunday."), "cease-fire")
     assert e["event"] == "RETREAT"
+    # a verb too: "pepper-sprayed" is split into pepper, -, sprayed
+    e = main(code(pipe, "A student was pepper-sprayed by riot police in Hamburg on Friday."))
+    assert e["event"] == "COERCE" and e["cameo"] == "175"
     # a hyphenated word whose whole is no event keeps the sense of its last part, or none
     assert not [e for e in code(pipe, "The sit-down dinner in Paris was cancelled.") if e["event"] == "PROTEST"]
 

@@ -418,6 +418,9 @@ class Coder:
     ) -> Draft | None:
         lemma = (t.lemma or t.text).lower()
         patterns = self.lexicon.verbs(lemma)
+        if (joined := _hyphen_lemma(article.tokens, t)) is not None and self.lexicon.verbs(joined):
+            # "were tear-gassed", "booby-trapped", "pepper-sprayed": the tokenizer splits the verb at its hyphen
+            lemma, patterns = joined, self.lexicon.verbs(joined)
         if not patterns and t.pos == "ADJ":
             # "torched vehicles" tagged as an adjective: the verb of its past form ("torched" -> torch, "looted" -> loot)
             stem = next((s for s in (t.lower[:-2], t.lower[:-1]) if self.lexicon.verbs(s)), None)
