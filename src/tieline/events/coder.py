@@ -218,6 +218,7 @@ class Coder:
         self.manner_frames = frozenset(mod.get("manner_frames", ()))
         self.characterizing = frozenset(mod.get("characterizing_frames", ()))
         self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
+        self.purpose_frames = frozenset(mod.get("purpose_frames", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         self.asked = AskedFor.from_modality(mod)  # nominal acts asked for ("called for a ceasefire"): not done
@@ -247,6 +248,10 @@ class Coder:
         self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
+        self.decision_nouns = _word_list(roles, "decision_nouns", "nouns")
+        self.blame_adjectives = _word_list(roles, "blame_adjectives", "adjective lemmas")
+        self.resort_verbs = _word_list(roles, "resort_verbs", "verb lemmas")
+        self.decision_verbs = _word_list(roles, "decision_verbs", "verb lemmas")
         self.senses = SenseFilter.load(lexicon.classes)  # word senses that name no event (data/senses.yaml)
 
     # -- public --------------------------------------------------------------------------------
@@ -331,9 +336,9 @@ class Coder:
         light_objects: set[int] = set()
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if (t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB"))) and not _nominal_participle(
-                tree, t
-            ):
+            if (
+                t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")) or _verb_tagged_adj(tree, t)
+            ) and not _nominal_participle(tree, t):
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -421,6 +426,14 @@ class Coder:
     ) -> Draft | None:
         lemma = (t.lemma or t.text).lower()
         patterns = self.lexicon.verbs(lemma)
+        if (joined := _hyphen_lemma(article.tokens, t)) is not None and self.lexicon.verbs(joined):
+            # "were tear-gassed", "booby-trapped", "pepper-sprayed": the tokenizer splits the verb at its hyphen
+            lemma, patterns = joined, self.lexicon.verbs(joined)
+        if not patterns and t.pos == "ADJ":
+            # "torched vehicles" tagged as an adjective: the verb of its past form ("torched" -> torch, "looted" -> loot)
+            stem = next((s for s in (t.lower[:-2], t.lower[:-1]) if self.lexicon.verbs(s)), None)
+            if stem is not None:
+                lemma, patterns = stem, self.lexicon.verbs(stem)
         if not patterns:
             return None
         i = t.i
@@ -477,6 +490,19 @@ class Coder:
             theme_lemma = theme.lower  # "evacuated the wounded": the people, not the verb 'wound'
         # "ended mediation efforts", "launched a peace process": a support noun lets its modifier name the act
         theme_lemmas = {theme_lemma} if theme_lemma is not None else set()
+        if theme is not None and (joined := _hyphen_lemma(article.tokens, theme)) is not None:
+            theme_lemmas.add(joined)  # "joined a sit-in": the tokenizer splits the word at its hyphen
+        if theme is None and (state := tree.kid(i, "acomp", "oprd")) is not None:
+            # "the protest turned violent": a state the subject comes into names the act, as an object does
+            theme_lemmas.add((state.lemma or state.text).lower())
+        conj_lemmas: set[str] = set()
+        if theme is not None:
+            # "rifles, IEDs and mortars were found": a conjunct of the object is as much what the act is done to
+            conj_lemmas = {
+                (c.lemma or c.text).lower()
+                for c in (article.tokens[k] for k in tree.conjuncts(theme.i))
+                if c.i != theme.i and c.pos == "NOUN"
+            }
         if theme is not None and theme_lemma in self.support_nouns:
             for k in tree.kids(theme.i, "compound", "amod", "nmod"):
                 theme_lemmas.add((k.lemma or k.text).lower())
@@ -510,6 +536,9 @@ class Coder:
         chosen: VerbPattern | None = None
         tried: list[tuple[str, str]] = []
         has_xcomp = tree.kid(i, "xcomp") is not None
+        # the object's own head names the act when some pattern lists it ("fired water cannons, tear gas and rubber
+        # bullets" is the water cannon's 175); its conjuncts count only failing that
+        head_named = any(p.object is not None and theme_lemmas & p.object for p in patterns)
         for pat in patterns:
             if pat.needs_xcomp and not has_xcomp:
                 if trace is not None:
@@ -526,8 +555,10 @@ class Coder:
                     )
                 continue
             if pat.object is not None and not (theme_lemmas & pat.object):
-                if pat.prep is None and obj is not None and instruments & pat.object:
-                    by_instrument = True
+                if pat.standalone and conj_lemmas & pat.object and not head_named:
+                    pass  # a standalone act on things ("found rifles and mortars"): any conjunct names it
+                elif pat.prep is None and (obj is not None or patient is not None) and instruments & pat.object:
+                    by_instrument = True  # "attacked the convoy with grenades", "was attacked with a grenade"
                 elif (
                     pat.prep is not None
                     and theme is None
@@ -564,6 +595,10 @@ class Coder:
         if sense is not None:
             return drop(trace, i, "verb", f"word sense: {sense}")
         d = Draft(trigger=i, code=chosen.code, pattern=f"{chosen.source} '{_describe(chosen)}'", kind="verb")
+        if (refined := self._object_refines(tree, chosen, theme)) is not None:
+            # "carried out a sexual assault", "launched a chemical attack": the object's modifier names the act more
+            # precisely than the verb's pattern, within the same PLOVER type
+            d.code = refined
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
         d.standalone = chosen.standalone
@@ -596,11 +631,13 @@ class Coder:
                     patient is not None
                     and chosen.object is not None
                     and chosen.code.startswith(self.own_forces_acts)
-                    and (patient.lemma or patient.text).lower() in chosen.object
+                    and theme is not None
+                    and (theme.lemma or theme.text).lower() in chosen.object
                 ):
-                    # "eighty UN peacekeepers were withdrawn from Gorazde": the forces moved name who moves them
-                    actor_heads = tree.conjuncts(patient.i)
-                    role_notes.append(f"actor = the forces moved, '{patient.text}' (a passive with no agent)")
+                    # "eighty UN peacekeepers were withdrawn from Gorazde", "a third of the guerrillas have been
+                    # demobilized": the forces moved name who moves them
+                    actor_heads = tree.conjuncts(theme.i)
+                    role_notes.append(f"actor = the forces moved, '{theme.text}' (a passive with no agent)")
         elif stative is not None:
             actor_heads = tree.conjuncts(stative.i)
             role_notes.append(f"actor = subject '{stative.text}' (a state, not a passive)")
@@ -629,6 +666,10 @@ class Coder:
                 else:
                     actor_heads = tree.conjuncts(subj.i)
                     role_notes.append(f"actor = subject '{subj.text}'")
+                if t.dep == "acl" and subj.i == t.head and (maker := self._decision_maker(tree, subj)) is not None:
+                    # "the decision to withdraw from Kirkuk was taken by his opponents": the act is the maker's
+                    actor_heads = tree.conjuncts(maker.i)
+                    role_notes.append(f"actor = '{maker.text}', who made the {subj.text} to act")
             elif (misparsed := self._affiliation_participle_subject(tree, t)) is not None:
                 # "Hackers linked to Russia's ... agency breached ...", parsed with 'linked' as the main verb
                 actor_heads = tree.conjuncts(misparsed.i)
@@ -636,6 +677,11 @@ class Coder:
                     f"actor = subject '{misparsed.text}' of '{article.tokens[t.head].text}' (a reduced relative the"
                     " parser took for the main verb)"
                 )
+            elif subj is None and t.dep == "ROOT" and (fronted := _fronted_subject(tree, i)):
+                # "With the signing of a memorandum, the government and the SPLA have agreed ...": the parser took the
+                # subject as a conjunct inside the fronted phrase
+                actor_heads = fronted
+                role_notes.append(f"actor = '{tree.tokens[fronted[0]].text}' (a subject parsed into the fronted phrase)")
 
         # recipient
         rec_heads: list[int] = []
@@ -892,6 +938,36 @@ class Coder:
         third_party_acts): its coordinated subjects are co-hosts, not each other's recipient."""
         return d.kind == "verb" and (lemma in self.third_party_verbs or d.code in self.third_party_acts)
 
+    def _decision_maker(self, tree: Tree, noun: Token) -> Token | None:
+        """Who made a decision noun with no possessor ("the decision ... was taken by X" -> X; "X made the decision to
+        ..." -> X); roles.yaml ``decision_nouns``."""
+        if (noun.lemma or noun.text).lower() not in self.decision_nouns or tree.kid(noun.i, "poss") is not None:
+            return None
+        verb = tree.head(noun.i)
+        if verb is None or verb.pos not in ("VERB", "AUX") or (verb.lemma or verb.text).lower() not in self.decision_verbs:
+            return None
+        if noun.dep == "nsubjpass":
+            return next((o for p, o in tree.preps(verb.i) if p.dep == "agent" or p.lower == "by"), None)
+        if noun.dep == "dobj":
+            subj, passive = tree.subject(verb.i)
+            return subj if subj is not None and not passive else None
+        return None
+
+    def _object_refines(self, tree: Tree, chosen: VerbPattern, theme: Token | None) -> str | None:
+        """The code of the event noun a light verb's pattern matched as its object, when a modifier of the noun makes it
+        a more specific act of the same PLOVER type ("carried out a sexual assault": 1821, not the verb's 190)."""
+        if chosen.object is None or theme is None or theme.pos != "NOUN":
+            return None
+        lemma = (theme.lemma or theme.text).lower()
+        if lemma not in chosen.object:
+            return None
+        mods = [(k.lemma or k.text).lower() for k in tree.kids(theme.i, "amod", "compound", "nmod", "npadvmod")]
+        pat = self.lexicon.match_noun(lemma, modifiers=mods)
+        if pat is None or pat.modifier is None or pat.code == chosen.code:
+            return None
+        ours, theirs = self.ontology.cameo(chosen.code), self.ontology.cameo(pat.code)
+        return pat.code if ours.plover is not None and ours.plover == theirs.plover else None
+
     def _expected(self, tree: Tree, t: Token) -> Token | None:
         """The noun of expectation whose of-phrase holds noun ``t`` ("fears of an attack"), or None."""
         h = tree.head(t.i)
@@ -950,6 +1026,34 @@ class Coder:
         """The object of an object-control verb over the to-infinitive ``i`` (through coordinated verbs): "Kenya
         urged Somalia to withdraw and disarm" -> Somalia; "called on Iran to release" -> Iran. None when ``i``
         has its own subject or is not such a complement."""
+        g = tree.tokens[i]
+        if g.dep == "pcomp" and (p := tree.head(i)) is not None and p.lower in ("of", "for", "to"):
+            adj = tree.head(p.i)
+            if (
+                adj is not None
+                and p.lower != "to"
+                and adj.dep == "acomp"
+                and (adj.lemma or adj.text).lower() in self.blame_adjectives
+            ):
+                # "X and Y are guilty of violating the ceasefire", "Israel is responsible for killing ...": the one held
+                # to blame did it
+                subj, passive = tree.subject(adj.head)
+                if subj is not None and not passive:
+                    return subj
+            verb = tree.head(p.i)
+            if (
+                p.lower == "to"
+                and verb is not None
+                and verb.pos == "VERB"
+                and (verb.lemma or verb.text).lower() in self.resort_verbs
+            ):
+                # "Palestinian youths resorted to throwing stones": who resorts to the act does it (the noun a
+                # participle "resorted" hangs on, when the parser makes it one)
+                subj, passive = tree.subject(verb.i)
+                if subj is None and verb.dep == "acl" and verb.head != verb.i:
+                    subj, passive = tree.tokens[verb.head], False
+                if subj is not None and not passive:
+                    return subj
         j = i
         seen: set[int] = set()
         while j not in seen:
@@ -1615,9 +1719,20 @@ class Coder:
         modifiers = [
             (k.lemma or k.text).lower() for k in tree.kids(i, "amod", "compound", "nmod", "npadvmod")
         ]
-        pat: NounPattern | None = self.lexicon.match_noun(lemma, modifiers=modifiers)
+        pat: NounPattern | None = None
+        if (joined := _hyphen_lemma(article.tokens, t)) is not None:
+            # "a sit-in", "a cease-fire": the tokenizer splits the word at its hyphen; the whole word is the noun
+            pat = self.lexicon.match_noun(joined, modifiers=[m for m in modifiers if m != joined.split("-")[0]])
+        if pat is None:
+            pat = self.lexicon.match_noun(lemma, modifiers=modifiers)
         if pat is None and t.lower != lemma:
             pat = self.lexicon.match_noun(t.lower, modifiers=modifiers)
+        if pat is None and not self.lexicon.nouns(lemma):
+            # "an exchange of prisoners", "the exchange process of prisoners of war": a noun with no plain sense takes
+            # its sense from what it is of, as from a modifier ("a prisoner exchange")
+            of_mods = [(o.lemma or o.text).lower() for k in {i, anchor.i} for p, o in tree.preps(k) if p.lower == "of"]
+            if of_mods and (pat := self.lexicon.match_noun(lemma, modifiers=of_mods)) is not None:
+                modifiers = [*modifiers, *of_mods]
         if pat is None:
             return None
         # a noun that names an actor is not an event ("the strike force")
@@ -1829,11 +1944,12 @@ class Coder:
         # city", "anti-government demonstrations resumed"): protests are never disasters or crimes
         d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
         protest_noun = d.code[:2] == "14"
-        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun:
+        whole = pat.standalone and pat.matches(modifiers)  # "a prisoner exchange": complete with no party named
+        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun and not whole:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
-        if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2:
+        if not d.recipients and not _intransitive_ok(d.code) and len(d.actors) < 2 and not whole:
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", f"no recipient, and CAMEO {d.code} needs one", d)
@@ -2332,6 +2448,14 @@ class Coder:
                     embedded = True
                     cur = g
                     continue
+            if cur.dep == "pcomp" and h.lower in ("at", "toward", "towards") and h.dep == "prep":
+                g = tree.head(h.i)
+                if g is not None and (g.lemma or g.text).lower() in self.purpose_frames:
+                    # "a campaign of torching aimed at driving out the population": the aim, not what was done
+                    if modality == "asserted":
+                        modality = "hypothetical"
+                    embedded = True
+                    break
             if cur.dep == "pcomp" and h.lower == "of" and h.dep == "prep":
                 g = tree.head(h.i)
                 gl = (g.lemma or g.text).lower() if g is not None else ""
@@ -3066,12 +3190,14 @@ class Coder:
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
         verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
-            cameo.plover == "PROTEST" and not d.embedded and (d.kind == "noun" or self._protest_object(tree, d))
+            cameo.plover == "PROTEST"
+            and not d.embedded
+            and (d.kind == "noun" or self._protest_object(tree, d) or self._named_protester(tree, d))
         )
         if not d.actors and not d.recipients and not d.standalone and not verbal_coop:
             d.dropped = "neither an actor nor a recipient was resolved"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if not d.actors and cameo.quad in (1, 2) and not verbal_coop:
+        if not d.actors and cameo.quad in (1, 2) and not verbal_coop and not d.standalone:
             d.dropped = "cooperation needs a resolved actor"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if (
@@ -3140,6 +3266,8 @@ class Coder:
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
+        if d.kind == "noun" and _hyphen_lemma(toks, trig) is not None:
+            trig = toks[d.trigger - 2]  # "sit-in": the evidence is the whole word
         if d.date is not None:
             date, precision, source = d.date
         elif ref is not None:
@@ -3230,6 +3358,19 @@ class Coder:
         the protest as its noun does (not "these actions demonstrate a disregard")."""
         dissent = self.lexicon.classes.get("dissent", frozenset())
         return any((o.lemma or o.text).lower() in dissent for o in tree.kids(d.trigger, "dobj", "nsubjpass"))
+
+    @staticmethod
+    def _named_protester(tree: Tree, d: Draft) -> bool:
+        """Whether a protest verb names who protests and takes no object ("a human rights group protested", "hundreds
+        of villagers marched"): a protest whether or not its subject resolves, as a protest noun is; not "protested his
+        innocence", "the figures demonstrate a decline", "the study demonstrated that ..."; a reported clause before
+        the verb is what is protested: "X is failing to ..., a rights group protested"."""
+        if d.kind != "verb" or not d.named_actor or tree.kid(d.trigger, "dobj") is not None:
+            return False
+        t = tree.tokens[d.trigger]
+        if t.tag == "VBN" and t.dep != "ROOT" and not tree.kids(t.i, "aux", "auxpass"):
+            return False  # "to find grocery stores vandalised": a state found, not what the stores did
+        return not any(c.i > d.trigger for c in tree.kids(d.trigger, "ccomp"))
 
     def _deed_doer(self, tree: Tree, d: Draft) -> list[Actor]:
         """Who did the deed a condemnation or accusation names by a definite noun alone ("Somalia's president
@@ -3908,6 +4049,45 @@ def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
+def _fronted_subject(tree: Tree, i: int) -> list[int]:
+    """The subject of a root verb ``i`` that has none, when the parser made it a conjunct inside a fronted phrase: a
+    noun after the phrase's comma, conjoined into it, right before the verb ("With the signing of X, [the government
+    and the SPLA] have agreed"); its conjuncts after it too. Empty when there is no such noun."""
+    toks = tree.tokens
+    fronts = [p for p in tree.kids(i, "prep", "advcl", "npadvmod") if p.i < i]
+    if not fronts:
+        return []
+    for k in range(fronts[0].i + 1, i):
+        t = toks[k]
+        if t.dep != "conj" or t.pos not in ("NOUN", "PROPN") or t.i > i:
+            continue
+        left = min(tree.subtree(k))
+        if left == 0 or toks[left - 1].text != ",":
+            continue
+        # only auxiliaries, adverbs and the noun's own phrase between it and the verb
+        last = max(j for c in tree.conjuncts(k) for j in tree.subtree(c) if j < i)
+        if all(toks[j].dep in ("aux", "advmod", "neg") for j in range(last + 1, i)):
+            return [c for c in tree.conjuncts(k) if c >= k]
+        return []
+    return []
+
+
+def _verb_tagged_adj(tree: Tree, t: Token) -> bool:
+    """A past form the tagger read as an adjective but that takes a direct object ("and torched vehicles"): a verb."""
+    return t.pos == "ADJ" and t.lower.endswith("ed") and tree.kid(t.i, "dobj") is not None
+
+
+def _hyphen_lemma(toks: list[Token], t: Token) -> str | None:
+    """The lemma of a hyphenated word the tokenizer split ("sit-in" -> sit, -, in; "cease-fire"), seen from its last
+    part: the first part, the hyphen and the last part's lemma, when nothing separates them; else None."""
+    i = t.i
+    if i < 2 or toks[i - 1].text != "-" or not toks[i - 2].text.isalpha():
+        return None
+    if toks[i - 2].end != toks[i - 1].start or toks[i - 1].end != t.start:
+        return None
+    return f"{toks[i - 2].lower}-{(t.lemma or t.text).lower()}"
+
 
 def _manner_frame(tree: Tree, t: Token) -> bool:
     """Whether noun ``t`` heads an idiomatic "in X of/for/with/to ..." phrase on a verb ("in support of", "in solidarity
