@@ -29,6 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
+from .arguments import dated_name
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -417,6 +418,9 @@ class Coder:
             return None
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
+        if obj is None:
+            # "met Chinese President Xi Jinping Monday": the object the parser hung on the day that follows it
+            obj = next((n for k in tree.kids(i, "npadvmod") if (n := dated_name(tree, k)) is not None), None)
         patient = tree.kid(i, "nsubjpass")
         if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
             # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
@@ -443,6 +447,7 @@ class Coder:
             theme = article.tokens[t.head]
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
+            o = dated_name(tree, o) or o  # "met with President X Tuesday": the name, not the day
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
@@ -462,6 +467,7 @@ class Coder:
         obj_preps: dict[str, list[Token]] = {}
         if theme is not None:
             for p, o in tree.preps(theme.i):
+                o = dated_name(tree, o) or o
                 if o.ent_type not in ("DATE", "TIME"):
                     obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
@@ -1525,6 +1531,7 @@ class Coder:
         rec_heads: list[int] = []
         for p, o in tree.preps(a):
             pl = p.lower
+            o = dated_name(tree, o) or o  # "talks with President X Tuesday": the name, not the day
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
                 if len(heads) >= 2 and pat.code in self.third_party_acts:

@@ -1,0 +1,94 @@
+"""Role filling (issue 3, round 6): parties the parse hides or the resolver dropped. Sentences written for the
+project; each test failed before its rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import code as events
+from coding_kit import of_type
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # the small model makes the name a compound of the day after it: "Assad Tuesday", "Jinping Monday"
+        ("Iran's foreign minister met with Syrian President Bashar Assad Tuesday to discuss the war.", "Assad", "SYR"),
+        ("Russia's foreign minister met Chinese President Xi Jinping Monday.", "Xi Jinping", "CHN"),
+    ],
+)
+def test_a_name_glued_to_the_day_after_it_is_the_party(pipe: Any, text: str, words: str, code: str) -> None:
+    e = of_type(events(pipe, text), "CONSULT")[0]
+    assert [a["country"] for a in e["recipient"]] == [code], e["reason"]
+    assert words in e["recipient"][0]["text"]
+    assert not any(d in e["recipient"][0]["text"] for d in ("Monday", "Tuesday"))
+
+
+def test_a_day_alone_is_still_no_party(pipe: Any) -> None:
+    e = of_type(events(pipe, "Police arrested protesters on Tuesday."), "COERCE")[0]
+    assert all("Tuesday" not in a["text"] for a in (*e["actor"], *e["recipient"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "codes"),
+    [
+        # the second name parsed as an apposition of the first, the third as its conjunct
+        ("The UK, Norway, and Sweden met on Friday in Oslo.", "CONSULT", {"GBR", "NOR", "SWE"}),
+        ("The AU, Kenya, and Ethiopia met yesterday in Addis Ababa.", "CONSULT", {"IGOAFRAU", "KEN", "ETH"}),
+        # the third name parsed as a second subject after the first subject's "and"
+        ("The UN, Egypt, and Qatar condemned the shelling.", "ACCUSE", {"IGOUNO", "EGY", "QAT"}),
+    ],
+)
+def test_every_name_of_a_list_the_parser_splits_is_a_party(
+    pipe: Any, text: str, plover: str, codes: set[str]
+) -> None:
+    e = of_type(events(pipe, text), plover)[0]
+    got = {a["code"] for a in (*e["actor"], *e["recipient"])}
+    assert codes <= got, e["reason"]
+
+
+def test_a_descriptive_apposition_is_no_list_member(pipe: Any) -> None:
+    coded = events(pipe, "Kenya's foreign minister met Antonio Guterres, the UN secretary-general, in Nairobi.")
+    e = of_type(coded, "CONSULT")[0]
+    assert len(e["recipient"]) == 1, e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sector"),
+    [
+        ("Foreign ministers called on Kenya to reopen the border.", "Foreign ministers", "GOV"),
+        ("European ministers called for Burma to release political prisoners.", "European ministers", "GOV"),
+    ],
+)
+def test_people_named_by_a_plural_title_with_no_country_stay_actors(
+    pipe: Any, text: str, words: str, sector: str
+) -> None:
+    e = of_type(events(pipe, text), "REQUEST")[0]
+    assert [a["text"] for a in e["actor"]] == [words], e["reason"]
+    assert e["actor"][0]["sector"] == sector
+
+
+def test_a_definite_plural_title_is_not_a_new_group(pipe: Any) -> None:
+    # "the ministers" refers back to ministers named before; alone it names no new actor
+    e = of_type(events(pipe, "The ministers called on Kenya to reopen the border."), "REQUEST")[0]
+    assert e["actor"] == [], e["reason"]
+
+
+def test_they_refers_to_a_group_of_people(pipe: Any) -> None:
+    e = of_type(events(pipe, "A group of Somali elders said they would meet the president."), "AGREE")[0]
+    assert [a["country"] for a in e["actor"]] == ["SOM"], e["reason"]
+    assert "elders" in e["actor"][0]["text"]
+
+
+def test_guerillas_spelled_with_one_r_are_rebels(pipe: Any) -> None:
+    e = of_type(events(pipe, "Colombian guerillas attacked a police post in Cauca."), "ASSAULT")[0]
+    assert [a["code"] for a in e["actor"]] == ["COLREB"], e["reason"]
+
+
+def test_a_sector_word_before_a_plural_title_gives_the_group_its_sector(pipe: Any) -> None:
+    e = of_type(events(pipe, "Washington imposed sanctions on military leaders."), "SANCTION")[0]
+    assert [a["sector"] for a in e["recipient"]] == ["MIL"], e["reason"]
