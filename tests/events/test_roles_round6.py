@@ -92,3 +92,17 @@ def test_guerillas_spelled_with_one_r_are_rebels(pipe: Any) -> None:
 def test_a_sector_word_before_a_plural_title_gives_the_group_its_sector(pipe: Any) -> None:
     e = of_type(events(pipe, "Washington imposed sanctions on military leaders."), "SANCTION")[0]
     assert [a["sector"] for a in e["recipient"]] == ["MIL"], e["reason"]
+
+
+def test_up_to_a_number_is_the_object_not_a_particle(pipe: Any) -> None:
+    text = "Militants abducted up to 30 Nigerian students from a school in Kaduna."
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [a["country"] for a in e["recipient"]] == ["NGA"], e["reason"]
+    assert "students" in e["recipient"][0]["text"]
+
+
+def test_conceding_to_demands_yields_to_who_made_them(pipe: Any) -> None:
+    text = "Sudan's president finally conceded to demands from the opposition alliance to hold early elections."
+    e = of_type(events(pipe, text), "CONCEDE")[0]
+    assert [a["sector"] for a in e["recipient"]] == ["OPP"], e["reason"]
+    assert "alliance" in e["recipient"][0]["text"]

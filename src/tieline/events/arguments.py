@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..model import Token
 from ..parse import Tree
 
-__all__ = ["DATED_NAME_LABELS", "dated_name"]
+__all__ = ["DATED_NAME_LABELS", "counted_object", "dated_name"]
 
 # entity labels of a name the parser may hang on the day after it ("met with President X Tuesday")
 DATED_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -25,3 +25,24 @@ def dated_name(tree: Tree, o: Token) -> Token | None:
         return None
     names = [k for k in tree.kids(o.i, "compound") if k.i < o.i and k.pos == "PROPN" and k.ent_type in DATED_NAME_LABELS]
     return names[-1] if names else None
+
+
+def counted_object(tree: Tree, verb: int) -> Token | None:
+    """The object of a verb that the parser hid behind "up to" read as a particle and a preposition.
+
+    "kidnapped up to 16 Russian advisers", "killed up to 30 villagers": the model often reads "up" as the verb's
+    particle and "to 16 ... advisers" as a phrase on it, so the verb has no direct object. The counted noun (a
+    ``pobj`` of that "to" with a number on it) is the object. None when the verb has a direct object or no such
+    phrase."""
+    if tree.kid(verb, "dobj") is not None:
+        return None
+    for prt in tree.kids(verb, "prt"):
+        if prt.lower != "up":
+            continue
+        for p in tree.kids(prt.i, "prep"):
+            if p.lower != "to":
+                continue
+            for o in tree.kids(p.i, "pobj"):
+                if o.pos in ("NOUN", "PROPN") and any(k.dep == "nummod" for k in tree.kids(o.i)):
+                    return o
+    return None

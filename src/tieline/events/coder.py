@@ -29,7 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .arguments import dated_name
+from .arguments import counted_object, dated_name
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -421,6 +421,8 @@ class Coder:
         if obj is None:
             # "met Chinese President Xi Jinping Monday": the object the parser hung on the day that follows it
             obj = next((n for k in tree.kids(i, "npadvmod") if (n := dated_name(tree, k)) is not None), None)
+        if obj is None:
+            obj = counted_object(tree, i)  # "kidnapped up to 16 advisers": "up to" read as a particle and a phrase
         patient = tree.kid(i, "nsubjpass")
         if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
             # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
