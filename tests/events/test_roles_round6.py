@@ -17,7 +17,11 @@ pytestmark = pytest.mark.model
     ("text", "words", "code"),
     [
         # the small model makes the name a compound of the day after it: "Assad Tuesday", "Jinping Monday"
-        ("Iran's foreign minister met with Syrian President Bashar Assad Tuesday to discuss the war.", "Assad", "SYR"),
+        (
+            "Iran's foreign minister met with Syrian President Bashar Assad Tuesday to discuss the war.",
+            "Assad",
+            "SYR",
+        ),
         ("Russia's foreign minister met Chinese President Xi Jinping Monday.", "Xi Jinping", "CHN"),
     ],
 )
@@ -52,7 +56,9 @@ def test_every_name_of_a_list_the_parser_splits_is_a_party(
 
 
 def test_a_descriptive_apposition_is_no_list_member(pipe: Any) -> None:
-    coded = events(pipe, "Kenya's foreign minister met Antonio Guterres, the UN secretary-general, in Nairobi.")
+    coded = events(
+        pipe, "Kenya's foreign minister met Antonio Guterres, the UN secretary-general, in Nairobi."
+    )
     e = of_type(coded, "CONSULT")[0]
     assert len(e["recipient"]) == 1, e["reason"]
 
@@ -102,7 +108,45 @@ def test_up_to_a_number_is_the_object_not_a_particle(pipe: Any) -> None:
 
 
 def test_conceding_to_demands_yields_to_who_made_them(pipe: Any) -> None:
-    text = "Sudan's president finally conceded to demands from the opposition alliance to hold early elections."
+    text = (
+        "Sudan's president finally conceded to demands from the opposition alliance to hold early elections."
+    )
     e = of_type(events(pipe, text), "CONCEDE")[0]
     assert [a["sector"] for a in e["recipient"]] == ["OPP"], e["reason"]
     assert "alliance" in e["recipient"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        (
+            "Thousands of Catalans marched in Barcelona on Saturday calling for independence from Spain.",
+            "ESP",
+            "Spain",
+        ),
+        (
+            "Students rallied outside parliament demanding the resignation of President Alpha Conde.",
+            "GINGOV",
+            "Conde",
+        ),
+        (
+            "Sudanese protesters rioted after a march calling for the removal of President Omar al-Bashir.",
+            "SDNGOV",
+            "Bashir",
+        ),
+    ],
+)
+def test_a_protest_is_against_who_its_participle_demands_of(
+    pipe: Any, text: str, code: str, words: str
+) -> None:
+    protests = [e for e in events(pipe, text) if e["cameo"] == "141"]
+    assert protests, [e["cameo"] for e in events(pipe, text)]
+    e = protests[0]
+    assert [a["code"] for a in e["recipient"]] == [code], e["reason"]
+    assert words in e["recipient"][0]["text"]
+
+
+def test_a_demand_for_the_release_of_people_names_no_protest_target(pipe: Any) -> None:
+    text = "Hundreds of workers demonstrated in Nairobi calling for the release of detained union leaders."
+    e = next(e for e in events(pipe, text) if e["cameo"] == "141")
+    assert all("leaders" not in a["text"] for a in e["recipient"]), e["reason"]

@@ -8,7 +8,13 @@ from __future__ import annotations
 from ..model import Token
 from ..parse import Tree
 
-__all__ = ["DATED_NAME_LABELS", "counted_object", "dated_name"]
+__all__ = [
+    "DATED_NAME_LABELS",
+    "DEMANDING_PARTICIPLES",
+    "counted_object",
+    "dated_name",
+    "demanding_participle_parties",
+]
 
 # entity labels of a name the parser may hang on the day after it ("met with President X Tuesday")
 DATED_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -23,7 +29,11 @@ def dated_name(tree: Tree, o: Token) -> Token | None:
     label) is the argument; the day only dates the act. None when ``o`` is no date or has no such name."""
     if o.ent_type not in ("DATE", "TIME"):
         return None
-    names = [k for k in tree.kids(o.i, "compound") if k.i < o.i and k.pos == "PROPN" and k.ent_type in DATED_NAME_LABELS]
+    names = [
+        k
+        for k in tree.kids(o.i, "compound")
+        if k.i < o.i and k.pos == "PROPN" and k.ent_type in DATED_NAME_LABELS
+    ]
     return names[-1] if names else None
 
 
@@ -46,3 +56,34 @@ def counted_object(tree: Tree, verb: int) -> Token | None:
                 if o.pos in ("NOUN", "PROPN") and any(k.dep == "nummod" for k in tree.kids(o.i)):
                     return o
     return None
+
+
+# participles by which protesters say what they want ("demonstrated ..., calling for independence from Iraq")
+DEMANDING_PARTICIPLES = frozenset({"call", "demand", "urge", "seek", "press", "clamour", "clamor", "chant"})
+
+
+def demanding_participle_parties(tree: Tree, h: int) -> list[Token]:
+    """Who a protest's participle clause demands something of or from, for the protest's recipient.
+
+    "Thousands demonstrated in Kirkuk calling for independence from Iraq" -> Iraq; "a demonstration calling for the
+    removal of President X" -> X (on the protest verb, or as a participle on the protest noun). Only a from/against
+    phrase, or the named (proper-noun) party a demand is of: "calling for the release of prisoners" names no
+    party the protest is against. ``h`` is the protest verb, or the protest noun."""
+    out: list[Token] = []
+    for c in tree.kids(h, "advcl", "xcomp", "acl", "conj"):
+        if c.tag != "VBG" or (c.lemma or c.text).lower() not in DEMANDING_PARTICIPLES:
+            continue
+        wanted = [o for p in tree.kids(c.i, "prep") if p.lower == "for" for o in tree.kids(p.i, "pobj")]
+        wanted += tree.kids(c.i, "dobj")
+        for w in wanted:
+            for p in tree.kids(w.i, "prep"):
+                for o in tree.kids(p.i, "pobj"):
+                    if p.lower in ("from", "against") or (p.lower == "of" and o.pos == "PROPN"):
+                        out.append(o)
+        out.extend(
+            o
+            for p in tree.kids(c.i, "prep")
+            if p.lower in ("from", "against")
+            for o in tree.kids(p.i, "pobj")
+        )
+    return out

@@ -29,7 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .arguments import counted_object, dated_name
+from .arguments import counted_object, dated_name, demanding_participle_parties
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -3169,6 +3169,7 @@ class Coder:
                         # "demands for jobs from X's government": the source of what is asked for
                         out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
             out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
+        out.extend(demanding_participle_parties(tree, trig.i if trig.pos == "NOUN" else gov.i))
         return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
