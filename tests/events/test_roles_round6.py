@@ -150,3 +150,30 @@ def test_a_demand_for_the_release_of_people_names_no_protest_target(pipe: Any) -
     text = "Hundreds of workers demonstrated in Nairobi calling for the release of detained union leaders."
     e = next(e for e in events(pipe, text) if e["cameo"] == "141")
     assert all("leaders" not in a["text"] for a in e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "code"),
+    [
+        # forces moved out of a place (CAMEO 1661, verbal conflict in CAMEO's quad) are aimed at its country
+        ("Forty UN peacekeepers were pulled out of Kinshasa on Monday.", "SANCTION", "COD"),
+        (
+            "Two hundred UN peacekeepers were shipped out of the northern Malian town of Kidal.",
+            "SANCTION",
+            "MLI",
+        ),
+        # a noun that is its clause's only event takes the clause's place
+        ("Rebels continued their offensive in Idlib despite the truce.", "ASSAULT", "SYR"),
+    ],
+)
+def test_the_place_of_a_material_act_with_no_other_party_receives_it(
+    pipe: Any, text: str, plover: str, code: str
+) -> None:
+    e = of_type(events(pipe, text), plover)[0]
+    assert [a["country"] for a in e["recipient"]] == [code], e["reason"]
+
+
+def test_a_time_phrase_noun_takes_no_place_from_the_clause(pipe: Any) -> None:
+    # "after the clashes": the clashes happened before and maybe elsewhere; no violence coded from the time phrase
+    coded = events(pipe, "Ugandan troops remained on alert in the border town of Busia after the clashes.")
+    assert not [e for e in coded if e["event"] == "ASSAULT"], [(e["cameo"], e["reason"]) for e in coded]

@@ -66,6 +66,9 @@ PLACE_HEADS = frozenset(
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+# prepositions by which a verb that is no event of its own takes a nominal event as its content ("remained on
+# alert", "engaged in fighting", "kept under siege"): the verb's place phrase is the noun's place
+CLAUSE_EVENT_PREPS = frozenset({"on", "in", "into", "under", "at"})
 PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
@@ -363,6 +366,8 @@ class Coder:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is None:
                 d.location = self._coordinated_place(article, tree, actors, d.trigger)
+            if d.location is None and d.kind == "noun":
+                d.location = self._clause_place(article, tree, actors, d, drafts)
             if d.location is not None and self.geocoder is not None:
                 from ..geo import enrich
 
@@ -2343,6 +2348,25 @@ class Coder:
             return None  # only across a coordination: a participle of manner ("rioted, setting fire to ...") keeps none
         return self._location(article, tree, actors, root)
 
+    def _clause_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, d: Draft, drafts: list[Draft]
+    ) -> Location | None:
+        """The place of the clause whose only event is a noun: "Israeli troops remained on alert in the West Bank",
+        "the army kept up its offensive in Idlib" (the noun is the object, or the object of a preposition, of a verb
+        that is no event of its own; the verb's place phrase is the noun's place). None when the verb is an event
+        ("condemned the attack in Paris" keeps the attack's own place, if any)."""
+        t = tree.tokens[d.trigger]
+        h = tree.head(t.i)
+        if h is not None and t.dep == "pobj" and h.pos == "ADP":
+            if h.lower not in CLAUSE_EVENT_PREPS:
+                return None  # "remained on alert after the clashes": a time or topic phrase is another act's setting
+            h = tree.head(h.i)
+        elif t.dep not in ("dobj", "attr"):
+            return None
+        if h is None or h.pos not in ("VERB", "AUX") or any(o.kind == "verb" and o.trigger == h.i for o in drafts):
+            return None
+        return self._location(article, tree, actors, h.i)
+
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
         cands = [trigger]
@@ -2373,6 +2397,13 @@ class Coder:
                                     break
                     if loc is not None:
                         return loc
+        for c in cands:
+            # "were shipped out of Gorazde", "pulled away from the border town of X": a compound preposition
+            for p in tree.kids(c, "prep"):
+                if p.lower in ("out", "away"):
+                    for p2, o2 in tree.preps(p.i):
+                        if p2.lower in ("of", "from") and (loc := self._place(article, tree, actors, o2.i)) is not None:
+                            return loc
         # "expressing solidarity in bolstering security efforts in the Red Sea": a place further down the
         # trigger's own clause (through objects and prepositional complements, not into other clauses)
         frontier = list(cands)
@@ -2725,6 +2756,9 @@ class Coder:
             and (
                 cameo.plover == "ASSAULT"
                 or (cameo.quad in (2, 4) and bool(d.actors) and cameo.plover != "PROTEST")
+                # "UN peacekeepers were shipped out of Gorazde": forces moved into or out of a place (roles.yaml
+                # own_forces_acts, some of them verbal conflict in CAMEO: 1661) are aimed at its country too
+                or (bool(d.actors) and cameo.code.startswith(self.own_forces_acts))
             )
             and d.location is not None
             and d.location.country
