@@ -177,3 +177,14 @@ def test_a_time_phrase_noun_takes_no_place_from_the_clause(pipe: Any) -> None:
     # "after the clashes": the clashes happened before and maybe elsewhere; no violence coded from the time phrase
     coded = events(pipe, "Ugandan troops remained on alert in the border town of Busia after the clashes.")
     assert not [e for e in coded if e["event"] == "ASSAULT"], [(e["cameo"], e["reason"]) for e in coded]
+
+
+def test_a_weapon_fired_from_a_place_is_fired_by_a_force_of_that_country(pipe: Any) -> None:
+    e = of_type(events(pipe, "A rocket was fired at Israel from southern Lebanon on Sunday."), "ASSAULT")[0]
+    assert [a["code"] for a in e["actor"]] == ["LBNUAF"], e["reason"]
+    assert [a["country"] for a in e["recipient"]] == ["ISR"]
+
+
+def test_a_weapon_set_off_in_a_place_is_still_of_that_place(pipe: Any) -> None:
+    e = of_type(events(pipe, "A roadside bomb killed two soldiers near Kandahar."), "ASSAULT")[0]
+    assert [a["code"] for a in e["actor"]] == ["AFGUAF"], e["reason"]

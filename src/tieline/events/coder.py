@@ -3348,14 +3348,23 @@ class Coder:
             return []
         victims = [(r.start, r.end) for r in d.recipients]
         phrases: list[tuple[int, int]] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        origins: list[tuple[int, int]] = []  # "a mortar bomb was fired at Israel from the Gaza Strip"
         for h in [*hits, toks[i]]:
             for p in tree.kids(h.i, "prep"):
-                if p.lower in PLACE_PREPS and p.lower != "from":
+                if p.lower in PLACE_PREPS:
                     sub = sorted(tree.subtree(p.i))
                     lo = next((k for k in sub if toks[k].pos != "ADP"), None)
                     if lo is not None:
-                        phrases.append((lo, sub[-1] + 1))
-        for lo, hi in phrases:
+                        (origins if p.lower == "from" else phrases).append((lo, sub[-1] + 1))
+        # a weapon fired from a place is fired by an armed force of that place's country, when that is not the
+        # country it is fired at (as ICEWS codes "rockets fired from Gaza into Israel"): the origin comes first
+        targets = {r.country for r in d.recipients if r.country}
+        origins = [
+            (lo, hi)
+            for lo, hi in origins
+            if targets and (cc := self._country_in(article, tree, actors, lo, hi)) is not None and cc not in targets
+        ]
+        for lo, hi in [*origins, *phrases]:
             start, end = tree.char_span(lo, hi)
             if any(vs < end and start < ve for vs, ve in victims):
                 continue
