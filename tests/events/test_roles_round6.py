@@ -188,3 +188,24 @@ def test_a_weapon_fired_from_a_place_is_fired_by_a_force_of_that_country(pipe: A
 def test_a_weapon_set_off_in_a_place_is_still_of_that_place(pipe: Any) -> None:
     e = of_type(events(pipe, "A roadside bomb killed two soldiers near Kandahar."), "ASSAULT")[0]
     assert [a["code"] for a in e["actor"]] == ["AFGUAF"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a stative passive of taking part: the subject does the act of its phrase
+        ("Eritrean forces were engaged in mass killings in Tigray, according to a UN report.", "ERIMIL"),
+        ("Russian mercenaries were involved in the fighting near Bangui.", "RUSMIL"),
+        # the subject of "is responsible for" / "was guilty of" an act did it
+        ("Hamas is responsible for the rocket attacks on Sderot, the army said.", "PSEREB"),
+    ],
+)
+def test_who_takes_part_in_or_is_responsible_for_an_act_does_it(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [a["code"] for a in e["actor"]] == [code], e["reason"]
+    assert all(a["code"] != code for a in e["recipient"])
+
+
+def test_who_is_held_responsible_is_not_the_subject(pipe: Any) -> None:
+    for e in events(pipe, "The US held Iran responsible for the attack on the tanker."):
+        assert all(a["country"] != "USA" for a in e["actor"]) or e["event"] == "ACCUSE", e["reason"]

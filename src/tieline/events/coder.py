@@ -66,6 +66,9 @@ PLACE_HEADS = frozenset(
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+# adjectives by which a copula's subject is said to have done the act in their phrase ("X is responsible for the
+# killings", "Y was guilty of war crimes")
+DEED_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable", "liable", "answerable"})
 # prepositions by which a verb that is no event of its own takes a nominal event as its content ("remained on
 # alert", "engaged in fighting", "kept under siege"): the verb's place phrase is the noun's place
 CLAUSE_EVENT_PREPS = frozenset({"on", "in", "into", "under", "at"})
@@ -1654,6 +1657,12 @@ class Coder:
                 gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
+                gov_lemma = (article.tokens[gov].lemma or article.tokens[gov].text).lower()
+                if subj_passive and gov_lemma in self.stative_passives and not any(
+                    p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(gov)
+                ):
+                    # "Serbian forces were engaged in ethnic cleansing": a state of the subject, who takes part
+                    subj_passive = False
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
                     subject_phrase = True
                     heads = tree.conjuncts(subj.i)
@@ -3899,6 +3908,17 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
         gov = tree.head(h.i)
         if gov is not None and gov.pos in ("VERB", "AUX"):
             return gov.i
+        if (
+            gov is not None
+            and gov.pos == "ADJ"
+            and gov.dep == "acomp"
+            and (gov.lemma or gov.text).lower() in DEED_ADJECTIVES
+            and (cop := tree.head(gov.i)) is not None
+            and cop.pos in ("VERB", "AUX")
+        ):
+            # "Sudan's government is responsible for mass killings", "the militia was guilty of atrocities": the
+            # subject did the act (not "held Iran responsible for ...", where the adjective is no complement)
+            return cop.i
     if (
         t.dep in ("dobj", "attr")
         and h.pos in ("VERB", "AUX")
