@@ -209,3 +209,19 @@ def test_who_takes_part_in_or_is_responsible_for_an_act_does_it(pipe: Any, text:
 def test_who_is_held_responsible_is_not_the_subject(pipe: Any) -> None:
     for e in events(pipe, "The US held Iran responsible for the attack on the tanker."):
         assert all(a["country"] != "USA" for a in e["actor"]) or e["event"] == "ACCUSE", e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The airliner was shot down near Donetsk by a missile believed to have been fired by separatist rebels.",
+            "REB",
+        ),
+        ("The village was destroyed by a bomb that was dropped by government warplanes.", "MIL"),
+    ],
+)
+def test_who_used_the_weapon_a_by_phrase_names_did_it(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [a["sector"] for a in e["actor"]] == [code], e["reason"]
+    assert all("missile" not in a["text"] and "bomb" not in a["text"] for a in e["actor"])

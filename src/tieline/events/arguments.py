@@ -11,9 +11,11 @@ from ..parse import Tree
 __all__ = [
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
+    "WEAPON_NOUNS",
     "counted_object",
     "dated_name",
     "demanding_participle_parties",
+    "weapon_user",
 ]
 
 # entity labels of a name the parser may hang on the day after it ("met with President X Tuesday")
@@ -87,3 +89,31 @@ def demanding_participle_parties(tree: Tree, h: int) -> list[Token]:
             for o in tree.kids(p.i, "pobj")
         )
     return out
+
+
+# weapons a by-phrase may name instead of who used them (besides the attack instruments of roles.yaml)
+WEAPON_NOUNS = frozenset(
+    {"missile", "missiles", "drone", "drones", "rocket", "rockets", "shell", "shells", "bomb", "bombs"}
+)
+
+
+def weapon_user(tree: Tree, agent: Token, instruments: frozenset[str]) -> Token | None:
+    """Who used the weapon a passive's by-phrase names, when the weapon's own participle says so.
+
+    "was shot down by a missile believed to have been fired by separatist rebels", "were killed by a bomb that was
+    planted by militants": the rebels or militants did it, not the missile. Looks in the weapon's participle (or
+    relative clause) and, through a verb of belief or report ("believed/thought/said to have been fired"), in the
+    clause it governs, for a by-phrase. None when ``agent`` is no weapon or names no user."""
+    lemma = (agent.lemma or agent.text).lower()
+    if lemma not in instruments and agent.lower not in instruments and agent.lower not in WEAPON_NOUNS:
+        return None
+    clauses = [k for k in tree.kids(agent.i, "acl", "relcl") if k.pos in ("VERB", "AUX")]
+    for c in list(clauses):
+        clauses.extend(k for k in tree.kids(c.i, "xcomp", "ccomp") if k.pos in ("VERB", "AUX"))
+    for c in clauses:
+        for p in tree.kids(c.i, "agent", "prep"):
+            if p.dep == "agent" or p.lower == "by":
+                for o in tree.kids(p.i, "pobj"):
+                    if o.pos in ("NOUN", "PROPN"):
+                        return o
+    return None

@@ -29,7 +29,7 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .arguments import counted_object, dated_name, demanding_participle_parties
+from .arguments import counted_object, dated_name, demanding_participle_parties, weapon_user
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -588,6 +588,10 @@ class Coder:
                 if p.dep == "agent" or p.lower == "by":
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
+                    if (user := weapon_user(tree, o, self.attack_instruments)) is not None:
+                        # "shot down by a missile believed to have been fired by separatist rebels"
+                        actor_heads = tree.conjuncts(user.i)
+                        role_notes.append(f"actor = '{user.text}', who used the weapon '{o.text}'")
                     break
             else:
                 agent = self._stray_agent(article, tree, actors, i, ref)
