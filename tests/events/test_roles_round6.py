@@ -225,3 +225,9 @@ def test_who_used_the_weapon_a_by_phrase_names_did_it(pipe: Any, text: str, code
     e = of_type(events(pipe, text), "ASSAULT")[0]
     assert [a["sector"] for a in e["actor"]] == [code], e["reason"]
     assert all("missile" not in a["text"] and "bomb" not in a["text"] for a in e["actor"])
+
+
+def test_whom_a_protest_is_against_comes_before_where_it_is_held(pipe: Any) -> None:
+    text = "Hundreds of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq."
+    e = next(e for e in events(pipe, text) if e["cameo"] == "141")
+    assert [a["text"] for a in e["recipient"]] == ["Iraq"], e["reason"]

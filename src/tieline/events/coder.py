@@ -2819,6 +2819,17 @@ class Coder:
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
         # the party its phrases name, else to the government of its place or of the protesters
         protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
+        if (
+            d.recipients
+            and d.actors
+            and protest_like
+            and actors is not None
+            and all(r.why == PLACE_PARTY_WHY for r in d.recipients)
+            and (content := self._protest_content(article, tree, actors, ref, d))
+        ):
+            # "rallied in Lagos to protest violations by Islamic fundamentalists", "demonstrated in Kirkuk calling
+            # for independence from Iraq": whom a protest is against comes before the country of where it is held
+            d.recipients = content
         if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and protest_like:
