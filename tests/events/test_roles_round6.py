@@ -231,3 +231,10 @@ def test_whom_a_protest_is_against_comes_before_where_it_is_held(pipe: Any) -> N
     text = "Hundreds of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq."
     e = next(e for e in events(pipe, text) if e["cameo"] == "141")
     assert [a["text"] for a in e["recipient"]] == ["Iraq"], e["reason"]
+
+
+def test_a_person_not_in_the_knowledge_base_is_not_a_known_person_of_the_same_code(pipe: Any) -> None:
+    # with no date, both sides are coded by country alone (SYR): still two different people
+    text = "A Syrian man, Omar Khalil, began a hunger strike to protest Bashar al-Assad's decision to extend emergency rule."
+    e = next(e for e in events(pipe, text, date=None) if e["cameo"] == "141")
+    assert ["Assad" in a["text"] for a in e["recipient"]] == [True], e["reason"]

@@ -3783,6 +3783,10 @@ def _origin_place(article: Article, loc: Location) -> bool:
 def _same(a: Actor, b: Actor) -> bool:
     if a.entity_id and b.entity_id:
         return a.entity_id == b.entity_id
+    if a.kind == b.kind == "person" and (a.entity_id or b.entity_id) and norm_key(a.name) != norm_key(b.name):
+        # "Mohammed Mamoun ... to protest President Bashar Assad's failure": a person the knowledge base does not
+        # hold is not a known person of the same country and sector code
+        return False
     return (a.code or a.name) == (b.code or b.name) and a.country == b.country and a.kind == b.kind
 
 
