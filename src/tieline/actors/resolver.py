@@ -902,15 +902,23 @@ class Resolver:
                 return self._coded(
                     text, start, end, country, tr.sector, "person", why=f"title '{title_text}' of {country}"
                 )
-            if t.pos == "NOUN" and t.tag == "NNS" and poss is None and not _definite(tree, head):
+            generic = t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS  # "leaders", "officials"
+            mod = article.text[toks[k0].start : toks[head - 1].end].lower() if head > k0 else ""
+            group_sector = self.kb.sector_of(mod) if mod else None
+            for kid in tree.kids(head, "compound", "amod"):
+                group_sector = group_sector or self.kb.sector_of(kid.lower)
+            if (
+                t.pos == "NOUN"
+                and t.tag == "NNS"
+                and poss is None
+                and not _definite(tree, head)
+                and (group_sector or not generic)
+            ):
                 # "European ministers called on ...", "Senators urged ...": people named by a plural title with no
                 # country are a group that stays an actor with what the text says and the title's sector (a
                 # definite "the ministers" refers back, below); a sector word in front says whose they are
-                # ("military leaders", "law enforcement officials")
-                mod = article.text[toks[k0].start : toks[head - 1].end].lower() if head > k0 else ""
-                group_sector = self.kb.sector_of(mod) if mod else None
-                for kid in tree.kids(head, "compound", "amod"):
-                    group_sector = group_sector or self.kb.sector_of(kid.lower)
+                # ("military leaders", "law enforcement officials"); a generic word alone ("Leaders of the Umoja
+                # opposition alliance") is resolved below, with its phrase
                 group_sector = group_sector or tr.sector
                 return Actor(
                     text,
