@@ -238,3 +238,10 @@ def test_a_person_not_in_the_knowledge_base_is_not_a_known_person_of_the_same_co
     text = "A Syrian man, Omar Khalil, began a hunger strike to protest Bashar al-Assad's decision to extend emergency rule."
     e = next(e for e in events(pipe, text, date=None) if e["cameo"] == "141")
     assert ["Assad" in a["text"] for a in e["recipient"]] == [True], e["reason"]
+
+
+def test_ministers_beside_an_international_body_take_no_country_from_the_one_named(pipe: Any) -> None:
+    # the EU's ministers, not Iran's: the one country the sentence names is the target's
+    text = "Diplomats said the EU was preparing listings targeting Iranian companies, and that ministers had discussed the measures."
+    e = next(e for e in events(pipe, text) if e["cameo"] == "040")
+    assert [(a["text"], a["country"]) for a in e["actor"]] == [("ministers", None)], e["reason"]

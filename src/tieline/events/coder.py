@@ -2864,7 +2864,13 @@ class Coder:
         # the country of the event's place; failing that, the one country the sentence (or article) names
         d.actors = [self._named_place(a, article) for a in d.actors]
         d.recipients = [self._named_place(a, article) for a in d.recipients]
-        if d.location is not None and d.location.country:
+        # "Diplomats said the EU was preparing listings targeting Iranian companies, and that ministers had discussed
+        # ...": officials of no nationality beside an international body may be its members' ministers; neither the
+        # event's place (where they meet) nor the one country named is evidence of theirs
+        igo_officials = actors is not None and self._igo_officials(article, actors, si, d)
+        if igo_officials:
+            home = None
+        if d.location is not None and d.location.country and not igo_officials:
             where = f"the place '{d.location.text}'"
             place_cc, loc = d.location.country, d.location
             # not when the other side is that country's state named in its own words: "inspectors accused Iran of
@@ -2906,8 +2912,8 @@ class Coder:
             d.recipients = self._deed_doer(tree, d)
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
             self._last_attack = list(d.actors)
-        d.actors = [self._state_agent(a, dateline=not foreign) for a in d.actors]
-        d.recipients = [self._state_agent(a, dateline=not foreign) for a in d.recipients]
+        d.actors = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.actors]
+        d.recipients = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.recipients]
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
@@ -2957,6 +2963,18 @@ class Coder:
             coder=self.version,
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
+        )
+
+    def _igo_officials(self, article: Article, actors: ArticleActors, si: int, d: Draft) -> bool:
+        """Whether the draft has a government group of no nationality ("ministers", "officials") on a side and its
+        sentence names an international organisation (the EU, the AU, the UN)."""
+        sent = article.sentences[si]
+        if not any(
+            a.kind == "sector" and a.country is None and (a.sector or "") == "GOV" for a in (*d.actors, *d.recipients)
+        ):
+            return False
+        return any(
+            m.actor is not None and m.actor.kind == "igo" and sent.start <= m.start < sent.end for m in actors.mentions
         )
 
     def _operation_agent(
