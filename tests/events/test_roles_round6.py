@@ -245,3 +245,8 @@ def test_ministers_beside_an_international_body_take_no_country_from_the_one_nam
     text = "Diplomats said the EU was preparing listings targeting Iranian companies, and that ministers had discussed the measures."
     e = next(e for e in events(pipe, text) if e["cameo"] == "040")
     assert [(a["text"], a["country"]) for a in e["actor"]] == [("ministers", None)], e["reason"]
+
+
+def test_an_act_spoken_of_takes_no_place_from_where_it_is_spoken_of(pipe: Any) -> None:
+    coded = events(pipe, "Both leaders recalled the bombing during a ceremony at the White House on Thursday.")
+    assert not [e for e in coded if e["event"] == "ASSAULT"], [(e["cameo"], e["reason"]) for e in coded]

@@ -66,6 +66,9 @@ PLACE_HEADS = frozenset(
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+# verbs that carry out, wage or keep up the act their object or phrase names ("carried out strikes in X", "waged war
+# in Y", "stayed on alert in Z"), besides the light and aspectual verbs: the verb's place is the act's
+CARRYING_VERBS = frozenset({"carry", "wage", "mount", "stay", "step", "intensify", "escalate", "engage", "pursue"})
 # adjectives by which a copula's subject is said to have done the act in their phrase ("X is responsible for the
 # killings", "Y was guilty of war crimes")
 DEED_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable", "liable", "answerable"})
@@ -2365,9 +2368,10 @@ class Coder:
         self, article: Article, tree: Tree, actors: ArticleActors, d: Draft, drafts: list[Draft]
     ) -> Location | None:
         """The place of the clause whose only event is a noun: "Israeli troops remained on alert in the West Bank",
-        "the army kept up its offensive in Idlib" (the noun is the object, or the object of a preposition, of a verb
-        that is no event of its own; the verb's place phrase is the noun's place). None when the verb is an event
-        ("condemned the attack in Paris" keeps the attack's own place, if any)."""
+        "the army kept up its offensive in Idlib" (the noun is the object, or the object of a preposition, of a light,
+        aspectual or carrying verb that is no event of its own; the verb's place phrase is the noun's place). None
+        when the verb is an event ("condemned the attack in Paris" keeps the attack's own place, if any) or speaks
+        of the act ("recalled the attack during a ceremony at the White House")."""
         t = tree.tokens[d.trigger]
         h = tree.head(t.i)
         if h is not None and t.dep == "pobj" and h.pos == "ADP":
@@ -2378,6 +2382,8 @@ class Coder:
             return None
         if h is None or h.pos not in ("VERB", "AUX") or any(o.kind == "verb" and o.trigger == h.i for o in drafts):
             return None
+        if (h.lemma or h.text).lower() not in LIGHT_VERBS | self.aspectual | CARRYING_VERBS:
+            return None  # "Both leaders recalled the attack during a ceremony at the White House": a mention, elsewhere
         return self._location(article, tree, actors, h.i)
 
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
