@@ -250,3 +250,8 @@ def test_ministers_beside_an_international_body_take_no_country_from_the_one_nam
 def test_an_act_spoken_of_takes_no_place_from_where_it_is_spoken_of(pipe: Any) -> None:
     coded = events(pipe, "Both leaders recalled the bombing during a ceremony at the White House on Thursday.")
     assert not [e for e in coded if e["event"] == "ASSAULT"], [(e["cameo"], e["reason"]) for e in coded]
+
+
+def test_a_name_of_several_words_before_an_act_noun_is_the_whole_name(pipe: Any) -> None:
+    e = of_type(events(pipe, "Lebanon asked for full United States support for its cause."), "SUPPORT")[0]
+    assert [a["text"] for a in e["actor"]] == ["United States"], e["reason"]

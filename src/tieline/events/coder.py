@@ -1604,7 +1604,11 @@ class Coder:
                 if mk is not None and mk.kind in ("capital", "seat") and article.tokens[k].dep == "compound":
                     continue  # "the Paris meeting", "a Geneva conference": a capital naming the event is its venue
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
-                    actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
+                    # "full United States support": the name's last word heads it (the phrase is the whole name)
+                    inside = range(mk.tok_start, min(mk.tok_end, i))
+                    tops = [j for j in inside if article.tokens[j].head not in inside]
+                    last = tops[0] if len(tops) == 1 else k
+                    actor_heads = tree.conjuncts(last)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
