@@ -248,10 +248,23 @@ def test_ministers_beside_an_international_body_take_no_country_from_the_one_nam
 
 
 def test_an_act_spoken_of_takes_no_place_from_where_it_is_spoken_of(pipe: Any) -> None:
-    coded = events(pipe, "Both leaders recalled the bombing during a ceremony at the White House on Thursday.")
+    coded = events(
+        pipe, "Both leaders recalled the bombing during a ceremony at the White House on Thursday."
+    )
     assert not [e for e in coded if e["event"] == "ASSAULT"], [(e["cameo"], e["reason"]) for e in coded]
 
 
 def test_a_name_of_several_words_before_an_act_noun_is_the_whole_name(pipe: Any) -> None:
     e = of_type(events(pipe, "Lebanon asked for full United States support for its cause."), "SUPPORT")[0]
     assert [a["text"] for a in e["actor"]] == ["United States"], e["reason"]
+
+
+def test_the_other_side_of_the_dispute_or_talks_an_act_is_about_receives_it(pipe: Any) -> None:
+    text = "The teachers' union called off its strike after deliberations with the Kenyan government."
+    e = of_type(events(pipe, text), "CONCEDE")[0]
+    assert [a["code"] for a in e["recipient"]] == ["KENGOV"], e["reason"]
+
+
+def test_a_named_recipient_is_not_replaced_by_the_side_of_a_relation(pipe: Any) -> None:
+    e = of_type(events(pipe, "Kenya signed a deal with Uganda after talks with Tanzania."), "AGREE")[0]
+    assert [a["country"] for a in e["recipient"]] == ["UGA"], e["reason"]

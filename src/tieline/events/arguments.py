@@ -9,10 +9,12 @@ from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "COUNTERPART_NOUNS",
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
     "counted_object",
+    "counterpart_of_relation",
     "dated_name",
     "demanding_participle_parties",
     "weapon_user",
@@ -117,3 +119,32 @@ def weapon_user(tree: Tree, agent: Token, instruments: frozenset[str]) -> Token 
                     if o.pos in ("NOUN", "PROPN"):
                         return o
     return None
+
+
+# nouns of a relation between two sides whose "with" phrase names the other side ("its dispute with Denmark",
+# "tensions with Pakistan", "after deliberations with the government")
+COUNTERPART_NOUNS = frozenset(
+    {"dispute", "disputes", "tension", "tensions", "talk", "talks", "negotiation", "negotiations", "deliberation",
+     "deliberations", "row", "standoff", "stand-off", "feud", "quarrel", "conflict", "confrontation", "rift"}
+)  # fmt: skip
+
+
+def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
+    """The other side of a dispute or talks named in a verb's own clause, for an act that names no recipient.
+
+    "Denmark accepted a formula for ending its fisheries dispute with its European Union partners", "the union
+    called off its strike after deliberations with the government": the "with" phrase of a relation noun in the
+    verb's objects and phrases (not inside another clause). Returns the phrase heads, nearest first."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _depth in range(4):
+        nxt: list[int] = []
+        for c in frontier:
+            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod"):
+                if k.pos in ("NOUN", "PROPN") and k.lower in COUNTERPART_NOUNS:
+                    out.extend(
+                        o for p in tree.kids(k.i, "prep") if p.lower == "with" for o in tree.kids(p.i, "pobj")
+                    )
+                nxt.append(k.i)
+        frontier = nxt
+    return out

@@ -29,7 +29,13 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
-from .arguments import counted_object, dated_name, demanding_participle_parties, weapon_user
+from .arguments import (
+    counted_object,
+    counterpart_of_relation,
+    dated_name,
+    demanding_participle_parties,
+    weapon_user,
+)
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
@@ -2844,6 +2850,19 @@ class Coder:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
+        if not d.recipients and d.actors and actors is not None and d.kind == "verb":
+            # "Denmark accepted a formula for ending its fisheries dispute with its EU partners", "called off the
+            # strike after deliberations with the government": the other side of the relation the act is about
+            for o in counterpart_of_relation(tree, d.trigger):
+                found = [
+                    r
+                    for r in self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    if not any(_same(r, a) for a in d.actors)
+                ]
+                if found:
+                    d.recipients = found
+                    d.roles.append(f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about")
+                    break
         if not d.recipients and d.actors and d.thing_owner:
             d.recipients = list(d.thing_owner)
             d.roles.append(d.thing_why)
