@@ -268,3 +268,21 @@ def test_the_other_side_of_the_dispute_or_talks_an_act_is_about_receives_it(pipe
 def test_a_named_recipient_is_not_replaced_by_the_side_of_a_relation(pipe: Any) -> None:
     e = of_type(events(pipe, "Kenya signed a deal with Uganda after talks with Tanzania."), "AGREE")[0]
     assert [a["country"] for a in e["recipient"]] == ["UGA"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "codes"),
+    [
+        (
+            "Both the Sudanese army and the RSF are guilty of violating the ceasefire agreement, monitors said.",
+            "REJECT",
+            ["SDNMIL", "SDNREBRSF"],
+        ),
+        ("The militia was responsible for killing dozens of villagers in Ituri.", "ASSAULT", ["CODREB"]),
+    ],
+)
+def test_the_subject_guilty_of_or_responsible_for_a_deed_does_it(
+    pipe: Any, text: str, plover: str, codes: list[str]
+) -> None:
+    e = of_type(events(pipe, text), plover)[0]
+    assert [a["code"] for a in e["actor"]] == codes, e["reason"]

@@ -703,6 +703,10 @@ class Coder:
             # "demonstrators received weapons from the government": the giver does the act, the subject receives it
             actor_heads, rec_heads = rec_heads, actor_heads
             role_notes.append(f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject")
+        if not actor_heads and (deed := _deed_adjective_subject(tree, t)) is not None:
+            # "both the army and the rebels are guilty of violating the ceasefire", "X is responsible for killing Y"
+            actor_heads = tree.conjuncts(deed.i)
+            role_notes.append(f"actor = subject '{deed.text}', said to be '{tree.tokens[tree.tokens[t.head].head].text}' of it")
         if not actor_heads or actor_heads == [t.head]:
             issuer = self._issuer(tree, t)
             if issuer is not None:
@@ -3960,6 +3964,25 @@ LIGHT_VERBS = frozenset(
         "place",
     }
 )
+
+
+def _deed_adjective_subject(tree: Tree, t: Token) -> Token | None:
+    """The subject said to have done the gerund ``t`` by a deed adjective: "X are guilty of violating the
+    ceasefire", "Y was responsible for killing them" (DEED_ADJECTIVES; the gerund is the object of the adjective's
+    preposition, the adjective the complement of a copula)."""
+    if t.dep != "pcomp" or t.head == t.i:
+        return None
+    p = tree.tokens[t.head]
+    adj = tree.head(p.i)
+    if p.dep != "prep" or adj is None or adj.pos != "ADJ" or adj.dep != "acomp":
+        return None
+    if (adj.lemma or adj.text).lower() not in DEED_ADJECTIVES:
+        return None
+    cop = tree.head(adj.i)
+    if cop is None or cop.pos not in ("VERB", "AUX"):
+        return None
+    subj, passive = tree.subject(cop.i)
+    return None if subj is None or passive else subj
 
 
 def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()) -> int | None:
