@@ -13,6 +13,8 @@ from .model import Article, Token
 __all__ = ["Tree"]
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# entity labels of names that can be listed as parties ("The US, Russia, and Switzerland")
+LIST_NAMES = frozenset({"GPE", "ORG", "NORP"})
 NP_SKIP = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "prep", "advcl", "ccomp", "xcomp"})
 PRONOUNS = frozenset(
     {
@@ -93,16 +95,46 @@ class Tree:
         return out
 
     def conjuncts(self, i: int) -> list[int]:
-        """The token and every token coordinated with it (``X, Y and Z``), in order."""
+        """The token and every token coordinated with it (``X, Y and Z``), in order.
+
+        A list of names the parser splits is one coordination too: "The US, Russia, and Switzerland met" with
+        "Russia" as an apposition of "US" and "Switzerland" its conjunct, or "The EU, Russia, and China condemned"
+        with "China" as a second subject of the verb after the first subject's "and" (see ``_list_members``)."""
         out = [i]
         stack = [i]
         while stack:
             j = stack.pop()
-            for c in self.children[j]:
-                if self.tokens[c].dep == "conj":
+            listed = self._list_members(j)
+            for c in [*self.children[j], *listed]:
+                if c not in out and (self.tokens[c].dep == "conj" or c in listed):
                     out.append(c)
                     stack.append(c)
         out.sort()
+        return out
+
+    def _list_members(self, j: int) -> list[int]:
+        """Names the parser hung on name ``j`` as an apposition, or beside it as a second subject, where the
+        words are a list ("X, Y, and Z"): the apposition is a name of the same kind set off by a comma and the
+        list has its "and"/"or" (on ``j`` or on the apposition); the second subject directly follows ``j``'s
+        own "and"/"or". An apposition that describes ("Kofi Annan, UN secretary-general") has no "and"."""
+        toks = self.tokens
+        t = toks[j]
+        if t.pos != "PROPN" or t.ent_type not in LIST_NAMES:
+            return []
+        cc = [c for c in self.children[j] if toks[c].dep == "cc"]
+        out: list[int] = []
+        for c in self.children[j]:
+            a = toks[c]
+            if a.dep != "appos" or a.pos != "PROPN" or a.ent_type not in LIST_NAMES or c < j:
+                continue
+            if not any(toks[k].dep == "punct" and toks[k].text == "," for k in range(j + 1, c)):
+                continue
+            if cc or any(toks[k].dep == "cc" for k in self.children[c]):
+                out.append(c)
+        if cc and t.dep in SUBJ and t.head != j:
+            k = max(cc) + 1  # "The EU, Russia, and China condemned": China is a subject right after EU's "and"
+            if k < len(toks) and toks[k].head == t.head and toks[k].dep == t.dep and toks[k].pos == "PROPN":
+                out.append(k)
         return out
 
     def conj_root(self, i: int) -> int:

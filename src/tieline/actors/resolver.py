@@ -822,6 +822,11 @@ class Resolver:
         if subj is None or passive or subj.i in (head, c.i) or tree.is_pronoun(subj.i):
             return None
         plural = subj.tag in ("NNS", "NNPS") or len(tree.conjuncts(subj.i)) > 1
+        if not plural and subj.lower in QUANTITY_HEADS:
+            # "a group of Somali elders said they ...": a collective of people is referred to as "they"
+            plural = any(
+                o.tag in ("NNS", "NNPS") for p in tree.kids(subj.i, "prep") if p.lower == "of" for o in tree.kids(p.i, "pobj")
+            )
         low = t.lower
         if low in PLURAL_PRONOUNS:
             if not plural:
@@ -995,6 +1000,35 @@ class Resolver:
             if country_actor is not None:
                 return self._coded(
                     text, start, end, country, tr.sector, "person", why=f"title '{title_text}' of {country}"
+                )
+            generic = t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS  # "leaders", "officials"
+            mod = article.text[toks[k0].start : toks[head - 1].end].lower() if head > k0 else ""
+            group_sector = self.kb.sector_of(mod) if mod else None
+            for kid in tree.kids(head, "compound", "amod"):
+                group_sector = group_sector or self.kb.sector_of(kid.lower)
+            if (
+                t.pos == "NOUN"
+                and t.tag == "NNS"
+                and poss is None
+                and not _definite(tree, head)
+                and (group_sector or not generic)
+            ):
+                # "European ministers called on ...", "Senators urged ...": people named by a plural title with no
+                # country are a group that stays an actor with what the text says and the title's sector (a
+                # definite "the ministers" refers back, below); a sector word in front says whose they are
+                # ("military leaders", "law enforcement officials"); a generic word alone ("Leaders of the Umoja
+                # opposition alliance") is resolved below, with its phrase
+                group_sector = group_sector or tr.sector
+                return Actor(
+                    text,
+                    start,
+                    end,
+                    text,
+                    None,
+                    group_sector,
+                    "sector",
+                    group_sector or "",
+                    why=f"'{text}': people named by the title '{title_text}', of no country given",
                 )
             if not (t.lower in HUMAN_NOUNS or head_lower in HUMAN_NOUNS) or t.pos != "NOUN":
                 return None

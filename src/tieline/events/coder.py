@@ -29,6 +29,13 @@ from ..actors.resolver import (
 from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
+from .arguments import (
+    counted_object,
+    counterpart_of_relation,
+    dated_name,
+    demanding_participle_parties,
+    weapon_user,
+)
 from .asked import AskedFor
 from .dates import narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
@@ -66,6 +73,15 @@ PLACE_HEADS = frozenset(
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+# verbs that carry out, wage or keep up the act their object or phrase names ("carried out strikes in X", "waged war
+# in Y", "stayed on alert in Z"), besides the light and aspectual verbs: the verb's place is the act's
+CARRYING_VERBS = frozenset({"carry", "wage", "mount", "stay", "step", "intensify", "escalate", "engage", "pursue"})
+# adjectives by which a copula's subject is said to have done the act in their phrase ("X is responsible for the
+# killings", "Y was guilty of war crimes")
+DEED_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable", "liable", "answerable"})
+# prepositions by which a verb that is no event of its own takes a nominal event as its content ("remained on
+# alert", "engaged in fighting", "kept under siege"): the verb's place phrase is the noun's place
+CLAUSE_EVENT_PREPS = frozenset({"on", "in", "into", "under", "at"})
 PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
@@ -375,6 +391,8 @@ class Coder:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is None:
                 d.location = self._coordinated_place(article, tree, actors, d.trigger)
+            if d.location is None and d.kind == "noun":
+                d.location = self._clause_place(article, tree, actors, d, drafts)
             if d.location is not None and self.geocoder is not None:
                 from ..geo import enrich
 
@@ -438,6 +456,11 @@ class Coder:
             return None
         i = t.i
         obj = tree.kid(i, "dobj", "attr")
+        if obj is None:
+            # "met Chinese President Xi Jinping Monday": the object the parser hung on the day that follows it
+            obj = next((n for k in tree.kids(i, "npadvmod") if (n := dated_name(tree, k)) is not None), None)
+        if obj is None:
+            obj = counted_object(tree, i)  # "kidnapped up to 16 advisers": "up to" read as a particle and a phrase
         patient = tree.kid(i, "nsubjpass")
         if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
             # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
@@ -464,6 +487,7 @@ class Coder:
             theme = article.tokens[t.head]
         preps: dict[str, list[Token]] = {}
         for p, o in tree.preps(i):
+            o = dated_name(tree, o) or o  # "met with President X Tuesday": the name, not the day
             if o.ent_type not in ("DATE", "TIME"):  # "on Saturday" is a date, not a recipient
                 preps.setdefault(p.lower, []).append(o)
         for called_prep, called in _called_objects(tree, i):
@@ -483,6 +507,7 @@ class Coder:
         obj_preps: dict[str, list[Token]] = {}
         if theme is not None:
             for p, o in tree.preps(theme.i):
+                o = dated_name(tree, o) or o
                 if o.ent_type not in ("DATE", "TIME"):
                     obj_preps.setdefault(p.lower, []).append(o)
         theme_lemma = (theme.lemma or theme.text).lower() if theme is not None else None
@@ -615,6 +640,10 @@ class Coder:
                 if p.dep == "agent" or p.lower == "by":
                     actor_heads = tree.conjuncts(o.i)
                     role_notes.append(f"actor = agent '{o.text}'")
+                    if (user := weapon_user(tree, o, self.attack_instruments)) is not None:
+                        # "shot down by a missile believed to have been fired by separatist rebels"
+                        actor_heads = tree.conjuncts(user.i)
+                        role_notes.append(f"actor = '{user.text}', who used the weapon '{o.text}'")
                     break
             else:
                 agent = self._stray_agent(article, tree, actors, i, ref)
@@ -747,6 +776,10 @@ class Coder:
             # "demonstrators received weapons from the government": the giver does the act, the subject receives it
             actor_heads, rec_heads = rec_heads, actor_heads
             role_notes.append(f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject")
+        if not actor_heads and (deed := _deed_adjective_subject(tree, t)) is not None:
+            # "both the army and the rebels are guilty of violating the ceasefire", "X is responsible for killing Y"
+            actor_heads = tree.conjuncts(deed.i)
+            role_notes.append(f"actor = subject '{deed.text}', said to be '{tree.tokens[tree.tokens[t.head].head].text}' of it")
         if not actor_heads or actor_heads == [t.head]:
             issuer = self._issuer(tree, t)
             if issuer is not None:
@@ -1758,6 +1791,7 @@ class Coder:
         rec_heads: list[int] = []
         for p, o in tree.preps(a):
             pl = p.lower
+            o = dated_name(tree, o) or o  # "talks with President X Tuesday": the name, not the day
             if pl in pat.reciprocal_prep:
                 heads = tree.conjuncts(o.i)
                 if len(heads) >= 2 and pat.code in self.third_party_acts:
@@ -1813,7 +1847,11 @@ class Coder:
                 if mk is not None and mk.kind in ("capital", "seat") and article.tokens[k].dep == "compound":
                     continue  # "the Paris meeting", "a Geneva conference": a capital naming the event is its venue
                 if mk is not None and mk.actor is not None and mk.kind not in ("title", "sector"):
-                    actor_heads = tree.conjuncts(k)  # "U.S. and Russian negotiators": both modifiers
+                    # "full United States support": the name's last word heads it (the phrase is the whole name)
+                    inside = range(mk.tok_start, min(mk.tok_end, i))
+                    tops = [j for j in inside if article.tokens[j].head not in inside]
+                    last = tops[0] if len(tops) == 1 else k
+                    actor_heads = tree.conjuncts(last)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
                     break
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
@@ -1892,6 +1930,12 @@ class Coder:
                 ctl = self._controller(tree, gov)
                 if ctl is not None and ctl.i != i and ctl.dep in ("dobj", "pobj"):
                     subj, subj_passive = ctl, False  # "urged both sides to return to talks": the sides return
+                gov_lemma = (article.tokens[gov].lemma or article.tokens[gov].text).lower()
+                if subj_passive and gov_lemma in self.stative_passives and not any(
+                    p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(gov)
+                ):
+                    # "Serbian forces were engaged in ethnic cleansing": a state of the subject, who takes part
+                    subj_passive = False
                 if subj is not None and not subj_passive and subj.i not in (i, under_i):
                     subject_phrase = True
                     heads = tree.conjuncts(subj.i)
@@ -2727,6 +2771,28 @@ class Coder:
             return None  # only across a coordination: a participle of manner ("rioted, setting fire to ...") keeps none
         return self._location(article, tree, actors, root)
 
+    def _clause_place(
+        self, article: Article, tree: Tree, actors: ArticleActors, d: Draft, drafts: list[Draft]
+    ) -> Location | None:
+        """The place of the clause whose only event is a noun: "Israeli troops remained on alert in the West Bank",
+        "the army kept up its offensive in Idlib" (the noun is the object, or the object of a preposition, of a light,
+        aspectual or carrying verb that is no event of its own; the verb's place phrase is the noun's place). None
+        when the verb is an event ("condemned the attack in Paris" keeps the attack's own place, if any) or speaks
+        of the act ("recalled the attack during a ceremony at the White House")."""
+        t = tree.tokens[d.trigger]
+        h = tree.head(t.i)
+        if h is not None and t.dep == "pobj" and h.pos == "ADP":
+            if h.lower not in CLAUSE_EVENT_PREPS:
+                return None  # "remained on alert after the clashes": a time or topic phrase is another act's setting
+            h = tree.head(h.i)
+        elif t.dep not in ("dobj", "attr"):
+            return None
+        if h is None or h.pos not in ("VERB", "AUX") or any(o.kind == "verb" and o.trigger == h.i for o in drafts):
+            return None
+        if (h.lemma or h.text).lower() not in LIGHT_VERBS | self.aspectual | CARRYING_VERBS:
+            return None  # "Both leaders recalled the attack during a ceremony at the White House": a mention, elsewhere
+        return self._location(article, tree, actors, h.i)
+
     def _location(self, article: Article, tree: Tree, actors: ArticleActors, trigger: int) -> Location | None:
         toks = article.tokens
         cands = [trigger]
@@ -2757,6 +2823,13 @@ class Coder:
                                     break
                     if loc is not None:
                         return loc
+        for c in cands:
+            # "were shipped out of Gorazde", "pulled away from the border town of X": a compound preposition
+            for p in tree.kids(c, "prep"):
+                if p.lower in ("out", "away"):
+                    for p2, o2 in tree.preps(p.i):
+                        if p2.lower in ("of", "from") and (loc := self._place(article, tree, actors, o2.i)) is not None:
+                            return loc
         # "expressing solidarity in bolstering security efforts in the Red Sea": a place further down the
         # trigger's own clause (through objects and prepositional complements, not into other clauses)
         frontier = list(cands)
@@ -3132,6 +3205,9 @@ class Coder:
             and (
                 cameo.plover == "ASSAULT"
                 or (cameo.quad in (2, 4) and bool(d.actors) and cameo.plover != "PROTEST")
+                # "UN peacekeepers were shipped out of Gorazde": forces moved into or out of a place (roles.yaml
+                # own_forces_acts, some of them verbal conflict in CAMEO: 1661) are aimed at its country too
+                or (bool(d.actors) and cameo.code.startswith(self.own_forces_acts))
             )
             and d.location is not None
             and d.location.country
@@ -3179,10 +3255,34 @@ class Coder:
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
         # the party its phrases name, else to the government of its place or of the protesters
         protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
+        if (
+            d.recipients
+            and d.actors
+            and protest_like
+            and actors is not None
+            and all(r.why == PLACE_PARTY_WHY for r in d.recipients)
+            and (content := self._protest_content(article, tree, actors, ref, d))
+        ):
+            # "rallied in Lagos to protest violations by Islamic fundamentalists", "demonstrated in Kirkuk calling
+            # for independence from Iraq": whom a protest is against comes before the country of where it is held
+            d.recipients = content
         if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
         if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
+        if not d.recipients and d.actors and actors is not None and d.kind == "verb":
+            # "Denmark accepted a formula for ending its fisheries dispute with its EU partners", "called off the
+            # strike after deliberations with the government": the other side of the relation the act is about
+            for o in counterpart_of_relation(tree, d.trigger):
+                found = [
+                    r
+                    for r in self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    if not any(_same(r, a) for a in d.actors)
+                ]
+                if found:
+                    d.recipients = found
+                    d.roles.append(f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about")
+                    break
         if not d.recipients and d.actors and d.thing_owner:
             d.recipients = list(d.thing_owner)
             d.roles.append(d.thing_why)
@@ -3215,7 +3315,13 @@ class Coder:
         # the country of the event's place; failing that, the one country the sentence (or article) names
         d.actors = [self._named_place(a, article) for a in d.actors]
         d.recipients = [self._named_place(a, article) for a in d.recipients]
-        if d.location is not None and d.location.country:
+        # "Diplomats said the EU was preparing listings targeting Iranian companies, and that ministers had discussed
+        # ...": officials of no nationality beside an international body may be its members' ministers; neither the
+        # event's place (where they meet) nor the one country named is evidence of theirs
+        igo_officials = actors is not None and self._igo_officials(article, actors, si, d)
+        if igo_officials:
+            home = None
+        if d.location is not None and d.location.country and not igo_officials:
             where = f"the place '{d.location.text}'"
             place_cc, loc = d.location.country, d.location
             # not when the other side is that country's state named in its own words: "inspectors accused Iran of
@@ -3261,8 +3367,8 @@ class Coder:
             d.recipients = self._deed_doer(tree, d)
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
             self._last_attack = list(d.actors)
-        d.actors = [self._state_agent(a, dateline=not foreign) for a in d.actors]
-        d.recipients = [self._state_agent(a, dateline=not foreign) for a in d.recipients]
+        d.actors = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.actors]
+        d.recipients = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.recipients]
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
@@ -3314,6 +3420,22 @@ class Coder:
             coder=self.version,
             attribution=list(d.attribution),
             reciprocal=d.reciprocal,
+        )
+
+    def _igo_officials(self, article: Article, actors: ArticleActors, si: int, d: Draft) -> bool:
+        """Whether the draft has a government group of no nationality ("ministers", "officials") on a side and its
+        sentence names an international organisation (the EU, the AU, the UN)."""
+        sent = article.sentences[si]
+        if not any(
+            a.kind == "sector"
+            and a.country is None
+            and (a.sector or "") == "GOV"
+            and _head_word(a.text) in IGO_MEMBER_PEOPLE
+            for a in (*d.actors, *d.recipients)
+        ):
+            return False  # people who may be the members' envoys, not "the government's decision" of the story's state
+        return any(
+            m.actor is not None and m.actor.kind == "igo" and sent.start <= m.start < sent.end for m in actors.mentions
         )
 
     def _operation_agent(
@@ -3598,6 +3720,7 @@ class Coder:
                         # "demands for jobs from X's government": the source of what is asked for
                         out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
             out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
+        out.extend(demanding_participle_parties(tree, trig.i if trig.pos == "NOUN" else gov.i))
         return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
@@ -3742,14 +3865,23 @@ class Coder:
             return []
         victims = [(r.start, r.end) for r in d.recipients]
         phrases: list[tuple[int, int]] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        origins: list[tuple[int, int]] = []  # "a mortar bomb was fired at Israel from the Gaza Strip"
         for h in [*hits, toks[i]]:
             for p in tree.kids(h.i, "prep"):
-                if p.lower in PLACE_PREPS and p.lower != "from":
+                if p.lower in PLACE_PREPS:
                     sub = sorted(tree.subtree(p.i))
                     lo = next((k for k in sub if toks[k].pos != "ADP"), None)
                     if lo is not None:
-                        phrases.append((lo, sub[-1] + 1))
-        for lo, hi in phrases:
+                        (origins if p.lower == "from" else phrases).append((lo, sub[-1] + 1))
+        # a weapon fired from a place is fired by an armed force of that place's country, when that is not the
+        # country it is fired at (as ICEWS codes "rockets fired from Gaza into Israel"): the origin comes first
+        targets = {r.country for r in d.recipients if r.country}
+        origins = [
+            (lo, hi)
+            for lo, hi in origins
+            if targets and (cc := self._country_in(article, tree, actors, lo, hi)) is not None and cc not in targets
+        ]
+        for lo, hi in [*origins, *phrases]:
             start, end = tree.char_span(lo, hi)
             if any(vs < end and start < ve for vs, ve in victims):
                 continue
@@ -4183,6 +4315,10 @@ def _origin_place(article: Article, loc: Location) -> bool:
 def _same(a: Actor, b: Actor) -> bool:
     if a.entity_id and b.entity_id:
         return a.entity_id == b.entity_id
+    if a.kind == b.kind == "person" and (a.entity_id or b.entity_id) and norm_key(a.name) != norm_key(b.name):
+        # "Mohammed Mamoun ... to protest President Bashar Assad's failure": a person the knowledge base does not
+        # hold is not a known person of the same country and sector code
+        return False
     return (a.code or a.name) == (b.code or b.name) and a.country == b.country and a.kind == b.kind
 
 
@@ -4270,6 +4406,39 @@ def _overlaps(a: Actor, loc: Location) -> bool:
     return a.start < loc.end and loc.start < a.end
 
 
+# government people who may be the member states' envoys at an international body ("ministers", "officials")
+IGO_MEMBER_PEOPLE = frozenset(
+    {
+        "minister",
+        "ministers",
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "envoy",
+        "envoys",
+        "delegate",
+        "delegates",
+        "delegation",
+        "delegations",
+        "leader",
+        "leaders",
+        "negotiator",
+        "negotiators",
+        "representative",
+        "representatives",
+        "ambassador",
+        "ambassadors",
+    }
+)
+
+
+def _head_word(text: str) -> str:
+    """The last word of a phrase, lower-case, without a possessive ending ("the government's" -> "government")."""
+    words = text.lower().split()
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+
+
 def _state_of(side: list[Actor], country: str) -> bool:
     """Whether ``side`` holds ``country`` itself (its name, capital or seat of power)."""
     return any(a.country == country and a.kind == "state" for a in side)
@@ -4311,6 +4480,25 @@ LIGHT_VERBS = frozenset(
 )
 
 
+def _deed_adjective_subject(tree: Tree, t: Token) -> Token | None:
+    """The subject said to have done the gerund ``t`` by a deed adjective: "X are guilty of violating the
+    ceasefire", "Y was responsible for killing them" (DEED_ADJECTIVES; the gerund is the object of the adjective's
+    preposition, the adjective the complement of a copula)."""
+    if t.dep != "pcomp" or t.head == t.i:
+        return None
+    p = tree.tokens[t.head]
+    adj = tree.head(p.i)
+    if p.dep != "prep" or adj is None or adj.pos != "ADJ" or adj.dep != "acomp":
+        return None
+    if (adj.lemma or adj.text).lower() not in DEED_ADJECTIVES:
+        return None
+    cop = tree.head(adj.i)
+    if cop is None or cop.pos not in ("VERB", "AUX"):
+        return None
+    subj, passive = tree.subject(cop.i)
+    return None if subj is None or passive else subj
+
+
 def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()) -> int | None:
     """The verb whose subject takes part in the nominal event ``i``: the noun sits in a prepositional phrase of
     that verb ("In a meeting at the Pentagon, X and Y reiterated ...") or is the object of a light verb ("X and Y
@@ -4323,6 +4511,17 @@ def _participant_verb(tree: Tree, i: int, agentive: frozenset[str] = frozenset()
         gov = tree.head(h.i)
         if gov is not None and gov.pos in ("VERB", "AUX"):
             return gov.i
+        if (
+            gov is not None
+            and gov.pos == "ADJ"
+            and gov.dep == "acomp"
+            and (gov.lemma or gov.text).lower() in DEED_ADJECTIVES
+            and (cop := tree.head(gov.i)) is not None
+            and cop.pos in ("VERB", "AUX")
+        ):
+            # "Sudan's government is responsible for mass killings", "the militia was guilty of atrocities": the
+            # subject did the act (not "held Iran responsible for ...", where the adjective is no complement)
+            return cop.i
     if (
         t.dep in ("dobj", "attr")
         and h.pos in ("VERB", "AUX")

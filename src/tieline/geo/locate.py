@@ -37,6 +37,12 @@ _WIRE_DATELINE = re.compile(
     r"(?:,[ ](?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}))?"
     r"[ ]?\((?P<agency>[^()\n]{2,40})\)[ \t]*(?:(?:\u2014|\u2013|--|-|:)[ \t]*)?(?=[A-Z\"\u201c])"
 )
+# Datelines closed by a colon, as AFP and some regional wires write them: "LYON: Interpol said ...", "GAZA CITY,
+# Palestinian Territories: Four children ...". Only at the very start of the text, the place in capitals.
+_COLON_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?:[ ][A-Z][A-Z'\u2019.\-]+){0,3})"
+    r"(?P<qual>,[ ][A-Z][A-Za-z.\- ]{1,40}?)?:[ \t]+(?=[A-Z\"\u201c])"
+)
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$", re.IGNORECASE
 )
@@ -145,11 +151,26 @@ def _wire_dateline(head: str) -> re.Match[str] | None:
     return m
 
 
+def _colon_dateline(head: str) -> re.Match[str] | None:
+    """A capitalised place closed by a colon at the very start of ``head`` ("LYON: Interpol ..."), or None; not a
+    label ("BREAKING: ...", "UPDATE: ...")."""
+    m = _COLON_DATELINE.match(head)
+    if m is None:
+        return None
+    words = m.group("place").strip(" .-")
+    if words in _NOT_PLACES or len(words.replace(" ", "")) < 3:
+        return None
+    return m
+
+
 def dateline_end(text: str) -> int | None:
     """Where the story starts after a dateline at the start of a line near the top of ``text`` ("DUBAI, June 22
     (Reuters) — Iran's parliament ..." -> the offset of "Iran's"), or None. Only a dateline closed by a dash on
     its own line counts, so a sentence that begins with a capitalised word and a comma is left alone."""
     head = text[:_DATELINE_WINDOW]
+    colon = _colon_dateline(head)
+    if colon is not None:
+        return colon.end()
     for m, _ in _datelines(head):
         line_end = head.find("\n", m.start())
         stop = min(m.start() + _DATELINE_SPAN, len(head) if line_end < 0 else line_end)
@@ -172,6 +193,15 @@ def dateline_place(article: Article, geocoder: Geocoder | None = None) -> Locati
     dateline, not the event's sentence); its precision is the place's (city for "NAIROBI")."""
     gc = geocoder or load_geocoder()
     head = article.text[:_DATELINE_WINDOW]
+    colon = _colon_dateline(head)
+    if colon is not None:
+        name = colon.group("place").strip(" .-").title()
+        qual = (colon.group("qual") or "").strip(", ")
+        place = (gc.resolve(f"{name}, {qual}") if qual else None) or gc.resolve(name)
+        if place is not None:
+            start = colon.start("place")
+            end = start + len(colon.group("place").rstrip(" .-"))
+            return place_to_location(place, article.text[start:end], start, end)
     for m, words in _datelines(head):
         qual = (m.group("qual") or "").strip(", ")
         name = words.title()

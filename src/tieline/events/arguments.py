@@ -1,0 +1,150 @@
+"""Argument repairs for role filling: where the parse hides a party the coder should read (actor side).
+
+Kept apart from the coder so that each rule is small, documented and testable on its own.
+"""
+
+from __future__ import annotations
+
+from ..model import Token
+from ..parse import Tree
+
+__all__ = [
+    "COUNTERPART_NOUNS",
+    "DATED_NAME_LABELS",
+    "DEMANDING_PARTICIPLES",
+    "WEAPON_NOUNS",
+    "counted_object",
+    "counterpart_of_relation",
+    "dated_name",
+    "demanding_participle_parties",
+    "weapon_user",
+]
+
+# entity labels of a name the parser may hang on the day after it ("met with President X Tuesday")
+DATED_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def dated_name(tree: Tree, o: Token) -> Token | None:
+    """The name the parser made a compound of the day that follows it, when ``o`` is that day.
+
+    "met with Syrian President Bashar Assad Tuesday", "met Chinese President Xi Jinping Monday": the small English
+    model often reads "Assad Tuesday" as one noun phrase headed by the day, so the day becomes the object and the
+    name disappears. The name (the last proper-noun compound before the day, with a person, organisation or place
+    label) is the argument; the day only dates the act. None when ``o`` is no date or has no such name."""
+    if o.ent_type not in ("DATE", "TIME"):
+        return None
+    names = [
+        k
+        for k in tree.kids(o.i, "compound")
+        if k.i < o.i and k.pos == "PROPN" and k.ent_type in DATED_NAME_LABELS
+    ]
+    return names[-1] if names else None
+
+
+def counted_object(tree: Tree, verb: int) -> Token | None:
+    """The object of a verb that the parser hid behind "up to" read as a particle and a preposition.
+
+    "kidnapped up to 16 Russian advisers", "killed up to 30 villagers": the model often reads "up" as the verb's
+    particle and "to 16 ... advisers" as a phrase on it, so the verb has no direct object. The counted noun (a
+    ``pobj`` of that "to" with a number on it) is the object. None when the verb has a direct object or no such
+    phrase."""
+    if tree.kid(verb, "dobj") is not None:
+        return None
+    for prt in tree.kids(verb, "prt"):
+        if prt.lower != "up":
+            continue
+        for p in tree.kids(prt.i, "prep"):
+            if p.lower != "to":
+                continue
+            for o in tree.kids(p.i, "pobj"):
+                if o.pos in ("NOUN", "PROPN") and any(k.dep == "nummod" for k in tree.kids(o.i)):
+                    return o
+    return None
+
+
+# participles by which protesters say what they want ("demonstrated ..., calling for independence from Iraq")
+DEMANDING_PARTICIPLES = frozenset({"call", "demand", "urge", "seek", "press", "clamour", "clamor", "chant"})
+
+
+def demanding_participle_parties(tree: Tree, h: int) -> list[Token]:
+    """Who a protest's participle clause demands something of or from, for the protest's recipient.
+
+    "Thousands demonstrated in Kirkuk calling for independence from Iraq" -> Iraq; "a demonstration calling for the
+    removal of President X" -> X (on the protest verb, or as a participle on the protest noun). Only a from/against
+    phrase, or the named (proper-noun) party a demand is of: "calling for the release of prisoners" names no
+    party the protest is against. ``h`` is the protest verb, or the protest noun."""
+    out: list[Token] = []
+    for c in tree.kids(h, "advcl", "xcomp", "acl", "conj"):
+        if c.tag != "VBG" or (c.lemma or c.text).lower() not in DEMANDING_PARTICIPLES:
+            continue
+        wanted = [o for p in tree.kids(c.i, "prep") if p.lower == "for" for o in tree.kids(p.i, "pobj")]
+        wanted += tree.kids(c.i, "dobj")
+        for w in wanted:
+            for p in tree.kids(w.i, "prep"):
+                for o in tree.kids(p.i, "pobj"):
+                    if p.lower in ("from", "against") or (p.lower == "of" and o.pos == "PROPN"):
+                        out.append(o)
+        out.extend(
+            o
+            for p in tree.kids(c.i, "prep")
+            if p.lower in ("from", "against")
+            for o in tree.kids(p.i, "pobj")
+        )
+    return out
+
+
+# weapons a by-phrase may name instead of who used them (besides the attack instruments of roles.yaml)
+WEAPON_NOUNS = frozenset(
+    {"missile", "missiles", "drone", "drones", "rocket", "rockets", "shell", "shells", "bomb", "bombs"}
+)
+
+
+def weapon_user(tree: Tree, agent: Token, instruments: frozenset[str]) -> Token | None:
+    """Who used the weapon a passive's by-phrase names, when the weapon's own participle says so.
+
+    "was shot down by a missile believed to have been fired by separatist rebels", "were killed by a bomb that was
+    planted by militants": the rebels or militants did it, not the missile. Looks in the weapon's participle (or
+    relative clause) and, through a verb of belief or report ("believed/thought/said to have been fired"), in the
+    clause it governs, for a by-phrase. None when ``agent`` is no weapon or names no user."""
+    lemma = (agent.lemma or agent.text).lower()
+    if lemma not in instruments and agent.lower not in instruments and agent.lower not in WEAPON_NOUNS:
+        return None
+    clauses = [k for k in tree.kids(agent.i, "acl", "relcl") if k.pos in ("VERB", "AUX")]
+    for c in list(clauses):
+        clauses.extend(k for k in tree.kids(c.i, "xcomp", "ccomp") if k.pos in ("VERB", "AUX"))
+    for c in clauses:
+        for p in tree.kids(c.i, "agent", "prep"):
+            if p.dep == "agent" or p.lower == "by":
+                for o in tree.kids(p.i, "pobj"):
+                    if o.pos in ("NOUN", "PROPN"):
+                        return o
+    return None
+
+
+# nouns of a relation between two sides whose "with" phrase names the other side ("its dispute with Denmark",
+# "tensions with Pakistan", "after deliberations with the government")
+COUNTERPART_NOUNS = frozenset(
+    {"dispute", "disputes", "tension", "tensions", "talk", "talks", "negotiation", "negotiations", "deliberation",
+     "deliberations", "row", "standoff", "stand-off", "feud", "quarrel", "conflict", "confrontation", "rift"}
+)  # fmt: skip
+
+
+def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
+    """The other side of a dispute or talks named in a verb's own clause, for an act that names no recipient.
+
+    "Denmark accepted a formula for ending its fisheries dispute with its European Union partners", "the union
+    called off its strike after deliberations with the government": the "with" phrase of a relation noun in the
+    verb's objects and phrases (not inside another clause). Returns the phrase heads, nearest first."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _depth in range(4):
+        nxt: list[int] = []
+        for c in frontier:
+            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod"):
+                if k.pos in ("NOUN", "PROPN") and k.lower in COUNTERPART_NOUNS:
+                    out.extend(
+                        o for p in tree.kids(k.i, "prep") if p.lower == "with" for o in tree.kids(p.i, "pobj")
+                    )
+                nxt.append(k.i)
+        frontier = nxt
+    return out
