@@ -228,6 +228,8 @@ class Coder:
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
+        self.receiving = frozenset(mod.get("receiving_verbs", ()))
+        self.delivery = frozenset(mod.get("delivery_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.forecasts = frozenset(mod.get("forecasts", ()))
@@ -1661,6 +1663,26 @@ class Coder:
                     gov.roles.append(f"recipient = who does the '{t.text}' it reacts to")
         self._statement_relatives(tree, drafts, verbs)
 
+    def _receiver(self, tree: Tree, anchor: Token, head: Token | None) -> tuple[Token, int] | None:
+        """The active subject that receives the nominal event ``anchor`` and the verb it is the subject of: the noun is
+        the object of a receiving verb ("faced criticism", "received a warning"; modality.yaml ``receiving_verbs``) or
+        what the subject comes or falls under ("came under pressure")."""
+        if head is None:
+            return None
+        verb = None
+        if anchor.dep == "dobj" and (head.lemma or head.text).lower() in self.receiving:
+            verb = head
+        elif anchor.dep == "pobj" and head.lower == "under":
+            v = tree.head(head.i)
+            if v is not None and (v.lemma or v.text).lower() in ("come", "fall"):
+                verb = v
+        if verb is None:
+            return None
+        subj, passive = tree.subject(verb.i)
+        if subj is None or passive:
+            return None
+        return subj, verb.i
+
     def _statement_relatives(self, tree: Tree, drafts: list[Draft], verbs: dict[int, Draft]) -> None:
         """A relative clause on what a public statement is about describes that content ("takes credit for the bomb
         that killed dozens", "claimed the attacks which destroyed ..."): it is the statement's content too."""
@@ -1808,7 +1830,10 @@ class Coder:
             elif pl in pat.prep and not rec_heads:
                 rec_heads = tree.conjuncts(o.i)
                 notes.append(f"recipient = object of '{pl}'")
-        if not rec_heads and d.predicate_noun and head is not None:
+        delivered = (
+            anchor.dep == "dobj" and head is not None and (head.lemma or head.text).lower() in self.delivery
+        )  # "submitted a petition to the government": the verb's to-phrase is the noun's (modality.yaml)
+        if not rec_heads and (d.predicate_noun or delivered) and head is not None:
             # "issued a stern reminder to Iraq", "made an appeal to the UN": the light verb's phrase is the noun's
             for p, o in tree.preps(head.i):
                 if p.lower in pat.prep and o.ent_type not in ("DATE", "TIME"):
@@ -1854,6 +1879,20 @@ class Coder:
                     actor_heads = tree.conjuncts(last)  # "U.S. and Russian negotiators": both modifiers
                     notes.append(f"actor = modifier '{toks_text(article, mk.tok_start, mk.tok_end)}'")
                     break
+        received = self._receiver(tree, anchor, head)
+        if received is not None and not rec_heads:
+            # "Kenya faced criticism from the AU", "came under pressure from Washington": what the subject receives comes
+            # from the from-phrase (on the noun, or on the verb the parser hung it on)
+            if not actor_heads:
+                for k in {a, received[1]}:
+                    src = next((o for p, o in tree.preps(k) if p.lower == "from"), None)
+                    if src is not None:
+                        actor_heads = tree.conjuncts(src.i)
+                        notes.append(f"actor = object of 'from' (what '{received[0].text}' receives comes from it)")
+                        break
+            if actor_heads:
+                rec_heads = tree.conjuncts(received[0].i)
+                notes.append(f"recipient = subject '{received[0].text}', who receives it")
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
         if (

@@ -1,0 +1,68 @@
+"""Sentences that got no event at all (issue 4/3, round 7): constructions the pattern matcher did not see, on sentences
+of our own.
+
+- a nominal act that the clause's subject *receives* ("faced criticism from the AU", "came under pressure from
+  Washington"): the one it comes from is the actor, the subject the recipient;
+- a speech act or document *delivered* to someone ("submitted a petition to the government", "presented a proposal to
+  the council"): the subject made it, the to-phrase is its recipient.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import by_trigger, code
+
+pytestmark = pytest.mark.model
+
+
+def _countries(side: list[dict[str, Any]]) -> list[str | None]:
+    return [a.get("country") for a in side]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor", "recipient", "root"),
+    [
+        ("The Ethiopian government faced strong criticism from the African Union over the arrests.", "criticism",
+         "IGOAFRAU", "ETH", "11"),
+        ("Venezuela faces new sanctions from the European Union.", "sanctions", "IGOEUREEC", "VEN", "16"),
+        ("Ghana received a stern warning from Togo about the border closures.", "warning", "TGO", "GHA", "13"),
+        ("Pakistan's prime minister faces mounting pressure from the opposition to resign.", "pressure", "OPP", "PAK", "10"),
+        ("Kenya came under pressure from the United States to release the detainees.", "pressure", "USA", "KEN", "10"),
+    ],
+)  # fmt: skip
+def test_a_received_act_comes_from_the_from_phrase(
+    pipe: Any, text: str, word: str, actor: str, recipient: str, root: str
+) -> None:
+    e = by_trigger(code(pipe, text), text, word)
+    assert e["cameo"].startswith(root), e["reason"]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in e["actor"]), e["reason"]
+    assert any(recipient in (a.get("code") or "") or a.get("country") == recipient for a in e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor", "recipient", "root"),
+    [
+        ("Rebel leaders submitted a petition to the Sudanese government.", "petition", "REB", "SDN", "02"),
+        ("Nigeria presented a new proposal to the Cameroonian delegation.", "proposal", "NGA", "CMR", "03"),
+        ("Farmers delivered an appeal to the Indian government on Monday.", "appeal", None, "IND", "02"),
+    ],
+)  # fmt: skip
+def test_a_delivered_speech_act_goes_to_the_to_phrase(
+    pipe: Any, text: str, word: str, actor: str | None, recipient: str, root: str
+) -> None:
+    evs = code(pipe, text)
+    hits = [e for e in evs if e["cameo"].startswith(root)]
+    assert hits, [(e["cameo"], e["reason"]) for e in evs]
+    e = hits[0]
+    if actor is not None:
+        assert any(actor in (a.get("code") or "") for a in e["actor"]), e["reason"]
+    assert recipient in _countries(e["recipient"]), e["reason"]
+
+
+def test_a_received_act_with_no_source_still_needs_its_own_party(pipe: Any) -> None:
+    # "faces pressure" with no one it comes from and no party as subject is no event
+    text = "The currency faces pressure from rising prices."
+    assert not [e for e in code(pipe, text) if e["evidence"]["trigger"]["text"].startswith("pressure")]
