@@ -66,3 +66,36 @@ def test_a_received_act_with_no_source_still_needs_its_own_party(pipe: Any) -> N
     # "faces pressure" with no one it comes from and no party as subject is no event
     text = "The currency faces pressure from rising prices."
     assert not [e for e in code(pipe, text) if e["evidence"]["trigger"]["text"].startswith("pressure")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("The Turkish president attended the inauguration of the new Brazilian president.", "TUR", "BRA"),
+        ("King Charles attended the independence celebrations in Kenya.", "GBR", "KEN"),
+        ("The Indian prime minister attended Russia's Victory Day parade in Moscow.", "IND", "RUS"),
+    ],
+)
+def test_attending_anothers_ceremony_is_a_visit(pipe: Any, text: str, actor: str, recipient: str) -> None:
+    evs = [e for e in code(pipe, text) if e["cameo"] == "042"]
+    assert evs, [(e["cameo"], e["reason"]) for e in code(pipe, text)]
+    assert actor in _countries(evs[0]["actor"]), evs[0]["reason"]
+    assert recipient in _countries(evs[0]["recipient"]), evs[0]["reason"]
+
+
+def test_attending_talks_is_still_consultation(pipe: Any) -> None:
+    text = "Ghana attended the talks in Geneva."
+    assert [e["cameo"] for e in code(pipe, text)] == ["040"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ethiopian government restored civil liberties in the Tigray region.",
+        "Kazakhstan's president has expanded political freedoms.",
+    ],
+)
+def test_granting_political_freedoms_is_a_concession(pipe: Any, text: str) -> None:
+    evs = code(pipe, text)
+    assert [e["cameo"] for e in evs] == ["083"], [(e["cameo"], e["reason"]) for e in evs]
+    assert evs[0]["event"] == "CONCEDE" and evs[0]["actor"], evs[0]["reason"]
