@@ -39,7 +39,9 @@ def test_a_received_act_comes_from_the_from_phrase(
     e = by_trigger(code(pipe, text), text, word)
     assert e["cameo"].startswith(root), e["reason"]
     assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in e["actor"]), e["reason"]
-    assert any(recipient in (a.get("code") or "") or a.get("country") == recipient for a in e["recipient"]), e["reason"]
+    assert any(recipient in (a.get("code") or "") or a.get("country") == recipient for a in e["recipient"]), (
+        e["reason"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,3 +101,23 @@ def test_granting_political_freedoms_is_a_concession(pipe: Any, text: str) -> No
     evs = code(pipe, text)
     assert [e["cameo"] for e in evs] == ["083"], [(e["cameo"], e["reason"]) for e in evs]
     assert evs[0]["event"] == "CONCEDE" and evs[0]["actor"], evs[0]["reason"]
+
+
+def test_what_comes_from_no_party_is_not_received(pipe: Any) -> None:
+    text = "Hospitals face pressure from the surge in patients."
+    assert code(pipe, text) == []
+
+
+def test_a_crowd_attending_a_funeral_is_no_visit(pipe: Any) -> None:
+    # a number of people names no party: the attendance is no visit (a named crowd still is one)
+    assert not [
+        e
+        for e in code(pipe, "Thousands attended the funeral of the slain commander in Gaza.")
+        if e["cameo"] == "042"
+    ]
+    named = [
+        e
+        for e in code(pipe, "Hundreds of Kenyan pilgrims attended the ceremony in Mecca.")
+        if e["cameo"] == "042"
+    ]
+    assert named and "KEN" in _countries(named[0]["actor"]), named

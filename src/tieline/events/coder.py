@@ -84,6 +84,8 @@ DEED_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable",
 CLAUSE_EVENT_PREPS = frozenset({"on", "in", "into", "under", "at"})
 PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# a subject that only counts people ("Thousands attended the funeral", "Hundreds gathered"): no party is named
+CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowd", "crowds"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 REFUSAL_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "do", "does"})
 MAX_SENTENCE_TOKENS = 400
@@ -145,6 +147,7 @@ class Draft:
     standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
     governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
     named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
+    crowd_actor: bool = False  # that phrase is only a number of people ("Thousands attended"), which names no party
     governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
     thing_owner: list[Actor] = field(default_factory=list)  # where the thing acted on is, or whose it is
     thing_why: str = ""
@@ -811,6 +814,10 @@ class Coder:
         # (a relative pronoun names no one by itself: "Sharon, who has vowed to ..." is the description of a party)
         d.named_actor = any(tree.tokens[k].lower not in RELATIVE_PRONOUNS for k in actor_heads) or (
             patient is not None and lemma in self.pledge_cues
+        )
+        d.crowd_actor = bool(actor_heads) and all(
+            tree.tokens[k].lower in CROWD_WORDS and not any(p.lower == "of" for p, _o in tree.preps(k))
+            for k in actor_heads
         )
         material = self.ontology.cameo(d.code).quad in (2, 4)
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], relatives=material)
@@ -1895,6 +1902,12 @@ class Coder:
                 notes.append(f"recipient = subject '{received[0].text}', who receives it")
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
+        if received is not None and not d.actors and d.recipients and notes[-1:] == [
+            f"recipient = subject '{received[0].text}', who receives it"
+        ]:
+            # "Hospitals face pressure from the surge in patients": no party it comes from, so no act received
+            d.recipients = []
+            notes.append("what the subject receives comes from no party: no recipient")
         if (
             d.actors
             and d.recipients
@@ -3328,7 +3341,7 @@ class Coder:
         # verbal cooperation by a named actor ("the two ministers agreed", "both camps pledged to meet") is never a
         # disaster or a crime: it is kept when its parties do not resolve, and its evidence keeps their words; not a
         # passive with no agent ("would be met with force") nor an embedded act
-        verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor) or (
+        verbal_coop = (cameo.quad == 1 and d.kind == "verb" and d.named_actor and not d.crowd_actor) or (
             cameo.plover == "PROTEST"
             and not d.embedded
             and (d.kind == "noun" or self._protest_object(tree, d) or self._named_protester(tree, d))
