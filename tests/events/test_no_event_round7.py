@@ -121,3 +121,14 @@ def test_a_crowd_attending_a_funeral_is_no_visit(pipe: Any) -> None:
         if e["cameo"] == "042"
     ]
     assert named and "KEN" in _countries(named[0]["actor"]), named
+
+
+def test_a_visit_needs_a_host_or_a_place(pipe: Any) -> None:
+    text = "The Nigerian president attended a ceremony marking the anniversary of the civil war."
+    assert not [e for e in code(pipe, text) if e["cameo"] == "042"]
+    abroad = [
+        e
+        for e in code(pipe, "The Chinese premier will attend the coronation in London.")
+        if e["event"] == "AGREE"
+    ]
+    assert abroad and "GBR" in _countries(abroad[0]["recipient"]), abroad

@@ -232,6 +232,7 @@ class Coder:
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
         self.agentive = frozenset(mod.get("agentive_verbs", ()))
         self.receiving = frozenset(mod.get("receiving_verbs", ()))
+        self.visit_codes = frozenset(mod.get("visit_codes", ()))
         self.delivery = frozenset(mod.get("delivery_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
@@ -3362,6 +3363,10 @@ class Coder:
         ):
             # "combating threats": violence needs a target or a place
             d.dropped = "violence with no recipient, place or concrete target"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
+        if cameo.code in self.visit_codes and d.kind == "verb" and not d.recipients and d.location is None:
+            # "the Nigerian president attended a ceremony marking the anniversary": a visit needs a host or a place
+            d.dropped = "a visit with no one and nowhere visited"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # "police in Kampala", "leaders of an opposition coalition ... in Baku": an actor with no nationality takes
         # the country of the event's place; failing that, the one country the sentence (or article) names
