@@ -828,11 +828,12 @@ class Coder:
             and d.actors
             and mode != "none"
             and rec_heads
-            and obj is not None
-            and obj.i in rec_heads
+            and theme is not None
+            and theme.i in rec_heads
         ):
-            # "boycott all contact with the United States": the object is no party; a phrase on it names one
-            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
+            # "boycott all contact with the United States": the object is no party; a phrase on it names one; so
+            # does the passive subject ("a camp for Congolese refugees was attacked by militiamen")
+            d.recipients = self._object_party(theme, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
             # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does, or
             # the source of what is asked for or taken ("demanding autonomy from Serbian authorities", "received a

@@ -1,0 +1,35 @@
+"""Role filling (issue 3, round 7): targets a thing names, and the victims of a result clause. Sentences written
+for the project; each test of a rule failed before it, the guards pin what must not move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import code as events
+from coding_kit import of_type
+
+pytestmark = pytest.mark.model
+
+
+def _codes(side: list[dict[str, Any]]) -> set[str]:
+    return {a["code"] for a in side}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the passive subject is a thing; whom it is for names the target, before the people a result clause kills
+        ("A temporary camp for Burundian refugees was attacked by Congolese militiamen, killing at least 40 people.", "BDIREF"),
+        ("A clinic for Sudanese refugees was shelled by the rebels, wounding six nurses.", "SDNREF"),
+    ],
+)
+def test_a_passive_thing_names_its_party_in_its_own_phrase(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert code in _codes(e["recipient"]), e["reason"]
+
+
+def test_a_passive_thing_with_no_party_keeps_the_victims(pipe: Any) -> None:
+    e = of_type(events(pipe, "A police station in Kano was attacked by gunmen, killing four officers."), "ASSAULT")[0]
+    assert not any("Kano" in a["text"] for a in e["recipient"]), e["reason"]
