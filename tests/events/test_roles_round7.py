@@ -33,3 +33,24 @@ def test_a_passive_thing_names_its_party_in_its_own_phrase(pipe: Any, text: str,
 def test_a_passive_thing_with_no_party_keeps_the_victims(pipe: Any) -> None:
     e = of_type(events(pipe, "A police station in Kano was attacked by gunmen, killing four officers."), "ASSAULT")[0]
     assert not any("Kano" in a["text"] for a in e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # "against" hung on the verb the act noun takes its participants from, after a place phrase
+        ("Serb militias were engaged in ethnic cleansing in Bosnia against the Muslim population.", "population", "BIHCVL"),
+        ("Eritrean soldiers were engaged in killings in Tigray against Ethiopian civilians.", "civilians", "ETHCVL"),
+    ],
+)
+def test_whom_the_participant_verb_says_the_act_is_against_is_the_target(
+    pipe: Any, text: str, words: str, code: str
+) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [a["code"] for a in e["recipient"]] == [code], e["reason"]
+    assert words in e["recipient"][0]["text"]
+
+
+def test_an_act_engaged_in_with_no_against_phrase_keeps_its_place(pipe: Any) -> None:
+    e = of_type(events(pipe, "Serb militias were engaged in ethnic cleansing in Bosnia."), "ASSAULT")[0]
+    assert [a["country"] for a in e["recipient"]] == ["BIH"], e["reason"]

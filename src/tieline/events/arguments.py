@@ -13,6 +13,7 @@ __all__ = [
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
+    "against_phrase",
     "counted_object",
     "counterpart_of_relation",
     "dated_name",
@@ -148,3 +149,20 @@ def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
                 nxt.append(k.i)
         frontier = nxt
     return out
+
+
+def against_phrase(tree: Tree, verb: int) -> list[int]:
+    """Whom the verb a nominal act takes its participants from says the act is against.
+
+    "Serbian forces were engaged in ethnic cleansing in Kosovo against the Albanian population", "the militia took
+    part in the fighting against government troops": the parser hangs "against" on the verb, not on the act noun,
+    so the act would otherwise take the country of its place. The heads (with their conjuncts) of the verb's own
+    "against" phrases; empty when it has none."""
+    return [
+        j
+        for p in tree.kids(verb, "prep")
+        if p.lower == "against"
+        for o in tree.kids(p.i, "pobj")
+        if o.pos in ("NOUN", "PROPN", "PRON")
+        for j in tree.conjuncts(o.i)
+    ]

@@ -30,6 +30,7 @@ from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
+    against_phrase,
     counted_object,
     counterpart_of_relation,
     dated_name,
@@ -1950,6 +1951,13 @@ class Coder:
                             d.reciprocal = True
                         else:
                             d.actors = found[:1] if d.recipients else found
+                        if not d.recipients:
+                            opp = self._resolve_all(
+                                against_phrase(tree, gov), article, tree, actors, ref, peers=d.actors
+                            )
+                            d.recipients = [r for r in opp if not any(_same(r, b) for b in d.actors)]
+                            if d.recipients:
+                                notes.append(f"recipient = object of 'against' on '{article.tokens[gov].text}'")
         if d.actors and not d.recipients:
             # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
             # act is of
