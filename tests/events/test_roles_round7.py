@@ -54,3 +54,22 @@ def test_whom_the_participant_verb_says_the_act_is_against_is_the_target(
 def test_an_act_engaged_in_with_no_against_phrase_keeps_its_place(pipe: Any) -> None:
     e = of_type(events(pipe, "Serb militias were engaged in ethnic cleansing in Bosnia."), "ASSAULT")[0]
     assert [a["country"] for a in e["recipient"]] == ["BIH"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the demand hangs on a protest noun in the protest verb's phrase, not on the verb
+        ("Kenyan students rioted after a rally demanding the resignation of President William Ruto.", "Ruto"),
+        ("Thousands of Serbians marched after a vigil calling for the dismissal of Prime Minister Milos Vucevic.", "Vucevic"),
+    ],
+)
+def test_a_protest_is_against_whom_the_demand_of_its_phrase_names(pipe: Any, text: str, name: str) -> None:
+    e = of_type(events(pipe, text), "PROTEST")[0]
+    assert any(name in a["text"] for a in e["recipient"]), e["reason"]
+    assert all(a["kind"] != "state" for a in e["recipient"]), e["reason"]
+
+
+def test_a_demand_that_names_no_party_leaves_the_protest_as_it_was(pipe: Any) -> None:
+    e = of_type(events(pipe, "Angry farmers rioted in the capital after a rally calling for lower fuel prices."), "PROTEST")[0]
+    assert not any("prices" in a["text"] for a in e["recipient"]), e["reason"]

@@ -3730,6 +3730,12 @@ class Coder:
                         out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
             out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
         out.extend(demanding_participle_parties(tree, trig.i if trig.pos == "NOUN" else gov.i))
+        # "rioted following a demonstration calling for the removal of President X", "clashed with police after a
+        # rally demanding the resignation of X": the participle of a noun in the protest verb's own phrases
+        # ("following" is a verb the parser gives an object)
+        phrase_nouns = [n for _p, n in tree.preps(trig.i)]
+        phrase_nouns += [n for p in tree.kids(trig.i, "prep") if p.pos == "VERB" for n in tree.kids(p.i, "dobj")]
+        out.extend(o for n in phrase_nouns for o in demanding_participle_parties(tree, n.i))
         return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
