@@ -73,3 +73,21 @@ def test_a_protest_is_against_whom_the_demand_of_its_phrase_names(pipe: Any, tex
 def test_a_demand_that_names_no_party_leaves_the_protest_as_it_was(pipe: Any) -> None:
     e = of_type(events(pipe, "Angry farmers rioted in the capital after a rally calling for lower fuel prices."), "PROTEST")[0]
     assert not any("prices" in a["text"] for a in e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the forces moved are the thing moved, not the one acted on; the place they leave is
+        ("France announced the withdrawal of some French soldiers from Mali.", "MLI"),
+        ("Britain ordered the withdrawal of 500 British troops from Basra.", "IRQ"),
+    ],
+)
+def test_forces_moved_out_of_a_place_are_aimed_at_its_country(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "RETREAT")[0]
+    assert [a["country"] for a in e["recipient"]] == [code], e["reason"]
+
+
+def test_a_withdrawal_from_a_place_of_the_actors_own_country_takes_no_place(pipe: Any) -> None:
+    e = of_type(events(pipe, "Washington completed the withdrawal of its troops from Afghanistan on Monday."), "RETREAT")[0]
+    assert [a["country"] for a in e["recipient"]] == ["AFG"], e["reason"]

@@ -18,6 +18,7 @@ __all__ = [
     "counterpart_of_relation",
     "dated_name",
     "demanding_participle_parties",
+    "moved_forces_place",
     "weapon_user",
 ]
 
@@ -166,3 +167,23 @@ def against_phrase(tree: Tree, verb: int) -> list[int]:
         if o.pos in ("NOUN", "PROPN", "PRON")
         for j in tree.conjuncts(o.i)
     ]
+
+
+def moved_forces_place(tree: Tree, trigger: int) -> Token | None:
+    """The place forces are moved out of or into, for an act of moving one's own forces ("withdrawal", "pullout",
+    "deployment"): a from/into/to phrase on the act (or on its light verb's object) or on the forces it is of.
+
+    "the withdrawal of some invasion forces from Panama" (the parser hangs "from Panama" on the forces), "announced
+    the withdrawal of French soldiers from Mali". The first proper-noun phrase head; None when there is none."""
+    t = tree.tokens[trigger]
+    acts = [t]
+    if t.pos in ("VERB", "AUX"):
+        acts += [k for k in tree.kids(trigger, "dobj") if k.pos == "NOUN"]
+    owners = list(acts)
+    for a in acts:
+        owners += [o for p, o in tree.preps(a.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")]
+    for w in owners:
+        for p, o in tree.preps(w.i):
+            if p.lower in ("from", "into", "to") and o.pos == "PROPN":
+                return o
+    return None

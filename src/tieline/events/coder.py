@@ -35,6 +35,7 @@ from .arguments import (
     counterpart_of_relation,
     dated_name,
     demanding_participle_parties,
+    moved_forces_place,
     weapon_user,
 )
 from .asked import AskedFor
@@ -2882,6 +2883,21 @@ class Coder:
             loc = enrich(loc, self.geocoder, context)
         return loc
 
+    def _moved_forces_place(self, article: Article, tree: Tree, actors: ArticleActors, d: Draft) -> None:
+        """Forces moved out of or into a place (roles.yaml own_forces_acts) are aimed at the place's country, not at
+        the forces themselves: "announced the withdrawal of French soldiers from Mali" (not FRAMIL), "speeded up the
+        withdrawal of some invasion forces from Panama" (the from-phrase parsed on the forces). Only when the event
+        has no recipient or only the actor's own forces, and the place is of another country than the actor's."""
+        own = {a.country for a in d.actors if a.country}
+        if d.recipients and not all(r.kind == "sector" and (r.country in own or not r.country) for r in d.recipients):
+            return
+        head = moved_forces_place(tree, d.trigger)
+        loc = self._geo_place(article, tree, actors, head.i, sorted(own)) if head is not None else None
+        if loc is None or not loc.country or loc.country in own:
+            return
+        d.recipients = [self._place_party(loc)]
+        d.roles.append(f"recipient = the country of '{loc.text}' the forces are moved out of or into")
+
     def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
         t = article.tokens[h]
         m = actors.at(h)
@@ -3160,6 +3176,8 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if d.actors and actors is not None and cameo.code.startswith(self.own_forces_acts):
+            self._moved_forces_place(article, tree, actors, d)
         if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
             # "Hamas threatened to resume attacks in Israel": the place of the threatened act, named inside the
             # threat's complement (not where the threat was made), is the country it is aimed at
