@@ -91,3 +91,24 @@ def test_forces_moved_out_of_a_place_are_aimed_at_its_country(pipe: Any, text: s
 def test_a_withdrawal_from_a_place_of_the_actors_own_country_takes_no_place(pipe: Any) -> None:
     e = of_type(events(pipe, "Washington completed the withdrawal of its troops from Afghanistan on Monday."), "RETREAT")[0]
     assert [a["country"] for a in e["recipient"]] == ["AFG"], e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the parse makes "Israeli tank" / "Israeli" the object of "in" and the weapon noun a clause of its own
+        ("Four fishermen were killed in Israeli tank shelling near Khan Younis on Monday, medics said.", "ISR"),
+        ("Three farmers were wounded in Israeli shelling near the border, officials said.", "ISR"),
+    ],
+)
+def test_the_nationality_of_the_force_an_agentless_attack_happened_in_is_the_actor(
+    pipe: Any, text: str, code: str
+) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert [a["country"] for a in e["actor"]] == [code], e["reason"]
+    assert all(a["country"] != code for a in e["recipient"]), e["reason"]
+
+
+def test_a_place_in_an_in_phrase_names_no_attacker(pipe: Any) -> None:
+    e = of_type(events(pipe, "Two teachers were killed in Syria on Monday."), "ASSAULT")[0]
+    assert not any(a["country"] == "SYR" for a in e["actor"]), e["reason"]

@@ -5,15 +5,20 @@ Kept apart from the coder so that each rule is small, documented and testable on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "ARMED_PLATFORMS",
+    "ARMED_SECTORS",
     "COUNTERPART_NOUNS",
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
     "against_phrase",
+    "armed_nationality_in",
     "counted_object",
     "counterpart_of_relation",
     "dated_name",
@@ -185,5 +190,34 @@ def moved_forces_place(tree: Tree, trigger: int) -> Token | None:
     for w in owners:
         for p, o in tree.preps(w.i):
             if p.lower in ("from", "into", "to") and o.pos == "PROPN":
+                return o
+    return None
+
+
+# sectors whose nationality on an "in" phrase names who did a violent act ("killed in Israeli tank fire")
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY", "COP"})
+# weapon platforms that stand for the force using them in such a phrase ("in Israeli tank shelling")
+ARMED_PLATFORMS = frozenset(
+    {"tank", "tanks", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "gunship", "gunships",
+     "artillery", "gunboat", "gunboats", "warship", "warships", "drone", "drones"}
+)  # fmt: skip
+
+
+def armed_nationality_in(tree: Tree, verb: int, sector_of: Callable[[str], str | None]) -> Token | None:
+    """Whose force an agentless passive act happened in, when the parse breaks the weapon phrase.
+
+    "Four children were killed in Israeli tank shelling": the small model reads "Israeli tank" as the object of
+    "in" and "shelling" as a clause of its own, so the act has no actor. A phrase of the verb whose object is an
+    armed sector word (tank, troops, warplanes: ``sector_of``) with a nationality, or a nationality adjective alone
+    ("killed in Israeli shelling" parsed with "Israeli" as the object), names the force. None otherwise (a place:
+    "killed in Syria"; a sector word with no nationality)."""
+    for p, o in tree.preps(verb):
+        if p.lower != "in":
+            continue
+        if o.pos in ("ADJ", "PROPN") and o.ent_type == "NORP":
+            return o
+        lemma = (o.lemma or o.text).lower()
+        if o.pos == "NOUN" and (sector_of(lemma) in ARMED_SECTORS or lemma in ARMED_PLATFORMS):
+            if any(k.ent_type == "NORP" for k in tree.kids(o.i, "amod", "compound")):
                 return o
     return None

@@ -31,6 +31,7 @@ from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
     against_phrase,
+    armed_nationality_in,
     counted_object,
     counterpart_of_relation,
     dated_name,
@@ -3262,6 +3263,18 @@ class Coder:
             # not when the victims are its own kind ("soldiers were killed during an operation by troops": its losses)
             d.actors = [by_op[0]]
             d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
+        if (
+            not d.actors
+            and cameo.plover == "ASSAULT"
+            and actors is not None
+            and (pv := self._agentless_passive(tree, d.trigger)) is not None
+            and (force := armed_nationality_in(tree, pv, self.resolver.kb.sector_of)) is not None
+        ):
+            # "were killed in Israeli tank shelling" parsed with "Israeli tank" as the object of "in"
+            found = [a for a in self._resolve_all([force.i], article, tree, actors, ref, peers=[]) if a.country]
+            if found and not any(_same(a, r) for a in found for r in d.recipients):
+                d.actors = found[:1]
+                d.roles.append(f"actor = the force named in 'in {force.text}' the act happened in")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
         if (
