@@ -21,7 +21,10 @@ def _codes(side: list[dict[str, Any]]) -> set[str]:
     ("text", "code"),
     [
         # the passive subject is a thing; whom it is for names the target, before the people a result clause kills
-        ("A temporary camp for Burundian refugees was attacked by Congolese militiamen, killing at least 40 people.", "BDIREF"),
+        (
+            "A temporary camp for Burundian refugees was attacked by Congolese militiamen, killing at least 40 people.",
+            "BDIREF",
+        ),
         ("A clinic for Sudanese refugees was shelled by the rebels, wounding six nurses.", "SDNREF"),
     ],
 )
@@ -31,7 +34,9 @@ def test_a_passive_thing_names_its_party_in_its_own_phrase(pipe: Any, text: str,
 
 
 def test_a_passive_thing_with_no_party_keeps_the_victims(pipe: Any) -> None:
-    e = of_type(events(pipe, "A police station in Kano was attacked by gunmen, killing four officers."), "ASSAULT")[0]
+    e = of_type(
+        events(pipe, "A police station in Kano was attacked by gunmen, killing four officers."), "ASSAULT"
+    )[0]
     assert not any("Kano" in a["text"] for a in e["recipient"]), e["reason"]
 
 
@@ -39,8 +44,16 @@ def test_a_passive_thing_with_no_party_keeps_the_victims(pipe: Any) -> None:
     ("text", "words", "code"),
     [
         # "against" hung on the verb the act noun takes its participants from, after a place phrase
-        ("Serb militias were engaged in ethnic cleansing in Bosnia against the Muslim population.", "population", "BIHCVL"),
-        ("Eritrean soldiers were engaged in killings in Tigray against Ethiopian civilians.", "civilians", "ETHCVL"),
+        (
+            "Serb militias were engaged in ethnic cleansing in Bosnia against the Muslim population.",
+            "population",
+            "BIHCVL",
+        ),
+        (
+            "Eritrean soldiers were engaged in killings in Tigray against Ethiopian civilians.",
+            "civilians",
+            "ETHCVL",
+        ),
     ],
 )
 def test_whom_the_participant_verb_says_the_act_is_against_is_the_target(
@@ -61,7 +74,10 @@ def test_an_act_engaged_in_with_no_against_phrase_keeps_its_place(pipe: Any) -> 
     [
         # the demand hangs on a protest noun in the protest verb's phrase, not on the verb
         ("Kenyan students rioted after a rally demanding the resignation of President William Ruto.", "Ruto"),
-        ("Thousands of Serbians marched after a vigil calling for the dismissal of Prime Minister Milos Vucevic.", "Vucevic"),
+        (
+            "Thousands of Serbians marched after a vigil calling for the dismissal of Prime Minister Milos Vucevic.",
+            "Vucevic",
+        ),
     ],
 )
 def test_a_protest_is_against_whom_the_demand_of_its_phrase_names(pipe: Any, text: str, name: str) -> None:
@@ -71,7 +87,10 @@ def test_a_protest_is_against_whom_the_demand_of_its_phrase_names(pipe: Any, tex
 
 
 def test_a_demand_that_names_no_party_leaves_the_protest_as_it_was(pipe: Any) -> None:
-    e = of_type(events(pipe, "Angry farmers rioted in the capital after a rally calling for lower fuel prices."), "PROTEST")[0]
+    e = of_type(
+        events(pipe, "Angry farmers rioted in the capital after a rally calling for lower fuel prices."),
+        "PROTEST",
+    )[0]
     assert not any("prices" in a["text"] for a in e["recipient"]), e["reason"]
 
 
@@ -89,7 +108,10 @@ def test_forces_moved_out_of_a_place_are_aimed_at_its_country(pipe: Any, text: s
 
 
 def test_a_withdrawal_from_a_place_of_the_actors_own_country_takes_no_place(pipe: Any) -> None:
-    e = of_type(events(pipe, "Washington completed the withdrawal of its troops from Afghanistan on Monday."), "RETREAT")[0]
+    e = of_type(
+        events(pipe, "Washington completed the withdrawal of its troops from Afghanistan on Monday."),
+        "RETREAT",
+    )[0]
     assert [a["country"] for a in e["recipient"]] == ["AFG"], e["reason"]
 
 
@@ -97,7 +119,10 @@ def test_a_withdrawal_from_a_place_of_the_actors_own_country_takes_no_place(pipe
     ("text", "code"),
     [
         # the parse makes "Israeli tank" / "Israeli" the object of "in" and the weapon noun a clause of its own
-        ("Four fishermen were killed in Israeli tank shelling near Khan Younis on Monday, medics said.", "ISR"),
+        (
+            "Four fishermen were killed in Israeli tank shelling near Khan Younis on Monday, medics said.",
+            "ISR",
+        ),
         ("Three farmers were wounded in Israeli shelling near the border, officials said.", "ISR"),
     ],
 )

@@ -217,7 +217,11 @@ def armed_nationality_in(tree: Tree, verb: int, sector_of: Callable[[str], str |
         if o.pos in ("ADJ", "PROPN") and o.ent_type == "NORP":
             return o
         lemma = (o.lemma or o.text).lower()
-        if o.pos == "NOUN" and (sector_of(lemma) in ARMED_SECTORS or lemma in ARMED_PLATFORMS):
-            if any(k.ent_type == "NORP" for k in tree.kids(o.i, "amod", "compound")):
-                return o
+        armed = sector_of(lemma) in ARMED_SECTORS or lemma in ARMED_PLATFORMS
+        if (
+            o.pos == "NOUN"
+            and armed
+            and any(k.ent_type == "NORP" for k in tree.kids(o.i, "amod", "compound"))
+        ):
+            return o
     return None
