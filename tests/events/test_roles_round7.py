@@ -137,3 +137,21 @@ def test_the_nationality_of_the_force_an_agentless_attack_happened_in_is_the_act
 def test_a_place_in_an_in_phrase_names_no_attacker(pipe: Any) -> None:
     e = of_type(events(pipe, "Two teachers were killed in Syria on Monday."), "ASSAULT")[0]
     assert not any(a["country"] == "SYR" for a in e["actor"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the thing acted on is the actor's own; whom it is for is aimed at
+        ("Poland imposed limits on its grain market for Ukrainian farmers.", "UKRCVL"),
+        ("Italy imposed new curbs on its ports for Libyan fishermen.", "LBYCVL"),
+    ],
+)
+def test_whom_the_actors_own_thing_is_for_is_the_target(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "COERCE")[0]
+    assert [a["code"] for a in e["recipient"]] == [code], e["reason"]
+
+
+def test_a_time_for_phrase_on_the_thing_names_no_target(pipe: Any) -> None:
+    coded = events(pipe, "Poland imposed limits on its grain market for two years.")
+    assert not any("years" in a["text"] for e in coded for a in e["recipient"])

@@ -24,6 +24,7 @@ __all__ = [
     "dated_name",
     "demanding_participle_parties",
     "moved_forces_place",
+    "thing_beneficiaries",
     "weapon_user",
 ]
 
@@ -225,3 +226,19 @@ def armed_nationality_in(tree: Tree, verb: int, sector_of: Callable[[str], str |
         ):
             return o
     return None
+
+
+def thing_beneficiaries(tree: Tree, heads: list[int]) -> list[int]:
+    """Whom the things an act is done to are for: the for/to phrases of common nouns among ``heads``.
+
+    "imposed restrictions on its labour market for new EU members", "limited its grain market to Ukrainian
+    exporters": when the thing is the actor's own (or names no one), these name the party the act is aimed at.
+    Dates ("for two years") are left out; the caller keeps only phrases that resolve to a party."""
+    out: list[int] = []
+    for h in heads:
+        if tree.tokens[h].pos != "NOUN":
+            continue
+        for p, o in tree.preps(h):
+            if p.lower in ("for", "to") and o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME"):
+                out.extend(tree.conjuncts(o.i))
+    return out

@@ -37,6 +37,7 @@ from .arguments import (
     dated_name,
     demanding_participle_parties,
     moved_forces_place,
+    thing_beneficiaries,
     weapon_user,
 )
 from .asked import AskedFor
@@ -860,6 +861,17 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and mode != "none" and rec_heads and all(any(_same(r, a) for a in d.actors) for r in d.recipients):
+            # "imposed restrictions on its labour market for new EU members": the thing acted on is the actor's own
+            # (or names no one); whom its for/to phrase names is the one the act is aimed at
+            found = [
+                r
+                for r in self._resolve_all(thing_beneficiaries(tree, rec_heads), article, tree, actors, ref, peers=d.actors)
+                if not any(_same(r, a) for a in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                role_notes.append("recipient = whom the thing acted on is for ('for'/'to' on it)")
         if not d.recipients and d.actors and d.code[:2] == "14":
             # "rallied in the capital against the government's decision", with 'against' parsed on the place: what a
             # protest is against, whatever phrase the parser hung it on
