@@ -155,3 +155,16 @@ def test_whom_the_actors_own_thing_is_for_is_the_target(pipe: Any, text: str, co
 def test_a_time_for_phrase_on_the_thing_names_no_target(pipe: Any) -> None:
     coded = events(pipe, "Poland imposed limits on its grain market for two years.")
     assert not any("years" in a["text"] for e in coded for a in e["recipient"])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a reduced passive relative on people: they are the ones the force is used on
+        ("There were 12 Ukrainian soldiers killed near Bakhmut on Monday.", "UKRMIL"),
+        ("There were four Somali policemen wounded in Mogadishu overnight.", "SOMCOP"),
+    ],
+)
+def test_the_people_a_reduced_passive_of_force_is_on_are_its_target(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert code in _codes(e["recipient"]), e["reason"]

@@ -764,6 +764,19 @@ class Coder:
             elif passive and patient is not None:
                 rec_heads = tree.conjuncts(patient.i)
                 role_notes.append(f"recipient = passive subject '{patient.text}'")
+            elif (
+                passive
+                and obj is None
+                and theme is not None
+                and t.dep == "acl"
+                and theme.i == t.head
+                and self.ontology.cameo(chosen.code).plover == "ASSAULT"
+                and self.resolver.kb.sector_of((theme.lemma or theme.text).lower()) not in (None, "CRM")
+            ):
+                # "there were 10 Russian soldiers killed in Ukraine": the people a reduced passive relative of force
+                # is on are the ones it is done to (not criminals: "a gang member captured in a robbery" is a crime)
+                rec_heads = tree.conjuncts(theme.i)
+                role_notes.append(f"recipient = '{theme.text}', the people the participle is on")
             elif obj is not None:
                 rec_heads = tree.conjuncts(obj.i)
                 role_notes.append(f"recipient = object '{obj.text}'")
