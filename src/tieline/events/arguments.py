@@ -5,18 +5,26 @@ Kept apart from the coder so that each rule is small, documented and testable on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "ARMED_PLATFORMS",
+    "ARMED_SECTORS",
     "COUNTERPART_NOUNS",
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
+    "against_phrase",
+    "armed_nationality_in",
     "counted_object",
     "counterpart_of_relation",
     "dated_name",
     "demanding_participle_parties",
+    "moved_forces_place",
+    "thing_beneficiaries",
     "weapon_user",
 ]
 
@@ -147,4 +155,90 @@ def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
                     )
                 nxt.append(k.i)
         frontier = nxt
+    return out
+
+
+def against_phrase(tree: Tree, verb: int) -> list[int]:
+    """Whom the verb a nominal act takes its participants from says the act is against.
+
+    "Serbian forces were engaged in ethnic cleansing in Kosovo against the Albanian population", "the militia took
+    part in the fighting against government troops": the parser hangs "against" on the verb, not on the act noun,
+    so the act would otherwise take the country of its place. The heads (with their conjuncts) of the verb's own
+    "against" phrases; empty when it has none."""
+    return [
+        j
+        for p in tree.kids(verb, "prep")
+        if p.lower == "against"
+        for o in tree.kids(p.i, "pobj")
+        if o.pos in ("NOUN", "PROPN", "PRON")
+        for j in tree.conjuncts(o.i)
+    ]
+
+
+def moved_forces_place(tree: Tree, trigger: int) -> Token | None:
+    """The place forces are moved out of or into, for an act of moving one's own forces ("withdrawal", "pullout",
+    "deployment"): a from/into/to phrase on the act (or on its light verb's object) or on the forces it is of.
+
+    "the withdrawal of some invasion forces from Panama" (the parser hangs "from Panama" on the forces), "announced
+    the withdrawal of French soldiers from Mali". The first proper-noun phrase head; None when there is none."""
+    t = tree.tokens[trigger]
+    acts = [t]
+    if t.pos in ("VERB", "AUX"):
+        acts += [k for k in tree.kids(trigger, "dobj") if k.pos == "NOUN"]
+    owners = list(acts)
+    for a in acts:
+        owners += [o for p, o in tree.preps(a.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")]
+    for w in owners:
+        for p, o in tree.preps(w.i):
+            if p.lower in ("from", "into", "to") and o.pos == "PROPN":
+                return o
+    return None
+
+
+# sectors whose nationality on an "in" phrase names who did a violent act ("killed in Israeli tank fire")
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY", "COP"})
+# weapon platforms that stand for the force using them in such a phrase ("in Israeli tank shelling")
+ARMED_PLATFORMS = frozenset(
+    {"tank", "tanks", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "gunship", "gunships",
+     "artillery", "gunboat", "gunboats", "warship", "warships", "drone", "drones"}
+)  # fmt: skip
+
+
+def armed_nationality_in(tree: Tree, verb: int, sector_of: Callable[[str], str | None]) -> Token | None:
+    """Whose force an agentless passive act happened in, when the parse breaks the weapon phrase.
+
+    "Four children were killed in Israeli tank shelling": the small model reads "Israeli tank" as the object of
+    "in" and "shelling" as a clause of its own, so the act has no actor. A phrase of the verb whose object is an
+    armed sector word (tank, troops, warplanes: ``sector_of``) with a nationality, or a nationality adjective alone
+    ("killed in Israeli shelling" parsed with "Israeli" as the object), names the force. None otherwise (a place:
+    "killed in Syria"; a sector word with no nationality)."""
+    for p, o in tree.preps(verb):
+        if p.lower != "in":
+            continue
+        if o.pos in ("ADJ", "PROPN") and o.ent_type == "NORP":
+            return o
+        lemma = (o.lemma or o.text).lower()
+        armed = sector_of(lemma) in ARMED_SECTORS or lemma in ARMED_PLATFORMS
+        if (
+            o.pos == "NOUN"
+            and armed
+            and any(k.ent_type == "NORP" for k in tree.kids(o.i, "amod", "compound"))
+        ):
+            return o
+    return None
+
+
+def thing_beneficiaries(tree: Tree, heads: list[int]) -> list[int]:
+    """Whom the things an act is done to are for: the for/to phrases of common nouns among ``heads``.
+
+    "imposed restrictions on its labour market for new EU members", "limited its grain market to Ukrainian
+    exporters": when the thing is the actor's own (or names no one), these name the party the act is aimed at.
+    Dates ("for two years") are left out; the caller keeps only phrases that resolve to a party."""
+    out: list[int] = []
+    for h in heads:
+        if tree.tokens[h].pos != "NOUN":
+            continue
+        for p, o in tree.preps(h):
+            if p.lower in ("for", "to") and o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME"):
+                out.extend(tree.conjuncts(o.i))
     return out

@@ -30,10 +30,14 @@ from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
+    against_phrase,
+    armed_nationality_in,
     counted_object,
     counterpart_of_relation,
     dated_name,
     demanding_participle_parties,
+    moved_forces_place,
+    thing_beneficiaries,
     weapon_user,
 )
 from .asked import AskedFor
@@ -766,6 +770,19 @@ class Coder:
             elif passive and patient is not None:
                 rec_heads = tree.conjuncts(patient.i)
                 role_notes.append(f"recipient = passive subject '{patient.text}'")
+            elif (
+                passive
+                and obj is None
+                and theme is not None
+                and t.dep == "acl"
+                and theme.i == t.head
+                and self.ontology.cameo(chosen.code).plover == "ASSAULT"
+                and self.resolver.kb.sector_of((theme.lemma or theme.text).lower()) not in (None, "CRM")
+            ):
+                # "there were 10 Russian soldiers killed in Ukraine": the people a reduced passive relative of force
+                # is on are the ones it is done to (not criminals: "a gang member captured in a robbery" is a crime)
+                rec_heads = tree.conjuncts(theme.i)
+                role_notes.append(f"recipient = '{theme.text}', the people the participle is on")
             elif obj is not None:
                 rec_heads = tree.conjuncts(obj.i)
                 role_notes.append(f"recipient = object '{obj.text}'")
@@ -838,11 +855,12 @@ class Coder:
             and d.actors
             and mode != "none"
             and rec_heads
-            and obj is not None
-            and obj.i in rec_heads
+            and theme is not None
+            and theme.i in rec_heads
         ):
-            # "boycott all contact with the United States": the object is no party; a phrase on it names one
-            d.recipients = self._object_party(obj, chosen.prep, article, tree, actors, ref, d, role_notes)
+            # "boycott all contact with the United States": the object is no party; a phrase on it names one; so
+            # does the passive subject ("a camp for Congolese refugees was attacked by militiamen")
+            d.recipients = self._object_party(theme, chosen.prep, article, tree, actors, ref, d, role_notes)
         if not d.recipients and d.actors and mode != "none" and rec_heads:
             # "carried out strikes on X": the recipient heads found name no actor; an "on"/"against" phrase does, or
             # the source of what is asked for or taken ("demanding autonomy from Serbian authorities", "received a
@@ -866,6 +884,17 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
+        if d.actors and mode != "none" and rec_heads and all(any(_same(r, a) for a in d.actors) for r in d.recipients):
+            # "imposed restrictions on its labour market for new EU members": the thing acted on is the actor's own
+            # (or names no one); whom its for/to phrase names is the one the act is aimed at
+            found = [
+                r
+                for r in self._resolve_all(thing_beneficiaries(tree, rec_heads), article, tree, actors, ref, peers=d.actors)
+                if not any(_same(r, a) for a in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                role_notes.append("recipient = whom the thing acted on is for ('for'/'to' on it)")
         if not d.recipients and d.actors and d.code[:2] == "14":
             # "rallied in the capital against the government's decision", with 'against' parsed on the place: what a
             # protest is against, whatever phrase the parser hung it on
@@ -2002,6 +2031,13 @@ class Coder:
                             d.reciprocal = True
                         else:
                             d.actors = found[:1] if d.recipients else found
+                        if not d.recipients:
+                            opp = self._resolve_all(
+                                against_phrase(tree, gov), article, tree, actors, ref, peers=d.actors
+                            )
+                            d.recipients = [r for r in opp if not any(_same(r, b) for b in d.actors)]
+                            if d.recipients:
+                                notes.append(f"recipient = object of 'against' on '{article.tokens[gov].text}'")
         if d.actors and not d.recipients:
             # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
             # act is of
@@ -2926,6 +2962,21 @@ class Coder:
             loc = enrich(loc, self.geocoder, context)
         return loc
 
+    def _moved_forces_place(self, article: Article, tree: Tree, actors: ArticleActors, d: Draft) -> None:
+        """Forces moved out of or into a place (roles.yaml own_forces_acts) are aimed at the place's country, not at
+        the forces themselves: "announced the withdrawal of French soldiers from Mali" (not FRAMIL), "speeded up the
+        withdrawal of some invasion forces from Panama" (the from-phrase parsed on the forces). Only when the event
+        has no recipient or only the actor's own forces, and the place is of another country than the actor's."""
+        own = {a.country for a in d.actors if a.country}
+        if d.recipients and not all(r.kind == "sector" and (r.country in own or not r.country) for r in d.recipients):
+            return
+        head = moved_forces_place(tree, d.trigger)
+        loc = self._geo_place(article, tree, actors, head.i, sorted(own)) if head is not None else None
+        if loc is None or not loc.country or loc.country in own:
+            return
+        d.recipients = [self._place_party(loc)]
+        d.roles.append(f"recipient = the country of '{loc.text}' the forces are moved out of or into")
+
     def _place(self, article: Article, tree: Tree, actors: ArticleActors, h: int) -> Location | None:
         t = article.tokens[h]
         m = actors.at(h)
@@ -3204,6 +3255,8 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if d.actors and actors is not None and cameo.code.startswith(self.own_forces_acts):
+            self._moved_forces_place(article, tree, actors, d)
         if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
             # "Hamas threatened to resume attacks in Israel": the place of the threatened act, named inside the
             # threat's complement (not where the threat was made), is the country it is aimed at
@@ -3288,6 +3341,18 @@ class Coder:
             # not when the victims are its own kind ("soldiers were killed during an operation by troops": its losses)
             d.actors = [by_op[0]]
             d.roles.append(f"actor = '{by_op[0].text}', who carried out the {by_op[1]} it was done in")
+        if (
+            not d.actors
+            and cameo.plover == "ASSAULT"
+            and actors is not None
+            and (pv := self._agentless_passive(tree, d.trigger)) is not None
+            and (force := armed_nationality_in(tree, pv, self.resolver.kb.sector_of)) is not None
+        ):
+            # "were killed in Israeli tank shelling" parsed with "Israeli tank" as the object of "in"
+            found = [a for a in self._resolve_all([force.i], article, tree, actors, ref, peers=[]) if a.country]
+            if found and not any(_same(a, r) for a in found for r in d.recipients):
+                d.actors = found[:1]
+                d.roles.append(f"actor = the force named in 'in {force.text}' the act happened in")
         if not d.actors and cameo.plover == "ASSAULT" and actors is not None:
             d.actors = self._unidentified_attacker(article, tree, actors, d)
         if (
@@ -3778,6 +3843,12 @@ class Coder:
                         out.extend(o2 for p2, o2 in tree.preps(o.i) if p2.lower in ("from", "against"))
             out.extend(o for p, o in tree.preps(c.i) if p.lower in ("from", "against", "over"))
         out.extend(demanding_participle_parties(tree, trig.i if trig.pos == "NOUN" else gov.i))
+        # "rioted following a demonstration calling for the removal of President X", "clashed with police after a
+        # rally demanding the resignation of X": the participle of a noun in the protest verb's own phrases
+        # ("following" is a verb the parser gives an object)
+        phrase_nouns = [n for _p, n in tree.preps(trig.i)]
+        phrase_nouns += [n for p in tree.kids(trig.i, "prep") if p.pos == "VERB" for n in tree.kids(p.i, "dobj")]
+        out.extend(o for n in phrase_nouns for o in demanding_participle_parties(tree, n.i))
         return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
     def _preparing(self, tree: Tree, i: int) -> Token | None:
