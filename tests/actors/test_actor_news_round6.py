@@ -89,3 +89,21 @@ def test_he_is_the_unknown_persons_country(pipe: Any) -> None:
     text = "Malawian Defence Minister Peter Banda visited Lusaka on Monday. He signed a border security pact with Zambia."
     e = by_trigger(code(pipe, text), text, "signed")
     assert [a["country"] for a in e["actor"]] == ["MWI"], e["actor"]
+
+
+# -- "its" in a clause whose subject is the actor is the actor's own, not a party named sentences before -----------
+
+
+def test_its_own_troops_take_no_distant_organisation(pipe: Any) -> None:
+    text = (
+        "Guyana asked the African Union to intervene. Brazil, which borders both countries, reinforced its troops "
+        "along the northern frontier."
+    )
+    e = by_trigger(code(pipe, text), text, "reinforced")
+    assert all(a["kind"] != "igo" for a in e["recipient"]), e["recipient"]
+
+
+def test_its_can_still_be_the_other_party_of_the_sentence(pipe: Any) -> None:
+    text = "Ankara supported Somalia and would train its army."
+    e = by_trigger(code(pipe, text), text, "train")
+    assert [a["country"] for a in e["recipient"]] == ["SOM"], e["recipient"]

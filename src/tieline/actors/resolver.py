@@ -1349,6 +1349,7 @@ class Resolver:
                 break
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
                 cands.append(m)
+        every = cands
         if exclude:
             # the other party of the event ("Cairo supported Somalia and would help its army": not Cairo's army)
             cands = [
@@ -1377,6 +1378,14 @@ class Resolver:
                         hit = _mention_in_phrase(tree, actors, arg.i, cands)
                         if hit is not None:
                             return hit.actor
+                    own = _mention_in_phrase(tree, actors, subj.i, every) if subj is not None else None
+                    if own is not None and own not in cands:
+                        # the clause's own subject is the party left out ("Brazil reinforced its troops"): "its" is
+                        # the actor's own, so only another party of the same sentence can be meant ("Cairo supported
+                        # Somalia and would help its army"), never one named sentences before
+                        here = tree.sent_of[i]
+                        same = [m for m in cands if tree.sent_of[m.tok_start] == here]
+                        return same[-1].actor if same else None
         if continue_subject:
             here = tree.sent_of[i]
             subjects = [m for m in cands if _in_subject(tree, m)]
