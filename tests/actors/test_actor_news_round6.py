@@ -107,3 +107,9 @@ def test_its_can_still_be_the_other_party_of_the_sentence(pipe: Any) -> None:
     text = "Ankara supported Somalia and would train its army."
     e = by_trigger(code(pipe, text), text, "train")
     assert [a["country"] for a in e["recipient"]] == ["SOM"], e["recipient"]
+
+
+def test_people_from_a_region_of_a_country_are_of_that_country(pipe: Any) -> None:
+    text = "Refugees from Mali's Timbuktu region protested in Niamey on Tuesday."
+    e = by_trigger(code(pipe, text), text, "protested")
+    assert [a["country"] for a in e["actor"]] == ["MLI"], e["actor"]

@@ -1193,7 +1193,8 @@ class Resolver:
     def _place_modifier(self, head: int, tree: Tree, actors: ArticleActors) -> Actor | None:
         """A country named in a place phrase of the noun itself: "opposition groups in Zimbabwe", "students
         throughout Indonesia", "rebels in the Ivory Coast", "protesters in Moscow"; where unarmed people come
-        from ("doctors from Kenya", "refugees from Syria"; not forces: "the withdrawal of troops from Lebanon")."""
+        from ("doctors from Kenya", "refugees from Syria"; not forces: "the withdrawal of troops from Lebanon"); or the
+        country that owns the place ("diplomats from Moldova's embassy")."""
         t = tree.tokens[head]
         armed = {self.kb.sector_of(t.lower), self.kb.sector_of((t.lemma or t.text).lower())} & {"MIL", "REB", "COP"}
         for p in tree.kids(head, "prep"):
@@ -1202,6 +1203,10 @@ class Resolver:
             for o in tree.kids(p.i, "pobj"):
                 for j in tree.conjuncts(o.i)[:1]:
                     m = actors.at(j)
+                    if m is None or m.actor is None:
+                        # "diplomats from Moldova's embassy", "protesters in Russia's capital": the place's owner
+                        poss = tree.kid(j, "poss")
+                        m = actors.at(poss.i) if poss is not None else None
                     if m is not None and m.actor is not None and m.kind in ("country", "capital"):
                         return m.actor
         return None
