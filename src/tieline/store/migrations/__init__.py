@@ -26,6 +26,7 @@ from tieline.store.migrations import (
     v002_happenings,
     v003_query_indexes,
     v004_duckdb_lean_indexes,
+    v005_link_signatures,
 )
 
 __all__ = [
@@ -81,6 +82,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         v004_duckdb_lean_indexes.VERSION, v004_duckdb_lean_indexes.NAME, v004_duckdb_lean_indexes.STATEMENTS
     ),
+    Migration(v005_link_signatures.VERSION, v005_link_signatures.NAME, v005_link_signatures.STATEMENTS),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version
