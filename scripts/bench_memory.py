@@ -188,6 +188,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
             print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
                               "peak_main_rss_mib": round(mem.main_mib, 1),
                               "batch_happenings_read": res.happenings_read, "batch_members_read": res.members_read,
+                              "batch_shapes_read": getattr(res, "shapes_read", res.members_read),
                               "max_happenings_read": worst["happenings_read"], "max_members_read": worst["members_read"],
                               "write_s": round(write_s, 2), "rss_before_write": rss_before, **probe,
                               "rss_after_write": rss(),

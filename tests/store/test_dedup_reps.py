@@ -9,11 +9,12 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from store_samples import event, state
+from store_samples import event, kenya_article, state
 from test_dedup_bound import _dump, deal
 
 import tieline.store._happenings as hp
 from tieline.model import Article
+from tieline.store import LATEST_VERSION
 from tieline.store._sql import SqlStore
 from tieline.store.base import WriteResult
 
@@ -162,7 +163,7 @@ def _downgrade_to_v4(store: SqlStore) -> None:
     """A store as migration 4 left it: links without the signature column."""
     with store._transaction() as con:
         store._execute(con, "ALTER TABLE happening_events DROP COLUMN shape")
-        store._execute(con, "DELETE FROM schema_migrations WHERE version = 5")
+        store._execute(con, "DELETE FROM schema_migrations WHERE version >= 5")
 
 
 def test_a_store_of_version_4_migrates_and_decides_the_same(
@@ -175,7 +176,7 @@ def test_a_store_of_version_4_migrates_and_decides_the_same(
     _downgrade_to_v4(store)
     assert store.schema_version() == 4
     assert "shape" not in _link_columns(store)
-    assert store.migrate() == 5
+    assert store.migrate() == LATEST_VERSION
     assert "shape" in _link_columns(store)
     assert _dump(store) == before  # nothing rewritten
     assert store._all("SELECT COUNT(*) FROM happening_events WHERE shape IS NOT NULL") == [(0,)]
@@ -187,3 +188,114 @@ def test_a_store_of_version_4_migrates_and_decides_the_same(
     _wipe(store)
     _, fresh = _run(store, _scenario)
     assert migrated == fresh
+
+
+# -- migration 6: DuckDB's big append-mostly tables without primary keys --------------------------
+
+_BIG = ("mentions", "events", "event_actors", "happening_events", "happening_parties", "dedup_log")
+
+
+def _rows(store: SqlStore) -> dict[str, list[tuple]]:
+    out = {}
+    for table in (*_BIG, "articles", "happenings", "actors"):
+        cols = [c for c in _columns(store, table) if c not in ("updated_at", "at", "coded_at", "shape")]
+        out[table] = sorted(store._all(f"SELECT {_cols(cols)} FROM {table}"), key=repr)
+    return out
+
+
+def _columns(store: SqlStore, table: str) -> list[str]:
+    return [
+        row[0]
+        for row in store._all(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+            " AND table_schema = current_schema() ORDER BY ordinal_position",
+            [table],
+        )
+    ]
+
+
+def test_a_rerun_duplicates_nothing_in_the_tables_without_keys(store: SqlStore) -> None:
+    steps = _scenario(store)
+    for _ in range(4):
+        next(steps)
+    store.write_articles([kenya_article(article_id="k1"), kenya_article(article_id="k2")], coder="c")
+    once = _rows(store)
+    assert all(once[t] for t in _BIG)
+    again = [
+        _report(f"a{day}-{p}-0", f"P{p}", date=f"2024-03-0{4 + day}", source="S0")
+        for day in range(4)
+        for p in range(3)
+    ]
+    store.write_articles([*again, kenya_article(article_id="k1")], coder="c")  # again, in one batch
+    store.write_articles(again[:5], coder="c")  # and some of them once more
+    twice = _rows(store)
+    for table in (*_BIG, "articles"):  # (a happening's explanation may name another equal match)
+        assert twice[table] == once[table], table
+    assert len(twice["happenings"]) == len(once["happenings"])
+    # re-coded with no events: its rows go, none are left twice
+    store.write_articles(
+        [Article.create("Nothing.", id="a0-0-0", date="2024-03-04", source="S0")], coder="c2"
+    )
+    after = _rows(store)
+    assert len(after["events"]) == len(once["events"]) - 1
+    assert len(after["event_actors"]) == len(once["event_actors"]) - 2
+    for table in _BIG:
+        key = {"events": 1, "happening_events": 1}.get(table)
+        if key:
+            ids = [row[0] for row in after[table]]
+            assert len(ids) == len(set(ids)), table
+
+
+def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tieline.store._sql as sql_module
+    from tieline.store import DuckDBStore
+    from tieline.store.migrations import MIGRATIONS
+
+    new = DuckDBStore(":memory:")
+    new.migrate()
+    steps = _scenario(new)
+    for _ in range(5):
+        next(steps)
+    with monkeypatch.context() as m:
+        m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= 4))
+        old = DuckDBStore(tmp_path / "v4.duckdb")
+        assert old.migrate() == 4
+    keyed = {
+        row[0]
+        for row in old._all(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        )
+    }
+    assert set(_BIG) <= keyed
+    with old._transaction() as con:  # the same rows in a store of version 4 (no shapes yet)
+        for table in (*_BIG, "articles", "happenings", "actors"):
+            cols = _columns(old, table)
+            old._insert(con, table, cols, new._all(f"SELECT {_cols(cols)} FROM {table}"))
+    assert _rows(old) == _rows(new)
+    assert old.migrate() == LATEST_VERSION
+    keyed = {
+        row[0]
+        for row in old._all(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        )
+    }
+    assert keyed.isdisjoint(_BIG) and {"articles", "happenings"} <= keyed
+    assert _rows(old) == _rows(new)  # every row moved, none twice
+    assert "shape" in _columns(old, "happening_events")
+    # NOT NULL kept: an event without an article is refused as before
+    with pytest.raises(Exception, match="NOT NULL"), old._transaction() as con:
+        old._execute(con, "INSERT INTO events (id, article_id, record) VALUES ('x', NULL, '{}')")
+    # and the writes go on deciding as on the store made new
+    for store in (old, new):
+        rest = _scenario(store)
+        for _ in range(5):
+            next(rest)
+        for _ in rest:
+            pass
+    assert _dump(old) == _dump(new)
+    old.close()
+    new.close()
+
+
+def _cols(cols: list[str]) -> str:
+    return ", ".join(f'"{c}"' for c in cols)
