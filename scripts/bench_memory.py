@@ -102,24 +102,42 @@ logging.getLogger("tieline.store").setLevel(logging.INFO)
 _stored, _write, _room = hp._Io.stored, hp._Io.write, sd.DuckDBStore._commit_room
 
 
+# the sampled peak of each step: PeakMemory's running maximum is read and reset at each step's end
+# (a step shorter than the 0.1 s sampling interval shows in the next); `overall` keeps the run's peak
+overall = [0.0]
+
+
+def step(name):
+    if "mem" in globals():
+        peak = mem.main_mib
+        overall[0] = max(overall[0], peak)
+        mem.main_mib = 0.0
+        probe[f"peak_{name}"] = round(max(peak, probe.get(f"peak_{name}", 0.0)), 1)
+
+
 def stored(self, *a, **k):
+    step("to_dedup_read")
     probe["rss_before_dedup_read"] = rss()
     out = _stored(self, *a, **k)
     probe["rss_after_dedup_read"] = rss()
+    step("dedup_read")
     return out
 
 
 def write(self, *a, **k):
     out = _write(self, *a, **k)
     probe["rss_after_insert"] = rss()
+    step("cluster_and_insert")
     return out
 
 
 @contextlib.contextmanager
 def room(self):
+    step("to_commit")
     with _room(self):
         yield
     probe["rss_after_commit"] = rss()
+    step("commit")
 
 
 hp._Io.stored, hp._Io.write, sd.DuckDBStore._commit_room = stored, write, room
@@ -166,6 +184,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
     worst = {"happenings_read": 0, "members_read": 0}
     for k in range(n // 64):
         mark = bool(every) and (done + 64) % every < 64
+        step("between")
         probe.clear()
         if mark and trace:
             tracemalloc.start()
@@ -173,6 +192,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
         w0 = time.perf_counter()
         res = store.write_prepared(relabel(template, k), dedup=dedup)
         write_s = time.perf_counter() - w0
+        step("after_commit")
         heap_peak = None
         if mark and trace:
             heap_peak = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
@@ -184,9 +204,10 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
             raises.append(f"{cap:.0f} -> {store.memory_limit_mib:.0f} MiB at {done} articles")
             cap = store.memory_limit_mib
         if mark:
+            step("mark")
             duck = duck_tags(store)
             print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
-                              "peak_main_rss_mib": round(mem.main_mib, 1),
+                              "peak_main_rss_mib": round(overall[0], 1),
                               "batch_happenings_read": res.happenings_read, "batch_members_read": res.members_read,
                               "batch_shapes_read": getattr(res, "shapes_read", res.members_read),
                               "max_happenings_read": worst["happenings_read"], "max_members_read": worst["members_read"],
@@ -202,7 +223,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
 secs = time.perf_counter() - t0
 print(json.dumps({"writer_only": True, "dedup": dedup, "articles": done, "events": counts["events"],
                   "happenings": happenings, "events_per_batch": events_per_batch, "seconds": round(secs, 1),
-                  "peak_main_rss_mib": round(mem.main_mib, 1), "store_memory": WRITER_MEMORY}))
+                  "peak_main_rss_mib": round(max(overall[0], mem.main_mib), 1), "store_memory": WRITER_MEMORY}))
 """
 
 
