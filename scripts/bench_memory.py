@@ -102,9 +102,11 @@ logging.getLogger("tieline.store").setLevel(logging.INFO)
 _stored, _write, _room = hp._Io.stored, hp._Io.write, sd.DuckDBStore._commit_room
 
 
-# the sampled peak of each step: PeakMemory's running maximum is read and reset at each step's end
-# (a step shorter than the 0.1 s sampling interval shows in the next); `overall` keeps the run's peak
+# the sampled peak of each step, the most over the batches since the last mark: PeakMemory's running
+# maximum is read and reset at each step's end (a step shorter than the 0.1 s sampling interval shows
+# in the next); `overall` keeps the run's peak
 overall = [0.0]
+steps = {}
 
 
 def step(name):
@@ -112,7 +114,7 @@ def step(name):
         peak = mem.main_mib
         overall[0] = max(overall[0], peak)
         mem.main_mib = 0.0
-        probe[f"peak_{name}"] = round(max(peak, probe.get(f"peak_{name}", 0.0)), 1)
+        steps[f"peak_{name}"] = round(max(peak, steps.get(f"peak_{name}", 0.0)), 1)
 
 
 def stored(self, *a, **k):
@@ -211,13 +213,14 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
                               "batch_happenings_read": res.happenings_read, "batch_members_read": res.members_read,
                               "batch_shapes_read": getattr(res, "shapes_read", res.members_read),
                               "max_happenings_read": worst["happenings_read"], "max_members_read": worst["members_read"],
-                              "write_s": round(write_s, 2), "rss_before_write": rss_before, **probe,
+                              "write_s": round(write_s, 2), "rss_before_write": rss_before, **probe, **steps,
                               "rss_after_write": rss(),
                               "duckdb_memory_mib": round(sum(duck.values()), 1), "duckdb_tags_mib": duck,
                               "duckdb_cap_mib": round(store.memory_limit_mib or 0), "cap_raises": list(raises),
                               "python_heap_peak_mib": heap_peak, "gc_objects": len(gc.get_objects())}), flush=True)
             worst = {key: 0 for key in worst}
             raises.clear()
+            steps.clear()
     counts = store.counts()
     happenings = store.dedup_counts()["happenings"]
 secs = time.perf_counter() - t0
