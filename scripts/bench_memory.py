@@ -62,20 +62,87 @@ print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 
 """
 
 WRITER = r"""
-import dataclasses, datetime as dt, json, sys, time
+import contextlib, dataclasses, datetime as dt, gc, json, logging, sys, time, tracemalloc
+import psutil
 from tieline.bench import PeakMemory, generate_corpus
 from tieline.pipeline import load
 from tieline.runner import WRITER_MEMORY, code_articles
 from tieline.store import open_store
+from tieline.store import _happenings as hp
+from tieline.store import duckdb as sd
 from tieline.store._sql import prepare_batch
 
-n, tmp, every, dedup = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+n, tmp, every, dedup, trace = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
 pipe = load()
 base = code_articles(pipe, generate_corpus(64, seed=1))
 template = prepare_batch(base, coder=pipe.version)
 del pipe, base
 events_per_batch = len(template.event_rows)
 DAY = dt.timedelta(days=1)
+ME = psutil.Process()
+
+
+def rss():
+    return round(ME.memory_info().rss / 2**20, 1)
+
+
+# the attribution probe: RSS at the steps of one write (the dedup read, the happenings' insert, the
+# commit), DuckDB's memory by tag, the cap and its raises, the Python heap; printed at each mark
+probe = {}
+raises = []
+
+
+class _Raises(logging.Handler):
+    def emit(self, record):
+        raises.append(record.getMessage())
+
+
+logging.getLogger("tieline.store").addHandler(_Raises())
+logging.getLogger("tieline.store").setLevel(logging.INFO)
+_stored, _write, _room = hp._Io.stored, hp._Io.write, sd.DuckDBStore._commit_room
+
+
+# the sampled peak of each step, the most over the batches since the last mark: PeakMemory's running
+# maximum is read and reset at each step's end (a step shorter than the 0.1 s sampling interval shows
+# in the next); `overall` keeps the run's peak
+overall = [0.0]
+steps = {}
+
+
+def step(name):
+    if "mem" in globals():
+        peak = mem.main_mib
+        overall[0] = max(overall[0], peak)
+        mem.main_mib = 0.0
+        steps[f"peak_{name}"] = round(max(peak, steps.get(f"peak_{name}", 0.0)), 1)
+
+
+def stored(self, *a, **k):
+    step("to_dedup_read")
+    probe["rss_before_dedup_read"] = rss()
+    out = _stored(self, *a, **k)
+    probe["rss_after_dedup_read"] = rss()
+    step("dedup_read")
+    return out
+
+
+def write(self, *a, **k):
+    out = _write(self, *a, **k)
+    probe["rss_after_insert"] = rss()
+    step("cluster_and_insert")
+    return out
+
+
+@contextlib.contextmanager
+def room(self):
+    step("to_commit")
+    with _room(self):
+        yield
+    probe["rss_after_commit"] = rss()
+    step("commit")
+
+
+hp._Io.stored, hp._Io.write, sd.DuckDBStore._commit_room = stored, write, room
 
 
 def shift(value, days):
@@ -106,31 +173,60 @@ def relabel(batch, k):
     return out
 
 
+def duck_tags(store):
+    rows = store.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0").fetchall()
+    return {tag: round(b / 2**20, 1) for tag, b in rows}
+
+
 t0 = time.perf_counter()
 with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
     store.set_memory_limit(WRITER_MEMORY)
+    cap = store.memory_limit_mib
     done = 0
     worst = {"happenings_read": 0, "members_read": 0}
     for k in range(n // 64):
+        mark = bool(every) and (done + 64) % every < 64
+        step("between")
+        probe.clear()
+        if mark and trace:
+            tracemalloc.start()
+        rss_before = rss()
+        w0 = time.perf_counter()
         res = store.write_prepared(relabel(template, k), dedup=dedup)
+        write_s = time.perf_counter() - w0
+        step("after_commit")
+        heap_peak = None
+        if mark and trace:
+            heap_peak = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+            tracemalloc.stop()
         for key in worst:
             worst[key] = max(worst[key], getattr(res, key))
         done += 64
-        if every and done % every < 64:
-            duck = store.con.execute("SELECT SUM(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
+        if store.memory_limit_mib != cap:  # raised by a write (logged) or by the commit's set-back
+            raises.append(f"{cap:.0f} -> {store.memory_limit_mib:.0f} MiB at {done} articles")
+            cap = store.memory_limit_mib
+        if mark:
+            step("mark")
+            duck = duck_tags(store)
             print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
-                              "peak_main_rss_mib": round(mem.main_mib, 1),
+                              "peak_main_rss_mib": round(overall[0], 1),
                               "batch_happenings_read": res.happenings_read, "batch_members_read": res.members_read,
+                              "batch_shapes_read": getattr(res, "shapes_read", res.members_read),
                               "max_happenings_read": worst["happenings_read"], "max_members_read": worst["members_read"],
-                              "duckdb_memory_mib": round(duck / 2**20, 1),
-                              "duckdb_cap_mib": round(store.memory_limit_mib or 0)}), flush=True)
+                              "write_s": round(write_s, 2), "rss_before_write": rss_before, **probe, **steps,
+                              "rss_after_write": rss(),
+                              "duckdb_memory_mib": round(sum(duck.values()), 1), "duckdb_tags_mib": duck,
+                              "duckdb_cap_mib": round(store.memory_limit_mib or 0), "cap_raises": list(raises),
+                              "python_heap_peak_mib": heap_peak, "gc_objects": len(gc.get_objects())}), flush=True)
             worst = {key: 0 for key in worst}
+            raises.clear()
+            steps.clear()
     counts = store.counts()
     happenings = store.dedup_counts()["happenings"]
 secs = time.perf_counter() - t0
 print(json.dumps({"writer_only": True, "dedup": dedup, "articles": done, "events": counts["events"],
                   "happenings": happenings, "events_per_batch": events_per_batch, "seconds": round(secs, 1),
-                  "peak_main_rss_mib": round(mem.main_mib, 1), "store_memory": WRITER_MEMORY}))
+                  "peak_main_rss_mib": round(max(overall[0], mem.main_mib), 1), "store_memory": WRITER_MEMORY}))
 """
 
 
@@ -141,12 +237,22 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=0, help="print the peak so far every K articles")
     ap.add_argument("--writer-only", action="store_true", help="time the store writer alone (no spaCy)")
     ap.add_argument("--no-dedup", action="store_true", help="writer-only: write without the dedup step")
+    ap.add_argument("--trace", action="store_true", help="writer-only: tracemalloc peak of each mark's batch")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tieline-mem-") as tmp:
         for n in args.sizes:
             t0 = time.time()
             if args.writer_only:
-                cmd = [sys.executable, "-c", WRITER, str(n), tmp, str(args.every), "0" if args.no_dedup else "1"]
+                cmd = [
+                    sys.executable,
+                    "-c",
+                    WRITER,
+                    str(n),
+                    tmp,
+                    str(args.every),
+                    "0" if args.no_dedup else "1",
+                    "1" if args.trace else "0",
+                ]
             else:
                 cmd = [sys.executable, "-c", CHILD, str(n), str(args.processes), tmp, str(args.every)]
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:

@@ -169,12 +169,31 @@ def _interval(e: Mapping[str, Any], rules: Rules) -> tuple[_dt.date, _dt.date, _
     return d, d, d
 
 
-def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
+# What _prepare derives from an event's party lists, by the lists' identity (they are kept in the value,
+# so an id is not reused while the memo lives): stored members of one shape share their lists.
+_PartyMemo = dict[tuple[int, int], tuple[Any, Any, frozenset[str], frozenset[str], frozenset[str], bool]]
+
+
+def _parties_of(
+    e: Mapping[str, Any], memo: _PartyMemo | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
+    actor, recipient = e.get("actor") or [], e.get("recipient") or []
+    key = (id(actor), id(recipient))
+    got = memo.get(key) if memo is not None else None
+    if got is None or got[0] is not actor or got[1] is not recipient:
+        hints, named = _hints(list(recipient))
+        got = (actor, recipient, _keys(actor), _keys(recipient), hints, named)
+        if memo is not None:
+            memo[key] = got
+    return got[2], got[3], got[4], got[5]
+
+
+def _prepare(e: Mapping[str, Any], rules: Rules, memo: _PartyMemo | None = None) -> _Mention:
     d, lo, hi = _interval(e, rules)
     etype = str(e["event"])
     ev = e.get("evidence") or {}
     trig = ev.get("trigger") or {}
-    hints, named = _hints(list(e.get("recipient") or []))
+    actor_keys, recipient_keys, hints, named = _parties_of(e, memo)
     return _Mention(
         raw=e,
         id=str(e["id"]),
@@ -183,8 +202,8 @@ def _prepare(e: Mapping[str, Any], rules: Rules) -> _Mention:
         mode=str(e.get("mode") or ""),
         cameo=str(e.get("cameo") or ""),
         modality=str(e.get("modality") or "asserted"),
-        actor_keys=_keys(e.get("actor") or []),
-        recipient_keys=_keys(e.get("recipient") or []),
+        actor_keys=actor_keys,
+        recipient_keys=recipient_keys,
         lo=lo.toordinal(),
         hi=hi.toordinal(),
         day=d.toordinal(),
@@ -832,9 +851,10 @@ def _assign(
     recoded = {m.article_id for m in new}
     new_ids = {m.id for m in new}
     cl = _Clusterer(rules, apart)
+    memo: _PartyMemo = {}  # stored members of one shape share their party lists (store._happenings)
     for h in sorted(existing, key=lambda h: h.id):
         kept = [
-            _prepare(e, rules)
+            _prepare(e, rules, memo)
             for e in h.events
             if str(e.get("article_id", "")) not in recoded and str(e["id"]) not in new_ids
         ]

@@ -66,7 +66,7 @@ HAPPENING_COLUMNS: tuple[str, ...] = (
     "excluded",
     "updated_at",
 )
-LINK_COLUMNS: tuple[str, ...] = ("event_id", "happening_id", "article_id")
+LINK_COLUMNS: tuple[str, ...] = ("event_id", "happening_id", "article_id", "shape")
 PARTY_COLUMNS: tuple[str, ...] = ("happening_id", "party")
 LOG_COLUMNS: tuple[str, ...] = (
     "seq",
@@ -95,9 +95,11 @@ class LinkResult:
     happenings_changed: int = 0
     happenings_removed: int = 0
     merges: int = 0
-    # the working set this call read: candidate happenings, and member events read in full
+    # the working set this call read: candidate happenings, their member events, and of those the ones
+    # whose type, parties and place were read (one a shape: the others share them, ``shape_of``)
     happenings_read: int = 0
     members_read: int = 0
+    shapes_read: int = 0
 
 
 _SHORT_SPAN = 31  # days: happenings with longer spans (month or year dates) are checked one by one
@@ -107,6 +109,25 @@ def _max_reach() -> int:
     """Days either side of a mention's interval in which a happening it may join can lie."""
     rules = load_rules()
     return max([rules.default_window, *rules.windows.values()])
+
+
+# What dedup reads of a member that many members share: everything but its identity, article, date and
+# evidence offsets. Members of one shape differ only in those (read for each); the rest is read once.
+_SHAPE_FIELDS: tuple[str, ...] = ("event", "mode", "cameo", "modality", "quad", "goldstein", "location")
+_PARTY_FIELDS: tuple[str, ...] = ("text", "name", "country", "kind", "code")
+
+
+def shape_of(e: Mapping[str, Any]) -> str:
+    """The key of what the clusterer reads of an event apart from its id, article, date (with its
+    precision and source) and evidence offsets: the type, mode, CAMEO code, modality, quad, Goldstein
+    value, place and the parties (words and identity, side by side, in order), as ``member_events``
+    reads them. Kept on each member's link (migration 5): stored members of one shape are read as one
+    event and their own dates, so a write reads the parties of a candidate's members once a shape."""
+    parts = [e.get(k) for k in _SHAPE_FIELDS]
+    for side in ("actor", "recipient"):
+        parts.append([[a.get(k) for k in _PARTY_FIELDS] for a in e.get(side) or []])
+    text = json.dumps(parts, ensure_ascii=True, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:24]
 
 
 def _json(value: Any) -> str:
@@ -177,7 +198,8 @@ class _Io:
     def __init__(self, store: Any, con: Any) -> None:
         self.s, self.con = store, con
         self._spans: dict[tuple[Any, ...], tuple[_dt.date, _dt.date]] = {}  # see span()
-        self.members_read = 0  # member events read in full (the working set; LinkResult)
+        self.members_read = 0  # member events read (the working set; LinkResult)
+        self.shapes_read = 0  # of those, read with their parties (one a shape)
         self.capped = 0  # (event party, interval) groups whose candidates the cap cut
 
     def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
@@ -218,9 +240,12 @@ class _Io:
             )
         }
         members: dict[str, list[dict[str, Any]]] = {}
-        for hid, e in self.member_events(hids):
-            if str(e.get("id")) not in skip:
-                members.setdefault(hid, []).append(e)
+        links = self.in_list(
+            "SELECT event_id, happening_id, shape FROM happening_events WHERE happening_id IN ({values})",
+            hids,
+        )
+        for hid, e in self.member_events(links, skip=skip):
+            members.setdefault(hid, []).append(e)
         out: dict[str, dc.Stored] = {}
         for hid, events in members.items():
             expl, excluded = meta.get(hid, ([], []))
@@ -233,60 +258,93 @@ class _Io:
         """Stored happenings with their current member events, built (see :meth:`stored`)."""
         return {hid: _built(h) for hid, h in self.stored(hids, skip=skip).items()}
 
-    def member_events(self, hids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
-        """(happening id, event) for the stored members of ``hids``: each event as the dict the clusterer
-        reads (the fields ``tieline.dedup.cluster`` uses, the parties' identity and words), built from the
-        flat columns of ``events`` and ``event_actors``, not by decoding each stored JSON record (most of
-        whose bytes, the evidence text, reason and context, dedup never reads)."""
-        # one narrow read a table, each filtered by a list (joins of the link table with the event
-        # tables built hash tables that grew with the store and ran out of the writer's memory cap)
-        links = self.in_list(
-            "SELECT event_id, happening_id FROM happening_events WHERE happening_id IN ({values})", hids
-        )
-        hid_of = dict(links)
+    def member_events(
+        self, links: Iterable[tuple[str, str, str | None]], *, skip: Iterable[str] = ()
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """(happening id, event) for the stored members named by ``links`` (event id, happening id, shape),
+        but those in ``skip``: each event as the dict the clusterer reads (the fields
+        ``tieline.dedup.cluster`` uses, the parties' identity and words), built from the flat columns of
+        ``events`` and ``event_actors``, not by decoding each stored JSON record (most of whose bytes, the
+        evidence text, reason and context, dedup never reads).
+
+        Members of one shape (``shape_of``) share what it covers: the first of each (by id) is read in
+        full, the others only for their id, article, date and evidence offsets, and their dicts share the
+        first one's parties and place. A link without a shape (written before migration 5) is read in
+        full. The dicts are those reading every member in full gives (tested)."""
+        skip = set(skip)
+        hid_of: dict[str, str] = {}
+        lead: dict[str, str] = {}  # shape -> the member read in full for it
+        shape: dict[str, str] = {}  # event id -> its shape, for the members read by their dates only
+        for eid, hid, key in sorted(links, key=lambda x: x[0]):
+            if eid in skip:
+                continue
+            hid_of[eid] = hid
+            if key is None:
+                continue
+            if key in lead:
+                shape[eid] = key
+            else:
+                lead[key] = eid
+        self.members_read += len(hid_of)
+        read = self._read_full([eid for eid in hid_of if eid not in shape])
+        dated = self._read_dated(shape)
+        # a shape whose first member's event is gone (deleted by this write): its others read in full
+        orphans = [eid for eid in dated if lead[shape[eid]] not in read]
+        read.update(self._read_full(orphans))
+        for eid, own in dated.items():
+            first = read.get(lead[shape[eid]])
+            if first is not None:
+                read[eid] = {**first, **own}
+        return [(hid_of[eid], e) for eid, e in read.items()]
+
+    def _read_full(self, eids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Events (by id) with everything the clusterer reads; one narrow read a table, each filtered by
+        a list (joins of the link table with the event tables built hash tables that grew with the store
+        and ran out of the writer's memory cap)."""
+        if not eids:
+            return {}
+        self.shapes_read += len(eids)
         sides: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = {}
         for eid, side, idx, text, name, country, kind, code in self.in_list(
             "SELECT event_id, side, idx, text, name, country, kind, code FROM event_actors"
             " WHERE event_id IN ({values}) AND side <> 'attribution'",
-            hid_of,
+            eids,
         ):
             party = {"text": text, "name": name, "country": country, "kind": kind, "code": code}
             sides.setdefault(eid, {}).setdefault(side, []).append((int(idx), party))
-        out: list[tuple[str, dict[str, Any]]] = []
-        self.members_read += len(hid_of)
+        out: dict[str, dict[str, Any]] = {}
         for (eid, aid, day, precision, source, kind, mode, cameo, modality, quad, goldstein, location,
              ev_start, ev_end, tr_start, tr_end) in self.in_list(
             "SELECT id, article_id, date, date_precision, date_source, event, mode, cameo, modality, quad,"
             " goldstein, location, evidence_start, evidence_end, trigger_start, trigger_end FROM events"
             " WHERE id IN ({values})",
-            hid_of,
+            eids,
         ):  # fmt: skip
-            hid = hid_of[eid]
-            trigger = {k: v for k, v in (("start", tr_start), ("end", tr_end)) if v is not None}
             parties = sides.get(eid, {})
-            out.append(
-                (
-                    hid,
-                    {
-                        "id": eid,
-                        "article_id": aid,
-                        "date": r.iso(day),  # the date column holds the day a month or year date names
-                        "date_precision": precision,
-                        "date_source": source,
-                        "event": kind,
-                        "mode": mode,
-                        "cameo": cameo,
-                        "modality": modality,
-                        "quad": quad,
-                        "goldstein": goldstein,
-                        "location": _loads(location, None),
-                        "evidence": {"start": ev_start, "end": ev_end, "trigger": trigger},
-                        "actor": [a for _, a in sorted(parties.get("actor", []), key=lambda x: x[0])],
-                        "recipient": [a for _, a in sorted(parties.get("recipient", []), key=lambda x: x[0])],
-                    },
-                )
-            )
+            out[eid] = {
+                **_own(eid, aid, day, precision, source, ev_start, ev_end, tr_start, tr_end),
+                "event": kind,
+                "mode": mode,
+                "cameo": cameo,
+                "modality": modality,
+                "quad": quad,
+                "goldstein": goldstein,
+                "location": _loads(location, None),
+                "actor": [a for _, a in sorted(parties.get("actor", []), key=lambda x: x[0])],
+                "recipient": [a for _, a in sorted(parties.get("recipient", []), key=lambda x: x[0])],
+            }
         return out
+
+    def _read_dated(self, eids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Events (by id) with only what members of one shape do not share (``shape_of``)."""
+        return {
+            row[0]: _own(*row)
+            for row in self.in_list(
+                "SELECT id, article_id, date, date_precision, date_source, evidence_start, evidence_end,"
+                " trigger_start, trigger_end FROM events WHERE id IN ({values})",
+                eids,
+            )
+        }
 
     def write(self, happenings: Sequence[dc.Happening], *, drop: Iterable[str] = ()) -> None:
         """Make the rows of these happenings what they now are (and delete those in ``drop``).
@@ -302,9 +360,11 @@ class _Io:
             )
         }
         want: set[tuple[str, str, str]] = set()
+        event_of: dict[str, Mapping[str, Any]] = {}
         for h in happenings:
-            article_of = {str(e["id"]): str(e.get("article_id") or "") for e in h.events}
-            want.update((m, h.id, article_of[m]) for m in h.mentions)
+            for e in h.events:
+                event_of[str(e["id"])] = e
+            want.update((m, h.id, str(event_of[m].get("article_id") or "")) for m in h.mentions)
         # one link an event (the key): a stale link goes by its event, and a new member may still be
         # linked to a happening outside this set (moved by a split): unlink it first
         gone = {e for e, _, _ in stored - want} | {e for e, _, _ in want - stored}
@@ -357,7 +417,12 @@ class _Io:
             )
             parties += [(h.id, k) for k in keys]
         self.insert("happenings", HAPPENING_COLUMNS, h_rows)
-        self.insert("happening_events", LINK_COLUMNS, sorted(want - stored))
+        # each new link keeps its member's shape: its stored members are then read once a shape
+        self.insert(
+            "happening_events",
+            LINK_COLUMNS,
+            [(e, hid, aid, shape_of(event_of[e])) for e, hid, aid in sorted(want - stored)],
+        )
         self.insert("happening_parties", PARTY_COLUMNS, parties)
 
     def apart(self, event_ids: Iterable[str] | None) -> dict[str, set[str]]:
@@ -544,7 +609,31 @@ def link(
         merges=sum(1 for e in entries if e[0] == "merge"),
         happenings_read=len(hids),
         members_read=io.members_read,
+        shapes_read=io.shapes_read,
     )
+
+
+def _own(
+    eid: str,
+    aid: Any,
+    day: Any,
+    precision: Any,
+    source: Any,
+    ev_start: Any,
+    ev_end: Any,
+    tr_start: Any,
+    tr_end: Any,
+) -> dict[str, Any]:
+    """The fields of a member event its shape does not cover, from its flat columns."""
+    trigger = {k: v for k, v in (("start", tr_start), ("end", tr_end)) if v is not None}
+    return {
+        "id": eid,
+        "article_id": aid,
+        "date": r.iso(day),  # the date column holds the day a month or year date names
+        "date_precision": precision,
+        "date_source": source,
+        "evidence": {"start": ev_start, "end": ev_end, "trigger": trigger},
+    }
 
 
 def _loads(value: Any, default: Any) -> Any:

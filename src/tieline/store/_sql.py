@@ -396,6 +396,7 @@ class SqlStore(HappeningsMixin, ABC):
             events_written=len(event_rows),
             happenings_read=linked.happenings_read if linked else 0,
             members_read=linked.members_read if linked else 0,
+            shapes_read=linked.shapes_read if linked else 0,
         )
 
     def _removed_totals(self, con: Any, event_ids: set[str]) -> dict[str, tuple[int, Any, Any]]:

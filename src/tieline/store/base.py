@@ -25,10 +25,13 @@ class WriteResult:
     articles_new: int = 0  # article ids not in the store before
     articles_updated: int = 0  # article ids already stored, now replaced
     events_written: int = 0
-    # the dedup step's working set (not part of equality): candidate happenings it read, and the
-    # member events it read in full; both should stay bounded as the store grows
+    # the dedup step's working set (not part of equality): candidate happenings it read, the member
+    # events it read, and of those the ones read with their parties and place (one a shape: members
+    # of one shape share them, ``_happenings.shape_of``); the happenings and shapes stay bounded as
+    # the store grows
     happenings_read: int = field(default=0, compare=False)
     members_read: int = field(default=0, compare=False)
+    shapes_read: int = field(default=0, compare=False)
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)

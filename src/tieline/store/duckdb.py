@@ -300,6 +300,20 @@ class DuckDBStore(SqlStore):
 
     # -- maintenance --------------------------------------------------------------------------------
 
+    def migrate(self) -> int:
+        """``SqlStore.migrate``, then a checkpoint when a migration ran: DuckDB holds what an ``ALTER
+        TABLE`` touched (the table's indexes among it) in memory until the next checkpoint, which a
+        writer with a small memory cap would otherwise start with."""
+        applied = self._applied_versions()
+        version = super().migrate()
+        if not self.read_only and self._applied_versions() != applied:
+            with self._lock:
+                try:
+                    self.con.execute("CHECKPOINT")
+                except duckdb.Error as exc:
+                    raise StoreError(f"checkpoint after migrating failed: {exc}") from exc
+        return version
+
     def size_bytes(self) -> int | None:
         if self.path == ":memory:":
             return None

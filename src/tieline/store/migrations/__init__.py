@@ -26,6 +26,8 @@ from tieline.store.migrations import (
     v002_happenings,
     v003_query_indexes,
     v004_duckdb_lean_indexes,
+    v005_link_shapes,
+    v006_duckdb_append_tables,
 )
 
 __all__ = [
@@ -80,6 +82,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(v003_query_indexes.VERSION, v003_query_indexes.NAME, v003_query_indexes.STATEMENTS),
     Migration(
         v004_duckdb_lean_indexes.VERSION, v004_duckdb_lean_indexes.NAME, v004_duckdb_lean_indexes.STATEMENTS
+    ),
+    Migration(v005_link_shapes.VERSION, v005_link_shapes.NAME, v005_link_shapes.STATEMENTS),
+    Migration(
+        v006_duckdb_append_tables.VERSION,
+        v006_duckdb_append_tables.NAME,
+        v006_duckdb_append_tables.STATEMENTS,
     ),
 )
 
