@@ -8,20 +8,13 @@ from typing import Any
 
 import pytest
 
+from coding_kit import by_trigger
+
 pytestmark = pytest.mark.model
 
 
 def code(pipe: Any, text: str, date: str = "2024-05-01") -> list[dict[str, Any]]:
     return [e.to_dict() for e in pipe.code(text, date=date)]
-
-
-def by_trigger(events: list[dict[str, Any]], text: str, word: str) -> dict[str, Any]:
-    """The event whose evidence trigger is ``word``."""
-    for e in events:
-        trig = e["evidence"]["trigger"]
-        if text[trig["start"] : trig["end"]].startswith(word):
-            return e
-    raise AssertionError(f"no event on '{word}' in {[(e['event'], e['evidence']['trigger']['text']) for e in events]}")
 
 
 def codes(side: list[dict[str, Any]]) -> list[str]:
