@@ -112,6 +112,9 @@ VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
 EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
+# CAMEO roots of acts that judge another act (investigate, criticise, accuse): "an investigation of arms sales to
+# Peru", "criticism of aid to Israel" are aimed at whoever did the act, never at whom that act was aimed at
+JUDGING_ACTS = frozenset({"09", "11"})
 # CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
 CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
@@ -1684,7 +1687,9 @@ class Coder:
                     not gov.recipients
                     and d.recipients
                     and (not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors))
+                    and gov.code[:2] not in JUDGING_ACTS
                 ):
+                    # (not a judging act: "questioned in a probe of fuel shipments to Syria" is not aimed at Syria)
                     # "committed to assistance to the US-led war": the party the act it takes up is aimed at
                     gov.recipients = list(d.recipients)
                     gov.roles.append(f"recipient = recipient of its object '{t.text}'")
@@ -2038,9 +2043,9 @@ class Coder:
                             d.recipients = [r for r in opp if not any(_same(r, b) for b in d.actors)]
                             if d.recipients:
                                 notes.append(f"recipient = object of 'against' on '{article.tokens[gov].text}'")
-        if d.actors and not d.recipients:
+        if d.actors and not d.recipients and d.code[:2] not in JUDGING_ACTS:
             # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
-            # act is of
+            # act is of (not of a judging act: "an investigation of arms sales to Peru" is not aimed at Peru)
             for p, o in tree.preps(a):
                 if p.lower == "of" and o.pos == "NOUN" and actors.at(o.i) is None:
                     d.recipients = self._object_party(o, None, article, tree, actors, ref, d, notes)
