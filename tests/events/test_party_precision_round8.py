@@ -57,3 +57,35 @@ def test_a_halt_of_an_act_is_still_aimed_at_its_recipient(pipe: Any) -> None:
     text = "Brazil announced a suspension of arms sales to Venezuela."
     e = by_trigger(events(pipe, text), text, "suspension")
     assert "VEN" in _codes(e["recipient"]), e["reason"]
+
+
+# --- the forces an actor moves are its own, not a party of the act or of a refusal or threat to move them -------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Bangladesh has refused to deploy peacekeepers in Somalia.", "refused", "SOM"),
+        ("Turkey threatened to withdraw its troops from Qatar.", "threatened", "QAT"),
+        ("Chad refused to pull its soldiers out of Mali.", "refused", "MLI"),
+        ("Moscow refused to withdraw Russian troops from Moldova.", "refused", "MDA"),
+    ],
+)
+def test_own_forces_moved_are_no_recipient_of_the_refusal_or_threat(
+    pipe: Any, text: str, word: str, place: str
+) -> None:
+    e = by_trigger(events(pipe, text), text, word)
+    assert not any(a["kind"] == "sector" for a in e["recipient"]), e["reason"]
+    assert place in _codes(e["recipient"]), e["reason"]
+
+
+def test_own_forces_moved_are_no_recipient_of_the_move(pipe: Any) -> None:
+    text = "Chad refused to pull its soldiers out of Mali."
+    e = by_trigger(events(pipe, text), text, "pull")
+    assert "its soldiers" not in _texts(e["recipient"]), e["reason"]
+
+
+def test_forces_of_another_side_stay_the_target(pipe: Any) -> None:
+    text = "India threatened to attack Pakistani troops."
+    e = by_trigger(events(pipe, text), text, "threatened")
+    assert "PAKMIL" in _codes(e["recipient"]), e["reason"]

@@ -397,6 +397,7 @@ class Coder:
                     drafts.append(d)
         self._embed_nominal_objects(tree, drafts)
         self._complement_recipients(tree, drafts)
+        self._own_forces_moved(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
@@ -1335,6 +1336,46 @@ class Coder:
             if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
+    def _own_forces_moved(self, tree: Tree, drafts: list[Draft]) -> None:
+        """The forces an act of moving one's own forces moves (roles.yaml own_forces_acts: deploying, sending,
+        withdrawing) are the actor's, never a party it is aimed at, nor the party of a refusal, threat or promise
+        to move them: "refused to deploy peacekeepers in Somalia", "threatened to withdraw its troops from Qatar"
+        (the place's country is, later). Forces named with another nationality stay ("withdraw from the
+        positions of Indian troops" is not moving them)."""
+        by_trigger = {d.trigger: d for d in drafts if d.kind == "verb"}
+        for c in drafts:
+            if c.kind != "verb" or not c.actors or not c.code.startswith(self.own_forces_acts):
+                continue
+            obj = tree.kid(c.trigger, "dobj")
+            kb = self.resolver.kb
+            if obj is None or (kb.sector_of((obj.lemma or obj.text).lower()) or kb.sector_of(obj.lower)) not in (
+                "MIL",
+                "COP",
+            ):
+                continue
+            tlo, thi = tree.np_span(obj.i)  # "peacekeepers", not "peacekeepers in Somalia"
+            lo, hi = tree.char_span(tlo, thi)
+            own = {a.country for a in c.actors if a.country}
+            named = {tree.tokens[k].ent_type for k in range(tlo, thi)} & {"NORP", "GPE"}
+
+            t = tree.tokens[c.trigger]
+            gov = by_trigger.get(t.head) if t.dep == "xcomp" else None
+            for d in (c, gov):
+                if d is None:
+                    continue
+                moved = [
+                    a
+                    for a in d.recipients
+                    if a.kind == "sector"
+                    and lo <= a.start
+                    and a.end <= hi
+                    and (not named or a.country is None or a.country in own)
+                ]
+                if not moved or (d is gov and not all(any(_same(a, b) for b in gov.actors) for a in c.actors)):
+                    continue
+                d.recipients = [a for a in d.recipients if a not in moved]
+                d.roles.append(f"not a recipient: the forces '{obj.text}' are the actor's own, moved by '{t.text}'")
 
     def _violent_results(self, tree: Tree, drafts: list[Draft]) -> None:
         """A result participle of violence ("..., killing three soldiers", "wounding dozens") is done by the attack
