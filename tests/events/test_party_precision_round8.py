@@ -89,3 +89,25 @@ def test_forces_of_another_side_stay_the_target(pipe: Any) -> None:
     text = "India threatened to attack Pakistani troops."
     e = by_trigger(events(pipe, text), text, "threatened")
     assert "PAKMIL" in _codes(e["recipient"]), e["reason"]
+
+
+# --- a thing on the move visits no one ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officers seized rifles aboard four lorries travelling from Libya to Chad.",
+        "Coastguards stopped a tanker sailing from Iran to Syria.",
+    ],
+)
+def test_a_thing_travelling_is_no_visit(pipe: Any, text: str) -> None:
+    assert not [e for e in events(pipe, text) if e["cameo"].startswith("04")], [
+        (e["cameo"], e["evidence"]["trigger"]["text"]) for e in events(pipe, text)
+    ]
+
+
+def test_people_travelling_still_visit(pipe: Any) -> None:
+    text = "A delegation travelling to Beijing met Chinese officials."
+    e = by_trigger(events(pipe, text), text, "travelling")
+    assert "CHN" in {a["country"] for a in e["recipient"]}, e["reason"]

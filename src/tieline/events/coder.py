@@ -1337,6 +1337,16 @@ class Coder:
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
 
+    def _moving_thing(self, tree: Tree, d: Draft) -> bool:
+        """Whether a verb is a participle on a common noun that names no people ("lorries travelling from Libya",
+        "a ship sailing to Cyprus"), or has such a noun as its subject ("the convoy travelled to Goma")."""
+        t = tree.tokens[d.trigger]
+        mover = tree.tokens[t.head] if t.dep == "acl" and t.head != t.i else tree.subject(t.i)[0]
+        if mover is None or mover.pos != "NOUN" or mover.ent_type:
+            return False
+        kb = self.resolver.kb
+        return not (kb.sector_of((mover.lemma or mover.text).lower()) or kb.sector_of(mover.lower))
+
     def _own_forces_moved(self, tree: Tree, drafts: list[Draft]) -> None:
         """The forces an act of moving one's own forces moves (roles.yaml own_forces_acts: deploying, sending,
         withdrawing) are the actor's, never a party it is aimed at, nor the party of a refusal, threat or promise
@@ -3478,6 +3488,10 @@ class Coder:
         if cameo.code in self.visit_codes and d.kind == "verb" and not d.recipients and d.location is None:
             # "the Nigerian president attended a ceremony marking the anniversary": a visit needs a host or a place
             d.dropped = "a visit with no one and nowhere visited"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
+        if cameo.code in self.visit_codes and d.kind == "verb" and not d.actors and self._moving_thing(tree, d):
+            # "weapons aboard four lorries travelling from Libya to Chad": a thing on the move visits no one
+            d.dropped = "a visit by a thing, not by a party"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # "police in Kampala", "leaders of an opposition coalition ... in Baku": an actor with no nationality takes
         # the country of the event's place; failing that, the one country the sentence (or article) names
