@@ -111,3 +111,38 @@ def test_people_travelling_still_visit(pipe: Any) -> None:
     text = "A delegation travelling to Beijing met Chinese officials."
     e = by_trigger(events(pipe, text), text, "travelling")
     assert "CHN" in {a["country"] for a in e["recipient"]}, e["reason"]
+
+
+# --- who reports a quote does not do what a clause of it says -----------------------------------------------------
+
+
+def test_the_reporter_of_a_quote_is_not_the_actor_of_its_clause(pipe: Any) -> None:
+    text = (
+        "The rebel leader said his men would disarm because “the time has come. . . to seek a settlement through "
+        "talks,” Reuters reported."
+    )
+    for e in events(pipe, text):
+        assert "Reuters" not in _texts(e["actor"]), (e["evidence"]["trigger"]["text"], e["reason"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # a participle after a reporting verb is the speaker's own act
+        (
+            "Spain renewed its appeal to France to extradite the suspect, Interior Minister Ana Ruiz said on Monday, "
+            "slamming what she called weak cooperation.",
+            "slamming",
+            "Interior Minister Ana Ruiz",
+        ),
+        (
+            "A group of exiled Haitians have written to the UN Secretary-General urging him to send "
+            "peacekeepers to Port-au-Prince.",
+            "urging",
+            "A group of exiled Haitians",
+        ),
+    ],
+)
+def test_a_speakers_own_participle_keeps_the_speaker(pipe: Any, text: str, word: str, actor: str) -> None:
+    e = by_trigger(events(pipe, text), text, word)
+    assert actor in _texts(e["actor"]), e["reason"]

@@ -687,6 +687,9 @@ class Coder:
         else:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
+            if subj is not None and self._reporter_subject(tree, i, subj):
+                role_notes.append(f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): not its actor")
+                subj, subj_passive = None, False
             accused = self._accused_doer(tree, i)
             if accused is not None:
                 actor_heads = tree.conjuncts(accused.i)
@@ -1336,6 +1339,28 @@ class Coder:
             if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
+    def _reporter_subject(self, tree: Tree, i: int, subj: Token) -> bool:
+        """Whether verb ``i`` inherits ``subj`` from a reporting verb it is parsed under as an infinitive clause
+        quoted before it: "“... to seek a settlement through talks,” Reuters reported" (who reports a quote does not
+        do what a clause of it says). Not a participle after it: "X said, slamming Y", "wrote to Bush urging him
+        to ..." are the speaker's own acts."""
+        j = i
+        while j != subj.head:
+            t = tree.tokens[j]
+            if t.head == j or t.dep not in ("conj", "xcomp", "advcl"):
+                return False
+            h = tree.tokens[t.head]
+            if (
+                t.dep == "advcl"
+                and h.i == subj.head
+                and t.i < h.i
+                and any(k.lower == "to" for k in tree.kids(t.i, "aux"))
+                and (h.lemma or h.text).lower() in self.reporting
+            ):
+                return True
+            j = h.i
+        return False
 
     def _moving_thing(self, tree: Tree, d: Draft) -> bool:
         """Whether a verb is a participle on a common noun that names no people ("lorries travelling from Libya",
@@ -2065,6 +2090,9 @@ class Coder:
                 gov = None
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
+                if subj is not None and self._reporter_subject(tree, gov, subj):
+                    notes.append(f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): no participant")
+                    subj = None
                 ctl = self._controller(tree, gov)
                 if ctl is not None and ctl.i != i and ctl.dep in ("dobj", "pobj"):
                     subj, subj_passive = ctl, False  # "urged both sides to return to talks": the sides return
