@@ -146,3 +146,18 @@ def test_the_reporter_of_a_quote_is_not_the_actor_of_its_clause(pipe: Any) -> No
 def test_a_speakers_own_participle_keeps_the_speaker(pipe: Any, text: str, word: str, actor: str) -> None:
     e = by_trigger(events(pipe, text), text, word)
     assert actor in _texts(e["actor"]), e["reason"]
+
+
+# --- a gerund for-phrase is the reason for an act, not a party to it ----------------------------------------------
+
+
+def test_the_reason_for_an_arrest_names_no_recipient(pipe: Any) -> None:
+    text = "The activists imprisoned for acting against Minsk were released yesterday by Lukashenko himself."
+    e = by_trigger(events(pipe, text), text, "imprisoned")
+    assert "BLRGOV" not in _codes(e["recipient"]), e["reason"]
+
+
+def test_a_gerund_for_phrase_still_matches_its_pattern(pipe: Any) -> None:
+    text = "The Kenyan opposition called for ending the curfew."
+    e = by_trigger(events(pipe, text), text, "called")
+    assert e["cameo"].startswith("02") and "KENOPP" in _codes(e["actor"]), e["reason"]

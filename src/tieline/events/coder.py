@@ -796,6 +796,10 @@ class Coder:
             else:
                 for prep in RECIPIENT_PREPS:
                     objs = preps.get(prep) or []
+                    if prep == "for":
+                        # "imprisoned for acting against Moscow", "jailed for spying": a gerund for-phrase is the
+                        # reason for the act, not a party to it
+                        objs = [o for o in objs if o.tag != "VBG"]
                     if objs:
                         for o in objs:
                             rec_heads.extend(tree.conjuncts(o.i))
