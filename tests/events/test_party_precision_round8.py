@@ -161,3 +161,26 @@ def test_a_gerund_for_phrase_still_matches_its_pattern(pipe: Any) -> None:
     text = "The Kenyan opposition called for ending the curfew."
     e = by_trigger(events(pipe, text), text, "called")
     assert e["cameo"].startswith("02") and "KENOPP" in _codes(e["actor"]), e["reason"]
+
+
+# --- a noun for the people of an act, inside that act's party, is no second act -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan and Somali negotiators return to Nairobi this week for talks on the maritime border.",
+        "Iranian negotiators arrived in Vienna on Monday.",
+    ],
+)
+def test_negotiators_inside_the_party_of_talks_are_no_second_event(pipe: Any, text: str) -> None:
+    evs = events(pipe, text)
+    assert evs, "no event"
+    assert not [e for e in evs if e["evidence"]["trigger"]["text"] == "negotiators"], [
+        (e["cameo"], e["evidence"]["trigger"]["text"]) for e in evs
+    ]
+
+
+def test_an_act_noun_in_its_doers_phrase_stays(pipe: Any) -> None:
+    text = "State media said a Turkish drone strike had targeted the airport in Qamishli, causing fires."
+    assert [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("strike")]

@@ -3138,6 +3138,35 @@ class Coder:
         out: list[Draft] = []
         by_trigger = {o.trigger: o for o in drafts}
         for d in drafts:
+            t = tree.tokens[d.trigger]
+            within = next(
+                (
+                    o
+                    for o in drafts
+                    if o is not d
+                    and o.code[:2] == d.code[:2]
+                    and any(a.start <= t.start and t.end <= a.end for a in (*o.actors, *o.recipients))
+                ),
+                None,
+            )
+            if (
+                d.kind == "noun"
+                and within is not None
+                and (self.resolver.kb.sector_of((t.lemma or t.text).lower()) or self.resolver.kb.sector_of(t.lower))
+            ):
+                # "U.S. and Russian negotiators return to Geneva for talks": a noun for people inside a party of an
+                # act of its own kind names those who take part in that act, not a second act (not an act noun in
+                # its doer's phrase: "an Israeli missile strike had targeted the airport")
+                note(
+                    trace,
+                    d.trigger,
+                    "merge",
+                    "merged",
+                    f"part of the party of the '{within.pattern}' event: names its participants",
+                    pattern=d.pattern,
+                    draft=d,
+                )
+                continue
             if not d.actors:
                 plover = self.ontology.cameo(d.code).plover
                 t = tree.tokens[d.trigger]
