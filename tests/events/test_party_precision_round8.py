@@ -184,3 +184,27 @@ def test_negotiators_inside_the_party_of_talks_are_no_second_event(pipe: Any, te
 def test_an_act_noun_in_its_doers_phrase_stays(pipe: Any) -> None:
     text = "State media said a Turkish drone strike had targeted the airport in Qamishli, causing fires."
     assert [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("strike")]
+
+
+# --- easing a hardship is no concession ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bolivian president urged Congress to amend the constitution to ease the country's chronic political "
+        "instability.",
+        "Chile sent doctors to relieve the suffering of Haitian refugees.",
+    ],
+)
+def test_easing_a_hardship_is_no_concession(pipe: Any, text: str) -> None:
+    evs = events(pipe, text)
+    assert not [e for e in evs if e["cameo"].startswith("08")], [
+        (e["cameo"], e["evidence"]["trigger"]["text"]) for e in evs
+    ]
+
+
+def test_easing_restrictions_is_still_a_concession(pipe: Any) -> None:
+    text = "Egypt agreed to ease restrictions on Gaza."
+    e = by_trigger(events(pipe, text), text, "ease")
+    assert e["cameo"].startswith("08") and "PSE" in _codes(e["recipient"]), e["reason"]
