@@ -208,3 +208,13 @@ def test_easing_restrictions_is_still_a_concession(pipe: Any) -> None:
     text = "Egypt agreed to ease restrictions on Gaza."
     e = by_trigger(events(pipe, text), text, "ease")
     assert e["cameo"].startswith("08") and "PSE" in _codes(e["recipient"]), e["reason"]
+
+
+# --- a recipient phrase that is another act is aimed at whoever does that act ----------------------------------
+
+
+def test_joining_forces_against_an_attack_is_against_its_doer(pipe: Any) -> None:
+    text = "The Hungarian leader called on Poland to join forces against a possible Russian-led offensive on Ukraine."
+    e = by_trigger(events(pipe, text), text, "join")
+    assert _texts(e["recipient"]) == ["Russian"], e["reason"]
+    assert "RUS" in _codes(e["recipient"]), e["reason"]

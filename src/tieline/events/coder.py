@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -398,6 +398,7 @@ class Coder:
         self._embed_nominal_objects(tree, drafts)
         self._complement_recipients(tree, drafts)
         self._own_forces_moved(tree, drafts)
+        self._act_recipients_to_doers(tree, drafts)
         for d in drafts:
             if d.date is None:
                 d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
@@ -1343,6 +1344,33 @@ class Coder:
             if gov.actors and d.actors and all(any(_same(a, b) for b in gov.actors) for a in d.actors):
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
+
+    def _act_recipients_to_doers(self, tree: Tree, drafts: list[Draft]) -> None:
+        """A recipient phrase headed by another event's noun is aimed at whoever does that act, as a reaction to an
+        act is (`_embed_nominal_objects`): "join forces against a possible US-led attack" -> the US, "rejected North
+        Korea's demand" -> North Korea; the party, not the act, and by the span of the doer's own mention."""
+        nouns = {d.trigger: d for d in drafts if d.kind == "noun" and d.actors}
+        for g in drafts:
+            out: list[Actor] = []
+            changed: list[str] = []
+            for r in g.recipients:
+                lo, hi = _token_index(tree.tokens, r.start), _token_index(tree.tokens, r.end - 1)
+                inside = range(lo, hi + 1) if lo is not None and hi is not None else range(0)
+                heads = [k for k in inside if tree.tokens[k].head not in inside or tree.tokens[k].head == k]
+                act = nouns.get(heads[0]) if len(heads) == 1 else None
+                doers = (
+                    [a for a in act.actors if not any(_same(a, b) for b in g.actors)]
+                    if act is not None and act is not g
+                    else []
+                )
+                if act is None or not doers or any(a.start == r.start and a.end == r.end for a in doers):
+                    out.append(r)
+                    continue
+                out.extend(a for a in doers if not any(_same(a, o) for o in out))
+                changed.append(f"recipient '{r.text}' is the act '{tree.tokens[act.trigger].text}': whoever does it")
+            if changed:
+                g.recipients = out
+                g.roles.extend(changed)
 
     def _reporter_subject(self, tree: Tree, i: int, subj: Token) -> bool:
         """Whether verb ``i`` inherits ``subj`` from a reporting verb it is parsed under as an infinitive clause
@@ -4793,7 +4821,7 @@ def _tok_end(t: Token) -> int:
     return t.end
 
 
-def _token_index(toks: list[Token], char: int) -> int | None:
+def _token_index(toks: Sequence[Token], char: int) -> int | None:
     """The token holding ``char``, else the first one after it: the first token ending after ``char`` (tokens are
     in text order), found by bisection."""
     lo = bisect.bisect_right(toks, char, key=_tok_end)
