@@ -218,3 +218,25 @@ def test_joining_forces_against_an_attack_is_against_its_doer(pipe: Any) -> None
     e = by_trigger(events(pipe, text), text, "join")
     assert _texts(e["recipient"]) == ["Russian"], e["reason"]
     assert "RUS" in _codes(e["recipient"]), e["reason"]
+
+
+# --- one's own people trained are no party the build-up is aimed at -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran has trained more than 300 hackers capable of launching cyber attacks against Israel, an Israeli "
+        "official said.",
+        "Syria has trained 200 snipers.",
+    ],
+)
+def test_own_people_trained_are_no_recipient(pipe: Any, text: str) -> None:
+    e = by_trigger(events(pipe, text), text, "trained")
+    assert e["cameo"] == "154" and not e["recipient"], e["reason"]
+
+
+def test_another_countrys_soldiers_trained_stay_the_recipient(pipe: Any) -> None:
+    text = "The United States trained Ukrainian soldiers in Germany."
+    e = by_trigger(events(pipe, text), text, "trained")
+    assert "UKRMIL" in _codes(e["recipient"]), e["reason"]

@@ -1345,6 +1345,12 @@ class Coder:
                 gov.recipients = list(d.recipients)
                 gov.roles.append(f"recipient = recipient of the complement '{t.text}'")
 
+    def _counted(self, tree: Tree, obj: Token | None) -> Token | None:
+        """What a quantity noun counts ("hundreds of hackers" -> hackers); any other noun itself."""
+        if obj is not None and (obj.lemma or obj.text).lower() in self.partitive_nouns:
+            return next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
+        return obj
+
     def _act_recipients_to_doers(self, tree: Tree, drafts: list[Draft]) -> None:
         """A recipient phrase headed by another event's noun is aimed at whoever does that act, as a reaction to an
         act is (`_embed_nominal_objects`): "join forces against a possible US-led attack" -> the US, "rejected North
@@ -3358,12 +3364,17 @@ class Coder:
             and home_countries
             and (toks[d.trigger].lemma or toks[d.trigger].text).lower() in self.own_training_verbs
             and all(not r.country or r.country in home_countries for r in d.recipients)
-            and (obj := tree.kid(d.trigger, "dobj")) is not None
+            and (dobj := tree.kid(d.trigger, "dobj")) is not None
+            and (obj := self._counted(tree, dobj)) is not None
             and (obj.lemma or obj.text).lower() in self.own_training_objects
         ):
-            # "North Korea has trained 500 hackers": training one's own people builds up one's own forces
+            # "North Korea has trained 500 hackers": training one's own people builds up one's own forces, and
+            # they are its own, no party it is aimed at ("trained hundreds of hackers": what the number is of)
             d.roles.append(f"training its own people: CAMEO {d.code} coded as {self.own_training_code}")
             d.code = self.own_training_code
+            lo, hi = tree.char_span(*tree.np_span(obj.i))
+            lo = min(lo, dobj.start)
+            d.recipients = [r for r in d.recipients if not (lo <= r.start and r.end <= hi)]
         if (
             self.repression_code
             and d.code == self.repression_from
