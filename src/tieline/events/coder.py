@@ -3033,7 +3033,8 @@ class Coder:
                     kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
                     return Location(text, start, end, name, kind, None, precision="unknown")
         unknown = m is None or (m.kind == "ner_org" and m.hit is None)  # not a party the resolver knows
-        if t.pos == "PROPN" and t.ent_type != "PERSON" and unknown and self.geocoder is not None:
+        dated = t.ent_type in ("DATE", "TIME")  # "In March, troops arrested ...": a month, not March in England
+        if t.pos == "PROPN" and t.ent_type != "PERSON" and not dated and unknown and self.geocoder is not None:
             # "arrested militants in Mandera" with the town tagged ORG: a proper name the gazetteer holds under
             # exactly that name (not an alternate spelling, a fuzzy match or an armed group's name) is a place
             known = self.geocoder.resolve(text)

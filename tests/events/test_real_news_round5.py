@@ -1,0 +1,35 @@
+"""Errors found by coding wire-style articles the project wrote (issue 4, precision on real text, round 5); every
+sentence here is our own, none is taken from an evaluation set or an article the errors were found in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import by_trigger, code
+
+pytestmark = pytest.mark.model
+
+
+# -- a month is no place ------------------------------------------------------------------------------------
+
+
+def test_a_month_at_the_start_of_a_sentence_is_no_place(pipe: Any) -> None:
+    text = "In March, army units detained four opposition activists after a rally in the capital."
+    e = by_trigger(code(pipe, text, "2025-05-02"), text, "detained")
+    assert (e["location"] or {}).get("text") != "March", e["location"]
+    assert all(a["country"] != "GBR" for a in e["actor"] + e["recipient"]), e["reason"]
+    assert e["date"] == "2025-03-01", e["date"]
+
+
+def test_a_month_after_a_preposition_is_no_place(pipe: Any) -> None:
+    text = "Chad pulled its soldiers out of the regional force in March."
+    e = by_trigger(code(pipe, text, "2025-07-10"), text, "pulled")
+    assert (e["location"] or {}).get("text") != "March", e["location"]
+
+
+def test_a_real_place_after_in_is_still_the_place(pipe: Any) -> None:
+    text = "Police arrested five suspects in Mandera on Sunday."
+    e = by_trigger(code(pipe, text), text, "arrested")
+    assert (e["location"] or {}).get("text") == "Mandera", e["location"]
