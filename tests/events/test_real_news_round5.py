@@ -33,3 +33,28 @@ def test_a_real_place_after_in_is_still_the_place(pipe: Any) -> None:
     text = "Police arrested five suspects in Mandera on Sunday."
     e = by_trigger(code(pipe, text), text, "arrested")
     assert (e["location"] or {}).get("text") == "Mandera", e["location"]
+
+
+# -- the agency credited in a dateline is no antecedent --------------------------------------------------------
+
+
+def test_a_pronoun_does_not_refer_back_to_the_dateline_agency(pipe: Any) -> None:
+    text = (
+        "LIMA, May 3 (Reuters) - Peru's government expelled two Bolivian diplomats on Friday, "
+        "accusing them of funding road blockades."
+    )
+    e = by_trigger(code(pipe, text), text, "accusing")
+    assert all(not (a["code"] or "").startswith("MED") for a in e["recipient"]), e["recipient"]
+
+
+def test_a_pronoun_does_not_refer_back_to_an_agency_in_parentheses(pipe: Any) -> None:
+    text = "KYIV (AP) - Officials said Russian troops had detained three aid workers and beaten them."
+    evs = code(pipe, text)
+    for e in evs:
+        assert all(not (a["code"] or "").startswith("MED") for a in e["actor"] + e["recipient"]), e["reason"]
+
+
+def test_the_agency_named_in_the_story_is_still_an_antecedent(pipe: Any) -> None:
+    text = "PARIS (AFP) - Iran banned Reuters on Monday and accused it of spreading lies."
+    e = by_trigger(code(pipe, text), text, "accused")
+    assert [a["code"] for a in e["recipient"]] == ["MEDREU"], e["recipient"]
