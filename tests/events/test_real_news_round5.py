@@ -58,3 +58,41 @@ def test_the_agency_named_in_the_story_is_still_an_antecedent(pipe: Any) -> None
     text = "PARIS (AFP) - Iran banned Reuters on Monday and accused it of spreading lies."
     e = by_trigger(code(pipe, text), text, "accused")
     assert [a["code"] for a in e["recipient"]] == ["MEDREU"], e["recipient"]
+
+
+# -- what was found or done without, not what was pledged ------------------------------------------------------
+
+
+def test_a_finding_that_something_was_done_is_no_pledge(pipe: Any) -> None:
+    text = "The tribunal determined last year that the militia had massacred villagers in the north."
+    e = by_trigger(code(pipe, text), text, "massacred")
+    assert e["modality"] == "asserted", e["reason"]
+    assert e["event"] == "ASSAULT", e["reason"]
+
+
+def test_an_act_joined_to_a_found_act_is_done(pipe: Any) -> None:
+    text = "Washington concluded that the junta had committed atrocities, and imposed sanctions on its leaders."
+    e = by_trigger(code(pipe, text), text, "imposed")
+    assert (e["event"], e["modality"]) == ("SANCTION", "asserted"), e["reason"]
+
+
+def test_a_pledge_that_something_will_be_done_is_still_pledged(pipe: Any) -> None:
+    text = "The rebels vowed that they would release the hostages within a week."
+    e = by_trigger(code(pipe, text), text, "release")
+    assert e["modality"] in ("pledged", "hypothetical"), e["reason"]
+
+
+def test_a_gerund_after_without_is_not_done(pipe: Any) -> None:
+    text = "Kenya expelled two Somali diplomats for spying, without offering any proof."
+    evs = code(pipe, text)
+    assert all(e["modality"] != "asserted" for e in evs if e["evidence"]["trigger"]["text"].startswith("offering"))
+    e = by_trigger(evs, text, "expelled")
+    assert e["modality"] == "asserted", e["reason"]
+
+
+def test_without_consulting_is_no_consultation(pipe: Any) -> None:
+    text = "Mali's junta signed the deal with Russia without consulting its neighbours."
+    evs = code(pipe, text)
+    for e in evs:
+        if e["evidence"]["trigger"]["text"].startswith("consulting"):
+            assert e["modality"] == "negated", e["reason"]

@@ -2552,7 +2552,7 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i) or _no_determiner(tree, t):
+        if tree.negated(i) or _no_determiner(tree, t) or _without_gerund(tree, t):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -2634,7 +2634,9 @@ class Coder:
                     hl in self.pledge_cues
                     and (cur.dep in ("xcomp", "pcomp", "dobj", "ccomp") or inf)
                     and not (cur.dep == "dobj" and hl in self.perpetrate)
-                ):  # "committed to withdraw" is a pledge, "committed rape" is done
+                    and not _stated_past(tree, cur)
+                ):  # "committed to withdraw" is a pledge, "committed rape" is done; "determined that X had committed
+                    # genocide" finds what was done
                     if modality == "asserted":
                         # "Pakistan is expected to fight": a forecast by others, not Pakistan's intent
                         forecast = hl in self.forecasts and tree.kid(h.i, "nsubjpass") is not None
@@ -4381,6 +4383,23 @@ def _describing_clause(t: Token) -> bool:
     """A relative clause or a reduced passive one ("the bomb that killed dozens", "the attacks carried out by"), not
     a participle that is the noun's own content ("a declaration demanding changes")."""
     return t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN")
+
+
+def _without_gerund(tree: Tree, t: Token) -> bool:
+    """Whether ``t`` is a gerund after "without" ("expelled them without offering evidence"): not done."""
+    h = tree.head(t.i)
+    return t.dep == "pcomp" and t.tag == "VBG" and h is not None and h.lower == "without"
+
+
+def _stated_past(tree: Tree, cur: Token) -> bool:
+    """Whether ``cur`` is a finite clause of its own in the past or perfect ("determined that the RSF had committed
+    genocide", "swore that it did not fire"): under a verb of intent it states what was done, nothing pledged."""
+    if cur.dep != "ccomp" or (tree.kid(cur.i, "nsubj") is None and tree.kid(cur.i, "nsubjpass") is None):
+        return False
+    aux = {k.lower for k in tree.kids(cur.i, "aux", "auxpass")}
+    if aux & (MODAL_HYPOTHETICAL | FUTURE | {"to"}):
+        return False
+    return cur.tag == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
 
 
 def _no_determiner(tree: Tree, t: Token) -> bool:
