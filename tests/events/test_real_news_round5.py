@@ -96,3 +96,18 @@ def test_without_consulting_is_no_consultation(pipe: Any) -> None:
     for e in evs:
         if e["evidence"]["trigger"]["text"].startswith("consulting"):
             assert e["modality"] == "negated", e["reason"]
+
+
+# -- a run of acts is those acts --------------------------------------------------------------------------------
+
+
+def test_a_campaign_of_air_strikes_is_an_assault(pipe: Any) -> None:
+    text = "Last year the two allies launched a campaign of air strikes against the militants."
+    e = by_trigger(code(pipe, text), text, "launched")
+    assert e["event"] == "ASSAULT", e["reason"]
+
+
+def test_a_campaign_of_protests_is_still_a_protest(pipe: Any) -> None:
+    text = "Teachers launched a campaign of protests against the pay freeze."
+    e = by_trigger(code(pipe, text), text, "launched")
+    assert e["event"] == "PROTEST", e["reason"]

@@ -231,6 +231,7 @@ class Coder:
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.partitive_nouns = frozenset(mod.get("partitive_nouns", ()))
+        self.series_nouns = frozenset(mod.get("series_nouns", ()))
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
@@ -492,6 +493,13 @@ class Coder:
             part_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
             if part_of is not None and part_of.pos in ("NOUN", "PROPN"):
                 theme = part_of
+        elif theme is not None and (theme.lemma or theme.text).lower() in self.series_nouns:
+            # "launched a campaign of air strikes", "carried out a wave of arrests": a run of acts is those acts
+            run_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
+            if run_of is not None and run_of.pos == "NOUN" and self.lexicon.is_noun_trigger(
+                (run_of.lemma or run_of.text).lower()
+            ):
+                theme = run_of
         if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
             # "shells fired by the rebels", "weapons seized in the raid": a reduced passive relative's noun is its theme
             theme = article.tokens[t.head]
