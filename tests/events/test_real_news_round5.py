@@ -111,3 +111,82 @@ def test_a_campaign_of_protests_is_still_a_protest(pipe: Any) -> None:
     text = "Teachers launched a campaign of protests against the pay freeze."
     e = by_trigger(code(pipe, text), text, "launched")
     assert e["event"] == "PROTEST", e["reason"]
+
+
+# -- dates: an act still to come, a part of a year -------------------------------------------------------------
+
+
+def test_a_month_of_a_planned_trip_is_the_next_one(pipe: Any) -> None:
+    text = "The Egyptian president is due to visit Nairobi in June for talks on the Nile dam."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "visit")
+    assert e["modality"] != "asserted" and e["date"] == "2025-06-01", (e["modality"], e["date"])
+
+
+def test_a_month_of_a_past_act_is_still_the_last_one(pipe: Any) -> None:
+    text = "In June, Egypt promised to send troops to Somalia."
+    evs = code(pipe, text, "2025-02-20")
+    assert {e["date"] for e in evs} == {"2024-06-01"}, [(e["cameo"], e["date"]) for e in evs]
+
+
+def test_a_weekday_of_a_planned_meeting_is_the_next_one(pipe: Any) -> None:
+    text = "Germany's foreign minister will meet her Polish counterpart in Warsaw on Tuesday."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "meet")  # a Thursday
+    assert e["date"] == "2025-02-25", e["date"]
+
+
+def test_next_year_is_the_year_after(pipe: Any) -> None:
+    text = "Seoul said South Korea would deliver the first howitzers to Romania next year."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "deliver")
+    assert e["date"] == "2026-01-01", e["date"]
+
+
+def test_early_in_a_year_dates_the_year(pipe: Any) -> None:
+    text = "Niger expelled French ambassador Sylvain Itte in late 2023, months after the coup."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "expelled")
+    assert e["date"] == "2023-01-01" and e["date_precision"] == "year", e["date"]
+
+
+def test_resolve_date_ahead_and_parts_of_years() -> None:
+    from datetime import date
+
+    from tieline.events.dates import resolve_date
+
+    ref = date(2025, 2, 20)  # a Thursday
+    assert resolve_date("May", ref) == resolve_date("in May 2024", ref)
+    got = resolve_date("in May", ref, ahead=True)
+    assert got is not None and got.date == date(2025, 5, 1)
+    got = resolve_date("January", ref, ahead=True)
+    assert got is not None and got.date == date(2026, 1, 1)
+    got = resolve_date("Friday", ref, ahead=True)
+    assert got is not None and got.date == date(2025, 2, 21)
+    got = resolve_date("next month", ref)
+    assert got is not None and (got.date, got.precision) == (date(2025, 3, 1), "month")
+    for text in ("mid-2021", "in early 2021", "the spring of 2021", "late 2021, months"):
+        got = resolve_date(text, ref)
+        assert got is not None and (got.date, got.precision) == (date(2021, 1, 1), "year"), text
+
+
+def test_an_act_joined_with_since_does_not_take_the_first_acts_date(pipe: Any) -> None:
+    text = "The rebels took up arms again in 2019 and have since captured several towns in the east."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "captured")
+    assert e["date"] != "2019-01-01", e["date"]
+
+
+def test_years_later_counts_on_from_the_earlier_year(pipe: Any) -> None:
+    text = "Eritrea won independence from Ethiopia in 1993 and went to war with it five years later."
+    e = by_trigger(code(pipe, text, "2025-02-20"), text, "went")
+    assert e["date"] == "1998-01-01", e["date"]
+
+
+def test_later_date_needs_an_earlier_year() -> None:
+    from datetime import date
+
+    from tieline.events.dates import later_date
+
+    ref = date(2025, 2, 20)
+    got = later_date("two years later", ["in 2011"], ref)
+    assert got is not None and got.date == date(2013, 1, 1)
+    got = later_date("six months later", ["in March 2020"], ref)
+    assert got is not None and (got.date, got.precision) == (date(2020, 9, 1), "month")
+    assert later_date("two years later", ["on Tuesday"], ref) is None
+    assert later_date("later this year", ["in 2011"], ref) is None

@@ -41,7 +41,7 @@ from .arguments import (
     weapon_user,
 )
 from .asked import AskedFor
-from .dates import narrative_ref, resolve_date
+from .dates import later_date, narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
 from .senses import SenseFilter
@@ -64,6 +64,7 @@ PLACE_TYPE_NOUNS = frozenset(
      "enclave", "territory", "outskirts", "suburb", "area"}
 )  # fmt: skip
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+NOT_YET = frozenset({"pledged", "threatened", "hypothetical"})  # modalities of an act still to come
 FUTURE = frozenset({"will", "shall", "'ll"})
 # prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
 # "accused of the killing"), unlike those of time, place or circumstance ("in the attack", "after the talks")
@@ -397,7 +398,8 @@ class Coder:
         self._complement_recipients(tree, drafts)
         for d in drafts:
             if d.date is None:
-                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
+                ahead = d.modality in NOT_YET  # "is scheduled to travel to Tokyo in May": the next May
+                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref, ahead=ahead)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is None:
@@ -2770,8 +2772,10 @@ class Coder:
 
     # -- date and place -------------------------------------------------------------------------------
     def _date(
-        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None
+        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None, *, ahead: bool = False
     ) -> tuple[_dt.date, str, str] | None:
+        """The date of the act at ``trigger`` from a date phrase of its own clause; with ``ahead`` (an act not yet
+        done), a date with no year is the next one (a phrase reached through a report keeps the report's past)."""
         sent = article.sentences[si]
         toks = article.tokens
         best: tuple[_dt.date, str, str] | None = None
@@ -2797,7 +2801,10 @@ class Coder:
                     break
             if owner != trigger and head != trigger:
                 continue
-            r = resolve_date(m.text, narrative_ref(m.text, self._earlier_dates(article, si, m.start), ref))
+            earlier = self._earlier_dates(article, si, m.start)
+            r = later_date(m.text, earlier, ref) or resolve_date(
+                m.text, narrative_ref(m.text, earlier, ref), ahead=ahead
+            )
             if r is not None:
                 best = (r.date, r.precision, "text")
                 break
@@ -2805,14 +2812,14 @@ class Coder:
             # "Iran was hit with new sanctions on Monday": a nominal event takes the date of its clause
             gov = _governing_verb(tree, trigger)
             if gov is not None:
-                return self._date(article, tree, gov, si, ref)
+                return self._date(article, tree, gov, si, ref, ahead=ahead)
         if best is None and self._reported_under(tree, trigger):
             # "On 23 May 2006, he admitted that he had abducted ...": a reported act is no later than its report
             return self._date(article, tree, tree.tokens[trigger].head, si, ref)
         if best is None and trigger_dep_inherits(tree, trigger):
             # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
             head = tree.tokens[trigger].head
-            return self._date(article, tree, head, si, ref)
+            return self._date(article, tree, head, si, ref)  # the governor's date is its own ("agreed in May to")
         return best
 
     def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
@@ -4514,7 +4521,11 @@ def _governing_verb(tree: Tree, i: int) -> int | None:
 
 
 def trigger_dep_inherits(tree: Tree, i: int) -> bool:
+    """Whether the clause of ``i`` takes the date of its governor; not one that says it came later ("took up arms
+    in late 2021 and has since seized large areas", "... and later withdrew")."""
     t = tree.tokens[i]
+    if any(k.lower in ("since", "later", "afterwards", "subsequently") for k in tree.kids(i, "advmod")):
+        return False
     return t.head != i and t.dep in ("advcl", "conj", "xcomp") and tree.tokens[t.head].pos in ("VERB", "AUX")
 
 
