@@ -190,3 +190,28 @@ def test_later_date_needs_an_earlier_year() -> None:
     assert got is not None and (got.date, got.precision) == (date(2020, 9, 1), "month")
     assert later_date("two years later", ["on Tuesday"], ref) is None
     assert later_date("later this year", ["in 2011"], ref) is None
+
+
+# -- a warning of what others' acts could bring is no threat -----------------------------------------------------
+
+
+def test_a_warning_that_others_could_do_harm_is_no_threat(pipe: Any) -> None:
+    text = "Farm unions warned that the new tariffs could ruin thousands of growers."
+    assert all(e["event"] != "THREATEN" for e in code(pipe, text)), [e["cameo"] for e in code(pipe, text)]
+
+
+def test_a_warning_that_a_country_risks_war_is_no_threat(pipe: Any) -> None:
+    text = "The African Union warned that Sudan risked breaking apart."
+    assert all(e["event"] != "THREATEN" for e in code(pipe, text))
+
+
+def test_a_warning_of_ones_own_act_is_still_a_threat(pipe: Any) -> None:
+    text = "Tehran warned it could block tanker traffic through the Gulf."
+    e = by_trigger(code(pipe, text), text, "warned")
+    assert e["event"] == "THREATEN", e["reason"]
+
+
+def test_warning_someone_against_an_act_is_still_a_threat(pipe: Any) -> None:
+    text = "China warned the Philippines against any further provocations."
+    e = by_trigger(code(pipe, text), text, "warned")
+    assert e["event"] == "THREATEN", e["reason"]

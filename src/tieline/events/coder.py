@@ -233,6 +233,7 @@ class Coder:
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.partitive_nouns = frozenset(mod.get("partitive_nouns", ()))
         self.series_nouns = frozenset(mod.get("series_nouns", ()))
+        self.forecast_code = "012"  # a pessimistic comment: what a warning of others' possible acts is
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
@@ -644,6 +645,11 @@ class Coder:
             # "carried out a sexual assault", "launched a chemical attack": the object's modifier names the act more
             # precisely than the verb's pattern, within the same PLOVER type
             d.code = refined
+        if d.code[:2] == "13" and _forecast_warning(tree, t):
+            # "industry groups warned that the rules could hurt American firms", "the UN warned that the country
+            # risked sliding back into war": a danger foreseen in someone else's doing, not a threat
+            d.code, d.no_recipient = self.forecast_code, True
+            d.roles.append(f"a warning of what others' acts could bring: CAMEO {self.forecast_code}, not a threat")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
         d.standalone = chosen.standalone
@@ -4398,6 +4404,30 @@ def _describing_clause(t: Token) -> bool:
     """A relative clause or a reduced passive one ("the bomb that killed dozens", "the attacks carried out by"), not
     a participle that is the noun's own content ("a declaration demanding changes")."""
     return t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN")
+
+
+WARNING_VERBS = frozenset({"warn", "caution"})
+FORESEEING_MODALS = frozenset({"could", "might", "may"})
+SELF_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+
+
+def _forecast_warning(tree: Tree, t: Token) -> bool:
+    """Whether warning verb ``t`` foresees a danger in another's doing: its that-clause has a subject of its own
+    (not a pronoun for the one warning: "warned it could close the strait" is a threat) and says what could or might
+    happen, or what something risks ("warned that the rules could hurt firms", "warned that the country risked war")."""
+    if (t.lemma or t.text).lower() not in WARNING_VERBS or tree.kid(t.i, "xcomp") is not None:
+        return False
+    comp = tree.kid(t.i, "ccomp")
+    if comp is None:
+        return False
+    subj = tree.kid(comp.i, "nsubj")
+    if subj is None or subj.lower in SELF_PRONOUNS:
+        return False
+    warner, _ = tree.subject(t.i)
+    if warner is not None and (warner.lemma or warner.text).lower() == (subj.lemma or subj.text).lower():
+        return False
+    aux = {k.lower for k in tree.kids(comp.i, "aux")}
+    return bool(aux & FORESEEING_MODALS) or (comp.lemma or comp.text).lower() == "risk"
 
 
 def _without_gerund(tree: Tree, t: Token) -> bool:
