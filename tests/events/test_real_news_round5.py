@@ -215,3 +215,30 @@ def test_warning_someone_against_an_act_is_still_a_threat(pipe: Any) -> None:
     text = "China warned the Philippines against any further provocations."
     e = by_trigger(code(pipe, text), text, "warned")
     assert e["event"] == "THREATEN", e["reason"]
+
+
+# -- people held by armed groups are abducted -------------------------------------------------------------------
+
+
+def test_civilians_held_by_rebels_for_ransom_are_abducted(pipe: Any) -> None:
+    text = "The rebels are still holding four foreign aid workers for ransom."
+    e = by_trigger(code(pipe, text), text, "holding")
+    assert e["cameo"] == "181", e["reason"]
+
+
+def test_officers_seized_by_gunmen_are_abducted_not_property(pipe: Any) -> None:
+    text = "Gunmen seized two police officers at a roadblock outside the town."
+    e = by_trigger(code(pipe, text), text, "seized")
+    assert e["cameo"] == "181", e["reason"]
+
+
+def test_people_held_by_the_police_are_detained(pipe: Any) -> None:
+    text = "Nigerian police are holding three journalists in Abuja."
+    e = by_trigger(code(pipe, text), text, "holding")
+    assert e["cameo"] == "173", e["reason"]
+
+
+def test_a_seized_tanker_is_still_property(pipe: Any) -> None:
+    text = "Iran's navy seized a Greek tanker in the Gulf of Oman."
+    e = by_trigger(code(pipe, text), text, "seized")
+    assert e["cameo"] == "1711", e["reason"]

@@ -194,6 +194,10 @@ class Coder:
         self.repression_from: str | None = str(nsr["from"]) if nsr.get("from") else None
         self.repression_code: str | None = str(nsr["code"]) if nsr.get("code") else None
         self.non_state_sectors = frozenset(str(v).upper() for v in nsr.get("non_state") or ())
+        nsd = intent.get("non_state_detention") or {}
+        self.detention_from: str | None = str(nsd["from"]) if nsd.get("from") else None
+        self.abduction_code: str | None = str(nsd["code"]) if nsd.get("code") else None
+        self.detaining_non_state = frozenset(str(v).upper() for v in nsd.get("non_state") or ())
         stop = intent.get("dissent_stopped") or {}
         self.stopped_from: str | None = str(stop["from"]) if stop.get("from") else None
         self.stopped_code: str | None = str(stop["code"]) if stop.get("code") else None
@@ -213,6 +217,8 @@ class Coder:
             self.own_training_code,
             self.repression_from,
             self.repression_code,
+            self.detention_from,
+            self.abduction_code,
             self.stopped_from,
             self.stopped_code,
         ):
@@ -3252,6 +3258,15 @@ class Coder:
             # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
             d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
             d.code = self.repression_code
+        if (
+            self.abduction_code
+            and d.code == self.detention_from
+            and d.actors
+            and all(a.kind == "armed_group" or (a.sector or "").upper() in self.detaining_non_state for a in d.actors)
+        ):
+            # "the rebels are holding several civilians for ransom": people held by no authority are abducted
+            d.roles.append(f"people held by armed groups or criminals: CAMEO {d.code} coded as {self.abduction_code}")
+            d.code = self.abduction_code
         if (
             self.stopped_code
             and d.code == self.stopped_from
