@@ -242,3 +242,36 @@ def test_a_seized_tanker_is_still_property(pipe: Any) -> None:
     text = "Iran's navy seized a Greek tanker in the Gulf of Oman."
     e = by_trigger(code(pipe, text), text, "seized")
     assert e["cameo"] == "1711", e["reason"]
+
+
+# -- hackers targeting someone intrude, they do not attack --------------------------------------------------------
+
+
+def test_hackers_targeting_officials_is_an_intrusion(pipe: Any) -> None:
+    text = "Iranian hackers targeted the email accounts of Israeli officials for two years."
+    e = by_trigger(code(pipe, text), text, "targeted")
+    assert (e["event"], e["cameo"]) == ("COERCE", "170"), e["reason"]
+
+
+def test_a_cyber_campaign_that_targeted_ministries_is_an_intrusion(pipe: Any) -> None:
+    text = "Poland blamed Russia for a cyber espionage campaign that targeted its foreign ministry."
+    evs = code(pipe, text)
+    assert all(e["event"] != "ASSAULT" for e in evs), [(e["event"], e["evidence"]["trigger"]["text"]) for e in evs]
+
+
+def test_hackers_a_reported_relative_says_targeted_someone(pipe: Any) -> None:
+    text = "Washington charged five North Korean hackers it said had targeted South Korean banks."
+    evs = code(pipe, text)
+    assert evs and all(e["event"] != "ASSAULT" for e in evs), [(e["event"], e["evidence"]["trigger"]["text"]) for e in evs]
+
+
+def test_compromising_a_network_is_an_intrusion(pipe: Any) -> None:
+    text = "Chinese state hackers compromised the network of Japan's space agency."
+    e = by_trigger(code(pipe, text), text, "compromised")
+    assert e["cameo"] == "170", e["reason"]
+
+
+def test_drones_targeting_a_city_are_still_force(pipe: Any) -> None:
+    text = "Russian drones targeted the Ukrainian port of Odesa overnight."
+    e = by_trigger(code(pipe, text), text, "targeted")
+    assert e["event"] == "ASSAULT", e["reason"]

@@ -574,6 +574,10 @@ class Coder:
             for h in subj_heads:
                 subj_lemmas.add((h.lemma or h.text).lower())
                 subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
+        elif subj_tok is None and (gap := _reported_relative_head(tree, t)) is not None:
+            # "seven hackers it said had targeted officials": the subject of the reported clause is the hackers
+            subj_lemmas.add((gap.lemma or gap.text).lower())
+            subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(gap.i, "compound", "amod"))
         if passive or subj_is_passive:
             # "a police post was hit by a rocket attack": the agent stands in for the subject of a subject-constrained
             # pattern ("an airstrike hit the clinic")
@@ -4443,6 +4447,18 @@ def _forecast_warning(tree: Tree, t: Token) -> bool:
         return False
     aux = {k.lower for k in tree.kids(comp.i, "aux")}
     return bool(aux & FORESEEING_MODALS) or (comp.lemma or comp.text).lower() == "risk"
+
+
+def _reported_relative_head(tree: Tree, t: Token) -> Token | None:
+    """The noun a subjectless clause reported inside a relative clause is about: "seven hackers it said had targeted
+    officials" -> "hackers" (the clause's subject is the relative's gap), else None."""
+    if t.dep != "ccomp" or t.head == t.i:
+        return None
+    rel = tree.tokens[t.head]
+    if rel.dep != "relcl" or rel.head == rel.i or tree.kid(t.i, "nsubj") is not None:
+        return None
+    noun = tree.tokens[rel.head]
+    return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
 def _without_gerund(tree: Tree, t: Token) -> bool:
