@@ -275,3 +275,18 @@ def test_drones_targeting_a_city_are_still_force(pipe: Any) -> None:
     text = "Russian drones targeted the Ukrainian port of Odesa overnight."
     e = by_trigger(code(pipe, text), text, "targeted")
     assert e["event"] == "ASSAULT", e["reason"]
+
+
+# -- administrative units name places ------------------------------------------------------------------------------
+
+
+def test_a_department_of_a_named_place_is_the_place(pipe: Any) -> None:
+    text = "Soldiers clashed with ELN guerrillas in the eastern department of Arauca on Monday."
+    e = by_trigger(code(pipe, text), text, "clashed")
+    assert (e["location"] or {}).get("name") == "Arauca", e["location"]
+
+
+def test_a_municipality_of_a_named_place_is_the_place(pipe: Any) -> None:
+    text = "Gunmen killed four police officers in the municipality of Nuevo Laredo, officials said."
+    e = by_trigger(code(pipe, text), text, "killed")
+    assert (e["location"] or {}).get("name") == "Nuevo Laredo", e["location"]

@@ -61,7 +61,8 @@ TOPIC_NOUNS = frozenset(
 # heads of a phrase that names a place by its kind: "the capital city of Algiers", "the town of Samarra"
 PLACE_TYPE_NOUNS = frozenset(
     {"city", "town", "village", "capital", "port", "province", "region", "district", "county", "state", "island",
-     "enclave", "territory", "outskirts", "suburb", "area"}
+     "enclave", "territory", "outskirts", "suburb", "area", "department", "governorate", "prefecture", "oblast",
+     "municipality", "commune", "canton"}
 )  # fmt: skip
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 NOT_YET = frozenset({"pledged", "threatened", "hypothetical"})  # modalities of an act still to come
@@ -73,8 +74,9 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 # head nouns of a named place ("northern Baghlan province", "the Kharkiv region")
 PLACE_HEADS = frozenset(
-    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village"}
-)
+    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village", "department",
+     "prefecture", "oblast", "municipality"}
+)  # fmt: skip
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
