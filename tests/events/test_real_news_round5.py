@@ -290,3 +290,9 @@ def test_a_municipality_of_a_named_place_is_the_place(pipe: Any) -> None:
     text = "Gunmen killed four police officers in the municipality of Nuevo Laredo, officials said."
     e = by_trigger(code(pipe, text), text, "killed")
     assert (e["location"] or {}).get("name") == "Nuevo Laredo", e["location"]
+
+
+def test_military_instructors_arriving_are_a_deployment_not_a_visit(pipe: Any) -> None:
+    text = "Turkish military advisers arrived in Tripoli on Friday."
+    e = by_trigger(code(pipe, text), text, "arrived")
+    assert e["event"] != "CONSULT", e["reason"]
