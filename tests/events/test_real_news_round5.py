@@ -296,3 +296,22 @@ def test_military_instructors_arriving_are_a_deployment_not_a_visit(pipe: Any) -
     text = "Turkish military advisers arrived in Tripoli on Friday."
     e = by_trigger(code(pipe, text), text, "arrived")
     assert e["event"] != "CONSULT", e["reason"]
+
+
+def test_no_one_doing_it_is_not_done(pipe: Any) -> None:
+    text = "Not everyone in the cabinet backed the ceasefire with the rebels."
+    for e in code(pipe, text):
+        if e["evidence"]["trigger"]["text"].startswith("backed"):
+            assert e["modality"] == "negated", e["reason"]
+
+
+def test_no_country_recognising_is_not_done(pipe: Any) -> None:
+    text = "No country has recognised the new government in Niamey."
+    e = by_trigger(code(pipe, text), text, "recognised")
+    assert e["modality"] == "negated", e["reason"]
+
+
+def test_an_attack_no_group_claimed_still_happened(pipe: Any) -> None:
+    text = "No group has claimed the car bombing in Mogadishu, which killed nine soldiers."
+    e = by_trigger(code(pipe, text), text, "bombing")
+    assert e["modality"] == "asserted", e["reason"]

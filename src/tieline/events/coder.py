@@ -2580,7 +2580,7 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i) or _no_determiner(tree, t) or _without_gerund(tree, t):
+        if tree.negated(i) or _no_determiner(tree, t) or _without_gerund(tree, t) or _negated_subject(tree, t):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -4461,6 +4461,23 @@ def _reported_relative_head(tree: Tree, t: Token) -> Token | None:
         return None
     noun = tree.tokens[rel.head]
     return noun if noun.pos in ("NOUN", "PROPN") else None
+
+
+def _negated_subject(tree: Tree, t: Token) -> bool:
+    """Whether the verb's subject says no one did it ("Nobody claimed the attack", "Not everyone welcomed the deal",
+    "No country has recognised the junta")."""
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    subj = tree.kid(t.i, "nsubj")
+    if subj is None:
+        return False
+    if subj.lower in ("nobody", "no-one", "none"):
+        return True
+    if subj.lower in ("everyone", "everybody", "all") and tree.kid(subj.i, "neg") is not None:
+        return True
+    return any(k.lower == "no" for k in tree.kids(subj.i, "det")) or (
+        subj.lower == "one" and any(k.lower == "no" for k in tree.kids(subj.i, "det", "neg"))
+    )
 
 
 def _without_gerund(tree: Tree, t: Token) -> bool:
