@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..geo.locate import dateline_end
 from ..model import Actor, Article
 from ..parse import Tree
 from .kb import AliasHit, KnowledgeBase, Person
@@ -1317,7 +1318,9 @@ class Resolver:
             kinds = ("igo", "org", "armed_group", "sector")
         else:
             return None
-        prev = self._antecedent(i, actors, kinds=kinds, tree=tree, exclude=exclude)
+        # the agency credited in the dateline ("OUAGADOUGOU (AFP) -") reports the story and is no antecedent
+        story = dateline_end(article.text) or 0
+        prev = self._antecedent(i, actors, kinds=kinds, tree=tree, exclude=exclude, after=story)
         if prev is None:
             return None
         why = f"'{text}' refers back to {prev.name}"
@@ -1335,8 +1338,10 @@ class Resolver:
         kinds: tuple[str, ...],
         tree: Tree | None = None,
         exclude: list[Actor] | None = None,
+        after: int = 0,
     ) -> Actor | None:
-        """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to.
+        """The earlier resolved actor mention of one of ``kinds`` that token ``i`` refers back to (one that starts
+        at character ``after`` or later).
 
         Without a parse: the nearest one. With a parse, by the pronoun's place in its clause:
 
@@ -1352,6 +1357,8 @@ class Resolver:
         for m in actors.mentions:
             if m.tok_end > i:
                 break
+            if m.start < after:
+                continue  # in the dateline
             if m.actor is not None and m.actor.kind in kinds and m.kind not in ("title", "sector"):
                 cands.append(m)
         every = cands

@@ -41,7 +41,7 @@ from .arguments import (
     weapon_user,
 )
 from .asked import AskedFor
-from .dates import narrative_ref, resolve_date
+from .dates import later_date, narrative_ref, resolve_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .ontology import Ontology, read_data_file
 from .senses import SenseFilter
@@ -61,9 +61,11 @@ TOPIC_NOUNS = frozenset(
 # heads of a phrase that names a place by its kind: "the capital city of Algiers", "the town of Samarra"
 PLACE_TYPE_NOUNS = frozenset(
     {"city", "town", "village", "capital", "port", "province", "region", "district", "county", "state", "island",
-     "enclave", "territory", "outskirts", "suburb", "area"}
+     "enclave", "territory", "outskirts", "suburb", "area", "department", "governorate", "prefecture", "oblast",
+     "municipality", "commune", "canton"}
 )  # fmt: skip
 MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+NOT_YET = frozenset({"pledged", "threatened", "hypothetical"})  # modalities of an act still to come
 FUTURE = frozenset({"will", "shall", "'ll"})
 # prepositions that introduce the content of an event ("opposed to mediation", "called for sanctions",
 # "accused of the killing"), unlike those of time, place or circumstance ("in the attack", "after the talks")
@@ -72,8 +74,9 @@ CONTENT_PREPS = frozenset({"to", "for", "of", "on", "against", "with", "over", "
 # a negated past act ("did not sign", "had never armed") is a non-event, not a rejection
 # head nouns of a named place ("northern Baghlan province", "the Kharkiv region")
 PLACE_HEADS = frozenset(
-    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village"}
-)
+    {"province", "region", "district", "state", "county", "governorate", "town", "city", "village", "department",
+     "prefecture", "oblast", "municipality"}
+)  # fmt: skip
 # sectors of a state's own agents: what "the ministry", "officials", "the army" with no nationality stand for
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
@@ -196,6 +199,10 @@ class Coder:
         self.repression_from: str | None = str(nsr["from"]) if nsr.get("from") else None
         self.repression_code: str | None = str(nsr["code"]) if nsr.get("code") else None
         self.non_state_sectors = frozenset(str(v).upper() for v in nsr.get("non_state") or ())
+        nsd = intent.get("non_state_detention") or {}
+        self.detention_from: str | None = str(nsd["from"]) if nsd.get("from") else None
+        self.abduction_code: str | None = str(nsd["code"]) if nsd.get("code") else None
+        self.detaining_non_state = frozenset(str(v).upper() for v in nsd.get("non_state") or ())
         stop = intent.get("dissent_stopped") or {}
         self.stopped_from: str | None = str(stop["from"]) if stop.get("from") else None
         self.stopped_code: str | None = str(stop["code"]) if stop.get("code") else None
@@ -215,6 +222,8 @@ class Coder:
             self.own_training_code,
             self.repression_from,
             self.repression_code,
+            self.detention_from,
+            self.abduction_code,
             self.stopped_from,
             self.stopped_code,
         ):
@@ -234,6 +243,8 @@ class Coder:
         self.aspectual = frozenset(mod.get("aspectual", ()))
         self.support_nouns = frozenset(mod.get("support_nouns", ()))
         self.partitive_nouns = frozenset(mod.get("partitive_nouns", ()))
+        self.series_nouns = frozenset(mod.get("series_nouns", ()))
+        self.forecast_code = "012"  # a pessimistic comment: what a warning of others' possible acts is
         self.abstract_targets = frozenset(mod.get("abstract_targets", ()))
         self.background_marks = frozenset(mod.get("background_marks", ()))
         self.inert_objects = frozenset(mod.get("inert_objects", ()))
@@ -401,7 +412,8 @@ class Coder:
         self._act_recipients_to_doers(tree, drafts)
         for d in drafts:
             if d.date is None:
-                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref)
+                ahead = d.modality in NOT_YET  # "is scheduled to travel to Tokyo in May": the next May
+                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref, ahead=ahead)
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is None:
@@ -497,6 +509,13 @@ class Coder:
             part_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
             if part_of is not None and part_of.pos in ("NOUN", "PROPN"):
                 theme = part_of
+        elif theme is not None and (theme.lemma or theme.text).lower() in self.series_nouns:
+            # "launched a campaign of air strikes", "carried out a wave of arrests": a run of acts is those acts
+            run_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
+            if run_of is not None and run_of.pos == "NOUN" and self.lexicon.is_noun_trigger(
+                (run_of.lemma or run_of.text).lower()
+            ):
+                theme = run_of
         if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
             # "shells fired by the rebels", "weapons seized in the raid": a reduced passive relative's noun is its theme
             theme = article.tokens[t.head]
@@ -562,6 +581,10 @@ class Coder:
             for h in subj_heads:
                 subj_lemmas.add((h.lemma or h.text).lower())
                 subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(h.i, "compound", "amod"))
+        elif subj_tok is None and (gap := _reported_relative_head(tree, t)) is not None:
+            # "seven hackers it said had targeted officials": the subject of the reported clause is the hackers
+            subj_lemmas.add((gap.lemma or gap.text).lower())
+            subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(gap.i, "compound", "amod"))
         if passive or subj_is_passive:
             # "a police post was hit by a rocket attack": the agent stands in for the subject of a subject-constrained
             # pattern ("an airstrike hit the clinic")
@@ -639,6 +662,11 @@ class Coder:
             # "carried out a sexual assault", "launched a chemical attack": the object's modifier names the act more
             # precisely than the verb's pattern, within the same PLOVER type
             d.code = refined
+        if d.code[:2] == "13" and _forecast_warning(tree, t):
+            # "industry groups warned that the rules could hurt American firms", "the UN warned that the country
+            # risked sliding back into war": a danger foreseen in someone else's doing, not a threat
+            d.code, d.no_recipient = self.forecast_code, True
+            d.roles.append(f"a warning of what others' acts could bring: CAMEO {self.forecast_code}, not a threat")
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
         d.standalone = chosen.standalone
@@ -2674,7 +2702,7 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i) or _no_determiner(tree, t):
+        if tree.negated(i) or _no_determiner(tree, t) or _without_gerund(tree, t) or _negated_subject(tree, t):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -2756,7 +2784,9 @@ class Coder:
                     hl in self.pledge_cues
                     and (cur.dep in ("xcomp", "pcomp", "dobj", "ccomp") or inf)
                     and not (cur.dep == "dobj" and hl in self.perpetrate)
-                ):  # "committed to withdraw" is a pledge, "committed rape" is done
+                    and not _stated_past(tree, cur)
+                ):  # "committed to withdraw" is a pledge, "committed rape" is done; "determined that X had committed
+                    # genocide" finds what was done
                     if modality == "asserted":
                         # "Pakistan is expected to fight": a forecast by others, not Pakistan's intent
                         forecast = hl in self.forecasts and tree.kid(h.i, "nsubjpass") is not None
@@ -2882,8 +2912,10 @@ class Coder:
 
     # -- date and place -------------------------------------------------------------------------------
     def _date(
-        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None
+        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None, *, ahead: bool = False
     ) -> tuple[_dt.date, str, str] | None:
+        """The date of the act at ``trigger`` from a date phrase of its own clause; with ``ahead`` (an act not yet
+        done), a date with no year is the next one (a phrase reached through a report keeps the report's past)."""
         sent = article.sentences[si]
         toks = article.tokens
         best: tuple[_dt.date, str, str] | None = None
@@ -2909,7 +2941,10 @@ class Coder:
                     break
             if owner != trigger and head != trigger:
                 continue
-            r = resolve_date(m.text, narrative_ref(m.text, self._earlier_dates(article, si, m.start), ref))
+            earlier = self._earlier_dates(article, si, m.start)
+            r = later_date(m.text, earlier, ref) or resolve_date(
+                m.text, narrative_ref(m.text, earlier, ref), ahead=ahead
+            )
             if r is not None:
                 best = (r.date, r.precision, "text")
                 break
@@ -2917,14 +2952,14 @@ class Coder:
             # "Iran was hit with new sanctions on Monday": a nominal event takes the date of its clause
             gov = _governing_verb(tree, trigger)
             if gov is not None:
-                return self._date(article, tree, gov, si, ref)
+                return self._date(article, tree, gov, si, ref, ahead=ahead)
         if best is None and self._reported_under(tree, trigger):
             # "On 23 May 2006, he admitted that he had abducted ...": a reported act is no later than its report
             return self._date(article, tree, tree.tokens[trigger].head, si, ref)
         if best is None and trigger_dep_inherits(tree, trigger):
             # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
             head = tree.tokens[trigger].head
-            return self._date(article, tree, head, si, ref)
+            return self._date(article, tree, head, si, ref)  # the governor's date is its own ("agreed in May to")
         return best
 
     def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
@@ -3155,7 +3190,8 @@ class Coder:
                     kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
                     return Location(text, start, end, name, kind, None, precision="unknown")
         unknown = m is None or (m.kind == "ner_org" and m.hit is None)  # not a party the resolver knows
-        if t.pos == "PROPN" and t.ent_type != "PERSON" and unknown and self.geocoder is not None:
+        dated = t.ent_type in ("DATE", "TIME")  # "In March, troops arrested ...": a month, not March in England
+        if t.pos == "PROPN" and t.ent_type != "PERSON" and not dated and unknown and self.geocoder is not None:
             # "arrested militants in Mandera" with the town tagged ORG: a proper name the gazetteer holds under
             # exactly that name (not an alternate spelling, a fuzzy match or an armed group's name) is a place
             known = self.geocoder.resolve(text)
@@ -3384,6 +3420,15 @@ class Coder:
             # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
             d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
             d.code = self.repression_code
+        if (
+            self.abduction_code
+            and d.code == self.detention_from
+            and d.actors
+            and all(a.kind == "armed_group" or (a.sector or "").upper() in self.detaining_non_state for a in d.actors)
+        ):
+            # "the rebels are holding several civilians for ransom": people held by no authority are abducted
+            d.roles.append(f"people held by armed groups or criminals: CAMEO {d.code} coded as {self.abduction_code}")
+            d.code = self.abduction_code
         if (
             self.stopped_code
             and d.code == self.stopped_from
@@ -4542,6 +4587,76 @@ def _describing_clause(t: Token) -> bool:
     return t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN")
 
 
+WARNING_VERBS = frozenset({"warn", "caution"})
+FORESEEING_MODALS = frozenset({"could", "might", "may"})
+SELF_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+
+
+def _forecast_warning(tree: Tree, t: Token) -> bool:
+    """Whether warning verb ``t`` foresees a danger in another's doing: its that-clause has a subject of its own
+    (not a pronoun for the one warning: "warned it could close the strait" is a threat) and says what could or might
+    happen, or what something risks ("warned that the rules could hurt firms", "warned that the country risked war")."""
+    if (t.lemma or t.text).lower() not in WARNING_VERBS or tree.kid(t.i, "xcomp") is not None:
+        return False
+    comp = tree.kid(t.i, "ccomp")
+    if comp is None:
+        return False
+    subj = tree.kid(comp.i, "nsubj")
+    if subj is None or subj.lower in SELF_PRONOUNS:
+        return False
+    warner, _ = tree.subject(t.i)
+    if warner is not None and (warner.lemma or warner.text).lower() == (subj.lemma or subj.text).lower():
+        return False
+    aux = {k.lower for k in tree.kids(comp.i, "aux")}
+    return bool(aux & FORESEEING_MODALS) or (comp.lemma or comp.text).lower() == "risk"
+
+
+def _reported_relative_head(tree: Tree, t: Token) -> Token | None:
+    """The noun a subjectless clause reported inside a relative clause is about: "seven hackers it said had targeted
+    officials" -> "hackers" (the clause's subject is the relative's gap), else None."""
+    if t.dep != "ccomp" or t.head == t.i:
+        return None
+    rel = tree.tokens[t.head]
+    if rel.dep != "relcl" or rel.head == rel.i or tree.kid(t.i, "nsubj") is not None:
+        return None
+    noun = tree.tokens[rel.head]
+    return noun if noun.pos in ("NOUN", "PROPN") else None
+
+
+def _negated_subject(tree: Tree, t: Token) -> bool:
+    """Whether the verb's subject says no one did it ("Nobody claimed the attack", "Not everyone welcomed the deal",
+    "No country has recognised the junta")."""
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    subj = tree.kid(t.i, "nsubj")
+    if subj is None:
+        return False
+    if subj.lower in ("nobody", "no-one", "none"):
+        return True
+    if subj.lower in ("everyone", "everybody", "all") and tree.kid(subj.i, "neg") is not None:
+        return True
+    return any(k.lower == "no" for k in tree.kids(subj.i, "det")) or (
+        subj.lower == "one" and any(k.lower == "no" for k in tree.kids(subj.i, "det", "neg"))
+    )
+
+
+def _without_gerund(tree: Tree, t: Token) -> bool:
+    """Whether ``t`` is a gerund after "without" ("expelled them without offering evidence"): not done."""
+    h = tree.head(t.i)
+    return t.dep == "pcomp" and t.tag == "VBG" and h is not None and h.lower == "without"
+
+
+def _stated_past(tree: Tree, cur: Token) -> bool:
+    """Whether ``cur`` is a finite clause of its own in the past or perfect ("determined that the RSF had committed
+    genocide", "swore that it did not fire"): under a verb of intent it states what was done, nothing pledged."""
+    if cur.dep != "ccomp" or (tree.kid(cur.i, "nsubj") is None and tree.kid(cur.i, "nsubjpass") is None):
+        return False
+    aux = {k.lower for k in tree.kids(cur.i, "aux", "auxpass")}
+    if aux & (MODAL_HYPOTHETICAL | FUTURE | {"to"}):
+        return False
+    return cur.tag == "VBD" or bool(aux & {"had", "has", "have", "was", "were"})
+
+
 def _no_determiner(tree: Tree, t: Token) -> bool:
     """Whether the act is negated by "no" on its noun ("no arrests were made") or on the object of its verb ("carried
     out no air strikes", "fired no shots"): the act did not happen."""
@@ -4646,7 +4761,11 @@ def _governing_verb(tree: Tree, i: int) -> int | None:
 
 
 def trigger_dep_inherits(tree: Tree, i: int) -> bool:
+    """Whether the clause of ``i`` takes the date of its governor; not one that says it came later ("took up arms
+    in late 2021 and has since seized large areas", "... and later withdrew")."""
     t = tree.tokens[i]
+    if any(k.lower in ("since", "later", "afterwards", "subsequently") for k in tree.kids(i, "advmod")):
+        return False
     return t.head != i and t.dep in ("advcl", "conj", "xcomp") and tree.tokens[t.head].pos in ("VERB", "AUX")
 
 
