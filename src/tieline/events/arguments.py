@@ -148,14 +148,28 @@ def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
     for _depth in range(4):
         nxt: list[int] = []
         for c in frontier:
-            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod"):
-                if k.pos in ("NOUN", "PROPN") and k.lower in COUNTERPART_NOUNS:
+            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod", "advcl"):
+                if k.dep == "advcl" and not _noun_read_as_verb(tree, k):
+                    continue  # another clause
+                if k.lower in COUNTERPART_NOUNS and (k.pos in ("NOUN", "PROPN") or _noun_read_as_verb(tree, k)):
                     out.extend(
                         o for p in tree.kids(k.i, "prep") if p.lower == "with" for o in tree.kids(p.i, "pobj")
                     )
                 nxt.append(k.i)
         frontier = nxt
     return out
+
+
+def _noun_read_as_verb(tree: Tree, k: Token) -> bool:
+    """Whether a word tagged as a verb stands where a noun does ("ending its fisheries dispute with ...", where the
+    small model tags "dispute" as a verb): an object with a determiner or possessor, or a clause with no subject,
+    auxiliary or marker of its own right after a noun (the head of a compound read apart)."""
+    if k.pos != "VERB" or tree.kids(k.i, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+        return False
+    after_noun = k.i > 0 and tree.tokens[k.i - 1].pos == "NOUN" and k.tag in ("VB", "VBP", "NN")
+    if k.dep in ("dobj", "pobj"):
+        return bool(tree.kids(k.i, "det", "poss")) or after_noun
+    return k.dep == "advcl" and after_noun
 
 
 def against_phrase(tree: Tree, verb: int) -> list[int]:

@@ -3386,11 +3386,10 @@ class Coder:
             d.recipients = content
         if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
-        if not d.recipients and d.actors and protest_like:
-            d.recipients = self._protest_target(d, actors)
         if not d.recipients and d.actors and actors is not None and d.kind == "verb":
             # "Denmark accepted a formula for ending its fisheries dispute with its EU partners", "called off the
-            # strike after deliberations with the government": the other side of the relation the act is about
+            # strike after deliberations with the government": the other side of the relation the act is about,
+            # before the protesters' own government or that of the place (it is named)
             for o in counterpart_of_relation(tree, d.trigger):
                 found = [
                     r
@@ -3401,6 +3400,8 @@ class Coder:
                     d.recipients = found
                     d.roles.append(f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about")
                     break
+        if not d.recipients and d.actors and protest_like:
+            d.recipients = self._protest_target(d, actors)
         if not d.recipients and d.actors and d.thing_owner:
             d.recipients = list(d.thing_owner)
             d.roles.append(d.thing_why)
@@ -3811,7 +3812,13 @@ class Coder:
             found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
             if not found:
                 found = self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
-            found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+            # "Thousands of Iraqi Kurds demonstrated ... calling for independence from Iraq": people named by a
+            # nationality protest against its state (as `_protest_target` addresses their own government)
+            found = [
+                a
+                for a in found
+                if not any(_same(a, b) and not (a.kind == "state" and self._demonym_people(b, actors)) for b in d.actors)
+            ]
             if found:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
@@ -3826,7 +3833,8 @@ class Coder:
         The caller takes the party each names, or the possessor or doer behind it."""
         trig = tree.tokens[d.trigger]
         out: list[Token] = []
-        if trig.pos == "VERB":
+        if trig.pos == "VERB" and not d.code.startswith("082"):
+            # (not "called off its strike": the object of calling a protest off is the protest itself)
             out.extend(k for k in tree.kids(trig.i, "dobj") if k.pos in ("NOUN", "PROPN"))
         gov = trig
         if trig.dep == "dobj" and (h := tree.head(trig.i)) is not None and h.pos == "VERB":

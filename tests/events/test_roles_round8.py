@@ -1,0 +1,76 @@
+"""Role filling (issue 3, round 8): recipients the role rules missed. Sentences written for the project; each test of
+a rule failed before it, the guards pin what must not move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coding_kit import code as events
+from coding_kit import of_type
+
+pytestmark = pytest.mark.model
+
+
+def _codes(side: list[dict[str, Any]]) -> set[str]:
+    return {a["code"] for a in side}
+
+
+def _texts(side: list[dict[str, Any]]) -> list[str]:
+    return [a["text"] for a in side]
+
+
+# --- the other side of talks a called-off protest names comes before the protesters' own government -------------
+
+
+def test_calling_off_a_strike_after_talks_yields_to_the_other_side_named(pipe: Any) -> None:
+    text = "The Kenya Union of Journalists called off its strike after deliberations with the Kenyan government."
+    e = of_type(events(pipe, text), "CONCEDE")[0]
+    assert _texts(e["recipient"]) == ["the Kenyan government"], e["reason"]
+
+
+def test_calling_off_a_strike_with_no_counterpart_keeps_the_protesters_government(pipe: Any) -> None:
+    # no talks named: the protesters' own government (the word naming the country), never "its strike" (the object
+    # of calling a protest off is the protest itself)
+    e = of_type(events(pipe, "The Kenya Union of Journalists called off its strike."), "CONCEDE")[0]
+    assert _codes(e["recipient"]) == {"KENGOV"}, e["reason"]
+    assert all("strike" not in t for t in _texts(e["recipient"])), e["reason"]
+
+
+# --- people named by a nationality protest against its state --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hundreds of Spanish Catalans marched in Barcelona demanding independence from Spain.", "Spain"),
+        ("Thousands of Ethiopian Oromos rallied in Adama calling for autonomy from Ethiopia.", "Ethiopia"),
+    ],
+)
+def test_nationals_demanding_independence_from_their_state_protest_against_it(
+    pipe: Any, text: str, target: str
+) -> None:
+    e = of_type(events(pipe, text), "PROTEST")[0]
+    assert _texts(e["recipient"]) == [target], e["reason"]
+
+
+def test_a_state_is_still_not_its_own_protest_target(pipe: Any) -> None:
+    # guard: the exemption is for people named by a nationality, not for the state itself
+    e = of_type(events(pipe, "Spain protested in Madrid against independence from Spain."), "PROTEST")[0]
+    assert not (_codes(e["actor"]) & _codes(e["recipient"])), e["reason"]
+
+
+# --- a relation noun the tagger reads as a verb ("its fisheries dispute with ...") -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Iceland accepted a plan for ending its fisheries dispute with Britain.", "GBR"),
+        ("Japan welcomed a proposal for ending its fisheries dispute with South Korea.", "KOR"),
+    ],
+)
+def test_a_dispute_tagged_as_a_verb_still_names_the_other_side(pipe: Any, text: str, code: str) -> None:
+    e = events(pipe, text)[0]
+    assert code in _codes(e["recipient"]), e["reason"]
