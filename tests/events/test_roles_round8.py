@@ -25,7 +25,9 @@ def _texts(side: list[dict[str, Any]]) -> list[str]:
 
 
 def test_calling_off_a_strike_after_talks_yields_to_the_other_side_named(pipe: Any) -> None:
-    text = "The Kenya Union of Journalists called off its strike after deliberations with the Kenyan government."
+    text = (
+        "The Kenya Union of Journalists called off its strike after deliberations with the Kenyan government."
+    )
     e = of_type(events(pipe, text), "CONCEDE")[0]
     assert _texts(e["recipient"]) == ["the Kenyan government"], e["reason"]
 

@@ -151,7 +151,9 @@ def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
             for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod", "advcl"):
                 if k.dep == "advcl" and not _noun_read_as_verb(tree, k):
                     continue  # another clause
-                if k.lower in COUNTERPART_NOUNS and (k.pos in ("NOUN", "PROPN") or _noun_read_as_verb(tree, k)):
+                if k.lower in COUNTERPART_NOUNS and (
+                    k.pos in ("NOUN", "PROPN") or _noun_read_as_verb(tree, k)
+                ):
                     out.extend(
                         o for p in tree.kids(k.i, "prep") if p.lower == "with" for o in tree.kids(p.i, "pobj")
                     )
