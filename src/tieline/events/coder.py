@@ -3817,7 +3817,10 @@ class Coder:
             found = [
                 a
                 for a in found
-                if not any(_same(a, b) and not (a.kind == "state" and self._demonym_people(b, actors)) for b in d.actors)
+                if not any(
+                    _same(a, b) and not (a.kind == "state" and self._demonym_people(b, actors))
+                    for b in d.actors
+                )
             ]
             if found:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
