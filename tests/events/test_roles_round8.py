@@ -76,3 +76,31 @@ def test_a_state_is_still_not_its_own_protest_target(pipe: Any) -> None:
 def test_a_dispute_tagged_as_a_verb_still_names_the_other_side(pipe: Any, text: str, code: str) -> None:
     e = events(pipe, text)[0]
     assert code in _codes(e["recipient"]), e["reason"]
+
+
+# --- a request that names no one is asked of the party named on the thing it asks for ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ukraine requested an emergency NATO meeting.", "IGOWSTNAT"),
+        ("Ghana has requested an emergency ECOWAS summit.", "IGOWAFECW"),
+        ("Kenya sought Chinese investment in its railways.", "CHN"),
+        ("South Korea has requested to lease a Russian military base.", "RUS"),
+        ("Ethiopia requested African Union mediation.", "IGOAFRAU"),
+    ],
+)
+def test_a_request_is_asked_of_the_party_named_on_what_it_asks_for(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "REQUEST")[0]
+    assert code in _codes(e["recipient"]), e["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels requested an independent investigation.", "Mali requested urgent military assistance."],
+)
+def test_a_request_for_a_thing_that_names_no_one_stays_unaddressed(pipe: Any, text: str) -> None:
+    # guard: an adjective that is no party ("independent", "military") names no one asked
+    e = of_type(events(pipe, text), "REQUEST")[0]
+    assert e["recipient"] == [], e["reason"]

@@ -24,6 +24,7 @@ __all__ = [
     "dated_name",
     "demanding_participle_parties",
     "moved_forces_place",
+    "requested_thing_names",
     "thing_beneficiaries",
     "weapon_user",
 ]
@@ -258,3 +259,38 @@ def thing_beneficiaries(tree: Tree, heads: list[int]) -> list[int]:
             if p.lower in ("for", "to") and o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME"):
                 out.extend(tree.conjuncts(o.i))
     return out
+
+
+# entity labels of a name on a requested thing that says whom it is asked of ("an emergency NATO meeting")
+PROVIDER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def requested_thing_names(tree: Tree, verb: int) -> list[Token]:
+    """The names on the thing a request asks for, which say whom it is asked of, when the request names no one.
+
+    "Ukraine requested an emergency NATO meeting", "Ghana has requested an urgent ECOWAS summit", "sought Chinese
+    investment", "asked to lease a Russian training ground": a request whose object is what is requested (verbs.yaml
+    `recipient: none`) is addressed to the party named on that thing. The compound and adjective names (an entity
+    label, or a proper noun) on the verb's object, and on the object of its to-infinitive; the caller keeps those
+    that resolve to a party other than the actor."""
+    objs = list(tree.kids(verb, "dobj"))
+    for c in tree.kids(verb, "xcomp"):
+        if c.pos == "VERB" and any(k.lower == "to" for k in tree.kids(c.i, "aux")):
+            objs += tree.kids(c.i, "dobj")
+    out: list[Token] = []
+    for o in objs:
+        if o.pos != "NOUN" or o.ent_type in PROVIDER_LABELS:
+            continue  # a party itself, or a name: the role rules read it
+        for k in tree.kids(o.i, "compound", "amod", "nmod"):
+            if _name_like(k):
+                out.append(k)
+            else:
+                # "an urgent UN Security Council meeting": the name is a compound of a compound
+                out.extend(n for n in tree.kids(k.i, "compound") if _name_like(n))
+    return out
+
+
+def _name_like(k: Token) -> bool:
+    """A word that can name a party: an entity label, a proper noun, or an acronym the tagger took for a common
+    noun ("an emergency ECOWAS summit")."""
+    return k.ent_type in PROVIDER_LABELS or k.pos == "PROPN" or (len(k.text) > 1 and k.text.isupper())

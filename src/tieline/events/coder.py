@@ -37,6 +37,7 @@ from .arguments import (
     dated_name,
     demanding_participle_parties,
     moved_forces_place,
+    requested_thing_names,
     thing_beneficiaries,
     weapon_user,
 )
@@ -933,6 +934,19 @@ class Coder:
                 d.thing_owner, d.thing_why = self._thing_owner(content, [], article, tree, actors, ref, d)
                 if d.thing_owner:
                     break
+        if not d.recipients and d.actors and mode == "none" and chosen.prep is None and d.code[:2] == "02":
+            # "requested an emergency NATO meeting", "sought Chinese investment": a request that names no one is
+            # asked of the party named on the thing it asks for
+            found = [
+                a
+                for a in self._resolve_all(
+                    [k.i for k in requested_thing_names(tree, i)], article, tree, actors, ref, peers=d.actors
+                )
+                if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                role_notes.append(f"recipient = whom the thing requested is asked of ('{found[0].text}')")
         if d.actors and d.code.startswith("192"):
             taken = self._taken_from(article, tree, actors, ref, i, theme, d)
             if taken:
