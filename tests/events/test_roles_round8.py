@@ -104,3 +104,28 @@ def test_a_request_for_a_thing_that_names_no_one_stays_unaddressed(pipe: Any, te
     # guard: an adjective that is no party ("independent", "military") names no one asked
     e = of_type(events(pipe, text), "REQUEST")[0]
     assert e["recipient"] == [], e["reason"]
+
+
+# --- the party a thing acted on goes to ("restrictions on arms sales to Vietnam") ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The United States lifted restrictions on arms sales to Vietnam.", {"VNM"}),
+        ("Washington eased its restrictions on arms sales to Taiwan.", {"TWN"}),
+        (
+            "The European Union lifted its embargo on medicine sales to Iran, Cuba and Syria.",
+            {"IRN", "CUB", "SYR"},
+        ),
+    ],
+)
+def test_the_party_a_thing_acted_on_goes_to_is_the_target(pipe: Any, text: str, codes: set[str]) -> None:
+    e = events(pipe, text)[0]
+    assert codes <= _codes(e["recipient"]), e["reason"]
+
+
+def test_a_to_phrase_that_names_no_party_is_no_target(pipe: Any) -> None:
+    # guard: "to midnight" is a time, not a party
+    e = events(pipe, "The army extended the curfew on the capital to midnight.")[0]
+    assert not any("midnight" in t for t in _texts(e["recipient"])), e["reason"]

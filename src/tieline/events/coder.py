@@ -870,14 +870,19 @@ class Coder:
             if obj is not None:
                 owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
             owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
-            for prep in ("on", "against", "from"):
+            # "eased curbs on exports of chips to South Korea": what the thing acted on is of
+            owners += [o.i for h in rec_heads for p, o in tree.preps(h) if p.lower == "of" and o.i not in owners]
+            # "lifted restrictions on arms sales to Vietnam" (the "to" parsed on the verb or on the sales): the party
+            # a thing acted on goes to, when the thing names no one
+            for prep in ("on", "against", "from", "to"):
                 extra = [
-                    o.i
+                    j
                     for h in owners
                     for pk in tree.kids(h, "prep")
                     if pk.lower == prep
                     for o in tree.kids(pk.i, "pobj")
                     if o.i not in rec_heads
+                    for j in (tree.conjuncts(o.i) if prep == "to" else [o.i])
                 ]
                 extra += [o.i for pr, o in _called_objects(tree, i) if pr == prep]
                 found = self._resolve_all(extra, article, tree, actors, ref, peers=d.actors)
