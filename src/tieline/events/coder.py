@@ -871,7 +871,9 @@ class Coder:
                 owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
             owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
             # "eased curbs on exports of chips to South Korea": what the thing acted on is of
-            owners += [o.i for h in rec_heads for p, o in tree.preps(h) if p.lower == "of" and o.i not in owners]
+            owners += [
+                o.i for h in rec_heads for p, o in tree.preps(h) if p.lower == "of" and o.i not in owners
+            ]
             # "lifted restrictions on arms sales to Vietnam" (the "to" parsed on the verb or on the sales): the party
             # a thing acted on goes to, when the thing names no one
             for prep in ("on", "against", "from", "to"):
@@ -947,7 +949,8 @@ class Coder:
                 for a in self._resolve_all(
                     [k.i for k in requested_thing_names(tree, i)], article, tree, actors, ref, peers=d.actors
                 )
-                if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, b) for b in d.actors)
+                if (a.country or a.kind in ("igo", "armed_group", "org"))
+                and not any(_same(a, b) for b in d.actors)
             ]
             if found:
                 d.recipients = found
