@@ -129,3 +129,32 @@ def test_a_to_phrase_that_names_no_party_is_no_target(pipe: Any) -> None:
     # guard: "to midnight" is a time, not a party
     e = events(pipe, "The army extended the curfew on the capital to midnight.")[0]
     assert not any("midnight" in t for t in _texts(e["recipient"])), e["reason"]
+
+
+# --- the party judged when the parser hides what a condemnation or rejection is about -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the object read as the object of "as", the judgement as its adjective
+        ("The African Union condemned as unacceptable the coup by the Malian army.", "the Malian army"),
+        ("Nigeria rejected as baseless claims by Human Rights Watch.", "Human Rights Watch"),
+        # the object an apposition of the "as" phrase
+        ("Greece denounced as an ugly provocation Turkey's seizure of the island.", "Turkey"),
+        # the deed's by-phrase hung on the active verb
+        ("Kenya condemned the coup by the Sudanese army.", "the Sudanese army"),
+    ],
+)
+def test_the_party_behind_what_is_judged_is_the_target(pipe: Any, text: str, words: str) -> None:
+    e = of_type(events(pipe, text), "REJECT" if "rejected" in text else "ACCUSE")[0]
+    assert any(words in t for t in _texts(e["recipient"])), e["reason"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ghana rejected the plan by Friday.", "Uganda condemned the attack by phone."]
+)
+def test_a_by_phrase_that_names_no_party_is_no_target(pipe: Any, text: str) -> None:
+    # guard: a time or a means on the verb names no one judged
+    e = events(pipe, text)[0]
+    assert e["recipient"] == [], e["reason"]

@@ -23,6 +23,7 @@ __all__ = [
     "counterpart_of_relation",
     "dated_name",
     "demanding_participle_parties",
+    "judged_deeds",
     "moved_forces_place",
     "requested_thing_names",
     "thing_beneficiaries",
@@ -294,3 +295,37 @@ def _name_like(k: Token) -> bool:
     """A word that can name a party: an entity label, a proper noun, or an acronym the tagger took for a common
     noun ("an emergency ECOWAS summit")."""
     return k.ent_type in PROVIDER_LABELS or k.pos == "PROPN" or (len(k.text) > 1 and k.text.isupper())
+
+
+def judged_deeds(tree: Tree, verb: int) -> list[Token]:
+    """What a verb of judging (condemning, rejecting) is about, when the parser hid it: the heads whose possessor or
+    by-phrase names the party judged. Only for an active verb with no direct object of its own.
+
+    "denounced as an ugly crime Serbia's suppression of ...": the object is an apposition of the "as" phrase;
+    "condemned as unacceptable the coup by the army", "rejected as baseless accusations by Amnesty": the object is
+    read as the object of "as", with the judgement as its adjective; "condemned the coup by the army": the by-phrase
+    of the deed is hung on the verb (an active verb has no agent), returned as the phrase's own head."""
+    _subj, passive = tree.subject(verb)
+    if passive or tree.kid(verb, "dobj") is not None:
+        by_verb = [
+            o
+            for p in tree.kids(verb, "prep")
+            if p.lower == "by" and not passive
+            for o in tree.kids(p.i, "pobj")
+            if o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME")
+        ]
+        return by_verb
+    out: list[Token] = []
+    for p in tree.kids(verb, "prep"):
+        if p.lower != "as":
+            continue
+        for o in tree.kids(p.i, "pobj"):
+            appos = [a for a in tree.kids(o.i, "appos") if a.pos in ("NOUN", "PROPN")]
+            if appos:
+                out.extend(appos)
+                continue
+            adjs = [a for a in tree.kids(o.i, "amod") if a.pos == "ADJ" and a.i < o.i]
+            dets = [k for k in tree.kids(o.i, "det")]
+            if o.pos == "NOUN" and adjs and (not dets or min(a.i for a in adjs) < min(k.i for k in dets)):
+                out.append(o)
+    return out

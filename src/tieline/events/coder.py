@@ -36,6 +36,7 @@ from .arguments import (
     counterpart_of_relation,
     dated_name,
     demanding_participle_parties,
+    judged_deeds,
     moved_forces_place,
     requested_thing_names,
     thing_beneficiaries,
@@ -3508,6 +3509,23 @@ class Coder:
         foreign = any(
             a.country and a.country != self._home_dateline for a in (*d.actors, *d.recipients, *d.attribution)
         )
+        if (
+            not d.recipients
+            and d.actors
+            and d.kind == "verb"
+            and cameo.code[:2] in ("11", "12")
+            and actors is not None
+        ):
+            # "condemned as unacceptable the coup by the army", "denounced as a crime Serbia's suppression of ...",
+            # "condemned the coup by the army" with the by-phrase parsed on the verb: the party judged
+            for o in judged_deeds(tree, d.trigger):
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                found = found or self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
+                found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                if found:
+                    d.recipients = found
+                    d.roles.append(f"recipient = the party behind what is judged ('{o.text}')")
+                    break
         if not d.recipients and d.actors and cameo.code.startswith("11"):
             d.recipients = self._deed_doer(tree, d)
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
