@@ -158,3 +158,26 @@ def test_a_by_phrase_that_names_no_party_is_no_target(pipe: Any, text: str) -> N
     # guard: a time or a means on the verb names no one judged
     e = events(pipe, text)[0]
     assert e["recipient"] == [], e["reason"]
+
+
+# --- a passive of giving that keeps the thing given as its object ("were given weapons by Rwanda") ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ukraine was given tanks by Germany.", "DEU", "UKR"),
+        ("Somalia was given food aid by Turkey.", "TUR", "SOM"),
+    ],
+)
+def test_the_subject_of_a_passive_of_giving_is_who_receives(
+    pipe: Any, text: str, actor: str, recipient: str
+) -> None:
+    e = of_type(events(pipe, text), "AID")[0]
+    assert _codes(e["actor"]) == {actor} and recipient in _codes(e["recipient"]), e["reason"]
+
+
+def test_a_passive_of_giving_with_the_thing_as_subject_keeps_the_to_phrase(pipe: Any) -> None:
+    # guard: "weapons were given to X": the thing is the subject, the to-phrase the one who receives
+    e = of_type(events(pipe, "Weapons were given to the Somali army by Turkey."), "AID")[0]
+    assert _texts(e["recipient"]) == ["the Somali army"], e["reason"]

@@ -755,7 +755,17 @@ class Coder:
             elif chosen.object is not None or mode == "theme":
                 # "gave the Ivory Coast 5 million dollars": the indirect object first, then a phrase
                 dative0 = tree.kid(i, "dative")
-                if dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
+                if (
+                    chosen.object_is == "theme"
+                    and patient is not None
+                    and obj is not None
+                    and patient.i != obj.i
+                ):
+                    # "the rebels were given weapons by Rwanda": a passive that keeps the thing given as its object
+                    # has the one it was given to as its subject
+                    rec_heads = tree.conjuncts(patient.i)
+                    role_notes.append(f"recipient = passive subject '{patient.text}' (given '{obj.text}')")
+                elif dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
                     rec_heads = tree.conjuncts(dative0.i)
                     role_notes.append(f"recipient = indirect object '{dative0.text}'")
                 for prep in RECIPIENT_PREPS if not rec_heads else ():
