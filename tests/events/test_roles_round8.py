@@ -181,3 +181,30 @@ def test_a_passive_of_giving_with_the_thing_as_subject_keeps_the_to_phrase(pipe:
     # guard: "weapons were given to X": the thing is the subject, the to-phrase the one who receives
     e = of_type(events(pipe, "Weapons were given to the Somali army by Turkey."), "AID")[0]
     assert _texts(e["recipient"]) == ["the Somali army"], e["reason"]
+
+
+# --- an investigation into what someone is said to have done is aimed at them ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The UN opened an investigation into allegations that Burundian soldiers had killed civilians.",
+            "BDIMIL",
+        ),
+        ("Kenya launched a probe into reports that Ugandan troops had crossed the border.", "UGAMIL"),
+    ],
+)
+def test_an_investigation_into_an_allegation_is_aimed_at_who_is_said_to_have_done_it(
+    pipe: Any, text: str, code: str
+) -> None:
+    e = next(e for e in events(pipe, text) if e["cameo"].startswith("09"))
+    assert _codes(e["recipient"]) == {code}, e["reason"]
+
+
+def test_who_made_the_allegation_is_not_the_one_investigated(pipe: Any) -> None:
+    # guard: "an allegation by Human Rights Watch that ...": the maker of the allegation is no recipient
+    text = "The AU opened an inquiry into an allegation by Human Rights Watch that Ethiopian police had beaten students."
+    e = next(e for e in events(pipe, text) if e["cameo"].startswith("09"))
+    assert "Human Rights Watch" not in " ".join(_texts(e["recipient"])), e["reason"]

@@ -11,6 +11,7 @@ from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "ALLEGATION_NOUNS",
     "ARMED_PLATFORMS",
     "ARMED_SECTORS",
     "COUNTERPART_NOUNS",
@@ -18,6 +19,7 @@ __all__ = [
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
     "against_phrase",
+    "alleged_doers",
     "armed_nationality_in",
     "counted_object",
     "counterpart_of_relation",
@@ -329,3 +331,41 @@ def judged_deeds(tree: Tree, verb: int) -> list[Token]:
             if o.pos == "NOUN" and adjs and (not dets or min(a.i for a in adjs) < min(k.i for k in dets)):
                 out.append(o)
     return out
+
+
+# nouns of what is said or suspected about someone, whose that-clause names who is said to have done it
+ALLEGATION_NOUNS = frozenset(
+    {"allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge", "charges", "report",
+     "reports", "suspicion", "suspicions", "complaint", "complaints", "evidence", "rumour", "rumours", "rumor",
+     "rumors"}
+)  # fmt: skip
+
+
+def alleged_doers(tree: Tree, trigger: int) -> tuple[list[Token], list[Token]]:
+    """Whom an investigation is into, when it is into what someone is said to have done: the subject of the
+    that-clause of an allegation noun in the act's into/of/on phrase.
+
+    "The UN opened an investigation into allegations that Burundian soldiers had killed civilians", "completed its
+    investigation into an allegation by the LPC that the NPFL had taken over the city": the soldiers, the NPFL (not
+    the civilians, nor the LPC who made the allegation). The phrase may hang on the act noun, on its light verb, or
+    on the verb itself. Returns the subjects with their conjuncts, and the heads of the by/from phrases that name
+    who made the allegation (which the caller puts after the subjects)."""
+    t = tree.tokens[trigger]
+    owners = [t]
+    if t.pos in ("VERB", "AUX"):
+        owners += tree.kids(trigger, "dobj")
+    elif t.dep == "dobj" and (h := tree.head(trigger)) is not None and h.pos == "VERB":
+        owners.append(h)
+    out: list[Token] = []
+    makers: list[Token] = []
+    for w in owners:
+        for p, o in tree.preps(w.i):
+            if p.lower not in ("into", "of", "on", "over") or o.lower not in ALLEGATION_NOUNS:
+                continue
+            makers += [m for p2, m in tree.preps(o.i) if p2.lower in ("by", "from")]
+            for c in tree.kids(o.i, "acl", "ccomp", "relcl"):
+                if c.pos not in ("VERB", "AUX") or not any(m.lower == "that" for m in tree.kids(c.i, "mark")):
+                    continue
+                for subj in tree.kids(c.i, "nsubj", "nsubjpass"):
+                    out.extend(tree.tokens[j] for j in tree.conjuncts(subj.i))
+    return out, makers

@@ -31,6 +31,7 @@ from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
     against_phrase,
+    alleged_doers,
     armed_nationality_in,
     counted_object,
     counterpart_of_relation,
@@ -3536,6 +3537,20 @@ class Coder:
                     d.recipients = found
                     d.roles.append(f"recipient = the party behind what is judged ('{o.text}')")
                     break
+        if d.actors and cameo.code.startswith("09") and actors is not None:
+            # "opened an investigation into allegations that Burundian soldiers had killed civilians": the soldiers,
+            # before who made the allegation ("an allegation by the LPC that the NPFL had taken over the city")
+            doers, makers = alleged_doers(tree, d.trigger)
+            made_by = [toks[j].start for k in makers for j in tree.conjuncts(k.i)]
+            found = [
+                a
+                for a in self._resolve_all([k.i for k in doers], article, tree, actors, ref, peers=d.actors)
+                if not any(_same(a, b) for b in d.actors)
+            ]
+            by_maker = all(any(a.start <= s < a.end for s in made_by) for a in d.recipients)
+            if found and by_maker:
+                d.recipients = found
+                d.roles.append("recipient = who is said to have done what the investigation is into")
         if not d.recipients and d.actors and cameo.code.startswith("11"):
             d.recipients = self._deed_doer(tree, d)
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
