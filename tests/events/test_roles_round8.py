@@ -208,3 +208,21 @@ def test_who_made_the_allegation_is_not_the_one_investigated(pipe: Any) -> None:
     text = "The AU opened an inquiry into an allegation by Human Rights Watch that Ethiopian police had beaten students."
     e = next(e for e in events(pipe, text) if e["cameo"].startswith("09"))
     assert "Human Rights Watch" not in " ".join(_texts(e["recipient"])), e["reason"]
+
+
+# --- who suffers losses in an attack is who it is done to ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ukrainian troops suffered heavy losses in Russian air strikes.", "RUS", "UKRMIL"),
+        ("Sudanese soldiers suffered casualties in an attack by the RSF.", "SDNREBRSF", "SDNMIL"),
+        ("The Malian army lost 20 soldiers in an ambush by jihadists.", "REB", "MLIMIL"),
+    ],
+)
+def test_who_suffers_losses_in_an_attack_is_its_target(
+    pipe: Any, text: str, actor: str, recipient: str
+) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert _codes(e["actor"]) == {actor} and _codes(e["recipient"]) == {recipient}, e["reason"]

@@ -115,6 +115,8 @@ VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
 EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
+# verbs of suffering losses: their subject is who an act in their in/during/from phrase is done to
+LOSS_VERBS = frozenset({"suffer", "lose", "sustain", "incur"})
 # CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
 CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
@@ -1746,6 +1748,14 @@ class Coder:
         elif anchor.dep == "pobj" and head.lower == "under":
             v = tree.head(head.i)
             if v is not None and (v.lemma or v.text).lower() in ("come", "fall"):
+                verb = v
+        elif anchor.dep == "pobj" and head.lower in ("in", "during", "from"):
+            # "Ukrainian troops suffered heavy losses in Russian air strikes", "were losing 100 dead a day in NATO air
+            # strikes": who suffers losses in an act is who it is done to
+            v = tree.head(head.i)
+            if v is not None and v.pos == "NOUN" and v.dep == "dobj":
+                v = tree.head(v.i)  # "suffered heavy losses in ...": the phrase hung on the losses
+            if v is not None and v.pos == "VERB" and (v.lemma or v.text).lower() in LOSS_VERBS:
                 verb = v
         if verb is None:
             return None
