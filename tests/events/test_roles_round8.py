@@ -226,3 +226,26 @@ def test_who_suffers_losses_in_an_attack_is_its_target(
 ) -> None:
     e = of_type(events(pipe, text), "ASSAULT")[0]
     assert _codes(e["actor"]) == {actor} and _codes(e["recipient"]) == {recipient}, e["reason"]
+
+
+# --- forces of no nationality moved by an act a state's verb takes up are that state's ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia speeded up the withdrawal of some occupation forces from Georgia.", "RUS"),
+        ("Ethiopia completed the withdrawal of soldiers from Somalia.", "ETH"),
+    ],
+)
+def test_the_state_whose_verb_takes_up_the_move_moves_its_forces(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "RETREAT")[0]
+    assert _codes(e["actor"]) == {code}, e["reason"]
+
+
+def test_forces_with_their_own_party_keep_it(pipe: Any) -> None:
+    # guard: "their fighters" are the rebels' own, named by the possessive
+    e = of_type(events(pipe, "The rebels completed the withdrawal of their fighters from Goma."), "RETREAT")[
+        0
+    ]
+    assert _texts(e["actor"]) == ["their fighters"], e["reason"]

@@ -3299,6 +3299,29 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if (
+            d.kind == "noun"
+            and d.actors
+            and actors is not None
+            and cameo.code.startswith(self.own_forces_acts)
+            and all(not a.country and a.kind == "sector" for a in d.actors)
+            and toks[d.trigger].dep == "dobj"
+            and (mover := _participant_verb(tree, d.trigger, self.agentive)) is not None
+        ):
+            # "The United States speeded up the withdrawal of some invasion forces from Panama": forces of no
+            # nationality moved by the act a state's verb takes up are that state's; the state moves them
+            subj, subj_passive = tree.subject(mover)
+            if subj is not None and not subj_passive:
+                found = [
+                    a
+                    for a in self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=[])
+                    if a.country
+                ]
+                if found:
+                    d.actors = found
+                    d.roles.append(
+                        f"actor = subject '{subj.text}' of '{toks[mover].text}', whose forces are moved"
+                    )
         if d.actors and actors is not None and cameo.code.startswith(self.own_forces_acts):
             self._moved_forces_place(article, tree, actors, d)
         if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
