@@ -884,10 +884,6 @@ class Coder:
             if obj is not None:
                 owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
             owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
-            # "eased curbs on exports of chips to South Korea": what the thing acted on is of
-            owners += [
-                o.i for h in rec_heads for p, o in tree.preps(h) if p.lower == "of" and o.i not in owners
-            ]
             # "lifted restrictions on arms sales to Vietnam" (the "to" parsed on the verb or on the sales): the party
             # a thing acted on goes to, when the thing names no one
             for prep in ("on", "against", "from", "to"):
