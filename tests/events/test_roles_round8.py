@@ -249,3 +249,24 @@ def test_forces_with_their_own_party_keep_it(pipe: Any) -> None:
         0
     ]
     assert _texts(e["actor"]) == ["their fighters"], e["reason"]
+
+
+# --- a verbal act in the purpose clause of a verb of reaching someone is addressed to them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenya contacted the Ugandan government to propose talks.", "UGAGOV"),
+        ("The committee is contacting a number of Ghanaian lawmakers to propose a new law.", "GHALEG"),
+    ],
+)
+def test_the_purpose_of_reaching_someone_is_addressed_to_them(pipe: Any, text: str, code: str) -> None:
+    e = events(pipe, text)[0]
+    assert _codes(e["recipient"]) == {code}, e["reason"]
+
+
+def test_a_purpose_clause_of_another_verb_is_not_addressed_to_its_object(pipe: Any) -> None:
+    # guard: "drafted a letter" reaches no one; the proposal stays unaddressed
+    e = events(pipe, "Kenya drafted a letter to propose talks.")[0]
+    assert e["recipient"] == [], e["reason"]

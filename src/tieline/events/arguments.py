@@ -11,6 +11,7 @@ from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "ADDRESSING_VERBS",
     "ALLEGATION_NOUNS",
     "ARMED_PLATFORMS",
     "ARMED_SECTORS",
@@ -18,6 +19,7 @@ __all__ = [
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
+    "addressed_party",
     "against_phrase",
     "alleged_doers",
     "armed_nationality_in",
@@ -369,3 +371,25 @@ def alleged_doers(tree: Tree, trigger: int) -> tuple[list[Token], list[Token]]:
                 for subj in tree.kids(c.i, "nsubj", "nsubjpass"):
                     out.extend(tree.tokens[j] for j in tree.conjuncts(subj.i))
     return out, makers
+
+
+# verbs of reaching someone, whose object a purpose clause's verbal act is addressed to ("contacted X to propose ...")
+ADDRESSING_VERBS = frozenset(
+    {"contact", "approach", "lobby", "petition", "email", "phone", "telephone", "ring", "visit", "see", "meet",
+     "consult", "summon", "invite", "write", "reach"}
+)  # fmt: skip
+
+
+def addressed_party(tree: Tree, verb: int) -> Token | None:
+    """Whom a verb of reaching someone reaches: its direct object ("contacting a number of Lebanese legislatures", the
+    quantity's of-phrase when the object is one), or the object of its "to" ("wrote to the president"). None for any
+    other verb."""
+    v = tree.tokens[verb]
+    if v.pos != "VERB" or (v.lemma or v.text).lower() not in ADDRESSING_VERBS:
+        return None
+    obj = tree.kid(verb, "dobj")
+    if obj is None:
+        return next((o for p, o in tree.preps(verb) if p.lower == "to" and o.pos in ("NOUN", "PROPN")), None)
+    if obj.lower in ("number", "group", "handful", "dozens", "hundreds", "couple", "series"):
+        return next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
+    return obj

@@ -30,6 +30,7 @@ from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
+    addressed_party,
     against_phrase,
     alleged_doers,
     armed_nationality_in,
@@ -390,6 +391,7 @@ class Coder:
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
         self._purpose_addressee(tree, drafts)
+        self._contacted_addressee(article, tree, actors, ref, drafts)
         self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
@@ -1441,6 +1443,33 @@ class Coder:
             d.recipients = [r for r in gov.recipients if r.why != PLACE_PARTY_WHY]
             if d.recipients:
                 d.roles.append(f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)")
+
+    def _contacted_addressee(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, drafts: list[Draft]
+    ) -> None:
+        """A verbal act in the purpose clause of a verb of reaching someone that is no event itself is addressed to
+        whom that verb reaches: "is contacting a number of Lebanese legislators to propose a new law", "approached
+        the Ugandan government to offer talks" (arguments.ADDRESSING_VERBS; verbal acts, quads 1 and 3, that name no
+        recipient; the governing verb's subject is the act's own)."""
+        coded = {d.trigger for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
+                continue
+            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(
+                k.lower == "to" for k in tree.kids(t.i, "aux")
+            ):
+                continue
+            if t.head in coded or (obj := addressed_party(tree, t.head)) is None:
+                continue
+            found = [
+                a
+                for a in self._resolve_all(tree.conjuncts(obj.i), article, tree, actors, ref, peers=d.actors)
+                if not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                d.roles.append(f"recipient = whom '{tree.tokens[t.head].text}' reaches (a purpose clause)")
 
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
