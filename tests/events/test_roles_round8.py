@@ -270,3 +270,29 @@ def test_a_purpose_clause_of_another_verb_is_not_addressed_to_its_object(pipe: A
     # guard: "drafted a letter" reaches no one; the proposal stays unaddressed
     e = events(pipe, "Kenya drafted a letter to propose talks.")[0]
     assert e["recipient"] == [], e["reason"]
+
+
+# --- a seat of power inside the name of another country's body is not that seat ("the Zimbabwe Congress ...") -------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Zimbabwe Congress of Trade Unions called off a strike.", "ZWE"),
+        ("The Philippine Congress approved a bill to arm the police.", "PHL"),
+        ("The Indian National Congress protested against the government.", "IND"),
+    ],
+)
+def test_a_seat_word_in_another_countrys_body_takes_that_country(pipe: Any, text: str, country: str) -> None:
+    e = events(pipe, text)[0]
+    assert {a["country"] for a in e["actor"]} == {country}, e["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Congress approved sanctions against Russia.", "The US Congress approved sanctions against Iran."],
+)
+def test_the_seat_alone_or_with_its_own_country_stays_the_seat(pipe: Any, text: str) -> None:
+    # guard
+    e = events(pipe, text)[0]
+    assert _codes(e["actor"]) == {"USALEG"}, e["reason"]
