@@ -296,3 +296,38 @@ def test_the_seat_alone_or_with_its_own_country_stays_the_seat(pipe: Any, text: 
     # guard
     e = events(pipe, text)[0]
     assert _codes(e["actor"]) == {"USALEG"}, e["reason"]
+
+
+# --- a protest's purpose verb has no agent: its by-phrase names who did what is protested ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "Thousands of Ghanaians held a rally in Accra to protest abuses under the new law by the security forces.",
+            "the security forces",
+            "GHAMIL",
+        ),
+        (
+            "Thousands of Kenyans rallied in Nairobi to protest the abuses under the new law by Islamist militants.",
+            "Islamist militants",
+            "KENREB",
+        ),
+    ],
+)
+def test_the_by_phrase_of_a_protest_purpose_names_its_target(
+    pipe: Any, text: str, words: str, code: str
+) -> None:
+    e = events(pipe, text)[0]
+    assert _texts(e["recipient"]) == [words], e["reason"]
+    # people named by a nationality are no state: the party they protest against is of the place's country
+    assert _codes(e["recipient"]) == {code}, e["reason"]
+
+
+def test_a_by_phrase_that_is_a_day_names_no_target(pipe: Any) -> None:
+    # guard
+    e = of_type(
+        events(pipe, "Farmers staged a protest in Delhi to demand higher prices by Friday."), "PROTEST"
+    )[0]
+    assert not any("Friday" in t for t in _texts(e["recipient"])), e["reason"]

@@ -3549,7 +3549,12 @@ class Coder:
                     a if self._abroad(a, d.recipients, place_cc) else self._localise(a, place_cc, where)
                     for a in d.actors
                 ]
-            if not _state_of([a for a in d.actors if not _overlaps(a, loc)], place_cc):
+            # (people named by a nationality are no state: "Thousands of Nigerians rallied in Lagos to protest
+            # violations by Islamic fundamentalists" -> the fundamentalists are Nigeria's)
+            if not _state_of(
+                [a for a in d.actors if not _overlaps(a, loc) and not self._demonym_people(a, actors)],
+                place_cc,
+            ):
                 d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
         if home is not None:
             where = f"the only country named around it ({home})"
@@ -3965,9 +3970,19 @@ class Coder:
         gov = trig
         if trig.dep == "dobj" and (h := tree.head(trig.i)) is not None and h.pos == "VERB":
             gov = h  # "began a hunger strike to ...": the purpose clause hangs on the light verb
-        for c in tree.kids(gov.i, "xcomp", "advcl"):
+        purposes = list(tree.kids(gov.i, "xcomp", "advcl"))
+        if trig.pos == "NOUN":
+            # "a rally in Lagos to protest the violations ...": a to-infinitive on the protest noun itself
+            purposes += tree.kids(trig.i, "relcl", "acl")
+        for c in purposes:
             if c.pos != "VERB" or not any(k.lower == "to" for k in tree.kids(c.i, "aux")):
                 continue
+            if not tree.kids(c.i, "auxpass"):
+                # "to protest the rights violations under the Sharia law by Islamic fundamentalists": an active verb
+                # has no agent; its by-phrase names who did what is protested
+                out.extend(
+                    o for p, o in tree.preps(c.i) if p.lower == "by" and o.ent_type not in ("DATE", "TIME")
+                )
             for obj in tree.kids(c.i, "dobj"):
                 out.append(obj)
                 for p, o in tree.preps(obj.i):
