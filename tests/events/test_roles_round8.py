@@ -331,3 +331,25 @@ def test_a_by_phrase_that_is_a_day_names_no_target(pipe: Any) -> None:
         events(pipe, "Farmers staged a protest in Delhi to demand higher prices by Friday."), "PROTEST"
     )[0]
     assert not any("Friday" in t for t in _texts(e["recipient"])), e["reason"]
+
+
+# --- the people a thing carries are what an act on the thing is done to ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The rebels attacked a convoy carrying UN peacekeepers.", "IGOUNO"),
+        ("Gunmen ambushed a bus carrying Kenyan police officers near Garissa.", "KENCOP"),
+        ("The navy sank a boat carrying Eritrean migrants.", "ERIREF"),
+    ],
+)
+def test_the_people_a_thing_carries_are_the_target(pipe: Any, text: str, code: str) -> None:
+    e = of_type(events(pipe, text), "ASSAULT")[0]
+    assert _codes(e["recipient"]) == {code}, e["reason"]
+
+
+def test_goods_a_thing_carries_are_no_target(pipe: Any) -> None:
+    # guard: "food aid" is no party
+    e = of_type(events(pipe, "The militia attacked a truck carrying food aid."), "ASSAULT")[0]
+    assert e["recipient"] == [], e["reason"]

@@ -112,6 +112,8 @@ STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "cam
 # leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
 THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
 THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for", "from"}
+# verbs by which a thing carries people ("a convoy carrying UN peacekeepers"): those people are what an act on it is on
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "escort", "shuttle", "evacuate"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -1682,6 +1684,8 @@ class Coder:
         people counts as a thing, only a party with a country or an organisation is taken, never the act's own
         actor. ``heads`` are the other recipient heads found (phrases of the verb): only their places count."""
         cands: list[tuple[Token, Token, str]] = []
+        # the people the thing carries come before its owner and its place
+        carried: list[tuple[Token, Token, str]] = []
         for h, owner_preps in [
             *([(theme.i, THING_OWNER_PREPS)] if theme is not None else []),
             *((k, THING_PLACE_PREPS) for k in heads),
@@ -1695,7 +1699,17 @@ class Coder:
                 for p, o in tree.preps(ow.i):
                     if p.lower in owner_preps and o.pos in ("PROPN", "NOUN") and o.ent_type not in ("DATE", "TIME"):
                         cands.append((tok, o, p.lower))
-        for tok, o, prep in cands:
+                if (
+                    ow is not tok
+                    and owner_preps is THING_OWNER_PREPS
+                    and (ow.lemma or ow.text).lower() in CARRYING_VERBS
+                ):
+                    # "attacked a convoy carrying UN peacekeepers", "sank a boat carrying migrants": the people the
+                    # thing carries are the ones it is done to
+                    carried += [
+                        (tok, o, ow.text) for o in tree.kids(ow.i, "dobj") if o.pos in ("NOUN", "PROPN")
+                    ]
+        for tok, o, prep in [*carried, *cands]:
             why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
             if prep in THING_PLACE_PREPS:
                 loc = self._geo_place(article, tree, actors, o.i, [a.country for a in d.actors if a.country])
