@@ -112,8 +112,8 @@ STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "cam
 # leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
 THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
 THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for", "from"}
-# verbs by which a thing carries people ("a convoy carrying UN peacekeepers"): those people are what an act on it is on
-CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "escort", "shuttle", "evacuate"})
+# verbs by which a thing conveys people ("a convoy carrying UN peacekeepers"): those people are what an act on it is on
+CONVEYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "escort", "shuttle", "evacuate"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -1702,7 +1702,7 @@ class Coder:
                 if (
                     ow is not tok
                     and owner_preps is THING_OWNER_PREPS
-                    and (ow.lemma or ow.text).lower() in CARRYING_VERBS
+                    and (ow.lemma or ow.text).lower() in CONVEYING_VERBS
                 ):
                     # "attacked a convoy carrying UN peacekeepers", "sank a boat carrying migrants": the people the
                     # thing carries are the ones it is done to
