@@ -249,6 +249,7 @@ class Resolver:
                 or self._us_state(hit, article, i, i + width)
                 or _stance_affix(toks, i, i + width, hit)
                 or self._in_place_name(hit, toks, text, i, i + width)
+                or self._seat_in_foreign_name(hit, article, i, i + width)
             ):
                 i += width
                 continue
@@ -492,6 +493,32 @@ class Resolver:
                     and _fold(known.name) == _fold(surface)
                 ):
                     return True
+        return False
+
+    def _seat_in_foreign_name(self, hit: AliasHit, article: Article, lo: int, hi: int) -> bool:
+        """Whether a seat of power at tokens [lo, hi) is a word of a named body that another country's name or
+        demonym is part of: "the Zimbabwe Congress of Trade Unions", "the Peruvian Congress", "the Indian National
+        Congress" are no US Congress. The seat is then no mention of its own; the body's words give its country (and
+        its head word a sector). Needs the body to be one named entity (ORG) of the parse."""
+        if hit.kind != "seat":
+            return False
+        toks = article.tokens
+        seat_country = getattr(hit.entry, "country", None)
+        for ment in article.mentions:
+            if ment.label != "ORG" or not (ment.start <= toks[lo].start and toks[hi - 1].end <= ment.end):
+                continue
+            ti = _token_at(toks, ment.start)
+            if ti is None:
+                continue
+            tj = _token_end(toks, ment.end, ti)
+            for a in range(ti, tj):
+                for b in range(a + 1, min(a + 4, tj) + 1):
+                    if a < hi and b > lo:
+                        continue  # the seat's own words
+                    for h in self.kb.lookup(article.text[toks[a].start : toks[b - 1].end]):
+                        iso3 = getattr(h.entry, "iso3", None)
+                        if h.kind in ("country", "demonym") and iso3 and iso3 != seat_country:
+                            return True
         return False
 
     def _real_place(self, surface: str) -> bool:

@@ -11,19 +11,25 @@ from ..model import Token
 from ..parse import Tree
 
 __all__ = [
+    "ADDRESSING_VERBS",
+    "ALLEGATION_NOUNS",
     "ARMED_PLATFORMS",
     "ARMED_SECTORS",
     "COUNTERPART_NOUNS",
     "DATED_NAME_LABELS",
     "DEMANDING_PARTICIPLES",
     "WEAPON_NOUNS",
+    "addressed_party",
     "against_phrase",
+    "alleged_doers",
     "armed_nationality_in",
     "counted_object",
     "counterpart_of_relation",
     "dated_name",
     "demanding_participle_parties",
+    "judged_deeds",
     "moved_forces_place",
+    "requested_thing_names",
     "thing_beneficiaries",
     "weapon_user",
 ]
@@ -148,14 +154,30 @@ def counterpart_of_relation(tree: Tree, verb: int) -> list[Token]:
     for _depth in range(4):
         nxt: list[int] = []
         for c in frontier:
-            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod"):
-                if k.pos in ("NOUN", "PROPN") and k.lower in COUNTERPART_NOUNS:
+            for k in tree.kids(c, "dobj", "prep", "pobj", "pcomp", "compound", "nmod", "advcl"):
+                if k.dep == "advcl" and not _noun_read_as_verb(tree, k):
+                    continue  # another clause
+                if k.lower in COUNTERPART_NOUNS and (
+                    k.pos in ("NOUN", "PROPN") or _noun_read_as_verb(tree, k)
+                ):
                     out.extend(
                         o for p in tree.kids(k.i, "prep") if p.lower == "with" for o in tree.kids(p.i, "pobj")
                     )
                 nxt.append(k.i)
         frontier = nxt
     return out
+
+
+def _noun_read_as_verb(tree: Tree, k: Token) -> bool:
+    """Whether a word tagged as a verb stands where a noun does ("ending its fisheries dispute with ...", where the
+    small model tags "dispute" as a verb): an object with a determiner or possessor, or a clause with no subject,
+    auxiliary or marker of its own right after a noun (the head of a compound read apart)."""
+    if k.pos != "VERB" or tree.kids(k.i, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+        return False
+    after_noun = k.i > 0 and tree.tokens[k.i - 1].pos == "NOUN" and k.tag in ("VB", "VBP", "NN")
+    if k.dep in ("dobj", "pobj"):
+        return bool(tree.kids(k.i, "det", "poss")) or after_noun
+    return k.dep == "advcl" and after_noun
 
 
 def against_phrase(tree: Tree, verb: int) -> list[int]:
@@ -242,3 +264,132 @@ def thing_beneficiaries(tree: Tree, heads: list[int]) -> list[int]:
             if p.lower in ("for", "to") and o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME"):
                 out.extend(tree.conjuncts(o.i))
     return out
+
+
+# entity labels of a name on a requested thing that says whom it is asked of ("an emergency NATO meeting")
+PROVIDER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def requested_thing_names(tree: Tree, verb: int) -> list[Token]:
+    """The names on the thing a request asks for, which say whom it is asked of, when the request names no one.
+
+    "Ukraine requested an emergency NATO meeting", "Ghana has requested an urgent ECOWAS summit", "sought Chinese
+    investment", "asked to lease a Russian training ground": a request whose object is what is requested (verbs.yaml
+    `recipient: none`) is addressed to the party named on that thing. The compound and adjective names (an entity
+    label, or a proper noun) on the verb's object, and on the object of its to-infinitive; the caller keeps those
+    that resolve to a party other than the actor."""
+    objs = list(tree.kids(verb, "dobj"))
+    for c in tree.kids(verb, "xcomp"):
+        if c.pos == "VERB" and any(k.lower == "to" for k in tree.kids(c.i, "aux")):
+            objs += tree.kids(c.i, "dobj")
+    out: list[Token] = []
+    for o in objs:
+        if o.pos != "NOUN" or o.ent_type in PROVIDER_LABELS:
+            continue  # a party itself, or a name: the role rules read it
+        for k in tree.kids(o.i, "compound", "amod", "nmod"):
+            if _name_like(k):
+                out.append(k)
+            else:
+                # "an urgent UN Security Council meeting": the name is a compound of a compound
+                out.extend(n for n in tree.kids(k.i, "compound") if _name_like(n))
+    return out
+
+
+def _name_like(k: Token) -> bool:
+    """A word that can name a party: an entity label, a proper noun, or an acronym the tagger took for a common
+    noun ("an emergency ECOWAS summit")."""
+    return k.ent_type in PROVIDER_LABELS or k.pos == "PROPN" or (len(k.text) > 1 and k.text.isupper())
+
+
+def judged_deeds(tree: Tree, verb: int) -> list[Token]:
+    """What a verb of judging (condemning, rejecting) is about, when the parser hid it: the heads whose possessor or
+    by-phrase names the party judged. Only for an active verb with no direct object of its own.
+
+    "denounced as an ugly crime Serbia's suppression of ...": the object is an apposition of the "as" phrase;
+    "condemned as unacceptable the coup by the army", "rejected as baseless accusations by Amnesty": the object is
+    read as the object of "as", with the judgement as its adjective; "condemned the coup by the army": the by-phrase
+    of the deed is hung on the verb (an active verb has no agent), returned as the phrase's own head."""
+    _subj, passive = tree.subject(verb)
+    if passive or tree.kid(verb, "dobj") is not None:
+        by_verb = [
+            o
+            for p in tree.kids(verb, "prep")
+            if p.lower == "by" and not passive
+            for o in tree.kids(p.i, "pobj")
+            if o.pos in ("NOUN", "PROPN") and o.ent_type not in ("DATE", "TIME")
+        ]
+        return by_verb
+    out: list[Token] = []
+    for p in tree.kids(verb, "prep"):
+        if p.lower != "as":
+            continue
+        for o in tree.kids(p.i, "pobj"):
+            appos = [a for a in tree.kids(o.i, "appos") if a.pos in ("NOUN", "PROPN")]
+            if appos:
+                out.extend(appos)
+                continue
+            adjs = [a for a in tree.kids(o.i, "amod") if a.pos == "ADJ" and a.i < o.i]
+            dets = [k for k in tree.kids(o.i, "det")]
+            if o.pos == "NOUN" and adjs and (not dets or min(a.i for a in adjs) < min(k.i for k in dets)):
+                out.append(o)
+    return out
+
+
+# nouns of what is said or suspected about someone, whose that-clause names who is said to have done it
+ALLEGATION_NOUNS = frozenset(
+    {"allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge", "charges", "report",
+     "reports", "suspicion", "suspicions", "complaint", "complaints", "evidence", "rumour", "rumours", "rumor",
+     "rumors"}
+)  # fmt: skip
+
+
+def alleged_doers(tree: Tree, trigger: int) -> tuple[list[Token], list[Token]]:
+    """Whom an investigation is into, when it is into what someone is said to have done: the subject of the
+    that-clause of an allegation noun in the act's into/of/on phrase.
+
+    "The UN opened an investigation into allegations that Burundian soldiers had killed civilians", "completed its
+    investigation into an allegation by the LPC that the NPFL had taken over the city": the soldiers, the NPFL (not
+    the civilians, nor the LPC who made the allegation). The phrase may hang on the act noun, on its light verb, or
+    on the verb itself. Returns the subjects with their conjuncts, and the heads of the by/from phrases that name
+    who made the allegation (which the caller puts after the subjects)."""
+    t = tree.tokens[trigger]
+    owners = [t]
+    if t.pos in ("VERB", "AUX"):
+        owners += tree.kids(trigger, "dobj")
+    elif t.dep == "dobj" and (h := tree.head(trigger)) is not None and h.pos == "VERB":
+        owners.append(h)
+    out: list[Token] = []
+    makers: list[Token] = []
+    for w in owners:
+        for p, o in tree.preps(w.i):
+            if p.lower not in ("into", "of", "on", "over") or o.lower not in ALLEGATION_NOUNS:
+                continue
+            makers += [m for p2, m in tree.preps(o.i) if p2.lower in ("by", "from")]
+            for c in tree.kids(o.i, "acl", "ccomp", "relcl"):
+                if c.pos not in ("VERB", "AUX") or not any(m.lower == "that" for m in tree.kids(c.i, "mark")):
+                    continue
+                for subj in tree.kids(c.i, "nsubj", "nsubjpass"):
+                    out.extend(tree.tokens[j] for j in tree.conjuncts(subj.i))
+    return out, makers
+
+
+# verbs of reaching someone, whose object a purpose clause's verbal act is addressed to ("contacted X to propose ...")
+ADDRESSING_VERBS = frozenset(
+    {"contact", "approach", "lobby", "petition", "email", "phone", "telephone", "ring", "visit", "see", "meet",
+     "consult", "summon", "invite", "write", "reach"}
+)  # fmt: skip
+
+
+def addressed_party(tree: Tree, verb: int) -> Token | None:
+    """Whom a verb of reaching someone reaches: its direct object ("contacting a number of Lebanese legislatures", the
+    quantity's of-phrase when the object is one), or the object of its "to" ("wrote to the president"). None for any
+    other verb."""
+    v = tree.tokens[verb]
+    if v.pos != "VERB" or (v.lemma or v.text).lower() not in ADDRESSING_VERBS:
+        return None
+    obj = tree.kid(verb, "dobj")
+    if obj is None:
+        return next((o for p, o in tree.preps(verb) if p.lower == "to" and o.pos in ("NOUN", "PROPN")), None)
+    if obj.lower in ("number", "group", "handful", "dozens", "hundreds", "couple", "series"):
+        return next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
+    return obj

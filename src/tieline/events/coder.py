@@ -30,13 +30,17 @@ from ..errors import DataFileError
 from ..model import Actor, Article, Event, Evidence, Location, Token, content_id
 from ..parse import Tree
 from .arguments import (
+    addressed_party,
     against_phrase,
+    alleged_doers,
     armed_nationality_in,
     counted_object,
     counterpart_of_relation,
     dated_name,
     demanding_participle_parties,
+    judged_deeds,
     moved_forces_place,
+    requested_thing_names,
     thing_beneficiaries,
     weapon_user,
 )
@@ -111,6 +115,8 @@ STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "cam
 # leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
 THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
 THING_OWNER_PREPS = THING_PLACE_PREPS | {"of", "for", "from"}
+# verbs by which a thing conveys people ("a convoy carrying UN peacekeepers"): those people are what an act on it is on
+CONVEYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "escort", "shuttle", "evacuate"})
 VERB_PARTY_PREPS = frozenset({"to", "against", "on", "with", "from", "toward", "towards"})
 # CAMEO roots of acts that another act expresses: a purpose clause of these is done by the act it is the purpose
 # of ("shunned work to protest", "took to the streets to demand", "wrote to criticise")
@@ -118,6 +124,8 @@ EXPRESSED_BY_ACTS = frozenset({"01", "02", "10", "11", "14"})
 # CAMEO roots of acts that judge another act (investigate, criticise, accuse): "an investigation of arms sales to
 # Peru", "criticism of aid to Israel" are aimed at whoever did the act, never at whom that act was aimed at
 JUDGING_ACTS = frozenset({"09", "11"})
+# verbs of suffering losses: their subject is who an act in their in/during/from phrase is done to
+LOSS_VERBS = frozenset({"suffer", "lose", "sustain", "incur"})
 # CAMEO roots of conflictual acts that can be held out as a threat on a condition (not 13 threats themselves)
 CONFLICT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 
@@ -399,6 +407,7 @@ class Coder:
         self._embed_governed(tree, drafts)
         self._purpose_recipients(tree, drafts)
         self._purpose_addressee(tree, drafts)
+        self._contacted_addressee(article, tree, actors, ref, drafts)
         self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
@@ -789,7 +798,17 @@ class Coder:
             elif chosen.object is not None or mode == "theme":
                 # "gave the Ivory Coast 5 million dollars": the indirect object first, then a phrase
                 dative0 = tree.kid(i, "dative")
-                if dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
+                if (
+                    chosen.object_is == "theme"
+                    and patient is not None
+                    and obj is not None
+                    and patient.i != obj.i
+                ):
+                    # "the rebels were given weapons by Rwanda": a passive that keeps the thing given as its object
+                    # has the one it was given to as its subject
+                    rec_heads = tree.conjuncts(patient.i)
+                    role_notes.append(f"recipient = passive subject '{patient.text}' (given '{obj.text}')")
+                elif dative0 is not None and dative0.pos in ("PROPN", "NOUN", "PRON"):
                     rec_heads = tree.conjuncts(dative0.i)
                     role_notes.append(f"recipient = indirect object '{dative0.text}'")
                 for prep in RECIPIENT_PREPS if not rec_heads else ():
@@ -909,14 +928,17 @@ class Coder:
             if obj is not None:
                 owners += [o.i for p, o in tree.preps(obj.i) if p.lower == "of"]
             owners += [h for h in rec_heads if h not in owners]  # "sanctions against gold from South Africa"
-            for prep in ("on", "against", "from"):
+            # "lifted restrictions on arms sales to Vietnam" (the "to" parsed on the verb or on the sales): the party
+            # a thing acted on goes to, when the thing names no one
+            for prep in ("on", "against", "from", "to"):
                 extra = [
-                    o.i
+                    j
                     for h in owners
                     for pk in tree.kids(h, "prep")
                     if pk.lower == prep
                     for o in tree.kids(pk.i, "pobj")
                     if o.i not in rec_heads
+                    for j in (tree.conjuncts(o.i) if prep == "to" else [o.i])
                 ]
                 extra += [o.i for pr, o in _called_objects(tree, i) if pr == prep]
                 found = self._resolve_all(extra, article, tree, actors, ref, peers=d.actors)
@@ -973,6 +995,20 @@ class Coder:
                 d.thing_owner, d.thing_why = self._thing_owner(content, [], article, tree, actors, ref, d)
                 if d.thing_owner:
                     break
+        if not d.recipients and d.actors and mode == "none" and chosen.prep is None and d.code[:2] == "02":
+            # "requested an emergency NATO meeting", "sought Chinese investment": a request that names no one is
+            # asked of the party named on the thing it asks for
+            found = [
+                a
+                for a in self._resolve_all(
+                    [k.i for k in requested_thing_names(tree, i)], article, tree, actors, ref, peers=d.actors
+                )
+                if (a.country or a.kind in ("igo", "armed_group", "org"))
+                and not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                role_notes.append(f"recipient = whom the thing requested is asked of ('{found[0].text}')")
         if d.actors and d.code.startswith("192"):
             taken = self._taken_from(article, tree, actors, ref, i, theme, d)
             if taken:
@@ -1555,6 +1591,33 @@ class Coder:
             if d.recipients:
                 d.roles.append(f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)")
 
+    def _contacted_addressee(
+        self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, drafts: list[Draft]
+    ) -> None:
+        """A verbal act in the purpose clause of a verb of reaching someone that is no event itself is addressed to
+        whom that verb reaches: "is contacting a number of Lebanese legislators to propose a new law", "approached
+        the Ugandan government to offer talks" (arguments.ADDRESSING_VERBS; verbal acts, quads 1 and 3, that name no
+        recipient; the governing verb's subject is the act's own)."""
+        coded = {d.trigger for d in drafts if d.kind == "verb"}
+        for d in drafts:
+            t = tree.tokens[d.trigger]
+            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
+                continue
+            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(
+                k.lower == "to" for k in tree.kids(t.i, "aux")
+            ):
+                continue
+            if t.head in coded or (obj := addressed_party(tree, t.head)) is None:
+                continue
+            found = [
+                a
+                for a in self._resolve_all(tree.conjuncts(obj.i), article, tree, actors, ref, peers=d.actors)
+                if not any(_same(a, b) for b in d.actors)
+            ]
+            if found:
+                d.recipients = found
+                d.roles.append(f"recipient = whom '{tree.tokens[t.head].text}' reaches (a purpose clause)")
+
     def _purpose_recipients(self, tree: Tree, drafts: list[Draft]) -> None:
         """A protest that names no target is addressed to the party its purpose clause names: "thousands marched to
         demand action from G7 leaders", "began a hunger strike to press the government" (same actor only); force that
@@ -1766,6 +1829,8 @@ class Coder:
         people counts as a thing, only a party with a country or an organisation is taken, never the act's own
         actor. ``heads`` are the other recipient heads found (phrases of the verb): only their places count."""
         cands: list[tuple[Token, Token, str]] = []
+        # the people the thing carries come before its owner and its place
+        carried: list[tuple[Token, Token, str]] = []
         for h, owner_preps in [
             *([(theme.i, THING_OWNER_PREPS)] if theme is not None else []),
             *((k, THING_PLACE_PREPS) for k in heads),
@@ -1779,7 +1844,17 @@ class Coder:
                 for p, o in tree.preps(ow.i):
                     if p.lower in owner_preps and o.pos in ("PROPN", "NOUN") and o.ent_type not in ("DATE", "TIME"):
                         cands.append((tok, o, p.lower))
-        for tok, o, prep in cands:
+                if (
+                    ow is not tok
+                    and owner_preps is THING_OWNER_PREPS
+                    and (ow.lemma or ow.text).lower() in CONVEYING_VERBS
+                ):
+                    # "attacked a convoy carrying UN peacekeepers", "sank a boat carrying migrants": the people the
+                    # thing carries are the ones it is done to
+                    carried += [
+                        (tok, o, ow.text) for o in tree.kids(ow.i, "dobj") if o.pos in ("NOUN", "PROPN")
+                    ]
+        for tok, o, prep in [*carried, *cands]:
             why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
             if prep in THING_PLACE_PREPS:
                 loc = self._geo_place(article, tree, actors, o.i, [a.country for a in d.actors if a.country])
@@ -1859,6 +1934,14 @@ class Coder:
         elif anchor.dep == "pobj" and head.lower == "under":
             v = tree.head(head.i)
             if v is not None and (v.lemma or v.text).lower() in ("come", "fall"):
+                verb = v
+        elif anchor.dep == "pobj" and head.lower in ("in", "during", "from"):
+            # "Ukrainian troops suffered heavy losses in Russian air strikes", "were losing 100 dead a day in NATO air
+            # strikes": who suffers losses in an act is who it is done to
+            v = tree.head(head.i)
+            if v is not None and v.pos == "NOUN" and v.dep == "dobj":
+                v = tree.head(v.i)  # "suffered heavy losses in ...": the phrase hung on the losses
+            if v is not None and v.pos == "VERB" and (v.lemma or v.text).lower() in LOSS_VERBS:
                 verb = v
         if verb is None:
             return None
@@ -3456,6 +3539,29 @@ class Coder:
             return drop(trace, d.trigger, "finish", d.dropped, d)
         # no event of an actor with itself
         d.recipients = [r for r in d.recipients if not any(_same(r, a) for a in d.actors)]
+        if (
+            d.kind == "noun"
+            and d.actors
+            and actors is not None
+            and cameo.code.startswith(self.own_forces_acts)
+            and all(not a.country and a.kind == "sector" for a in d.actors)
+            and toks[d.trigger].dep == "dobj"
+            and (mover := _participant_verb(tree, d.trigger, self.agentive)) is not None
+        ):
+            # "The United States speeded up the withdrawal of some invasion forces from Panama": forces of no
+            # nationality moved by the act a state's verb takes up are that state's; the state moves them
+            subj, subj_passive = tree.subject(mover)
+            if subj is not None and not subj_passive:
+                found = [
+                    a
+                    for a in self._resolve_all(tree.conjuncts(subj.i), article, tree, actors, ref, peers=[])
+                    if a.country
+                ]
+                if found:
+                    d.actors = found
+                    d.roles.append(
+                        f"actor = subject '{subj.text}' of '{toks[mover].text}', whose forces are moved"
+                    )
         if d.actors and actors is not None and cameo.code.startswith(self.own_forces_acts):
             self._moved_forces_place(article, tree, actors, d)
         if not d.recipients and cameo.code.startswith("13") and d.actors and actors is not None:
@@ -3587,11 +3693,10 @@ class Coder:
             d.recipients = content
         if not d.recipients and d.actors and protest_like and actors is not None:
             d.recipients = self._protest_content(article, tree, actors, ref, d)
-        if not d.recipients and d.actors and protest_like:
-            d.recipients = self._protest_target(d, actors)
         if not d.recipients and d.actors and actors is not None and d.kind == "verb":
             # "Denmark accepted a formula for ending its fisheries dispute with its EU partners", "called off the
-            # strike after deliberations with the government": the other side of the relation the act is about
+            # strike after deliberations with the government": the other side of the relation the act is about,
+            # before the protesters' own government or that of the place (it is named)
             for o in counterpart_of_relation(tree, d.trigger):
                 found = [
                     r
@@ -3602,6 +3707,8 @@ class Coder:
                     d.recipients = found
                     d.roles.append(f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about")
                     break
+        if not d.recipients and d.actors and protest_like:
+            d.recipients = self._protest_target(d, actors)
         if not d.recipients and d.actors and d.thing_owner:
             d.recipients = list(d.thing_owner)
             d.roles.append(d.thing_why)
@@ -3661,7 +3768,12 @@ class Coder:
                     a if self._abroad(a, d.recipients, place_cc) else self._localise(a, place_cc, where)
                     for a in d.actors
                 ]
-            if not _state_of([a for a in d.actors if not _overlaps(a, loc)], place_cc):
+            # (people named by a nationality are no state: "Thousands of Nigerians rallied in Lagos to protest
+            # violations by Islamic fundamentalists" -> the fundamentalists are Nigeria's)
+            if not _state_of(
+                [a for a in d.actors if not _overlaps(a, loc) and not self._demonym_people(a, actors)],
+                place_cc,
+            ):
                 d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
         if home is not None:
             where = f"the only country named around it ({home})"
@@ -3690,6 +3802,37 @@ class Coder:
         foreign = any(
             a.country and a.country != self._home_dateline for a in (*d.actors, *d.recipients, *d.attribution)
         )
+        if (
+            not d.recipients
+            and d.actors
+            and d.kind == "verb"
+            and cameo.code[:2] in ("11", "12")
+            and actors is not None
+        ):
+            # "condemned as unacceptable the coup by the army", "denounced as a crime Serbia's suppression of ...",
+            # "condemned the coup by the army" with the by-phrase parsed on the verb: the party judged
+            for o in judged_deeds(tree, d.trigger):
+                found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                found = found or self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
+                found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+                if found:
+                    d.recipients = found
+                    d.roles.append(f"recipient = the party behind what is judged ('{o.text}')")
+                    break
+        if d.actors and cameo.code.startswith("09") and actors is not None:
+            # "opened an investigation into allegations that Burundian soldiers had killed civilians": the soldiers,
+            # before who made the allegation ("an allegation by the LPC that the NPFL had taken over the city")
+            doers, makers = alleged_doers(tree, d.trigger)
+            made_by = [toks[j].start for k in makers for j in tree.conjuncts(k.i)]
+            found = [
+                a
+                for a in self._resolve_all([k.i for k in doers], article, tree, actors, ref, peers=d.actors)
+                if not any(_same(a, b) for b in d.actors)
+            ]
+            by_maker = all(any(a.start <= s < a.end for s in made_by) for a in d.recipients)
+            if found and by_maker:
+                d.recipients = found
+                d.roles.append("recipient = who is said to have done what the investigation is into")
         if not d.recipients and d.actors and cameo.code.startswith("11"):
             d.recipients = self._deed_doer(tree, d)
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
@@ -4016,7 +4159,16 @@ class Coder:
             found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
             if not found:
                 found = self._speech_act_party([o.i], article, tree, actors, ref, d, d.roles)
-            found = [a for a in found if not any(_same(a, b) for b in d.actors)]
+            # "Thousands of Iraqi Kurds demonstrated ... calling for independence from Iraq": people named by a
+            # nationality protest against its state (as `_protest_target` addresses their own government)
+            found = [
+                a
+                for a in found
+                if not any(
+                    _same(a, b) and not (a.kind == "state" and self._demonym_people(b, actors))
+                    for b in d.actors
+                )
+            ]
             if found:
                 d.roles.append(f"recipient = what the protest is against ('{o.text}')")
                 return found
@@ -4031,14 +4183,25 @@ class Coder:
         The caller takes the party each names, or the possessor or doer behind it."""
         trig = tree.tokens[d.trigger]
         out: list[Token] = []
-        if trig.pos == "VERB":
+        if trig.pos == "VERB" and not d.code.startswith("082"):
+            # (not "called off its strike": the object of calling a protest off is the protest itself)
             out.extend(k for k in tree.kids(trig.i, "dobj") if k.pos in ("NOUN", "PROPN"))
         gov = trig
         if trig.dep == "dobj" and (h := tree.head(trig.i)) is not None and h.pos == "VERB":
             gov = h  # "began a hunger strike to ...": the purpose clause hangs on the light verb
-        for c in tree.kids(gov.i, "xcomp", "advcl"):
+        purposes = list(tree.kids(gov.i, "xcomp", "advcl"))
+        if trig.pos == "NOUN":
+            # "a rally in Lagos to protest the violations ...": a to-infinitive on the protest noun itself
+            purposes += tree.kids(trig.i, "relcl", "acl")
+        for c in purposes:
             if c.pos != "VERB" or not any(k.lower == "to" for k in tree.kids(c.i, "aux")):
                 continue
+            if not tree.kids(c.i, "auxpass"):
+                # "to protest the rights violations under the Sharia law by Islamic fundamentalists": an active verb
+                # has no agent; its by-phrase names who did what is protested
+                out.extend(
+                    o for p, o in tree.preps(c.i) if p.lower == "by" and o.ent_type not in ("DATE", "TIME")
+                )
             for obj in tree.kids(c.i, "dobj"):
                 out.append(obj)
                 for p, o in tree.preps(obj.i):
