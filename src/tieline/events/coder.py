@@ -1901,6 +1901,17 @@ class Coder:
                 d.governor = gov
                 d.roles.append(f"the object of the event '{tree.tokens[gov.trigger].text}'")
                 if (
+                    gov.code[:2] in JUDGING_ACTS
+                    and d.code[:2] not in JUDGING_ACTS
+                    and d.actors
+                    and any(r.startswith("participants = subject of") for r in d.roles)
+                    and all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+                ):
+                    # "the ICC opened an investigation into the killings": who judges an act is not who did it (the
+                    # subject of the clause the noun sits in was taken as its participants)
+                    d.actors = []
+                    d.roles.append(f"no actor: '{tree.tokens[gov.trigger].text}' judges it, its subject did not do it")
+                if (
                     not gov.recipients
                     and d.recipients
                     and (not d.actors or all(any(_same(a, b) for b in gov.actors) for a in d.actors))
