@@ -95,3 +95,22 @@ def test_an_act_flowing_somewhere_is_received_there(pipe: Any, text: str, actor:
 def test_a_flow_with_no_party_is_no_event(pipe: Any) -> None:
     # no one gives it: an economic flow named by no party is not cooperation
     assert not [e for e in code(pipe, "Investment flows into the region slowed.") if e["cameo"].startswith("06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "actor", "recipient"),
+    [
+        ("The UN sent a team of investigators to Syria.", "09", "IGOUNO", "SYR"),
+        ("France sent a squad of commandos to Mali.", "15", "FRA", "MLI"),
+    ],
+)
+def test_a_team_sent_is_what_it_is_a_team_of(pipe: Any, text: str, root: str, actor: str, recipient: str) -> None:
+    evs = code(pipe, text)
+    hits = [e for e in evs if e["cameo"].startswith(root)]
+    assert hits, [(e["cameo"], e["reason"]) for e in evs]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[0]["reason"]
+    assert recipient in _codes(hits[0]["recipient"]), hits[0]["reason"]
+
+
+def test_a_team_of_players_is_no_event(pipe: Any) -> None:
+    assert not code(pipe, "The club sent a team of players to Qatar for the tournament.")
