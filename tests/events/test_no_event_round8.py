@@ -114,3 +114,28 @@ def test_a_team_sent_is_what_it_is_a_team_of(pipe: Any, text: str, root: str, ac
 
 def test_a_team_of_players_is_no_event(pipe: Any) -> None:
     assert not code(pipe, "The club sent a team of players to Qatar for the tournament.")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "actor", "recipient"),
+    [
+        ("Qatar mobilized lobby groups in Washington against the bill.", "05", "QAT", None),
+        ("The World Bank mobilized $2 billion for Pakistan after the floods.", "07", "IGOWBK", "PAK"),
+    ],
+)
+def test_mobilizing_what_is_no_force_is_no_military_mobilization(
+    pipe: Any, text: str, root: str, actor: str, recipient: str | None
+) -> None:
+    evs = code(pipe, text)
+    assert not [e for e in evs if e["cameo"].startswith("15")], [(e["cameo"], e["reason"]) for e in evs]
+    hits = [e for e in evs if e["cameo"].startswith(root)]
+    assert hits, [(e["cameo"], e["reason"]) for e in evs]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[0]["reason"]
+    if recipient is not None:
+        assert recipient in _codes(hits[0]["recipient"]), hits[0]["reason"]
+
+
+@pytest.mark.parametrize("text", ["Armenia mobilized its army along the border.", "Russia mobilized 300,000 reservists."])
+def test_mobilizing_forces_stays_a_mobilization(pipe: Any, text: str) -> None:
+    evs = code(pipe, text)
+    assert [e for e in evs if e["cameo"] == "154"], [(e["cameo"], e["reason"]) for e in evs]
