@@ -31,6 +31,7 @@ def _codes(side: list[dict[str, Any]]) -> list[str]:
         ("France advised its nationals against travelling to Niger.", "FRA", "NER"),
         ("Germany warned its citizens against travelling to Lebanon.", "DEU", "LBN"),
         ("Britain warned its citizens against all travel to Sudan.", "GBR", "SDN"),
+        ("Japan warned its citizens against visiting North Korea.", "JPN", "PRK"),
     ],
 )
 def test_a_travel_advisory_is_aimed_at_the_destination(pipe: Any, text: str, actor: str, recipient: str) -> None:
@@ -119,7 +120,7 @@ def test_a_team_of_players_is_no_event(pipe: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "root", "actor", "recipient"),
     [
-        ("Qatar mobilized lobby groups in Washington against the bill.", "05", "QAT", None),
+        ("Qatar mobilized lobby groups in Washington ahead of the vote.", "05", "QAT", None),
         ("The World Bank mobilized $2 billion for Pakistan after the floods.", "07", "IGOWBK", "PAK"),
     ],
 )
@@ -139,3 +140,9 @@ def test_mobilizing_what_is_no_force_is_no_military_mobilization(
 def test_mobilizing_forces_stays_a_mobilization(pipe: Any, text: str) -> None:
     evs = code(pipe, text)
     assert [e for e in evs if e["cameo"] == "154"], [(e["cameo"], e["reason"]) for e in evs]
+
+
+def test_mobilizing_others_against_a_party_rallies_opposition_to_it(pipe: Any) -> None:
+    evs = code(pipe, "The US mobilized allies against Russia at the UN.")
+    hits = [e for e in evs if e["cameo"] == "113"]
+    assert hits and "RUS" in _codes(hits[0]["recipient"]), [(e["cameo"], e["reason"]) for e in evs]

@@ -749,6 +749,12 @@ class Coder:
                     o = clause_subj  # "pushing for the US (to) support the plan": the clause's subject
                 elif o.pos == "VERB" and (dest := [d for p, d in tree.preps(o.i) if p.lower == "to"]):
                     o = dest[0]  # "advised against travelling to Haiti": where the journey goes
+                elif (
+                    o.pos == "VERB"
+                    and (o.lemma or o.text).lower() in self.lexicon.classes.get("journey", frozenset())
+                    and (visited := tree.kid(o.i, "dobj")) is not None
+                ):
+                    o = visited  # "warned its citizens against visiting North Korea": the place visited
                 rec_heads.extend(tree.conjuncts(o.i))
             if objs:
                 role_notes.append(f"recipient = object of '{chosen.prep}'")
