@@ -260,6 +260,7 @@ class Coder:
         self.receiving = frozenset(mod.get("receiving_verbs", ()))
         self.visit_codes = frozenset(mod.get("visit_codes", ()))
         self.delivery = frozenset(mod.get("delivery_verbs", ()))
+        self.flow_verbs = frozenset(mod.get("flow_verbs", ()))
         self.object_control = frozenset(mod.get("object_control", ()))
         self.perpetrate = frozenset(mod.get("perpetrate", ()))
         self.forecasts = frozenset(mod.get("forecasts", ()))
@@ -783,6 +784,14 @@ class Coder:
             for o in objs:
                 if o.pos in ("VERB", "AUX") and (clause_subj := tree.kid(o.i, "nsubj")) is not None:
                     o = clause_subj  # "pushing for the US (to) support the plan": the clause's subject
+                elif o.pos == "VERB" and (dest := [d for p, d in tree.preps(o.i) if p.lower == "to"]):
+                    o = dest[0]  # "advised against travelling to Haiti": where the journey goes
+                elif (
+                    o.pos == "VERB"
+                    and (o.lemma or o.text).lower() in self.lexicon.classes.get("journey", frozenset())
+                    and (visited := tree.kid(o.i, "dobj")) is not None
+                ):
+                    o = visited  # "warned its citizens against visiting North Korea": the place visited
                 rec_heads.extend(tree.conjuncts(o.i))
             if objs:
                 role_notes.append(f"recipient = object of '{chosen.prep}'")
@@ -2024,6 +2033,13 @@ class Coder:
                 return tree.conjuncts(obj.i)
         return []
 
+    def _journey_warned(self, tree: Tree, i: int) -> bool:
+        """Whether verb ``i`` warns or advises against a journey ("advised against travel", "against travelling")."""
+        journey = self.lexicon.classes.get("journey", frozenset())
+        return any(
+            p.lower == "against" and (o.lemma or o.text).lower() in journey for p, o in tree.preps(i)
+        )
+
     def _noun(
         self,
         article: Article,
@@ -2130,6 +2146,18 @@ class Coder:
             # "engaged Filipino peacekeepers in a firefight", "drew Iran into talks": the one engaged is the other side
             rec_heads = tree.conjuncts(partner.i)
             notes.append(f"recipient = object '{partner.text}' of '{v.text}' (the side engaged in it)")
+        if (
+            not rec_heads
+            and anchor.dep == "nsubj"
+            and head is not None
+            and (head.lemma or head.text).lower() in self.flow_verbs
+        ):
+            # "Japanese investment flows into Vietnam", "Western aid poured into Kyiv": where it goes receives it
+            for p, o in tree.preps(head.i):
+                if p.lower in ("into", "to", *pat.prep) and o.ent_type not in ("DATE", "TIME"):
+                    rec_heads = tree.conjuncts(o.i)
+                    notes.append(f"recipient = object of '{p.lower}' on '{head.text}', where it goes")
+                    break
         if not actor_heads:
             poss = tree.kid(a, "poss")
             if poss is not None:
@@ -3751,6 +3779,19 @@ class Coder:
         if cameo.code in self.visit_codes and d.kind == "verb" and not d.recipients and d.location is None:
             # "the Nigerian president attended a ceremony marking the anniversary": a visit needs a host or a place
             d.dropped = "a visit with no one and nowhere visited"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
+        if (
+            cameo.code in self.visit_codes
+            and d.kind == "verb"
+            and tree.tokens[d.trigger].dep == "pcomp"
+            and tree.tokens[tree.tokens[d.trigger].head].lower == "against"
+        ):
+            # "advised its nationals against travelling to Niger": a journey warned against is not made
+            d.dropped = "a journey advised or warned against, not a visit"
+            return drop(trace, d.trigger, "finish", d.dropped, d)
+        if cameo.plover == "THREATEN" and d.kind == "verb" and not d.recipients and self._journey_warned(tree, d.trigger):
+            # "Doctors advised against travelling during the heatwave": a travel advisory names where not to go
+            d.dropped = "advice against a journey to nowhere named"
             return drop(trace, d.trigger, "finish", d.dropped, d)
         if cameo.code in self.visit_codes and d.kind == "verb" and not d.actors and self._moving_thing(tree, d):
             # "weapons aboard four lorries travelling from Libya to Chad": a thing on the move visits no one
