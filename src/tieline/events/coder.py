@@ -268,6 +268,8 @@ class Coder:
         self.characterizing = frozenset(mod.get("characterizing_frames", ()))
         self.expectation_nouns = frozenset(mod.get("expectation_nouns", ()))
         self.purpose_frames = frozenset(mod.get("purpose_frames", ()))
+        self.dissuading = frozenset(mod.get("dissuading", ()))
+        self.preventing = frozenset(mod.get("preventing", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
         self.asked = AskedFor.from_modality(mod)  # nominal acts asked for ("called for a ceasefire"): not done
@@ -1211,6 +1213,16 @@ class Coder:
                     subj, passive = tree.tokens[verb.head], False
                 if subj is not None and not passive:
                     return subj
+        gerund = g.dep == "pcomp" or (g.dep == "pobj" and g.pos == "VERB")
+        if gerund and (p := tree.head(i)) is not None and p.lower in ("against", "from"):
+            verb = tree.head(p.i)
+            vl = (verb.lemma or verb.text).lower() if verb is not None else ""
+            if verb is not None and verb.pos == "VERB" and (vl in self.dissuading or (vl in self.preventing and p.lower == "from")):
+                # "warned Israel against attacking Lebanon", "barred the rebels from entering": the one warned or
+                # kept from it would do the act
+                obj = tree.kid(verb.i, "dobj") or tree.kid(verb.i, "nsubjpass")  # "Iran was deterred from ..."
+                if obj is not None and obj.i < g.i and obj.pos in ("PROPN", "NOUN", "PRON"):
+                    return obj
         j = i
         seen: set[int] = set()
         while j not in seen:
@@ -2853,6 +2865,17 @@ class Coder:
                     embedded = True
                     cur = g
                     continue
+            gerund = cur.dep == "pcomp" or (cur.dep == "pobj" and cur.pos == "VERB")
+            if gerund and h.lower in ("against", "from") and h.dep == "prep":
+                g = tree.head(h.i)
+                gl = (g.lemma or g.text).lower() if g is not None else ""
+                kept = h.lower == "from" and (gl in self.preventing or gl in self.negating_cues)
+                if kept or gl in self.dissuading:
+                    # "warned Israel against attacking Lebanon": warned against, not done; "barred the rebels from
+                    # entering the city", "refrained from attacking": kept from happening
+                    modality = "negated" if kept else "hypothetical"
+                    embedded = True
+                    break
             if cur.dep == "pcomp" and h.lower in ("at", "toward", "towards") and h.dep == "prep":
                 g = tree.head(h.i)
                 if g is not None and (g.lemma or g.text).lower() in self.purpose_frames:
