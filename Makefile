@@ -26,6 +26,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 
 eval: venv

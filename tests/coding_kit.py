@@ -29,4 +29,6 @@ def by_trigger(events: list[dict[str, Any]], text: str, word: str) -> dict[str, 
         trig = e["evidence"]["trigger"]
         if text[trig["start"] : trig["end"]].startswith(word):
             return e
-    raise AssertionError(f"no event on '{word}' in {[(e['event'], e['evidence']['trigger']['text']) for e in events]}")
+    raise AssertionError(
+        f"no event on '{word}' in {[(e['event'], e['evidence']['trigger']['text']) for e in events]}"
+    )

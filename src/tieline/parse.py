@@ -132,7 +132,9 @@ class Tree:
             if cc or any(toks[k].dep == "cc" for k in self.children[c]):
                 out.append(c)
         if cc and t.dep in SUBJ and t.head != j:
-            k = max(cc) + 1  # "The EU, Russia, and China condemned": China is a subject right after EU's "and"
+            k = (
+                max(cc) + 1
+            )  # "The EU, Russia, and China condemned": China is a subject right after EU's "and"
             if k < len(toks) and toks[k].head == t.head and toks[k].dep == t.dep and toks[k].pos == "PROPN":
                 out.append(k)
         return out
@@ -246,7 +248,14 @@ class Tree:
         it is read as the verb's direct object ("called on [dobj Minister X] to resign") or as the subject of a
         following reduced clause ("granted asylum to [nsubj five officers] holed up in ...")."""
         nxt = p + 1
-        while nxt < len(self.tokens) and self.tokens[nxt].dep in ("det", "nummod", "amod", "compound", "poss", "quantmod"):
+        while nxt < len(self.tokens) and self.tokens[nxt].dep in (
+            "det",
+            "nummod",
+            "amod",
+            "compound",
+            "poss",
+            "quantmod",
+        ):
             nxt = self.tokens[nxt].head if self.tokens[nxt].head > nxt else nxt + 1
         if nxt >= len(self.tokens):
             return None

@@ -173,7 +173,9 @@ class CodingPool:
         for coded in self._map(func, articles):
             yield from coded
 
-    def prepare(self, articles: Iterable[Article], *, coder: str, date: _dt.date | None = None) -> Iterator[Any]:
+    def prepare(
+        self, articles: Iterable[Article], *, coder: str, date: _dt.date | None = None
+    ) -> Iterator[Any]:
         """Like ``code``, but each worker also builds the store rows of its chunk: yields, in input
         order, one ``tieline.store._sql.PreparedBatch`` a chunk (for ``store.write_prepared``)."""
         func = functools.partial(_prepare_chunk, self.model, date, coder)

@@ -10,11 +10,18 @@ pytestmark = pytest.mark.model
 
 
 def parties(pipe: Any, text: str) -> dict[str, str]:
-    return {a["text"]: a["code"] for e in pipe.code(text, date="2024-01-24") for a in (*e.to_dict()["actor"], *e.to_dict()["recipient"])}
+    return {
+        a["text"]: a["code"]
+        for e in pipe.code(text, date="2024-01-24")
+        for a in (*e.to_dict()["actor"], *e.to_dict()["recipient"])
+    }
 
 
 def test_doctors_from_a_country_are_of_that_country(pipe: Any) -> None:
-    assert parties(pipe, "Doctors from Kenya delivered medicine to a hospital in Baghdad.")["Doctors"] == "KENHLH"
+    assert (
+        parties(pipe, "Doctors from Kenya delivered medicine to a hospital in Baghdad.")["Doctors"]
+        == "KENHLH"
+    )
 
 
 def test_refugees_from_a_country_are_its_refugees(pipe: Any) -> None:

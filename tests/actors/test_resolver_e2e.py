@@ -160,7 +160,9 @@ def test_king_of_a_country(pipe: Any) -> None:
 
 
 def test_unknown_head_of_an_organisation(pipe: Any) -> None:
-    e = find(code(pipe, "Arab League Secretary-General Salim Mansour urged Libya to hold elections."), "REQUEST")
+    e = find(
+        code(pipe, "Arab League Secretary-General Salim Mansour urged Libya to hold elections."), "REQUEST"
+    )
     a = one(e["actor"])
     assert a["kind"] == "person" and a["code"].startswith("IGO")
 
@@ -212,7 +214,9 @@ def test_a_sector_word_on_people_makes_a_sector_agent(pipe: Any) -> None:
     assert one(e["actor"])["sector"] == "REB"
 
 
-@pytest.mark.parametrize(("date", "name"), [("1990-06-01", "George H. W. Bush"), ("2003-06-01", "George W. Bush")])
+@pytest.mark.parametrize(
+    ("date", "name"), [("1990-06-01", "George H. W. Bush"), ("2003-06-01", "George W. Bush")]
+)
 def test_people_who_share_a_surname_are_told_apart_by_the_date(pipe: Any, date: str, name: str) -> None:
     e = find(code(pipe, "Bush criticised Iraq for refusing the inspections.", date), "ACCUSE")
     a = one(e["actor"])
@@ -231,7 +235,9 @@ def test_a_historical_leader_without_a_date_keeps_the_country(pipe: Any) -> None
         ("The Hungarians of southern Slovakia are demanding autonomy from the government.", "SVK"),
     ],
 )
-def test_a_people_named_with_another_country_belongs_to_that_country(pipe: Any, text: str, country: str) -> None:
+def test_a_people_named_with_another_country_belongs_to_that_country(
+    pipe: Any, text: str, country: str
+) -> None:
     e = find(code(pipe, text), "REQUEST")
     a = e["actor"][0]
     assert a["country"] == country and a["code"].startswith(country)
@@ -265,15 +271,21 @@ def test_leader_name_and_administration_is_that_countrys_government(
 
 def test_reported_pronoun_refers_to_the_unnamed_subject_of_the_reporting_verb(pipe: Any) -> None:
     evs = code(pipe, "The Chadian rebels said they will free the captured soldiers.")
-    assert any(a["country"] == "TCD" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+    assert any(a["country"] == "TCD" for e in evs for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in evs
+    ]
 
 
 def test_reported_pronoun_must_agree_in_number(pipe: Any) -> None:
     # "it" cannot stand for the plural "the rebel fighters"
     agree = code(pipe, "The rebel fighters said they will free the captured soldiers.")
-    assert any(a["sector"] == "REB" for e in agree for a in e["actor"]), [(e["event"], e["actor"]) for e in agree]
+    assert any(a["sector"] == "REB" for e in agree for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in agree
+    ]
     evs = code(pipe, "The rebel fighters said it will free the captured soldiers.")
-    assert not any(a["sector"] == "REB" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+    assert not any(a["sector"] == "REB" for e in evs for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in evs
+    ]
 
 
 def test_demonym_sides_are_the_governments_of_both(pipe: Any) -> None:
@@ -297,7 +309,10 @@ def test_leaders_of_an_unknown_body_stay_an_actor(pipe: Any) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Two missionaries from a church in Oslo were detained.", "Foreign diplomats visited the refugee camp in Chad."],
+    [
+        "Two missionaries from a church in Oslo were detained.",
+        "Foreign diplomats visited the refugee camp in Chad.",
+    ],
 )
 def test_nouns_for_people_stay_actors(pipe: Any, text: str) -> None:
     evs = code(pipe, text)
@@ -317,7 +332,10 @@ def test_an_acronym_in_parentheses_stands_for_the_name_before_it(pipe: Any) -> N
 
 def test_initials_of_a_person_after_a_body_are_the_body(pipe: Any) -> None:
     # "AKK" is also a German politician's alias in the knowledge base: here it abbreviates the association
-    evs = code(pipe, "Montenegro Municipality Association (AKK) officials demanded support from the Montenegro Assembly.")
+    evs = code(
+        pipe,
+        "Montenegro Municipality Association (AKK) officials demanded support from the Montenegro Assembly.",
+    )
     a = one(find(evs, "REQUEST")["actor"])
     assert a["country"] == "MNE"
 
@@ -326,7 +344,11 @@ def test_initials_of_a_person_after_a_body_are_the_body(pipe: Any) -> None:
 
 
 def test_an_unknown_body_takes_the_country_of_the_events_place(pipe: Any) -> None:
-    a = one(find(code(pipe, "Leaders of the Umoja opposition alliance postponed a rally in Nairobi."), "CONCEDE")["actor"])
+    a = one(
+        find(code(pipe, "Leaders of the Umoja opposition alliance postponed a rally in Nairobi."), "CONCEDE")[
+            "actor"
+        ]
+    )
     assert a["country"] == "KEN"
 
 
@@ -337,7 +359,11 @@ def test_a_placed_sector_agent_is_coded_with_the_cameo_country_code(pipe: Any) -
 
 
 def test_an_unknown_titled_person_takes_the_one_country_of_the_sentence(pipe: Any) -> None:
-    a = one(find(code(pipe, "Judge Maria Okafor opened an inquiry into corruption in Nigeria."), "ACCUSE")["actor"])
+    a = one(
+        find(code(pipe, "Judge Maria Okafor opened an inquiry into corruption in Nigeria."), "ACCUSE")[
+            "actor"
+        ]
+    )
     assert a["country"] == "NGA"
 
 
@@ -363,14 +389,18 @@ def test_a_diplomat_does_not_take_the_country_where_he_speaks(pipe: Any) -> None
         ("Turgut Ozal criticised Greece over the island dispute.", "1991-03-28", "TUR", "President"),
     ],
 )
-def test_older_heads_of_state_hold_their_dated_office(pipe: Any, text: str, date: str, country: str, role: str) -> None:
+def test_older_heads_of_state_hold_their_dated_office(
+    pipe: Any, text: str, date: str, country: str, role: str
+) -> None:
     a = one(find(code(pipe, text, date), "ACCUSE")["actor"])
     assert a["country"] == country
     assert (a.get("role") or "").startswith(role)
 
 
 def test_an_older_leader_after_office_is_still_known_but_holds_no_role(pipe: Any) -> None:
-    a = one(find(code(pipe, "Askar Akayev criticised Russia over the pipeline.", "2015-05-01"), "ACCUSE")["actor"])
+    a = one(
+        find(code(pipe, "Askar Akayev criticised Russia over the pipeline.", "2015-05-01"), "ACCUSE")["actor"]
+    )
     assert a["country"] == "KGZ" and not a.get("role")
 
 
@@ -387,7 +417,9 @@ def test_a_country_name_in_a_persons_name_is_the_person(pipe: Any) -> None:
 
 def test_an_unknown_judge_investigating_officials_of_the_one_country_is_of_that_country(pipe: Any) -> None:
     # officials of the country are no reason to think the judge foreign (only the country itself as a party is)
-    evs = code(pipe, "Judge Maria Okafor opened fraud investigations against 12 Nigerian government officials.")
+    evs = code(
+        pipe, "Judge Maria Okafor opened fraud investigations against 12 Nigerian government officials."
+    )
     assert one(find(evs, "ACCUSE")["actor"])["country"] == "NGA"
 
 
@@ -437,7 +469,9 @@ def test_an_unrecognised_name_is_what_its_apposition_says(pipe: Any) -> None:
 
 def test_the_country_of_a_place_is_no_party_that_withholds_the_sentences_country(pipe: Any) -> None:
     # Nairobi is where the postponed rally was to be, not a party to the agreement
-    evs = code(pipe, "Leaders of the Umoja opposition alliance agreed to postpone the demonstration in Nairobi.")
+    evs = code(
+        pipe, "Leaders of the Umoja opposition alliance agreed to postpone the demonstration in Nairobi."
+    )
     assert one(find(evs, "AGREE")["actor"])["country"] == "KEN"
 
 
@@ -445,14 +479,18 @@ def test_a_thing_in_apposition_does_not_make_a_name_a_country(pipe: Any) -> None
     # "a Kenyan-flagged vessel" is attributed to Kenya, but the ship's name is no Kenyan actor
     text = "Gunmen in two boats approached the Amani Star, a Kenyan-flagged vessel, and fired at it."
     evs = code(pipe, text)
-    assert all(a["country"] != "KEN" for e in evs for a in e["actor"]), [(e["event"], e["actor"]) for e in evs]
+    assert all(a["country"] != "KEN" for e in evs for a in e["actor"]), [
+        (e["event"], e["actor"]) for e in evs
+    ]
 
 
 def test_a_possessive_on_the_other_partys_agents_is_not_the_actors_own(pipe: Any) -> None:
     # "its army" is Somalia's: Cairo helping its own army would be no event between two parties
     text = "Egypt said Cairo supported the unity of Somalia and would help its army in the fight against al-Shabaab."
     evs = [e for e in code(pipe, text) if e["event"] == "AGREE"]
-    assert evs and any(a["country"] == "SOM" for e in evs for a in e["recipient"]), [(e["actor"], e["recipient"]) for e in evs]
+    assert evs and any(a["country"] == "SOM" for e in evs for a in e["recipient"]), [
+        (e["actor"], e["recipient"]) for e in evs
+    ]
 
 
 # -- ethnic communities ------------------------------------------------------------------------------------
@@ -488,7 +526,9 @@ def test_an_ethnic_community_with_no_place_is_not_claimed_for_the_country_of_its
         ("Anti-American protesters marched through Karachi on Friday.", "PROTEST", "USA"),
     ],
 )
-def test_a_stance_or_a_backer_is_not_the_actors_country(pipe: Any, text: str, plover: str, not_country: str) -> None:
+def test_a_stance_or_a_backer_is_not_the_actors_country(
+    pipe: Any, text: str, plover: str, not_country: str
+) -> None:
     e = find(code(pipe, text), plover)
     assert e["actor"] and all(a["country"] != not_country for a in e["actor"]), e["actor"]
 

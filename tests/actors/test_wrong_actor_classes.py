@@ -119,7 +119,10 @@ def test_a_domestic_protest_in_the_place_keeps_its_country(pipe: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("The militant leader was arrested inside Iraq in a joint operation of the Jordanian army.", "JORMIL"),
+        (
+            "The militant leader was arrested inside Iraq in a joint operation of the Jordanian army.",
+            "JORMIL",
+        ),
         ("The smuggler was detained in Mali during a raid by Nigerien troops.", "NERMIL"),
     ],
 )

@@ -51,7 +51,7 @@ def test_denial_is_negated(pipe: Any) -> None:
 
 
 def test_an_intent_noun_governs_its_of_gerund(pipe: Any) -> None:
-    """"had no intention of invading" intends nothing; "the threat of attacking" threatens it."""
+    """ "had no intention of invading" intends nothing; "the threat of attacking" threatens it."""
     e = find(code(pipe, "The president said Belarus had no intention of invading Lithuania."), "ASSAULT")
     assert e["modality"] == "negated" and countries(e["recipient"]) == {"LTU"}
     e = find(code(pipe, "Moldova warned of the threat of attacking its border posts."), "ASSAULT")
@@ -59,7 +59,7 @@ def test_an_intent_noun_governs_its_of_gerund(pipe: Any) -> None:
 
 
 def test_a_quantity_of_a_thing_is_transparent(pipe: Any) -> None:
-    """"suspended part of its aid to X" is suspending aid (CAMEO 162) to X; no separate aid event is asserted."""
+    """ "suspended part of its aid to X" is suspending aid (CAMEO 162) to X; no separate aid event is asserted."""
     events = code(pipe, "Norway suspended part of its development aid to Malawi last year.")
     e = find(events, "SANCTION")
     assert e["cameo"].startswith("162") and countries(e["recipient"]) == {"MWI"}
@@ -118,7 +118,9 @@ def test_a_place_in_the_actor_s_own_country_is_no_recipient(pipe: Any) -> None:
 
 
 def test_a_when_clause_under_a_pledge_states_what_happened(pipe: Any) -> None:
-    events = code(pipe, "Turkey vowed to withdraw its troops from Libya when Erdogan visited Tripoli in 2023.")
+    events = code(
+        pipe, "Turkey vowed to withdraw its troops from Libya when Erdogan visited Tripoli in 2023."
+    )
     visit = [e for e in events if e["evidence"]["trigger"]["text"].startswith("visited")]
     assert visit and visit[0]["modality"] == "asserted" and visit[0]["event"] == "CONSULT"
 

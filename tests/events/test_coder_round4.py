@@ -12,7 +12,9 @@ pytestmark = pytest.mark.model
 
 
 def test_a_conflictual_act_held_out_on_a_condition_is_a_threat(pipe: Any) -> None:
-    m = main(code(pipe, "The European Union could impose new sanctions on Iran if it continues to enrich uranium."))
+    m = main(
+        code(pipe, "The European Union could impose new sanctions on Iran if it continues to enrich uranium.")
+    )
     assert m["event"] == "THREATEN" and m["cameo"] == "132"
     m = main(code(pipe, "Israel would strike Lebanon if Hezbollah fires rockets, the minister said."))
     assert m["event"] == "THREATEN" and m["cameo"] == "138"
@@ -25,7 +27,9 @@ def test_a_conflictual_act_held_out_on_a_condition_is_a_threat(pipe: Any) -> Non
 
 
 def test_giving_a_welcome_or_an_audience_is_hosting(pipe: Any) -> None:
-    m = main(code(pipe, "The Kenyan president extended a warm welcome to the visiting Ugandan prime minister."))
+    m = main(
+        code(pipe, "The Kenyan president extended a warm welcome to the visiting Ugandan prime minister.")
+    )
     assert m["event"] == "CONSULT" and m["cameo"] == "043"
     m = main(code(pipe, "King Abdullah granted an audience to the French foreign minister in Amman."))
     assert m["event"] == "CONSULT" and m["cameo"] == "043"
@@ -74,12 +78,16 @@ def test_who_is_under_an_act_receives_it(pipe: Any) -> None:
 
 
 def test_a_demand_voiced_by_a_protest_ranks_below_the_protest(pipe: Any) -> None:
-    events = code(pipe, "Farmers in Ghana began a hunger strike outside parliament to demand the return of their land.")
+    events = code(
+        pipe, "Farmers in Ghana began a hunger strike outside parliament to demand the return of their land."
+    )
     m = main(events)
     assert m["event"] == "PROTEST"
     demand = [e for e in events if e["event"] == "REQUEST"]
     assert demand and "what the protest 'strike' demands" in demand[0]["reason"]
-    m = main(code(pipe, "Kenyan teachers marched through Nairobi and demanded higher pay from the government."))
+    m = main(
+        code(pipe, "Kenyan teachers marched through Nairobi and demanded higher pay from the government.")
+    )
     assert m["event"] == "PROTEST"
     # a demand with no protest stays the main event
     assert main(code(pipe, "Kenyan students demanded the resignation of the minister."))["event"] == "REQUEST"
@@ -95,7 +103,10 @@ def test_a_passive_forecast_is_no_pledge(pipe: Any) -> None:
 
 
 def test_an_in_support_of_frame_ranks_below_the_act_it_describes(pipe: Any) -> None:
-    events = code(pipe, "Chadian troops, fighting in support of Nigerian forces, recaptured the town of Baga on Tuesday.")
+    events = code(
+        pipe,
+        "Chadian troops, fighting in support of Nigerian forces, recaptured the town of Baga on Tuesday.",
+    )
     m = main(events)
     assert m["event"] == "ASSAULT" and m["evidence"]["trigger"]["text"].startswith("recaptured")
     support = [e for e in events if e["event"] == "SUPPORT"]
@@ -116,7 +127,9 @@ def test_retaking_territory_and_pushing_fighters_out(pipe: Any) -> None:
 
 
 def test_clashes_a_death_happened_in_are_no_manner_frame(pipe: Any) -> None:
-    events = code(pipe, "Three Kenyan soldiers were killed in clashes with al-Shabaab fighters near the border.")
+    events = code(
+        pipe, "Three Kenyan soldiers were killed in clashes with al-Shabaab fighters near the border."
+    )
     clashes = [e for e in events if e["evidence"]["trigger"]["text"] == "clashes"]
     assert clashes and "a frame of manner or purpose" not in clashes[0]["reason"]
 
@@ -229,7 +242,9 @@ def test_an_attack_that_leaves_people_dead_is_the_attack(pipe: Any) -> None:
     # a storm or an accident that leaves people dead is no political event
     assert not code(pipe, "The storm left twenty people dead in Kenya.")
     # a labour strike that leaves passengers stranded is no attack
-    assert not any(e["event"] == "ASSAULT" for e in code(pipe, "The rail strike left thousands of passengers stranded."))
+    assert not any(
+        e["event"] == "ASSAULT" for e in code(pipe, "The rail strike left thousands of passengers stranded.")
+    )
 
 
 def test_forcing_monitors_or_agencies_out_is_expelling_them(pipe: Any) -> None:
@@ -240,7 +255,9 @@ def test_forcing_monitors_or_agencies_out_is_expelling_them(pipe: Any) -> None:
 
 
 def test_an_investigation_needs_no_named_party(pipe: Any) -> None:
-    events = code(pipe, "The Kenyan human rights commission completed its investigation into the allegations.")
+    events = code(
+        pipe, "The Kenyan human rights commission completed its investigation into the allegations."
+    )
     assert any(e["event"] == "ACCUSE" and e["cameo"] == "090" for e in events)
 
 
@@ -252,10 +269,14 @@ def test_training_musicians_is_no_build_up(pipe: Any) -> None:
 def test_a_light_verbs_phrase_names_the_addressee_of_its_noun(pipe: Any) -> None:
     m = main(code(pipe, "Kenya made an urgent appeal to the United Nations for food aid."))
     assert m["event"] == "REQUEST" and {a["code"] for a in m["recipient"]} == {"IGOUNO"}
-    m = main(code(pipe, "The Kenyan president issued a stern reminder to Somalia that it must respect the border."))
+    m = main(
+        code(pipe, "The Kenyan president issued a stern reminder to Somalia that it must respect the border.")
+    )
     assert m["cameo"] == "100" and {a["country"] for a in m["recipient"]} == {"SOM"}
     # a reminder with no addressee is no event
-    assert not any(e["cameo"] == "100" for e in code(pipe, "The ruins in Mogadishu are a reminder of the war."))
+    assert not any(
+        e["cameo"] == "100" for e in code(pipe, "The ruins in Mogadishu are a reminder of the war.")
+    )
 
 
 def test_the_subject_of_a_copula_is_not_addressed_by_a_demand_noun(pipe: Any) -> None:
@@ -264,7 +285,9 @@ def test_the_subject_of_a_copula_is_not_addressed_by_a_demand_noun(pipe: Any) ->
 
 
 def test_a_protest_by_people_the_text_names_is_kept(pipe: Any) -> None:
-    events = code(pipe, "Islamist activists continued their hunger strike to demand the release of the prisoners.")
+    events = code(
+        pipe, "Islamist activists continued their hunger strike to demand the release of the prisoners."
+    )
     m = main(events)
     assert m["event"] == "PROTEST" and m["cameo"] == "142"
     # a protest noun with no one named is still no event

@@ -18,7 +18,9 @@ def by_trigger(events: list[dict[str, Any]], word: str) -> dict[str, Any]:
 
 
 def test_no_on_the_object_or_the_noun_negates_the_act(pipe: Any) -> None:
-    e = by_trigger(code(pipe, "The Turkish army said it had carried out no air strikes in Iraq this week."), "carried")
+    e = by_trigger(
+        code(pipe, "The Turkish army said it had carried out no air strikes in Iraq this week."), "carried"
+    )
     assert e["event"] == "ASSAULT" and e["modality"] == "negated"
     e = by_trigger(code(pipe, "Kenyan soldiers fired no shots at the Somali fighters."), "fired")
     assert e["modality"] == "negated"
@@ -54,12 +56,17 @@ def test_force_on_dissent_by_no_authority_is_an_assault_not_repression(pipe: Any
 
 
 def test_seizing_drugs_or_counterfeit_goods_is_no_political_event(pipe: Any) -> None:
-    assert not any(e["cameo"].startswith("17") for e in code(pipe, "Kenyan police seized two tonnes of cocaine in Mombasa."))
     assert not any(
-        e["cameo"].startswith("17") for e in code(pipe, "Customs officers in Lagos seized 500 boxes of fake perfume.")
+        e["cameo"].startswith("17")
+        for e in code(pipe, "Kenyan police seized two tonnes of cocaine in Mombasa.")
     )
     assert not any(
-        e["cameo"].startswith("17") for e in code(pipe, "Police in Hanoi confiscated counterfeit watches worth $2 million.")
+        e["cameo"].startswith("17")
+        for e in code(pipe, "Customs officers in Lagos seized 500 boxes of fake perfume.")
+    )
+    assert not any(
+        e["cameo"].startswith("17")
+        for e in code(pipe, "Police in Hanoi confiscated counterfeit watches worth $2 million.")
     )
     # seized arms, ships or territory are still coded
     m = main(code(pipe, "Nigerian troops seized weapons and ammunition from Boko Haram fighters in Borno."))
@@ -83,13 +90,23 @@ def test_a_relative_clause_on_a_claimed_deed_is_the_claim_content(pipe: Any) -> 
     # and the relative clause that describes the deed, are its content
     events = code(pipe, "Al-Shabaab took credit for the car bomb that killed twelve soldiers in Mogadishu.")
     assert not any(e["event"] == "ASSAULT" for e in events)
-    events = code(pipe, "Al-Shabaab claimed responsibility for the attack which destroyed a police station in Kismayo.")
+    events = code(
+        pipe, "Al-Shabaab claimed responsibility for the attack which destroyed a police station in Kismayo."
+    )
     assert not any(e["event"] == "ASSAULT" for e in events)
     # a participle that is a document's own content is still the act ("a declaration demanding changes")
-    m = main(code(pipe, "Kenyan opposition activists published a declaration demanding the release of political prisoners."))
+    m = main(
+        code(
+            pipe,
+            "Kenyan opposition activists published a declaration demanding the release of political prisoners.",
+        )
+    )
     assert m["event"] == "REQUEST"
     # without a claim the attack is coded
-    assert main(code(pipe, "A car bomb killed twelve Somali soldiers in Mogadishu on Monday."))["event"] == "ASSAULT"
+    assert (
+        main(code(pipe, "A car bomb killed twelve Somali soldiers in Mogadishu on Monday."))["event"]
+        == "ASSAULT"
+    )
 
 
 def test_a_clash_of_police_with_protesters_is_the_riot_either_way_round(pipe: Any) -> None:
@@ -106,7 +123,9 @@ def test_a_protest_held_or_staged_is_an_event_without_named_protesters(pipe: Any
     m = main(code(pipe, "Anti-government protests were held in several Bahraini towns on Monday night."))
     assert m["event"] == "PROTEST" and m["cameo"] == "141"
     # a verb that only sounds like a protest is not kept without a party
-    assert not any(e["event"] == "PROTEST" for e in code(pipe, "These figures demonstrate a clear disregard for safety."))
+    assert not any(
+        e["event"] == "PROTEST" for e in code(pipe, "These figures demonstrate a clear disregard for safety.")
+    )
 
 
 def test_a_participle_naming_a_patron_is_no_act_of_support(pipe: Any) -> None:
@@ -149,10 +168,15 @@ def test_in_violation_of_characterises_the_act_it_hangs_on(pipe: Any) -> None:
 
 
 def test_force_with_no_target_is_aimed_at_whom_its_purpose_or_result_clause_names(pipe: Any) -> None:
-    m = main(code(pipe, "Kenyan police opened fire to disperse opposition demonstrators in Kisumu on Monday."))
+    m = main(
+        code(pipe, "Kenyan police opened fire to disperse opposition demonstrators in Kisumu on Monday.")
+    )
     assert m["event"] == "ASSAULT" and m["evidence"]["trigger"]["text"] == "opened fire"
     assert m["recipient"] and m["recipient"][0]["sector"] == "CVL"
-    e = by_trigger(code(pipe, "Al-Shabaab fighters attacked a checkpoint in Somalia, killing twelve Somali soldiers."), "attacked")
+    e = by_trigger(
+        code(pipe, "Al-Shabaab fighters attacked a checkpoint in Somalia, killing twelve Somali soldiers."),
+        "attacked",
+    )
     assert any(r["country"] == "SOM" for r in e["recipient"])
 
 
@@ -184,15 +208,27 @@ def test_a_nominal_event_in_a_time_phrase_of_another_act_ranks_below_it(pipe: An
     m = main(code(pipe, text))
     assert m["event"] == "MOBILIZE"
     # when the verb it dates is no event, the nominal event stays the main one
-    m = main(code(pipe, "Several villagers suffered breathing problems after a chlorine gas attack on Saraqeb in Syria."))
+    m = main(
+        code(
+            pipe,
+            "Several villagers suffered breathing problems after a chlorine gas attack on Saraqeb in Syria.",
+        )
+    )
     assert m["event"] == "ASSAULT"
 
 
 def test_an_act_only_feared_or_anticipated_is_not_done(pipe: Any) -> None:
     e = by_trigger(code(pipe, "Fears of an Israeli attack on Iran rose in Tehran on Monday."), "attack")
     assert e["event"] == "ASSAULT" and e["modality"] == "hypothetical"
-    events = code(pipe, "Egyptian police arrested dozens of activists in Cairo in anticipation of mass protests.")
-    assert not any(e["evidence"]["trigger"]["text"] == "protests" and e["modality"] == "asserted" for e in events)
+    events = code(
+        pipe, "Egyptian police arrested dozens of activists in Cairo in anticipation of mass protests."
+    )
+    assert not any(
+        e["evidence"]["trigger"]["text"] == "protests" and e["modality"] == "asserted" for e in events
+    )
     assert by_trigger(events, "arrested")["modality"] == "asserted"
     # an attack of its own is done
-    assert by_trigger(code(pipe, "An Israeli attack on Iran killed two guards."), "attack")["modality"] == "asserted"
+    assert (
+        by_trigger(code(pipe, "An Israeli attack on Iran killed two guards."), "attack")["modality"]
+        == "asserted"
+    )

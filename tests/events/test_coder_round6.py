@@ -29,17 +29,26 @@ def test_a_hyphenated_noun_split_by_the_tokenizer_is_the_whole_word(pipe: Any) -
     e = main(code(pipe, "A student was pepper-sprayed by riot police in Hamburg on Friday."))
     assert e["event"] == "COERCE" and e["cameo"] == "175"
     # a hyphenated word whose whole is no event keeps the sense of its last part, or none
-    assert not [e for e in code(pipe, "The sit-down dinner in Paris was cancelled.") if e["event"] == "PROTEST"]
+    assert not [
+        e for e in code(pipe, "The sit-down dinner in Paris was cancelled.") if e["event"] == "PROTEST"
+    ]
 
 
 def test_a_prisoner_exchange_is_an_event_with_no_party_named(pipe: Any) -> None:
     # the of-phrase names the sense of a noun with no plain one, as a modifier does ("a prisoner exchange")
-    e = by_trigger(code(pipe, "Red Cross staff watched the exchange of prisoners of war near Mariupol on Friday."), "exchange")
+    e = by_trigger(
+        code(pipe, "Red Cross staff watched the exchange of prisoners of war near Mariupol on Friday."),
+        "exchange",
+    )
     assert e["event"] == "RETREAT" and e["cameo"] == "0841"
-    e = by_trigger(code(pipe, "Officials oversaw the exchange process of detainees at the border crossing."), "exchange")
+    e = by_trigger(
+        code(pipe, "Officials oversaw the exchange process of detainees at the border crossing."), "exchange"
+    )
     assert e["cameo"] == "0841"
     # an exchange of fire is still no release, and an exchange of ideas no event at all
-    assert not [e for e in code(pipe, "The exchange of fire near the village lasted an hour.") if e["cameo"] == "0841"]
+    assert not [
+        e for e in code(pipe, "The exchange of fire near the village lasted an hour.") if e["cameo"] == "0841"
+    ]
     assert not code(pipe, "Students took part in an exchange of ideas at the university.")
 
 
@@ -48,11 +57,18 @@ def test_emplacing_or_placing_a_bomb_is_a_bombing_by_who_placed_it(pipe: Any) ->
     e = main(code(pipe, text))
     assert e["event"] == "ASSAULT" and e["cameo"] == "183" and e["actor"]
     # placing something else is no bombing
-    assert not [e for e in code(pipe, "The minister placed a wreath at the memorial in Kigali.") if e["event"] == "ASSAULT"]
+    assert not [
+        e
+        for e in code(pipe, "The minister placed a wreath at the memorial in Kigali.")
+        if e["event"] == "ASSAULT"
+    ]
 
 
 def test_sexual_assault_and_sexual_violence_are_sexual_violence(pipe: Any) -> None:
-    e = by_trigger(code(pipe, "Kenyan police officers committed sexual violence against detainees in Nairobi."), "violence")
+    e = by_trigger(
+        code(pipe, "Kenyan police officers committed sexual violence against detainees in Nairobi."),
+        "violence",
+    )
     assert e["cameo"] == "1821"
     e = main(code(pipe, "Rebel fighters carried out a sexual assault on a girl near Bunia on Monday."))
     assert e["event"] == "ASSAULT" and e["cameo"] == "1821"
@@ -81,7 +97,9 @@ def test_a_standalone_act_on_things_is_named_by_any_conjunct_of_its_object(pipe:
 
 
 def test_fighters_demobilized_with_no_agent_demobilize_themselves(pipe: Any) -> None:
-    e = main(code(pipe, "A third of the rebel fighters have been demobilized since the ceasefire in Mindanao."))
+    e = main(
+        code(pipe, "A third of the rebel fighters have been demobilized since the ceasefire in Mindanao.")
+    )
     assert e["event"] == "RETREAT" and e["cameo"] == "0873"
     assert e["actor"] and e["actor"][0]["sector"] == "REB"
 
@@ -98,7 +116,9 @@ def test_a_protest_verb_that_names_who_protests_is_kept_when_they_do_not_resolve
 
 
 def test_paying_compensation_is_restitution_and_giving_access_is_allowing_it(pipe: Any) -> None:
-    e = main(code(pipe, "Kenya has paid compensation to 300 families whose land was seized by the colonial state."))
+    e = main(
+        code(pipe, "Kenya has paid compensation to 300 families whose land was seized by the colonial state.")
+    )
     assert e["event"] == "RETREAT" and e["cameo"] == "0842"
     e = main(code(pipe, "Sudan gave UN investigators access to the camps in Darfur."))
     assert e["cameo"] == "086"
@@ -129,20 +149,30 @@ def test_an_attack_named_by_its_weapon_is_complete_without_an_attacker(pipe: Any
 def test_communal_or_sectarian_violence_is_an_event_with_no_party_named(pipe: Any) -> None:
     e = by_trigger(code(pipe, "The province saw a new wave of sectarian violence last week."), "violence")
     assert e["event"] == "ASSAULT"
-    e = by_trigger(code(pipe, "Villagers fled a surge of mob violence aimed at the Christian minority."), "violence")
+    e = by_trigger(
+        code(pipe, "Villagers fled a surge of mob violence aimed at the Christian minority."), "violence"
+    )
     assert e["event"] == "ASSAULT"
     # violence of no such kind names no event by itself
     assert not code(pipe, "Domestic violence cases rose sharply in Lagos last year.")
 
 
 def test_what_demonstrators_take_part_in_is_their_protest(pipe: Any) -> None:
-    text = 'Hundreds of demonstrators participated in what organizers called a "Peace Walk" in Lima on Sunday.'
+    text = (
+        'Hundreds of demonstrators participated in what organizers called a "Peace Walk" in Lima on Sunday.'
+    )
     e = main(code(pipe, text))
     assert e["event"] == "PROTEST"
-    e = by_trigger(code(pipe, "Teachers formed a human chain outside the education ministry in Dhaka."), "chain")
+    e = by_trigger(
+        code(pipe, "Teachers formed a human chain outside the education ministry in Dhaka."), "chain"
+    )
     assert e["event"] == "PROTEST"
     # delegates taking part in a conference do not protest
-    assert not [e for e in code(pipe, "Delegates participated in the conference in Geneva.") if e["event"] == "PROTEST"]
+    assert not [
+        e
+        for e in code(pipe, "Delegates participated in the conference in Geneva.")
+        if e["event"] == "PROTEST"
+    ]
 
 
 def test_a_past_form_tagged_as_an_adjective_with_an_object_is_a_verb(pipe: Any) -> None:
@@ -153,7 +183,9 @@ def test_a_past_form_tagged_as_an_adjective_with_an_object_is_a_verb(pipe: Any) 
 
 
 def test_a_decision_to_act_is_the_act_of_who_made_it(pipe: Any) -> None:
-    e = main(code(pipe, "The decision to withdraw from the town of Tal Afar was taken by the Kurdish leadership."))
+    e = main(
+        code(pipe, "The decision to withdraw from the town of Tal Afar was taken by the Kurdish leadership.")
+    )
     assert e["event"] == "RETREAT" and e["actor"]
     e = main(code(pipe, "Turkey made the decision to pull its troops out of the Idlib area."))
     assert e["event"] == "RETREAT" and e["actor"][0]["code"].startswith("TUR")
@@ -171,14 +203,21 @@ def test_what_an_act_is_aimed_at_is_not_done(pipe: Any) -> None:
 
 
 def test_who_is_guilty_of_or_responsible_for_an_act_did_it(pipe: Any) -> None:
-    e = main(code(pipe, "Both the Sudanese army and the SPLA are guilty of violating the ceasefire agreement."))
+    e = main(
+        code(pipe, "Both the Sudanese army and the SPLA are guilty of violating the ceasefire agreement.")
+    )
     assert e["event"] == "REJECT" and len(e["actor"]) == 2
-    e = by_trigger(code(pipe, "Monitors said Russia is responsible for shelling the Ukrainian town of Izium."), "shelling")
+    e = by_trigger(
+        code(pipe, "Monitors said Russia is responsible for shelling the Ukrainian town of Izium."),
+        "shelling",
+    )
     assert e["actor"] and e["actor"][0]["code"].startswith("RUS")
 
 
 def test_who_resorts_or_returns_to_an_act_does_it(pipe: Any) -> None:
-    e = main(code(pipe, "Kashmiri youths resorted to throwing stones at Indian police in Srinagar on Friday."))
+    e = main(
+        code(pipe, "Kashmiri youths resorted to throwing stones at Indian police in Srinagar on Friday.")
+    )
     assert e["event"] == "PROTEST" and e["actor"]
     e = by_trigger(code(pipe, "The rebels returned to shelling the city of Aleppo."), "shelling")
     assert e["actor"] and e["actor"][0]["sector"] == "REB"
@@ -194,9 +233,16 @@ def test_a_subject_parsed_into_a_fronted_phrase_is_the_subject(pipe: Any) -> Non
 
 
 def test_actions_targeting_a_country_are_measures_and_military_action_is_force(pipe: Any) -> None:
-    e = by_trigger(code(pipe, "The European Union announced new actions targeting Belarus over the forced landing."), "targeting")
+    e = by_trigger(
+        code(pipe, "The European Union announced new actions targeting Belarus over the forced landing."),
+        "targeting",
+    )
     assert e["event"] == "SANCTION"
-    e = by_trigger(code(pipe, "Israeli air strikes targeting Hamas commanders killed 12 people in Gaza."), "targeting")
+    e = by_trigger(
+        code(pipe, "Israeli air strikes targeting Hamas commanders killed 12 people in Gaza."), "targeting"
+    )
     assert e["event"] == "ASSAULT"
-    e = by_trigger(code(pipe, "The Pentagon confirmed military action targeting militia sites in Syria."), "targeting")
+    e = by_trigger(
+        code(pipe, "The Pentagon confirmed military action targeting militia sites in Syria."), "targeting"
+    )
     assert e["event"] == "ASSAULT"

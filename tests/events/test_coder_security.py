@@ -66,7 +66,9 @@ def test_a_committed_crime_is_done_not_pledged(pipe: Any) -> None:
 
 def test_a_reduced_passive_relative_takes_its_noun_as_theme(pipe: Any) -> None:
     # "shells fired by X": the noun the participle modifies is what was fired
-    events = code(pipe, "Armenian soldiers counted dozens of mortar shells fired by Azerbaijani troops overnight.")
+    events = code(
+        pipe, "Armenian soldiers counted dozens of mortar shells fired by Azerbaijani troops overnight."
+    )
     fired = [e for e in events if e["evidence"]["trigger"]["text"].startswith("fired")]
     assert fired and fired[0]["event"] == "ASSAULT" and codes(fired[0]["actor"]) == {"AZE"}
 
@@ -100,7 +102,11 @@ def test_coordinated_sides_fighting_each_other_are_each_others_target(pipe: Any)
 
 
 def test_force_used_on_protesters_is_repression(pipe: Any) -> None:
-    m = [e for e in code(pipe, "Serbian riot police beat student protesters outside the parliament.") if e["cameo"]]
+    m = [
+        e
+        for e in code(pipe, "Serbian riot police beat student protesters outside the parliament.")
+        if e["cameo"]
+    ]
     assert m and m[0]["event"] == "COERCE" and m[0]["cameo"] == "175"
     # the same verb on a journalist is an assault
     assert "ASSAULT" in types(code(pipe, "Malian rebels beat a French journalist near Kidal."))

@@ -233,7 +233,9 @@ def test_a_re_verb_is_the_act_done_again(pipe: Any, text: str, plover: str) -> N
 
 
 def test_verb_families_of_force_aid_and_property(pipe: Any) -> None:
-    assert main(code(pipe, "India strengthened its forces along the border with China."))["event"] == "MOBILIZE"
+    assert (
+        main(code(pipe, "India strengthened its forces along the border with China."))["event"] == "MOBILIZE"
+    )
     assert main(code(pipe, "The European Union reduced aid to Niger after the coup."))["event"] == "SANCTION"
     m = main(code(pipe, "Houthi rebels blew up a bridge on the main road to Hodeidah."))
     assert m["event"] == "COERCE" and m["cameo"] == "1712"
@@ -253,7 +255,10 @@ def test_protesters_who_fight_are_rioting(pipe: Any) -> None:
 
 
 def test_protest_idioms_with_a_prepositional_noun(pipe: Any) -> None:
-    assert main(code(pipe, "Thousands of Belarusian workers took to the streets of Minsk."))["event"] == "PROTEST"
+    assert (
+        main(code(pipe, "Thousands of Belarusian workers took to the streets of Minsk."))["event"]
+        == "PROTEST"
+    )
     m = main(code(pipe, "Chilean students took part in a march against the pension reform."))
     assert m["event"] == "PROTEST"
 
@@ -271,7 +276,9 @@ def test_tightening_a_blockade_is_coercion(pipe: Any) -> None:
 
 
 def test_an_intended_act_conditioned_on_the_other_side_is_an_ultimatum(pipe: Any) -> None:
-    m = main(code(pipe, "Kenya will withdraw its troops from Somalia unless the government pays their salaries."))
+    m = main(
+        code(pipe, "Kenya will withdraw its troops from Somalia unless the government pays their salaries.")
+    )
     assert m["event"] == "THREATEN" and m["cameo"] == "130"
     # without the condition it stays an expressed intent
     m = main(code(pipe, "Kenya will withdraw its troops from Somalia next year."))
@@ -285,7 +292,9 @@ def test_a_gerund_after_a_pledge_is_pledged(pipe: Any) -> None:
 
 
 def test_a_demand_voiced_while_protesting_is_background(pipe: Any) -> None:
-    events = code(pipe, "Thousands of Kenyans rallied in Nairobi, demanding the release of the jailed activists.")
+    events = code(
+        pipe, "Thousands of Kenyans rallied in Nairobi, demanding the release of the jailed activists."
+    )
     m = main(events)
     assert m["event"] == "PROTEST"
     demand = [e for e in events if e["event"] == "REQUEST"]
@@ -334,7 +343,9 @@ def test_renewing_or_issuing_a_nominal_act_makes_its_subject_the_actor(pipe: Any
 
 
 def test_an_effort_noun_lets_its_event_modifier_be_the_event(pipe: Any) -> None:
-    m = main(code(pipe, "The emir of Kuwait launched a mediation effort between Qatar and Bahrain on Sunday."))
+    m = main(
+        code(pipe, "The emir of Kuwait launched a mediation effort between Qatar and Bahrain on Sunday.")
+    )
     assert m["event"] == "CONSULT" and codes(m["actor"]) | codes(m["recipient"]) >= {"QAT", "BHR"}
     # a quantity head is not an undertaking: "tons of aid" does not make "release tons" a release of persons
     assert "RETREAT" not in types(code(pipe, "The plant had releases tons of waste water into the river."))

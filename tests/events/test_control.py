@@ -54,9 +54,9 @@ def test_passive_object_control_keeps_the_passive_subject(pipe: Any) -> None:
 
 def test_ask_x_for_y_makes_x_the_recipient(pipe: Any) -> None:
     evs = events(pipe, "Malawi asked the European Union for emergency food aid.")
-    assert any(r["code"].startswith("IGOEU") or r["name"] == "European Union" for e in evs for r in e["recipient"]), [
-        (e["event"], e["cameo"], e["recipient"]) for e in evs
-    ]
+    assert any(
+        r["code"].startswith("IGOEU") or r["name"] == "European Union" for e in evs for r in e["recipient"]
+    ), [(e["event"], e["cameo"], e["recipient"]) for e in evs]
 
 
 def test_the_passive_subject_of_a_raising_verb_does_the_act(pipe: Any) -> None:
@@ -69,4 +69,3 @@ def test_a_commitment_takes_the_recipient_of_the_act_it_commits_to(pipe: Any) ->
     agree = [e for e in evs if e["event"] == "AGREE"]
     assert agree, [(e["event"], e["cameo"]) for e in evs]
     assert {"MWI", "ZMB"} <= {r["country"] for e in agree for r in e["recipient"]}
-

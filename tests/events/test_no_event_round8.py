@@ -34,7 +34,9 @@ def _codes(side: list[dict[str, Any]]) -> list[str]:
         ("Japan warned its citizens against visiting North Korea.", "JPN", "PRK"),
     ],
 )
-def test_a_travel_advisory_is_aimed_at_the_destination(pipe: Any, text: str, actor: str, recipient: str) -> None:
+def test_a_travel_advisory_is_aimed_at_the_destination(
+    pipe: Any, text: str, actor: str, recipient: str
+) -> None:
     evs = code(pipe, text)
     hits = [e for e in evs if e["cameo"] == "130"]
     assert hits, [(e["cameo"], e["reason"]) for e in evs]
@@ -69,9 +71,9 @@ def test_a_news_blackout_imposed_restricts_the_press(pipe: Any, text: str, actor
     evs = code(pipe, text)
     hits = [e for e in evs if e["cameo"] == "1721"]
     assert hits, [(e["cameo"], e["reason"]) for e in evs]
-    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[0][
-        "reason"
-    ]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[
+        0
+    ]["reason"]
 
 
 def test_a_power_blackout_is_no_event(pipe: Any) -> None:
@@ -95,7 +97,9 @@ def test_an_act_flowing_somewhere_is_received_there(pipe: Any, text: str, actor:
 
 def test_a_flow_with_no_party_is_no_event(pipe: Any) -> None:
     # no one gives it: an economic flow named by no party is not cooperation
-    assert not [e for e in code(pipe, "Investment flows into the region slowed.") if e["cameo"].startswith("06")]
+    assert not [
+        e for e in code(pipe, "Investment flows into the region slowed.") if e["cameo"].startswith("06")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -105,11 +109,15 @@ def test_a_flow_with_no_party_is_no_event(pipe: Any) -> None:
         ("France sent a squad of commandos to Mali.", "15", "FRA", "MLI"),
     ],
 )
-def test_a_team_sent_is_what_it_is_a_team_of(pipe: Any, text: str, root: str, actor: str, recipient: str) -> None:
+def test_a_team_sent_is_what_it_is_a_team_of(
+    pipe: Any, text: str, root: str, actor: str, recipient: str
+) -> None:
     evs = code(pipe, text)
     hits = [e for e in evs if e["cameo"].startswith(root)]
     assert hits, [(e["cameo"], e["reason"]) for e in evs]
-    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[0]["reason"]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[
+        0
+    ]["reason"]
     assert recipient in _codes(hits[0]["recipient"]), hits[0]["reason"]
 
 
@@ -131,12 +139,16 @@ def test_mobilizing_what_is_no_force_is_no_military_mobilization(
     assert not [e for e in evs if e["cameo"].startswith("15")], [(e["cameo"], e["reason"]) for e in evs]
     hits = [e for e in evs if e["cameo"].startswith(root)]
     assert hits, [(e["cameo"], e["reason"]) for e in evs]
-    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[0]["reason"]
+    assert any(actor in (a.get("code") or "") or a.get("country") == actor for a in hits[0]["actor"]), hits[
+        0
+    ]["reason"]
     if recipient is not None:
         assert recipient in _codes(hits[0]["recipient"]), hits[0]["reason"]
 
 
-@pytest.mark.parametrize("text", ["Armenia mobilized its army along the border.", "Russia mobilized 300,000 reservists."])
+@pytest.mark.parametrize(
+    "text", ["Armenia mobilized its army along the border.", "Russia mobilized 300,000 reservists."]
+)
 def test_mobilizing_forces_stays_a_mobilization(pipe: Any, text: str) -> None:
     evs = code(pipe, text)
     assert [e for e in evs if e["cameo"] == "154"], [(e["cameo"], e["reason"]) for e in evs]

@@ -25,7 +25,13 @@ def on(events: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
 
 def summary(events: list[dict[str, Any]]) -> list[tuple[str, str, str, list[str], list[str]]]:
     return [
-        (e["evidence"]["trigger"]["text"], e["event"], e["modality"], codes(e["actor"]), codes(e["recipient"]))
+        (
+            e["evidence"]["trigger"]["text"],
+            e["event"],
+            e["modality"],
+            codes(e["actor"]),
+            codes(e["recipient"]),
+        )
         for e in events
     ]
 
@@ -89,7 +95,11 @@ def test_co_hosts_of_talks_between_others_mediate_together(pipe: Any) -> None:
 
 def test_hosted_talks_between_named_parties_take_them_as_recipients(pipe: Any) -> None:
     (h,) = on(code(pipe, "Qatar and Egypt hosted talks between Israel and Hamas in Doha.", DATE), "hosted")
-    assert (h["cameo"], codes(h["actor"]), codes(h["recipient"])) == ("045", ["QAT", "EGY"], ["ISR", "PSEREB"])
+    assert (h["cameo"], codes(h["actor"]), codes(h["recipient"])) == (
+        "045",
+        ["QAT", "EGY"],
+        ["ISR", "PSEREB"],
+    )
 
 
 def test_co_mediators_are_not_each_others_recipient(pipe: Any) -> None:
@@ -99,7 +109,10 @@ def test_co_mediators_are_not_each_others_recipient(pipe: Any) -> None:
 
 @pytest.mark.parametrize(
     ("text", "word"),
-    [("Kenya and Ethiopia signed a security pact.", "signed"), ("France and Germany met in Paris on Monday.", "met")],
+    [
+        ("Kenya and Ethiopia signed a security pact.", "signed"),
+        ("France and Germany met in Paris on Monday.", "met"),
+    ],
 )
 def test_a_mutual_act_of_coordinated_subjects_stays_reciprocal(pipe: Any, text: str, word: str) -> None:
     (e,) = on(code(pipe, text, DATE), word)
@@ -151,7 +164,9 @@ def test_hackers_linked_to_an_intelligence_agency_breaching_networks(pipe: Any) 
     (b,) = on(code(pipe, text, DATE), "breached")
     assert b["event"] != "REJECT" and b["cameo"] == "170", b["cameo"]  # an intrusion, as a hack is
     assert codes(b["actor"]) == ["RUSSPY"], b["actor"]  # the agency's country and sector
-    assert "RUS" not in {r["country"] for r in b["recipient"]}, b["recipient"]  # European companies are not Russian
+    assert "RUS" not in {r["country"] for r in b["recipient"]}, b[
+        "recipient"
+    ]  # European companies are not Russian
 
 
 def test_hackers_backed_by_a_state_take_its_country(pipe: Any) -> None:
@@ -215,7 +230,11 @@ def test_a_truce_brokered_with_the_help_of_a_state_is_its_mediation(pipe: Any) -
 def test_a_brokered_ceasefire_names_the_parties_mediated_between(pipe: Any) -> None:
     text = "The ceasefire between Israel and Hezbollah was brokered by France and the United States."
     (b,) = on(code(pipe, text, DATE), "brokered")
-    assert (b["cameo"], codes(b["actor"]), codes(b["recipient"])) == ("045", ["FRA", "USA"], ["ISR", "LBNREB"])
+    assert (b["cameo"], codes(b["actor"]), codes(b["recipient"])) == (
+        "045",
+        ["FRA", "USA"],
+        ["ISR", "LBNREB"],
+    )
 
 
 # -- 7. "the government's" with no country takes the country the article is about -------------------------------

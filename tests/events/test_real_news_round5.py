@@ -71,7 +71,9 @@ def test_a_finding_that_something_was_done_is_no_pledge(pipe: Any) -> None:
 
 
 def test_an_act_joined_to_a_found_act_is_done(pipe: Any) -> None:
-    text = "Washington concluded that the junta had committed atrocities, and imposed sanctions on its leaders."
+    text = (
+        "Washington concluded that the junta had committed atrocities, and imposed sanctions on its leaders."
+    )
     e = by_trigger(code(pipe, text), text, "imposed")
     assert (e["event"], e["modality"]) == ("SANCTION", "asserted"), e["reason"]
 
@@ -85,7 +87,9 @@ def test_a_pledge_that_something_will_be_done_is_still_pledged(pipe: Any) -> Non
 def test_a_gerund_after_without_is_not_done(pipe: Any) -> None:
     text = "Kenya expelled two Somali diplomats for spying, without offering any proof."
     evs = code(pipe, text)
-    assert all(e["modality"] != "asserted" for e in evs if e["evidence"]["trigger"]["text"].startswith("offering"))
+    assert all(
+        e["modality"] != "asserted" for e in evs if e["evidence"]["trigger"]["text"].startswith("offering")
+    )
     e = by_trigger(evs, text, "expelled")
     assert e["modality"] == "asserted", e["reason"]
 
@@ -256,13 +260,17 @@ def test_hackers_targeting_officials_is_an_intrusion(pipe: Any) -> None:
 def test_a_cyber_campaign_that_targeted_ministries_is_an_intrusion(pipe: Any) -> None:
     text = "Poland blamed Russia for a cyber espionage campaign that targeted its foreign ministry."
     evs = code(pipe, text)
-    assert all(e["event"] != "ASSAULT" for e in evs), [(e["event"], e["evidence"]["trigger"]["text"]) for e in evs]
+    assert all(e["event"] != "ASSAULT" for e in evs), [
+        (e["event"], e["evidence"]["trigger"]["text"]) for e in evs
+    ]
 
 
 def test_hackers_a_reported_relative_says_targeted_someone(pipe: Any) -> None:
     text = "Washington charged five North Korean hackers it said had targeted South Korean banks."
     evs = code(pipe, text)
-    assert evs and all(e["event"] != "ASSAULT" for e in evs), [(e["event"], e["evidence"]["trigger"]["text"]) for e in evs]
+    assert evs and all(e["event"] != "ASSAULT" for e in evs), [
+        (e["event"], e["evidence"]["trigger"]["text"]) for e in evs
+    ]
 
 
 def test_compromising_a_network_is_an_intrusion(pipe: Any) -> None:

@@ -48,7 +48,9 @@ def test_roles_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_possessor_of_a_condemned_deed_is_the_recipient(pipe: Any) -> None:
-    assert "AZE" in rec_countries(events(pipe, "Armenia denounced Azerbaijan's blockade of the road."), "ACCUSE")
+    assert "AZE" in rec_countries(
+        events(pipe, "Armenia denounced Azerbaijan's blockade of the road."), "ACCUSE"
+    )
 
 
 def test_the_agent_of_a_deed_is_the_recipient(pipe: Any) -> None:
@@ -137,7 +139,9 @@ def test_a_protest_with_no_target_or_place_is_addressed_to_the_protesters_own_go
         ("Egyptian forces lifted the siege on Libyan fishermen.", "RETREAT", "LBY"),
     ],
 )
-def test_the_party_named_on_the_object_is_the_recipient(pipe: Any, text: str, plover: str, country: str) -> None:
+def test_the_party_named_on_the_object_is_the_recipient(
+    pipe: Any, text: str, plover: str, country: str
+) -> None:
     # patterns whose object is not the recipient (`recipient: none`) take the party named in a phrase of the object
     assert country in rec_countries(events(pipe, text), plover)
 
@@ -164,12 +168,18 @@ def test_a_protest_is_addressed_to_the_party_of_its_purpose_clause(pipe: Any) ->
 
 
 def test_a_joint_act_with_the_other_party_is_reciprocal(pipe: Any) -> None:
-    evs = [e for e in events(pipe, "Kenya shared intelligence with Ethiopia on the border militias.") if e["event"] == "COOPERATE"]
+    evs = [
+        e
+        for e in events(pipe, "Kenya shared intelligence with Ethiopia on the border militias.")
+        if e["event"] == "COOPERATE"
+    ]
     assert evs and all(e["reciprocal"] for e in evs)
 
 
 def test_an_act_on_the_other_party_is_not_reciprocal(pipe: Any) -> None:
-    evs = [e for e in events(pipe, "Kenya accused Ethiopia of arming the militias.") if e["event"] == "ACCUSE"]
+    evs = [
+        e for e in events(pipe, "Kenya accused Ethiopia of arming the militias.") if e["event"] == "ACCUSE"
+    ]
     assert evs and not any(e["reciprocal"] for e in evs)
 
 
@@ -177,12 +187,22 @@ def test_an_act_on_the_other_party_is_not_reciprocal(pipe: Any) -> None:
     ("text", "plover", "country"),
     [
         # spaCy leaves "on" without an object and reads the minister as the verb's direct object
-        ("Opposition lawmakers called on Interior Minister Samuel Okello of Uganda to resign.", "REQUEST", "UGA"),
+        (
+            "Opposition lawmakers called on Interior Minister Samuel Okello of Uganda to resign.",
+            "REQUEST",
+            "UGA",
+        ),
         # ... or reads the refugees as the subject of the reduced clause after them
-        ("Chile has granted political asylum to four Bolivian army officers holed up in its embassy.", "AID", "BOL"),
+        (
+            "Chile has granted political asylum to four Bolivian army officers holed up in its embassy.",
+            "AID",
+            "BOL",
+        ),
     ],
 )
-def test_a_preposition_the_parser_left_without_object_keeps_it(pipe: Any, text: str, plover: str, country: str) -> None:
+def test_a_preposition_the_parser_left_without_object_keeps_it(
+    pipe: Any, text: str, plover: str, country: str
+) -> None:
     assert country in rec_countries(events(pipe, text), plover)
 
 
@@ -200,12 +220,16 @@ def test_the_parties_an_object_is_between_are_the_recipients(pipe: Any) -> None:
         ("Canada lifted sanctions against diamonds from Zimbabwe.", "RETREAT", "ZWE"),
     ],
 )
-def test_the_party_named_inside_the_object_is_the_recipient(pipe: Any, text: str, plover: str, country: str) -> None:
+def test_the_party_named_inside_the_object_is_the_recipient(
+    pipe: Any, text: str, plover: str, country: str
+) -> None:
     assert country in rec_countries(events(pipe, text), plover)
 
 
 def test_a_group_of_people_is_the_recipient_when_no_party_is_named(pipe: Any) -> None:
-    evs = [e for e in events(pipe, "Chad opened its borders to refugees from the fighting.") if e["recipient"]]
+    evs = [
+        e for e in events(pipe, "Chad opened its borders to refugees from the fighting.") if e["recipient"]
+    ]
     assert any(a["sector"] == "REF" for e in evs for a in e["recipient"]), evs
 
 
@@ -259,7 +283,11 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(pipe: Any, text: str, plover:
 
 
 def test_a_stative_passive_subject_is_the_actor(pipe: Any) -> None:
-    evs = [e for e in events(pipe, "Ethiopia is opposed to Egyptian mediation in the dam dispute.") if e["event"] == "REJECT"]
+    evs = [
+        e
+        for e in events(pipe, "Ethiopia is opposed to Egyptian mediation in the dam dispute.")
+        if e["event"] == "REJECT"
+    ]
     assert evs and evs[0]["actor"][0]["country"] == "ETH"
     assert "EGY" in {a["country"] for a in evs[0]["recipient"]}
 
@@ -275,7 +303,11 @@ def test_a_refusal_to_commit_to_aid_is_aimed_at_the_aids_recipient(pipe: Any) ->
 
 
 def test_coordinated_parties_that_fight_fight_each_other(pipe: Any) -> None:
-    evs = [e for e in events(pipe, "Sudanese and Chadian troops clashed near the border on Monday.") if e["event"] == "ASSAULT"]
+    evs = [
+        e
+        for e in events(pipe, "Sudanese and Chadian troops clashed near the border on Monday.")
+        if e["event"] == "ASSAULT"
+    ]
     assert evs and evs[0]["reciprocal"]
     assert {a["country"] for a in evs[0]["actor"] + evs[0]["recipient"]} == {"SDN", "TCD"}
 
@@ -324,7 +356,9 @@ def test_the_place_a_violent_act_comes_from_is_no_target(pipe: Any) -> None:
     assert fired and "PSE" not in {r.get("country") for e in fired for r in e["recipient"]}
     # where it lands, or is done, still is
     assert "SYR" in rec_countries(events(pipe, "Russian jets bombed targets in Syria."), "ASSAULT")
-    assert "PAN" in rec_countries(events(pipe, "The United States withdrew its forces from Panama."), "RETREAT")
+    assert "PAN" in rec_countries(
+        events(pipe, "The United States withdrew its forces from Panama."), "RETREAT"
+    )
 
 
 @pytest.mark.model
@@ -362,6 +396,9 @@ def test_a_violent_result_participle_is_done_by_the_attack_before_it(pipe: Any) 
     (attack,) = [e for e in events(pipe, text) if e["evidence"]["trigger"]["text"].startswith("attacked")]
     assert [a["code"] for a in killing["actor"]] == ["SOMREB"] and killing["date"] == attack["date"]
     # a participle of the attack itself keeps it: "shelled the town on Sunday, killing three civilians"
-    (shelled,) = [e for e in events(pipe, "Russian forces shelled Kharkiv on Sunday, killing three civilians.")
-                  if e["evidence"]["trigger"]["text"].startswith("killing")]
+    (shelled,) = [
+        e
+        for e in events(pipe, "Russian forces shelled Kharkiv on Sunday, killing three civilians.")
+        if e["evidence"]["trigger"]["text"].startswith("killing")
+    ]
     assert {a["country"] for a in shelled["actor"]} == {"RUS"}

@@ -84,18 +84,28 @@ def test_symmetric_acts_are_reciprocal(pipe: Any, text: str, code: str, reciproc
         ("Hundreds of farmers marched in the northern city of Kano.", "PROTEST", "NGA"),
     ],
 )
-def test_a_place_named_by_its_kind_is_the_place_of_the_act(pipe: Any, text: str, plover: str, country: str) -> None:
+def test_a_place_named_by_its_kind_is_the_place_of_the_act(
+    pipe: Any, text: str, plover: str, country: str
+) -> None:
     evs = of_type(events(pipe, text), plover)
     assert any(country in {a["country"] for a in e["recipient"]} for e in evs), evs
 
 
 def test_a_threat_to_act_in_a_capital_is_aimed_at_its_country(pipe: Any) -> None:
-    e = of_type(events(pipe, "President Museveni threatened to institute a curfew in Kampala in response to unrest within the city."), "THREATEN")[0]
+    e = of_type(
+        events(
+            pipe,
+            "President Museveni threatened to institute a curfew in Kampala in response to unrest within the city.",
+        ),
+        "THREATEN",
+    )[0]
     assert [a["country"] for a in e["recipient"]] == ["UGA"]
 
 
 def test_protesters_calling_off_their_action_concede_to_their_own_government(pipe: Any) -> None:
-    e = of_type(events(pipe, "The Kenya National Union of Teachers called off a week-long strike."), "CONCEDE")[0]
+    e = of_type(
+        events(pipe, "The Kenya National Union of Teachers called off a week-long strike."), "CONCEDE"
+    )[0]
     assert [(a["country"], a["sector"]) for a in e["recipient"]] == [("KEN", "GOV")]
 
 
@@ -108,9 +118,9 @@ def test_protesters_calling_off_their_action_concede_to_their_own_government(pip
 )
 def test_a_domestic_measure_is_taken_on_the_actors_own_people(pipe: Any, text: str, country: str) -> None:
     evs = events(pipe, text)
-    assert any(
-        [(a["country"], a["sector"]) for a in e["recipient"]] == [(country, "CVL")] for e in evs
-    ), [(e["cameo"], e["actor"], e["recipient"]) for e in evs]
+    assert any([(a["country"], a["sector"]) for a in e["recipient"]] == [(country, "CVL")] for e in evs), [
+        (e["cameo"], e["actor"], e["recipient"]) for e in evs
+    ]
 
 
 def test_a_domestic_measure_in_a_named_place_points_at_the_place(pipe: Any) -> None:
@@ -133,12 +143,16 @@ def test_a_states_agents_coerce_their_own_unnamed_people(pipe: Any, text: str, c
 
 def test_soldiers_acting_on_unnamed_people_are_not_assumed_at_home(pipe: Any) -> None:
     # an army often acts abroad: its victims take no country from it
-    e = of_type(events(pipe, "Turkish troops detained students protesting against the war in Iraq."), "COERCE")[0]
+    e = of_type(
+        events(pipe, "Turkish troops detained students protesting against the war in Iraq."), "COERCE"
+    )[0]
     assert all(a["country"] != "TUR" for a in e["recipient"]), e["recipient"]
 
 
 def test_fire_against_a_target_names_its_recipient(pipe: Any) -> None:
-    e = of_type(events(pipe, "Syrian troops launched rocket fire against Turkish border posts."), "ASSAULT")[0]
+    e = of_type(events(pipe, "Syrian troops launched rocket fire against Turkish border posts."), "ASSAULT")[
+        0
+    ]
     assert [a["country"] for a in e["recipient"]] == ["TUR"]
 
 

@@ -19,7 +19,12 @@ pytestmark = pytest.mark.model
         ("UN inspectors will examine the nuclear facilities in Iran.", "THREATEN", "IRN", "Iran"),
         ("Rebels blew up a pipeline leading into Syria.", "COERCE", "SYR", "Syria"),
         # whose the thing is: the patient of the act noun the object names
-        ("Sudanese protesters demanded the dismissal of President Omar al-Bashir.", "REQUEST", "SDN", "Bashir"),
+        (
+            "Sudanese protesters demanded the dismissal of President Omar al-Bashir.",
+            "REQUEST",
+            "SDN",
+            "Bashir",
+        ),
     ],
 )
 def test_the_owner_or_place_of_the_thing_acted_on_is_the_recipient(
@@ -129,19 +134,26 @@ def test_the_side_engaged_in_an_act_is_its_recipient(pipe: Any) -> None:
         # the possessor of what the purpose clause of a protest noun's light verb protests
         ("A Kenyan senator began a hunger strike to protest President William Ruto's tax plan.", "KENGOV"),
         # the source of what is demanded, two phrases down
-        ("Young Kenyans blocked roads to press their demands for jobs from President William Ruto's government.", "KENGOV"),
+        (
+            "Young Kenyans blocked roads to press their demands for jobs from President William Ruto's government.",
+            "KENGOV",
+        ),
         # the doer behind what is demanded back
         ("Ugandan farmers began a hunger strike to demand the return of land seized by soldiers.", "UGAMIL"),
     ],
 )
 def test_a_protest_is_against_the_party_its_purpose_clause_names(pipe: Any, text: str, code: str) -> None:
     e = of_type(events(pipe, text), "PROTEST")[0]
-    assert [a["code"][-len(code):] for a in e["recipient"]] == [code], e["reason"]
+    assert [a["code"][-len(code) :] for a in e["recipient"]] == [code], e["reason"]
     assert "what the protest is against" in e["reason"]
 
 
 def test_the_party_a_requested_content_is_of_is_asked(pipe: Any) -> None:
-    e = next(e for e in events(pipe, "Kenya called for an immediate ceasefire in South Sudan.") if e["cameo"] == "020")
+    e = next(
+        e
+        for e in events(pipe, "Kenya called for an immediate ceasefire in South Sudan.")
+        if e["cameo"] == "020"
+    )
     assert [a["country"] for a in e["recipient"]] == ["SSD"], e["reason"]
 
 

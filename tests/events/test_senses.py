@@ -56,13 +56,17 @@ def test_an_unknown_class_is_a_data_file_error(monkeypatch: pytest.MonkeyPatch) 
 # -- word senses (real spaCy model) ---------------------------------------------------------------------
 @pytest.mark.model
 def test_hail_from_is_origin_not_praise(pipe: Any) -> None:
-    assert not of_type(code(pipe, "The new police chief hails from Basra and joined the force in 1999."), "SUPPORT")
+    assert not of_type(
+        code(pipe, "The new police chief hails from Basra and joined the force in 1999."), "SUPPORT"
+    )
     assert of_type(code(pipe, "Egypt hailed the agreement between Israel and Hamas."), "SUPPORT")
 
 
 @pytest.mark.model
 def test_naming_is_not_an_appeal(pipe: Any) -> None:
-    events = code(pipe, 'The marines flew to an airstrip near Basra, also called "Camp Eagle" in southern Iraq.')
+    events = code(
+        pipe, 'The marines flew to an airstrip near Basra, also called "Camp Eagle" in southern Iraq.'
+    )
     assert not of_type(events, "REQUEST")
     events = code(pipe, "Mali called the French decision a betrayal of the Sahel.")
     assert not of_type(events, "REQUEST")
@@ -77,19 +81,25 @@ def test_moderating_a_session_is_no_concession(pipe: Any) -> None:
 
 @pytest.mark.model
 def test_a_participle_of_place_is_no_encirclement(pipe: Any) -> None:
-    assert not of_type(code(pipe, "The hills surrounding Mosul slowed the advance of the Iraqi army."), "COERCE")
+    assert not of_type(
+        code(pipe, "The hills surrounding Mosul slowed the advance of the Iraqi army."), "COERCE"
+    )
     assert of_type(code(pipe, "Iraqi troops surrounded Mosul on Tuesday."), "COERCE")
 
 
 @pytest.mark.model
 def test_a_military_verb_needs_a_military_object(pipe: Any) -> None:
-    assert not of_type(code(pipe, "The loan reinforces Jordan's work with its regional partners."), "MOBILIZE")
+    assert not of_type(
+        code(pipe, "The loan reinforces Jordan's work with its regional partners."), "MOBILIZE"
+    )
     assert of_type(code(pipe, "The US Army deployed more troops to Poland."), "MOBILIZE")
 
 
 @pytest.mark.model
 def test_conflict_verbs_in_their_everyday_sense(pipe: Any) -> None:
-    assert not of_type(code(pipe, "The Indian government vowed to attack the problem of unemployment."), "THREATEN")
+    assert not of_type(
+        code(pipe, "The Indian government vowed to attack the problem of unemployment."), "THREATEN"
+    )
     assert not code(pipe, "The opposition leader will fight for a seat in the capital.")
     assert not of_type(code(pipe, "A Turkish film crew shot a documentary in Kabul."), "ASSAULT")
     assert of_type(code(pipe, "Turkish soldiers shot two smugglers near the Syrian border."), "ASSAULT")
@@ -98,14 +108,18 @@ def test_conflict_verbs_in_their_everyday_sense(pipe: Any) -> None:
 @pytest.mark.model
 def test_signing_a_law_at_home_is_no_agreement(pipe: Any) -> None:
     assert not of_type(code(pipe, "President Ruto signed the finance bill into law on Wednesday."), "AGREE")
-    assert not of_type(code(pipe, "The junta leader signed a decree dissolving all political parties."), "AGREE")
+    assert not of_type(
+        code(pipe, "The junta leader signed a decree dissolving all political parties."), "AGREE"
+    )
     # control: an agreement with another party is still one
     assert of_type(code(pipe, "Kenya and Ethiopia signed a border security pact on Tuesday."), "AGREE")
 
 
 @pytest.mark.model
 def test_a_feeling_about_a_circumstance_is_no_appeal(pipe: Any) -> None:
-    events = code(pipe, "The members of the Security Council are encouraged by the decision of the Iraqi president.")
+    events = code(
+        pipe, "The members of the Security Council are encouraged by the decision of the Iraqi president."
+    )
     assert not of_type(events, "REQUEST")
     assert of_type(code(pipe, "The Security Council encouraged Iraq to form a new government."), "REQUEST")
 
@@ -126,7 +140,9 @@ def test_seeking_to_is_an_attempt_not_a_request(pipe: Any) -> None:
 
 @pytest.mark.model
 def test_inspecting_weapons_is_no_investigation(pipe: Any) -> None:
-    assert not of_type(code(pipe, "A Colombian army officer inspects the rifles seized from the rebels."), "ACCUSE")
+    assert not of_type(
+        code(pipe, "A Colombian army officer inspects the rifles seized from the rebels."), "ACCUSE"
+    )
 
 
 # -- nominal events that are the content of an ending -------------------------------------------------
@@ -189,7 +205,9 @@ def test_an_intent_named_in_an_accusation_stays_below_it(pipe: Any) -> None:
 
 @pytest.mark.model
 def test_everyday_senses_of_visiting_hosting_buying(pipe: Any) -> None:
-    assert not code(pipe, "Her father, a Kenyan teacher, visited the police station in Nairobi several times.")
+    assert not code(
+        pipe, "Her father, a Kenyan teacher, visited the police station in Nairobi several times."
+    )
     assert of_type(code(pipe, "Macron visited Algeria on Monday."), "CONSULT")
     assert not of_type(code(pipe, "An Iraqi base hosting US troops was hit by rockets."), "CONSULT")
     assert of_type(code(pipe, "Qatar hosted talks between the United States and the Taliban."), "CONSULT")
@@ -229,7 +247,9 @@ def test_the_complement_of_a_negated_permission_is_not_done(pipe: Any) -> None:
 @pytest.mark.model
 def test_strikes_that_destroy_or_deliver_munitions_are_assaults(pipe: Any) -> None:
     assert of_type(code(pipe, "A US airstrike destroyed a weapons factory near Mosul."), "ASSAULT")
-    assert not of_type(code(pipe, "The coalition's airstrikes delivered 30 munitions against militant targets."), "AID")
+    assert not of_type(
+        code(pipe, "The coalition's airstrikes delivered 30 munitions against militant targets."), "AID"
+    )
     assert of_type(code(pipe, "Russia delivered fighter jets to Syria."), "AID")
 
 
@@ -270,7 +290,9 @@ def test_what_a_responsibility_or_an_appeal_asks_for_is_not_done(pipe: Any) -> N
     )
     assert not [e for e in events if e["modality"] == "asserted"]
     assert not of_type(events, "ASSAULT")
-    events = code(pipe, "Kerry urged Lavrov to press the regime to cease at once airstrikes against the rebels.")
+    events = code(
+        pipe, "Kerry urged Lavrov to press the regime to cease at once airstrikes against the rebels."
+    )
     assert not of_type(events, "ASSAULT") and of_type(events, "REQUEST")
 
 
@@ -278,10 +300,14 @@ def test_what_a_responsibility_or_an_appeal_asks_for_is_not_done(pipe: Any) -> N
 def test_nominal_senses_news_conferences_press_releases_and_targets(pipe: Any) -> None:
     text = '"We will defend our waters," the Philippine defence minister said at a news conference in Manila.'
     assert not of_type(code(pipe, text), "CONSULT")
-    assert of_type(code(pipe, "The Philippine and Japanese defence ministers held a conference in Manila."), "CONSULT")
+    assert of_type(
+        code(pipe, "The Philippine and Japanese defence ministers held a conference in Manila."), "CONSULT"
+    )
     assert not code(pipe, "The coalition commander said in the release that the operation was over.")
     assert of_type(code(pipe, "The release of the hostages by Hamas was welcomed by Qatar."), "RETREAT")
-    events = code(pipe, "The destruction of ISIL targets in Syria limits the group's ability to conduct operations.")
+    events = code(
+        pipe, "The destruction of ISIL targets in Syria limits the group's ability to conduct operations."
+    )
     assert not [e for e in of_type(events, "ASSAULT") if any(a["sector"] == "REB" for a in e["actor"])]
     assert of_type(code(pipe, "Kenya has been a target of al-Shabaab for years."), "ASSAULT")
 
@@ -296,7 +322,9 @@ def test_sanctions_that_target_are_sanctions(pipe: Any) -> None:
 def test_rewards_procedures_and_military_participation(pipe: Any) -> None:
     assert not code(pipe, "The US State Department is offering rewards for information on the ISIL leaders.")
     assert of_type(code(pipe, "Japan offered humanitarian aid to Turkey."), "AGREE")
-    assert not of_type(code(pipe, "The Kenyan parliament approved the nomination of the new defence minister."), "SUPPORT")
+    assert not of_type(
+        code(pipe, "The Kenyan parliament approved the nomination of the new defence minister."), "SUPPORT"
+    )
     events = code(pipe, "Rwandan soldiers had taken part in operations alongside the M23 in North Kivu.")
     assert not of_type(events, "CONSULT")
 
@@ -318,13 +346,17 @@ def test_taking_a_tough_line_is_a_stance(pipe: Any) -> None:
 def test_the_topic_of_a_comment_and_a_circumstance_take_no_part_in_the_clause(pipe: Any) -> None:
     events = code(pipe, "Carter commented on the terrorist bombings in Istanbul, Turkey.")
     assert all(not e["actor"] for e in of_type(events, "ASSAULT"))
-    events = code(pipe, "The French president urged new sanctions on Russia amid ceasefire violations in Ukraine.")
+    events = code(
+        pipe, "The French president urged new sanctions on Russia amid ceasefire violations in Ukraine."
+    )
     assert all(not any(a["country"] == "FRA" for a in e["actor"]) for e in of_type(events, "ASSAULT"))
 
 
 @pytest.mark.model
 def test_a_relative_clause_subject_is_its_antecedent(pipe: Any) -> None:
-    events = code(pipe, "Russia denied that its planes carried out air strikes that destroyed a hospital in Aleppo.")
+    events = code(
+        pipe, "Russia denied that its planes carried out air strikes that destroyed a hospital in Aleppo."
+    )
     assert not of_type(events, "COERCE")
 
 
@@ -375,4 +407,6 @@ def test_what_a_naming_verb_calls_something_is_no_event(pipe: Any) -> None:
 
 @pytest.mark.model
 def test_declining_to_be_named_is_no_rejection(pipe: Any) -> None:
-    assert not of_type(code(pipe, "A senior Iraqi official, who declined to be named, said Iran had agreed."), "REJECT")
+    assert not of_type(
+        code(pipe, "A senior Iraqi official, who declined to be named, said Iran had agreed."), "REJECT"
+    )

@@ -29,7 +29,15 @@ pytestmark = pytest.mark.model
 
 N_ARTICLES = 160
 SUBJECTS = ("Kenya", "Somalia", "Ethiopia", "China", "Japan", "the Philippines", "the United States", "India")
-VERBS = ("signed a defence pact with", "attacked", "met", "condemned", "accused", "pledged aid to", "threatened")
+VERBS = (
+    "signed a defence pact with",
+    "attacked",
+    "met",
+    "condemned",
+    "accused",
+    "pledged aid to",
+    "threatened",
+)
 
 
 def write_input(path: Path, n: int = N_ARTICLES) -> Path:
@@ -114,7 +122,9 @@ def clean_duckdb(src: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     return snapshot(db)
 
 
-def test_sigkill_during_duckdb_ingest_then_rerun(src: Path, clean_duckdb: dict[str, Any], tmp_path: Path) -> None:
+def test_sigkill_during_duckdb_ingest_then_rerun(
+    src: Path, clean_duckdb: dict[str, Any], tmp_path: Path
+) -> None:
     db = tmp_path / "k.duckdb"
     wal = Path(str(db) + ".wal")
     rc = kill_when(src, str(db), lambda: wal.exists() and wal.stat().st_size > 0, 0.2)

@@ -82,16 +82,23 @@ def test_a_proper_name_is_a_place_only_under_its_own_name(pipe: Any, gc: Geocode
     assert loc.name == "Nairobi"  # the dateline, not a town called Ramadan
 
 
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [
         # the model tags "Garissa" PERSON here: "the town of" says it is a place
-        ("A roadside bombing near the town of Garissa on Sunday killed one U.S. soldier, the army said.", "Garissa"),
-        ("A roadside bombing near the town of Marka on Sunday killed one U.S. soldier, the army said.", "Marka"),
+        (
+            "A roadside bombing near the town of Garissa on Sunday killed one U.S. soldier, the army said.",
+            "Garissa",
+        ),
+        (
+            "A roadside bombing near the town of Marka on Sunday killed one U.S. soldier, the army said.",
+            "Marka",
+        ),
     ],
 )
-def test_an_act_done_by_an_attack_takes_the_attack_s_place(pipe: Any, gc: Geocoder, text: str, place: str) -> None:
+def test_an_act_done_by_an_attack_takes_the_attack_s_place(
+    pipe: Any, gc: Geocoder, text: str, place: str
+) -> None:
     """The killing is where the bombing that did it was, not in the country the victims' adjective names."""
     locs = _places(pipe, gc, text, "ASSAULT")
     assert locs and {p.name for p in locs} == {place}

@@ -526,7 +526,9 @@ def test_summary_counts_and_line() -> None:
 
 def test_a_jsonl_file_over_the_size_limit_is_streamed_and_long_lines_are_skipped(tmp_path: Path) -> None:
     """The per-file limit would refuse a big corpus; JSONL is read line by line, so the limit is per line."""
-    lines = [json.dumps({"id": f"s{i}", "text": f"Kenya and Somalia signed pact number {i}."}) for i in range(40)]
+    lines = [
+        json.dumps({"id": f"s{i}", "text": f"Kenya and Somalia signed pact number {i}."}) for i in range(40)
+    ]
     lines.insert(7, json.dumps({"id": "huge", "text": "word " * 200}))  # one line over the limit
     path = tmp_path / "big.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

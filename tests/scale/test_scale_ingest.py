@@ -28,7 +28,18 @@ def test_ingest_command_with_processes_and_checkpoint(pipe, tmp_path: Path) -> N
     one, two, ckpt = tmp_path / "one.duckdb", tmp_path / "two.duckdb", tmp_path / "two.ckpt"
     r1 = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(one), "--no-progress"])
     assert r1.exit_code == 0, r1.output
-    args = ["ingest", str(src), "--db", str(two), "--processes", "2", "--checkpoint", str(ckpt), "--batch", "3"]
+    args = [
+        "ingest",
+        str(src),
+        "--db",
+        str(two),
+        "--processes",
+        "2",
+        "--checkpoint",
+        str(ckpt),
+        "--batch",
+        "3",
+    ]
     r2 = CliRunner().invoke(cli, [*args, "--no-progress"])
     assert r2.exit_code == 0, r2.output
     assert "read 10 / skipped 0" in r2.output

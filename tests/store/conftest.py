@@ -12,6 +12,8 @@ from tieline.store import DuckDBStore
 from tieline.store._sql import SqlStore
 
 BACKENDS = ("duckdb", "postgresql")
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     with pg.server() as url:

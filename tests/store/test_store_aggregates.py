@@ -108,7 +108,9 @@ def test_timeline_totals_equal_the_python_timeline(filled: SqlStore) -> None:
         for since, until in RANGES:
             for by in PERIODS:
                 for modalities in (COUNTED_MODALITIES, None, ("negated",)):
-                    events = with_happenings(filled, iter_events(filled, dyad=(a, b), since=since, until=until))
+                    events = with_happenings(
+                        filled, iter_events(filled, dyad=(a, b), since=since, until=until)
+                    )
                     want = timeline_rows(events, by=by, since=since, until=until, modalities=modalities)
                     got = dyad_timeline(filled, a, b, by=by, since=since, until=until, modalities=modalities)
                     assert got == want, (a, b, since, until, by, modalities)

@@ -384,7 +384,9 @@ class _Index:
     codes: Mapping[str, str]  # iso3 / cameo -> iso3
     org_codes: Mapping[str, str]  # organisation / armed group code -> id
     # (role, holder_of) -> (person, that person's roles of this key), people in ``KnowledgeBase.people`` order
-    offices: Mapping[tuple[str, str], tuple[tuple[Person, tuple[Role, ...]], ...]] = field(default_factory=dict)
+    offices: Mapping[tuple[str, str], tuple[tuple[Person, tuple[Role, ...]], ...]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -657,7 +659,9 @@ class KnowledgeBase:
         if target is None:
             target = self._index.org_codes.get(country.strip().upper(), country.strip().lower())
         return [
-            p for p, roles in self._index.offices.get((role, target), ()) if any(r.active_on(on) for r in roles)
+            p
+            for p, roles in self._index.offices.get((role, target), ())
+            if any(r.active_on(on) for r in roles)
         ]
 
     def title_role(self, text: str | None) -> TitleRole | None:

@@ -853,7 +853,10 @@ class Resolver:
         if not plural and subj.lower in QUANTITY_HEADS:
             # "a group of Somali elders said they ...": a collective of people is referred to as "they"
             plural = any(
-                o.tag in ("NNS", "NNPS") for p in tree.kids(subj.i, "prep") if p.lower == "of" for o in tree.kids(p.i, "pobj")
+                o.tag in ("NNS", "NNPS")
+                for p in tree.kids(subj.i, "prep")
+                if p.lower == "of"
+                for o in tree.kids(p.i, "pobj")
             )
         low = t.lower
         if low in PLURAL_PRONOUNS:
@@ -897,7 +900,9 @@ class Resolver:
         lo, hi = tree.np_span(head)
         # modifiers in the noun phrase: a country, demonym, capital; a possessor
         country_actor: Actor | None = None
-        country_by_city = False  # the country is named by its capital or seat of power ("Khartoum", "the Kremlin")
+        country_by_city = (
+            False  # the country is named by its capital or seat of power ("Khartoum", "the Kremlin")
+        )
         named: Actor | None = None
         for k in range(lo, hi):
             if k == head:
@@ -1092,7 +1097,9 @@ class Resolver:
                     )
                 if pa is not None and pa.kind in ("igo", "org") and pa.code:
                     # "the AU mission said its troops had ...": an organisation's own agents are coded as it
-                    return replace(pa, text=text, start=start, end=end, why=f"'{text}': the agents of {pa.name}")
+                    return replace(
+                        pa, text=text, start=start, end=end, why=f"'{text}': the agents of {pa.name}"
+                    )
             if t.lower in GROUP_NOUNS or head_lower in GROUP_NOUNS:
                 prev = self._antecedent(head, actors, kinds=("armed_group",))
                 if prev is not None and _definite(tree, head):
@@ -1165,7 +1172,13 @@ class Resolver:
             # "a Khartoum sit-in", "a Kabul hotel": a capital naming a thing is where it is, the country (a place party),
             # not its government
             return self._coded(
-                text, start, end, country_actor.country, None, "state", why=f"'{text}' is in {country_actor.name}"
+                text,
+                start,
+                end,
+                country_actor.country,
+                None,
+                "state",
+                why=f"'{text}' is in {country_actor.name}",
             )
         if country_actor is not None:
             # "Kenyan efforts", "US-led initiatives": the country stands for the actor
@@ -1224,7 +1237,11 @@ class Resolver:
         from ("doctors from Kenya", "refugees from Syria"; not forces: "the withdrawal of troops from Lebanon"); or the
         country that owns the place ("diplomats from Moldova's embassy")."""
         t = tree.tokens[head]
-        armed = {self.kb.sector_of(t.lower), self.kb.sector_of((t.lemma or t.text).lower())} & {"MIL", "REB", "COP"}
+        armed = {self.kb.sector_of(t.lower), self.kb.sector_of((t.lemma or t.text).lower())} & {
+            "MIL",
+            "REB",
+            "COP",
+        }
         for p in tree.kids(head, "prep"):
             if p.lower not in ("in", "throughout", "across", "inside") and (p.lower != "from" or armed):
                 continue
@@ -1437,7 +1454,9 @@ class Resolver:
 
 
 # prepositions whose object, a name the parser tagged PERSON, is read as a place when the gazetteer holds one
-PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "toward", "towards"})
+PERSON_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "into", "inside", "outside", "around", "toward", "towards"}
+)
 
 
 # how many words a place name may reach beyond the country or capital inside it, and the small words it may hold

@@ -86,14 +86,18 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 TIME_PREPS = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
 # verbs that carry out, wage or keep up the act their object or phrase names ("carried out strikes in X", "waged war
 # in Y", "stayed on alert in Z"), besides the light and aspectual verbs: the verb's place is the act's
-CARRYING_VERBS = frozenset({"carry", "wage", "mount", "stay", "step", "intensify", "escalate", "engage", "pursue"})
+CARRYING_VERBS = frozenset(
+    {"carry", "wage", "mount", "stay", "step", "intensify", "escalate", "engage", "pursue"}
+)
 # adjectives by which a copula's subject is said to have done the act in their phrase ("X is responsible for the
 # killings", "Y was guilty of war crimes")
 DEED_ADJECTIVES = frozenset({"responsible", "guilty", "culpable", "accountable", "liable", "answerable"})
 # prepositions by which a verb that is no event of its own takes a nominal event as its content ("remained on
 # alert", "engaged in fighting", "kept under siege"): the verb's place phrase is the noun's place
 CLAUSE_EVENT_PREPS = frozenset({"on", "in", "into", "under", "at"})
-PLACE_NOUNS = frozenset({"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"})
+PLACE_NOUNS = frozenset(
+    {"area", "areas", "neighborhood", "neighbourhood", "zone", "site", "border", "territory"}
+)
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 # a subject that only counts people ("Thousands attended the funeral", "Hundreds gathered"): no party is named
 CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowd", "crowds"})
@@ -110,7 +114,9 @@ PLACE_PARTY_WHY = "the country where the act happened"
 PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "his", "her", "whose"})
 # words for a state's own side: "the Iranian side", "the Syrian camp" speak for the state, not for its people
-STATE_SIDE_NOUNS = frozenset({"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"})
+STATE_SIDE_NOUNS = frozenset(
+    {"side", "sides", "delegation", "delegations", "camp", "team", "party", "parties"}
+)
 # the phrases of a thing an act is done to that name where it is or whose it is ("the refineries in Iran", "power lines
 # leading into Kabul", "the removal of President X", "a camp for Congolese refugees")
 THING_PLACE_PREPS = frozenset({"in", "near", "into", "inside", "outside", "across", "through"})
@@ -163,9 +169,15 @@ class Draft:
     target: bool = False  # the act names a concrete target ("shot down a helicopter", "fire against camps")
     condition_party: list[Actor] = field(default_factory=list)  # subject of an if/unless clause on the act
     standalone: bool = False  # complete without named parties ("weapons were seized"; `standalone` patterns)
-    governor: Draft | None = None  # the event whose complement or object this one is ("agreed to [provide aid]")
-    named_actor: bool = False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
-    crowd_actor: bool = False  # that phrase is only a number of people ("Thousands attended"), which names no party
+    governor: Draft | None = (
+        None  # the event whose complement or object this one is ("agreed to [provide aid]")
+    )
+    named_actor: bool = (
+        False  # the act has an actor phrase in the text, resolved or not ("the two ministers agreed")
+    )
+    crowd_actor: bool = (
+        False  # that phrase is only a number of people ("Thousands attended"), which names no party
+    )
     governed: bool = False  # embedded under another event's trigger ("accused X of seeking to attack")
     thing_owner: list[Actor] = field(default_factory=list)  # where the thing acted on is, or whose it is
     thing_why: str = ""
@@ -272,7 +284,9 @@ class Coder:
         self.preventing = frozenset(mod.get("preventing", ()))
         self.mutual = frozenset(mod.get("mutual_fighting", ()))
         self.effort_nouns = frozenset(mod.get("effort_nouns", ()))
-        self.asked = AskedFor.from_modality(mod)  # nominal acts asked for ("called for a ceasefire"): not done
+        self.asked = AskedFor.from_modality(
+            mod
+        )  # nominal acts asked for ("called for a ceasefire"): not done
         roles = read_data_file("roles.yaml")
         self.speech_act_nouns = _word_list(roles, "speech_act_nouns", "words")
         self.stative_passives = _word_list(roles, "stative_passives", "verb lemmas")
@@ -287,7 +301,9 @@ class Coder:
         self.affiliation_words = _word_list(roles, "affiliation_words", "words")
         self.helper_nouns = _word_list(roles, "helper_nouns", "nouns")
         self.region_words = _word_list(roles, "region_words", "words")
-        self.mediate_code = min(self.third_party_acts)  # "hosted talks between the warring parties": mediation
+        self.mediate_code = min(
+            self.third_party_acts
+        )  # "hosted talks between the warring parties": mediation
         self.topic_preps = _word_list(roles, "topic_preps", "prepositions")
         self.reaction_verbs = _word_list(roles, "reaction_verbs", "verb lemmas")
         self.domestic_acts = tuple(sorted(_word_list(roles, "domestic_acts", "CAMEO code prefixes")))
@@ -295,8 +311,12 @@ class Coder:
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.operation_nouns = _word_list(roles, "operation_nouns", "nouns")
         self.abroad_agents = _word_list(roles, "abroad_agents", "nouns")
-        self.domestic_agents = frozenset(w.upper() for w in _word_list(roles, "domestic_agents", "sector codes"))
-        self.domestic_groups = frozenset(w.upper() for w in _word_list(roles, "domestic_groups", "sector codes"))
+        self.domestic_agents = frozenset(
+            w.upper() for w in _word_list(roles, "domestic_agents", "sector codes")
+        )
+        self.domestic_groups = frozenset(
+            w.upper() for w in _word_list(roles, "domestic_groups", "sector codes")
+        )
         self.deed_object_verbs = _word_list(roles, "deed_object_verbs", "verb lemmas")
         self.own_forces_acts = tuple(sorted(_word_list(roles, "own_forces_acts", "CAMEO code prefixes")))
         self.decision_nouns = _word_list(roles, "decision_nouns", "nouns")
@@ -321,7 +341,9 @@ class Coder:
         # state agents named with their country so far (head word -> country), and the dateline's country: what
         # "the ministry", "officials", "the army" with no nationality of their own belong to
         self._agents: dict[str, str] = {}
-        self._last_attack: list[Actor] = []  # the actors of the article's last attack so far ("condemned the attack")
+        self._last_attack: list[
+            Actor
+        ] = []  # the actors of the article's last attack so far ("condemned the attack")
         self._home_dateline: str | None = None
         if self.geocoder is not None:
             from ..geo import dateline_place
@@ -388,7 +410,9 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
             if (
-                t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.tag.startswith("VB")) or _verb_tagged_adj(tree, t)
+                t.pos in ("VERB", "AUX")
+                or (t.pos == "NOUN" and t.tag.startswith("VB"))
+                or _verb_tagged_adj(tree, t)
             ) and not _nominal_participle(tree, t):
                 d = self._verb(article, tree, actors, t, ref, light_objects, trace=trace)
                 if d is not None:
@@ -414,7 +438,11 @@ class Coder:
         self._violent_results(tree, drafts)
         for i in range(sent.tok_start, sent.tok_end):
             t = toks[i]
-            if t.pos in ("NOUN", "PROPN") and i not in light_objects and not (t.dep == "compound" and t.head in light_objects):
+            if (
+                t.pos in ("NOUN", "PROPN")
+                and i not in light_objects
+                and not (t.dep == "compound" and t.head in light_objects)
+            ):
                 d = self._noun(article, tree, actors, t, ref, drafts, trace=trace)
                 if d is not None:
                     drafts.append(d)
@@ -425,7 +453,9 @@ class Coder:
         for d in drafts:
             if d.date is None:
                 ahead = d.modality in NOT_YET  # "is scheduled to travel to Tokyo in May": the next May
-                d.date = self._date(article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref, ahead=ahead)
+                d.date = self._date(
+                    article, tree, d.result_of if d.result_of >= 0 else d.trigger, si, ref, ahead=ahead
+                )
             if d.location is None:
                 d.location = self._location(article, tree, actors, d.trigger)
             if d.location is None:
@@ -448,7 +478,9 @@ class Coder:
         such demonstrations as 14 ("demonstrate for policy change"). The demand is the protesters' own (same actor)
         or, with no actor of its own, a clause of the protest's verb."""
         protests = [
-            p for p in drafts if p.code[:2] == "14" and p.modality == "asserted" and not (p.embedded or p.background)
+            p
+            for p in drafts
+            if p.code[:2] == "14" and p.modality == "asserted" and not (p.embedded or p.background)
         ]
         if not protests:
             return
@@ -468,7 +500,9 @@ class Coder:
                     own = k in stops
                 if own:
                     d.background = True
-                    d.roles.append(f"what the protest '{tree.tokens[p.trigger].text}' demands: ranks below it")
+                    d.roles.append(
+                        f"what the protest '{tree.tokens[p.trigger].text}' demands: ranks below it"
+                    )
                     break
 
     def _verb(
@@ -499,7 +533,9 @@ class Coder:
             # "met Chinese President Xi Jinping Monday": the object the parser hung on the day that follows it
             obj = next((n for k in tree.kids(i, "npadvmod") if (n := dated_name(tree, k)) is not None), None)
         if obj is None:
-            obj = counted_object(tree, i)  # "kidnapped up to 16 advisers": "up to" read as a particle and a phrase
+            obj = counted_object(
+                tree, i
+            )  # "kidnapped up to 16 advisers": "up to" read as a particle and a phrase
         patient = tree.kid(i, "nsubjpass")
         if patient is None and t.dep == "conj" and tree.kids(i, "auxpass") and not tree.kids(i, "nsubj"):
             # "X was detained in May and was released by Y": a passive conjunct shares its subject as its patient
@@ -524,8 +560,10 @@ class Coder:
         elif theme is not None and (theme.lemma or theme.text).lower() in self.series_nouns:
             # "launched a campaign of air strikes", "carried out a wave of arrests": a run of acts is those acts
             run_of = next((o for p, o in tree.preps(theme.i) if p.lower == "of"), None)
-            if run_of is not None and run_of.pos == "NOUN" and self.lexicon.is_noun_trigger(
-                (run_of.lemma or run_of.text).lower()
+            if (
+                run_of is not None
+                and run_of.pos == "NOUN"
+                and self.lexicon.is_noun_trigger((run_of.lemma or run_of.text).lower())
             ):
                 theme = run_of
         if theme is None and passive and patient is None and t.dep == "acl" and t.head != i:
@@ -544,7 +582,9 @@ class Coder:
                 preps.setdefault("for", []).append(c)
         # "called on Energy Minister X": a preposition left without its object, the object parsed as the verb's
         # direct object, acts as a particle
-        bare_preps = [p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps]
+        bare_preps = [
+            p for p in tree.kids(i, "prep") if not tree.kids(p.i, "pobj", "pcomp") and p.lower not in preps
+        ]
         for prt in [*tree.kids(i, "prt"), *bare_preps]:
             preps.setdefault(prt.lower, [])
             # "called on X": the object of a particle verb follows the particle
@@ -603,7 +643,9 @@ class Coder:
             for p, o in tree.preps(i):
                 if p.dep == "agent" or p.lower == "by":
                     subj_lemmas.add((o.lemma or o.text).lower())
-                    subj_lemmas.update((k.lemma or k.text).lower() for k in tree.kids(o.i, "compound", "amod"))
+                    subj_lemmas.update(
+                        (k.lemma or k.text).lower() for k in tree.kids(o.i, "compound", "amod")
+                    )
                     break
         # "targeted Russia with sanctions", "hit Iran with tariffs": the instrument names the act
         instruments = {(o.lemma or o.text).lower() for p, o in tree.preps(i) if p.lower == "with"}
@@ -632,7 +674,9 @@ class Coder:
             if pat.object is not None and not (theme_lemmas & pat.object):
                 if pat.standalone and conj_lemmas & pat.object and not head_named:
                     pass  # a standalone act on things ("found rifles and mortars"): any conjunct names it
-                elif pat.prep is None and (obj is not None or patient is not None) and instruments & pat.object:
+                elif (
+                    pat.prep is None and (obj is not None or patient is not None) and instruments & pat.object
+                ):
                     by_instrument = True  # "attacked the convoy with grenades", "was attacked with a grenade"
                 elif (
                     pat.prep is not None
@@ -678,7 +722,9 @@ class Coder:
             # "industry groups warned that the rules could hurt American firms", "the UN warned that the country
             # risked sliding back into war": a danger foreseen in someone else's doing, not a threat
             d.code, d.no_recipient = self.forecast_code, True
-            d.roles.append(f"a warning of what others' acts could bring: CAMEO {self.forecast_code}, not a threat")
+            d.roles.append(
+                f"a warning of what others' acts could bring: CAMEO {self.forecast_code}, not a threat"
+            )
         d.specific = chosen.specificity
         d.no_recipient = chosen.recipient == "none"
         d.standalone = chosen.standalone
@@ -729,7 +775,9 @@ class Coder:
             controller = self._controller(tree, i)
             subj, subj_passive = tree.subject(i)
             if subj is not None and self._reporter_subject(tree, i, subj):
-                role_notes.append(f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): not its actor")
+                role_notes.append(
+                    f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): not its actor"
+                )
                 subj, subj_passive = None, False
             accused = self._accused_doer(tree, i)
             if accused is not None:
@@ -753,7 +801,11 @@ class Coder:
                 else:
                     actor_heads = tree.conjuncts(subj.i)
                     role_notes.append(f"actor = subject '{subj.text}'")
-                if t.dep == "acl" and subj.i == t.head and (maker := self._decision_maker(tree, subj)) is not None:
+                if (
+                    t.dep == "acl"
+                    and subj.i == t.head
+                    and (maker := self._decision_maker(tree, subj)) is not None
+                ):
                     # "the decision to withdraw from Kirkuk was taken by his opponents": the act is the maker's
                     actor_heads = tree.conjuncts(maker.i)
                     role_notes.append(f"actor = '{maker.text}', who made the {subj.text} to act")
@@ -768,7 +820,9 @@ class Coder:
                 # "With the signing of a memorandum, the government and the SPLA have agreed ...": the parser took the
                 # subject as a conjunct inside the fronted phrase
                 actor_heads = fronted
-                role_notes.append(f"actor = '{tree.tokens[fronted[0]].text}' (a subject parsed into the fronted phrase)")
+                role_notes.append(
+                    f"actor = '{tree.tokens[fronted[0]].text}' (a subject parsed into the fronted phrase)"
+                )
 
         # recipient
         rec_heads: list[int] = []
@@ -868,11 +922,15 @@ class Coder:
         if mode == "converse" and rec_heads:
             # "demonstrators received weapons from the government": the giver does the act, the subject receives it
             actor_heads, rec_heads = rec_heads, actor_heads
-            role_notes.append(f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject")
+            role_notes.append(
+                f"converse: actor = object of '{chosen.prep}', recipient = the receiving subject"
+            )
         if not actor_heads and (deed := _deed_adjective_subject(tree, t)) is not None:
             # "both the army and the rebels are guilty of violating the ceasefire", "X is responsible for killing Y"
             actor_heads = tree.conjuncts(deed.i)
-            role_notes.append(f"actor = subject '{deed.text}', said to be '{tree.tokens[tree.tokens[t.head].head].text}' of it")
+            role_notes.append(
+                f"actor = subject '{deed.text}', said to be '{tree.tokens[tree.tokens[t.head].head].text}' of it"
+            )
         if not actor_heads or actor_heads == [t.head]:
             issuer = self._issuer(tree, t)
             if issuer is not None:
@@ -913,7 +971,9 @@ class Coder:
             rec_heads, article, tree, actors, ref, peers=d.actors, relatives=material
         )
         if material and all(_unknown_org(r) for r in d.recipients):
-            d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, role_notes) or d.recipients
+            d.recipients = (
+                self._place_recipients(rec_heads, article, tree, actors, d, role_notes) or d.recipients
+            )
         if not d.recipients and mode != "none":
             d.recipients = self._speech_act_party(
                 [*rec_heads, *([obj.i] if obj is not None else [])], article, tree, actors, ref, d, role_notes
@@ -957,12 +1017,19 @@ class Coder:
                     d.recipients = found
                     role_notes.append(f"recipient = object of '{prep}'")
                     break
-        if d.actors and mode != "none" and rec_heads and all(any(_same(r, a) for a in d.actors) for r in d.recipients):
+        if (
+            d.actors
+            and mode != "none"
+            and rec_heads
+            and all(any(_same(r, a) for a in d.actors) for r in d.recipients)
+        ):
             # "imposed restrictions on its labour market for new EU members": the thing acted on is the actor's own
             # (or names no one); whom its for/to phrase names is the one the act is aimed at
             found = [
                 r
-                for r in self._resolve_all(thing_beneficiaries(tree, rec_heads), article, tree, actors, ref, peers=d.actors)
+                for r in self._resolve_all(
+                    thing_beneficiaries(tree, rec_heads), article, tree, actors, ref, peers=d.actors
+                )
                 if not any(_same(r, a) for a in d.actors)
             ]
             if found:
@@ -1051,7 +1118,9 @@ class Coder:
                 *(o for p, o in tree.preps(obj_.i) if p.lower == "of" and theme_lemma in self.support_nouns),
             ]
             for p, o, of in ((p, o, h) for h in hosted for p, o in tree.preps(h.i)):
-                if p.lower in ("between", "among") and (len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")):
+                if p.lower in ("between", "among") and (
+                    len(tree.conjuncts(o.i)) >= 2 or o.tag in ("NNS", "NNPS")
+                ):
                     if lemma in self.third_party_verbs and d.code[:2] == "04" and d.code != self.mediate_code:
                         # "hosted several rounds of talks between the warring parties": the hosts mediate
                         role_notes.append(
@@ -1062,9 +1131,7 @@ class Coder:
                     found = self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
                     if found:
                         d.recipients = found
-                        role_notes.append(
-                            f"recipients = the parties '{p.lower} {o.text} ...' of '{of.text}'"
-                        )
+                        role_notes.append(f"recipients = the parties '{p.lower} {o.text} ...' of '{of.text}'")
                         break
         if (
             len(d.actors) >= 2
@@ -1100,10 +1167,16 @@ class Coder:
     def _decision_maker(self, tree: Tree, noun: Token) -> Token | None:
         """Who made a decision noun with no possessor ("the decision ... was taken by X" -> X; "X made the decision to
         ..." -> X); roles.yaml ``decision_nouns``."""
-        if (noun.lemma or noun.text).lower() not in self.decision_nouns or tree.kid(noun.i, "poss") is not None:
+        if (noun.lemma or noun.text).lower() not in self.decision_nouns or tree.kid(
+            noun.i, "poss"
+        ) is not None:
             return None
         verb = tree.head(noun.i)
-        if verb is None or verb.pos not in ("VERB", "AUX") or (verb.lemma or verb.text).lower() not in self.decision_verbs:
+        if (
+            verb is None
+            or verb.pos not in ("VERB", "AUX")
+            or (verb.lemma or verb.text).lower() not in self.decision_verbs
+        ):
             return None
         if noun.dep == "nsubjpass":
             return next((o for p, o in tree.preps(verb.i) if p.dep == "agent" or p.lower == "by"), None)
@@ -1120,7 +1193,9 @@ class Coder:
         lemma = (theme.lemma or theme.text).lower()
         if lemma not in chosen.object:
             return None
-        mods = [(k.lemma or k.text).lower() for k in tree.kids(theme.i, "amod", "compound", "nmod", "npadvmod")]
+        mods = [
+            (k.lemma or k.text).lower() for k in tree.kids(theme.i, "amod", "compound", "nmod", "npadvmod")
+        ]
         pat = self.lexicon.match_noun(lemma, modifiers=mods)
         if pat is None or pat.modifier is None or pat.code == chosen.code:
             return None
@@ -1217,10 +1292,16 @@ class Coder:
         if gerund and (p := tree.head(i)) is not None and p.lower in ("against", "from"):
             verb = tree.head(p.i)
             vl = (verb.lemma or verb.text).lower() if verb is not None else ""
-            if verb is not None and verb.pos == "VERB" and (vl in self.dissuading or (vl in self.preventing and p.lower == "from")):
+            if (
+                verb is not None
+                and verb.pos == "VERB"
+                and (vl in self.dissuading or (vl in self.preventing and p.lower == "from"))
+            ):
                 # "warned Israel against attacking Lebanon", "barred the rebels from entering": the one warned or
                 # kept from it would do the act
-                obj = tree.kid(verb.i, "dobj") or tree.kid(verb.i, "nsubjpass")  # "Iran was deterred from ..."
+                obj = tree.kid(verb.i, "dobj") or tree.kid(
+                    verb.i, "nsubjpass"
+                )  # "Iran was deterred from ..."
                 if obj is not None and obj.i < g.i and obj.pos in ("PROPN", "NOUN", "PRON"):
                     return obj
         j = i
@@ -1433,7 +1514,9 @@ class Coder:
     def _counted(self, tree: Tree, obj: Token | None) -> Token | None:
         """What a quantity noun counts ("hundreds of hackers" -> hackers); any other noun itself."""
         if obj is not None and (obj.lemma or obj.text).lower() in self.partitive_nouns:
-            return next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
+            return next(
+                (o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj
+            )
         return obj
 
     def _act_recipients_to_doers(self, tree: Tree, drafts: list[Draft]) -> None:
@@ -1458,7 +1541,9 @@ class Coder:
                     out.append(r)
                     continue
                 out.extend(a for a in doers if not any(_same(a, o) for o in out))
-                changed.append(f"recipient '{r.text}' is the act '{tree.tokens[act.trigger].text}': whoever does it")
+                changed.append(
+                    f"recipient '{r.text}' is the act '{tree.tokens[act.trigger].text}': whoever does it"
+                )
             if changed:
                 g.recipients = out
                 g.roles.extend(changed)
@@ -1507,7 +1592,9 @@ class Coder:
                 continue
             obj = tree.kid(c.trigger, "dobj")
             kb = self.resolver.kb
-            if obj is None or (kb.sector_of((obj.lemma or obj.text).lower()) or kb.sector_of(obj.lower)) not in (
+            if obj is None or (
+                kb.sector_of((obj.lemma or obj.text).lower()) or kb.sector_of(obj.lower)
+            ) not in (
                 "MIL",
                 "COP",
             ):
@@ -1530,10 +1617,14 @@ class Coder:
                     and a.end <= hi
                     and (not named or a.country is None or a.country in own)
                 ]
-                if not moved or (d is gov and not all(any(_same(a, b) for b in gov.actors) for a in c.actors)):
+                if not moved or (
+                    d is gov and not all(any(_same(a, b) for b in gov.actors) for a in c.actors)
+                ):
                     continue
                 d.recipients = [a for a in d.recipients if a not in moved]
-                d.roles.append(f"not a recipient: the forces '{obj.text}' are the actor's own, moved by '{t.text}'")
+                d.roles.append(
+                    f"not a recipient: the forces '{obj.text}' are the actor's own, moved by '{t.text}'"
+                )
 
     def _violent_results(self, tree: Tree, drafts: list[Draft]) -> None:
         """A result participle of violence ("..., killing three soldiers", "wounding dozens") is done by the attack
@@ -1542,7 +1633,12 @@ class Coder:
         attack's actors instead of the non-violent clause's subject."""
         for d in drafts:
             t = tree.tokens[d.trigger]
-            if d.kind != "verb" or t.dep != "advcl" or t.tag != "VBG" or self.ontology.cameo(d.code).quad != 4:
+            if (
+                d.kind != "verb"
+                or t.dep != "advcl"
+                or t.tag != "VBG"
+                or self.ontology.cameo(d.code).quad != 4
+            ):
                 continue
             gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
             if gov is not None and self.ontology.cameo(gov.code).quad == 4:
@@ -1573,7 +1669,9 @@ class Coder:
         Chadian village, killing several people" (Chadian civilians), "struck areas in Aleppo, killing five"."""
         for d in drafts:
             t = tree.tokens[d.trigger]
-            while t.dep == "conj" and t.tag == "VBG" and t.head != t.i:  # "killing and injuring several people"
+            while (
+                t.dep == "conj" and t.tag == "VBG" and t.head != t.i
+            ):  # "killing and injuring several people"
                 t = tree.tokens[t.head]
             if (
                 d.kind != "verb"
@@ -1603,14 +1701,22 @@ class Coder:
             t = tree.tokens[d.trigger]
             if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
                 continue
-            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(k.lower == "to" for k in tree.kids(t.i, "aux")):
+            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(
+                k.lower == "to" for k in tree.kids(t.i, "aux")
+            ):
                 continue
             gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
-            if gov is None or not gov.recipients or not all(any(_same(a, b) for b in gov.actors) for a in d.actors):
+            if (
+                gov is None
+                or not gov.recipients
+                or not all(any(_same(a, b) for b in gov.actors) for a in d.actors)
+            ):
                 continue
             d.recipients = [r for r in gov.recipients if r.why != PLACE_PARTY_WHY]
             if d.recipients:
-                d.roles.append(f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)")
+                d.roles.append(
+                    f"recipient = the one '{tree.tokens[gov.trigger].text}' is done to (a purpose clause)"
+                )
 
     def _contacted_addressee(
         self, article: Article, tree: Tree, actors: ArticleActors, ref: _dt.date | None, drafts: list[Draft]
@@ -1741,7 +1847,9 @@ class Coder:
         v = obj.head
         if (obj.lemma or obj.text).lower() in self.partitive_nouns:
             # "halted part of its aid to Serbia": the phrases of what the quantity is of
-            obj = next((o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj)
+            obj = next(
+                (o for p, o in tree.preps(obj.i) if p.lower == "of" and o.pos in ("NOUN", "PROPN")), obj
+            )
         # candidate phrases in order: on the object, then on the verb; one level into a phrase that names a thing
         # ("sanctions against gold from South Africa", "restrictions on the labour market for new members")
         cands: list[tuple[Token, str]] = []
@@ -1830,7 +1938,8 @@ class Coder:
         return [
             a
             for a in found
-            if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, x) for x in d.actors)
+            if (a.country or a.kind in ("igo", "armed_group", "org"))
+            and not any(_same(a, x) for x in d.actors)
         ]
 
     def _thing_owner(
@@ -1859,11 +1968,17 @@ class Coder:
             tok = article.tokens[h]
             if tok.pos != "NOUN" or tok.ent_type or h == d.trigger or actors.at(h) is not None:
                 continue
-            if self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower):
+            if self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(
+                tok.lower
+            ):
                 continue  # "clashed with rioters": people, not a thing
             for ow in (tok, *(a for a in tree.kids(h, "acl") if a.pos == "VERB")):
                 for p, o in tree.preps(ow.i):
-                    if p.lower in owner_preps and o.pos in ("PROPN", "NOUN") and o.ent_type not in ("DATE", "TIME"):
+                    if (
+                        p.lower in owner_preps
+                        and o.pos in ("PROPN", "NOUN")
+                        and o.ent_type not in ("DATE", "TIME")
+                    ):
                         cands.append((tok, o, p.lower))
                 if (
                     ow is not tok
@@ -1879,9 +1994,16 @@ class Coder:
             why = f"recipient = '{prep} {o.text}' on the thing '{tok.text}' the act is done to"
             if prep in THING_PLACE_PREPS:
                 loc = self._geo_place(article, tree, actors, o.i, [a.country for a in d.actors if a.country])
-                if loc is not None and loc.country and loc.kind in ("country", "city", "region", "admin", "gpe", "loc"):
+                if (
+                    loc is not None
+                    and loc.country
+                    and loc.kind in ("country", "city", "region", "admin", "gpe", "loc")
+                ):
                     party = self._place_party(loc)
-                    if not any(_same(party, b) or (b.kind == "state" and b.country == party.country) for b in d.actors):
+                    if not any(
+                        _same(party, b) or (b.kind == "state" and b.country == party.country)
+                        for b in d.actors
+                    ):
                         return [party], why
                     continue
             if o.pos != "PROPN" and not self.resolver.kb.sector_of((o.lemma or o.text).lower()):
@@ -1890,7 +2012,8 @@ class Coder:
             found = [
                 a
                 for a in found
-                if (a.country or a.kind in ("igo", "armed_group", "org")) and not any(_same(a, b) for b in d.actors)
+                if (a.country or a.kind in ("igo", "armed_group", "org"))
+                and not any(_same(a, b) for b in d.actors)
             ]
             if found:
                 return found, why
@@ -1931,7 +2054,9 @@ class Coder:
                     # "the ICC opened an investigation into the killings": who judges an act is not who did it (the
                     # subject of the clause the noun sits in was taken as its participants)
                     d.actors = []
-                    d.roles.append(f"no actor: '{tree.tokens[gov.trigger].text}' judges it, its subject did not do it")
+                    d.roles.append(
+                        f"no actor: '{tree.tokens[gov.trigger].text}' judges it, its subject did not do it"
+                    )
                 if (
                     not gov.recipients
                     and d.recipients
@@ -2002,7 +2127,9 @@ class Coder:
             if gov is not None and gov is not d and gov.code[:2] == "01":
                 d.embedded = d.governed = True
                 d.governor = gov
-                d.roles.append(f"describes '{n.text}', the content of the statement '{tree.tokens[gov.trigger].text}'")
+                d.roles.append(
+                    f"describes '{n.text}', the content of the statement '{tree.tokens[gov.trigger].text}'"
+                )
 
     @staticmethod
     def _nominal_governor(tree: Tree, t: Token, verbs: dict[int, Draft]) -> Draft | None:
@@ -2048,9 +2175,7 @@ class Coder:
     def _journey_warned(self, tree: Tree, i: int) -> bool:
         """Whether verb ``i`` warns or advises against a journey ("advised against travel", "against travelling")."""
         journey = self.lexicon.classes.get("journey", frozenset())
-        return any(
-            p.lower == "against" and (o.lemma or o.text).lower() in journey for p, o in tree.preps(i)
-        )
+        return any(p.lower == "against" and (o.lemma or o.text).lower() in journey for p, o in tree.preps(i))
 
     def _noun(
         self,
@@ -2062,14 +2187,22 @@ class Coder:
         drafts: list[Draft],
         trace: CoderTrace | None = None,
     ) -> Draft | None:
-        anchor = t  # the token that stands in the clause for the event: the noun, or the support noun it names
+        anchor = (
+            t  # the token that stands in the clause for the event: the noun, or the support noun it names
+        )
         if t.dep == "compound":  # "defence cooperation framework": the head noun is the event, if any
             h = tree.head(t.i)
             if h is not None and h.pos == "NOUN" and (h.lemma or h.text).lower() in self.effort_nouns:
                 anchor = h  # "launched a mediation effort between X and Y": the effort is the mediation
             else:
                 if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
-                    note(trace, t.i, "noun", "dropped", "a compound modifier: the head noun is the event, if any")
+                    note(
+                        trace,
+                        t.i,
+                        "noun",
+                        "dropped",
+                        "a compound modifier: the head noun is the event, if any",
+                    )
                 return None
         if t.ent_type in ("DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
             if trace is not None and self.lexicon.match_noun((t.lemma or t.text).lower()) is not None:
@@ -2083,7 +2216,9 @@ class Coder:
         pat: NounPattern | None = None
         if (joined := _hyphen_lemma(article.tokens, t)) is not None:
             # "a sit-in", "a cease-fire": the tokenizer splits the word at its hyphen; the whole word is the noun
-            pat = self.lexicon.match_noun(joined, modifiers=[m for m in modifiers if m != joined.split("-")[0]])
+            pat = self.lexicon.match_noun(
+                joined, modifiers=[m for m in modifiers if m != joined.split("-")[0]]
+            )
         if pat is None:
             pat = self.lexicon.match_noun(lemma, modifiers=modifiers)
         if pat is None and t.lower != lemma:
@@ -2091,7 +2226,12 @@ class Coder:
         if pat is None and not self.lexicon.nouns(lemma):
             # "an exchange of prisoners", "the exchange process of prisoners of war": a noun with no plain sense takes
             # its sense from what it is of, as from a modifier ("a prisoner exchange")
-            of_mods = [(o.lemma or o.text).lower() for k in {i, anchor.i} for p, o in tree.preps(k) if p.lower == "of"]
+            of_mods = [
+                (o.lemma or o.text).lower()
+                for k in {i, anchor.i}
+                for p, o in tree.preps(k)
+                if p.lower == "of"
+            ]
             if of_mods and (pat := self.lexicon.match_noun(lemma, modifiers=of_mods)) is not None:
                 modifiers = [*modifiers, *of_mods]
         if pat is None:
@@ -2104,7 +2244,11 @@ class Coder:
         if ended is not None:  # "a cessation of hostilities", "end its attacks", "a news conference"
             return drop(trace, i, "noun", ended)
         d = Draft(
-            trigger=i, code=pat.code, pattern=f"{pat.source} '{pat.noun}'", kind="noun", trigger_end=max(i, anchor.i)
+            trigger=i,
+            code=pat.code,
+            pattern=f"{pat.source} '{pat.noun}'",
+            kind="noun",
+            trigger_end=max(i, anchor.i),
         )
         a = anchor.i
         head = tree.head(a)
@@ -2206,16 +2350,21 @@ class Coder:
                     src = next((o for p, o in tree.preps(k) if p.lower == "from"), None)
                     if src is not None:
                         actor_heads = tree.conjuncts(src.i)
-                        notes.append(f"actor = object of 'from' (what '{received[0].text}' receives comes from it)")
+                        notes.append(
+                            f"actor = object of 'from' (what '{received[0].text}' receives comes from it)"
+                        )
                         break
             if actor_heads:
                 rec_heads = tree.conjuncts(received[0].i)
                 notes.append(f"recipient = subject '{received[0].text}', who receives it")
         d.actors = self._resolve_all(actor_heads, article, tree, actors, ref, peers=[], modifier_ok=True)
         d.recipients = self._resolve_all(rec_heads, article, tree, actors, ref, peers=d.actors)
-        if received is not None and not d.actors and d.recipients and notes[-1:] == [
-            f"recipient = subject '{received[0].text}', who receives it"
-        ]:
+        if (
+            received is not None
+            and not d.actors
+            and d.recipients
+            and notes[-1:] == [f"recipient = subject '{received[0].text}', who receives it"]
+        ):
             # "Hospitals face pressure from the surge in patients": no party it comes from, so no act received
             d.recipients = []
             notes.append("what the subject receives comes from no party: no recipient")
@@ -2228,7 +2377,9 @@ class Coder:
         ):
             # "the Iraqi people in their fight against ISIL": a pronoun read as the act's own target is misread
             d.actors = []
-            notes.append(f"'{article.tokens[actor_heads[0]].text}' resolved to the act's own target: no actor")
+            notes.append(
+                f"'{article.tokens[actor_heads[0]].text}' resolved to the act's own target: no actor"
+            )
         if self.ontology.cameo(d.code).quad in (2, 4) and all(_unknown_org(r) for r in d.recipients):
             d.recipients = self._place_recipients(rec_heads, article, tree, actors, d, notes) or d.recipients
         if d.actors and not d.recipients:
@@ -2245,8 +2396,12 @@ class Coder:
                             f"recipient = passive subject '{subj.text}' of '{article.tokens[gov].text}'"
                         )
         under_i = -1
-        subject_phrase = False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
-        asked = self.asked.asker(tree, anchor)  # "called for a ceasefire": asked for, not done (events/asked.py)
+        subject_phrase = (
+            False  # the clause names who took part, resolved or not ("Islamic fundamentalists continued ...")
+        )
+        asked = self.asked.asker(
+            tree, anchor
+        )  # "called for a ceasefire": asked for, not done (events/asked.py)
         if (
             not d.recipients
             and anchor.dep == "pobj"
@@ -2281,7 +2436,9 @@ class Coder:
                 and h is not None
                 and (h.lower in self.topic_preps or (h.lower == "to" and gl in self.reaction_verbs))
             ):
-                notes.append(f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants")
+                notes.append(
+                    f"the clause of '{article.tokens[gov].text}' is about it ('{h.text}'): no participants"
+                )
                 gov = None
             if gov is not None and asked is not None and asked[1] and d.code[:2] != "14":
                 # "the UN called for a ceasefire": who asks for the act does not take part in it (but who calls for a
@@ -2291,14 +2448,18 @@ class Coder:
             if gov is not None:
                 subj, subj_passive = tree.subject(gov)
                 if subj is not None and self._reporter_subject(tree, gov, subj):
-                    notes.append(f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): no participant")
+                    notes.append(
+                        f"'{subj.text}' reports it ('{tree.tokens[subj.head].text}'): no participant"
+                    )
                     subj = None
                 ctl = self._controller(tree, gov)
                 if ctl is not None and ctl.i != i and ctl.dep in ("dobj", "pobj"):
                     subj, subj_passive = ctl, False  # "urged both sides to return to talks": the sides return
                 gov_lemma = (article.tokens[gov].lemma or article.tokens[gov].text).lower()
-                if subj_passive and gov_lemma in self.stative_passives and not any(
-                    p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(gov)
+                if (
+                    subj_passive
+                    and gov_lemma in self.stative_passives
+                    and not any(p.dep == "agent" or p.lower == "by" for p, _o in tree.preps(gov))
                 ):
                     # "Serbian forces were engaged in ethnic cleansing": a state of the subject, who takes part
                     subj_passive = False
@@ -2321,7 +2482,9 @@ class Coder:
                             )
                             d.recipients = [r for r in opp if not any(_same(r, b) for b in d.actors)]
                             if d.recipients:
-                                notes.append(f"recipient = object of 'against' on '{article.tokens[gov].text}'")
+                                notes.append(
+                                    f"recipient = object of 'against' on '{article.tokens[gov].text}'"
+                                )
         if d.actors and not d.recipients and d.code[:2] not in JUDGING_ACTS:
             # "a suspension of air links with Serbia", "a halt of arms sales to Iran": the party named inside what the
             # act is of (not of a judging act: "an investigation of arms sales to Peru" is not aimed at Peru)
@@ -2361,8 +2524,16 @@ class Coder:
         # city", "anti-government demonstrations resumed"): protests are never disasters or crimes
         d.named_actor = d.code[:2] == "14" and (bool(actor_heads) or subject_phrase)
         protest_noun = d.code[:2] == "14"
-        whole = pat.standalone and pat.matches(modifiers)  # "a prisoner exchange": complete with no party named
-        if not d.actors and not d.recipients and not _material_conflict(d.code) and not protest_noun and not whole:
+        whole = pat.standalone and pat.matches(
+            modifiers
+        )  # "a prisoner exchange": complete with no party named
+        if (
+            not d.actors
+            and not d.recipients
+            and not _material_conflict(d.code)
+            and not protest_noun
+            and not whole
+        ):
             if trace is not None:
                 d.roles = notes
             return drop(trace, i, "noun", "no actor and no recipient", d)
@@ -2374,14 +2545,20 @@ class Coder:
             # "are receiving arms in potential violation of the embargo": a characterisation of the verb's act
             if trace is not None:
                 d.roles = notes
-            return drop(trace, i, "noun", f"a frame that characterises another act ('in {anchor.text} of ...')", d)
+            return drop(
+                trace, i, "noun", f"a frame that characterises another act ('in {anchor.text} of ...')", d
+            )
         dated = self._time_frame(tree, anchor)
         clause = tree.tokens[dated] if dated is not None else None
         dated_verbs = [dated] if dated is not None else []
         if clause is not None and clause.dep in ("advcl", "xcomp") and clause.head != clause.i:
-            dated_verbs.append(clause.head)  # "remained on alert to forestall violence after ...": the clause's governor
+            dated_verbs.append(
+                clause.head
+            )  # "remained on alert to forestall violence after ...": the clause's governor
         if any(
-            v.trigger == k or (v.kind == "noun" and _on_verb(tree, v.trigger, k)) for v in drafts for k in dated_verbs
+            v.trigger == k or (v.kind == "noun" and _on_verb(tree, v.trigger, k))
+            for v in drafts
+            for k in dated_verbs
         ):
             # "remained on alert after a week of Palestinian unrest": a nominal event that dates another act is its
             # background, as a temporal clause is (not when the verb it dates is no event: "suffered breathing
@@ -2399,7 +2576,9 @@ class Coder:
         if asked is not None and d.modality in ("asserted", "pledged"):
             # "called for an immediate ceasefire", "urged both sides to return to negotiations": asked for, not done
             d.modality = "hypothetical"
-            d.embedded = d.embedded or not asked[1]  # a direct object or for-phrase is embedded with its governor
+            d.embedded = (
+                d.embedded or not asked[1]
+            )  # a direct object or for-phrase is embedded with its governor
             d.roles.append(f"asked for ('{asked[0].text}'): not done")
         expected = self._expected(tree, tree.tokens[i])
         if expected is not None and d.modality == "asserted":
@@ -2503,7 +2682,9 @@ class Coder:
                 for g in pair:
                     if not any(_same(g, b) for b in out):
                         out.append(
-                            replace(g, text=tok.text, start=tok.start, end=tok.end, why=f"'{tok.text}': {g.name}")
+                            replace(
+                                g, text=tok.text, start=tok.start, end=tok.end, why=f"'{tok.text}': {g.name}"
+                            )
                         )
                 continue
             plural_noun = tok.lower in COUNTRY_NOUNS_PLURAL and tok.pos == "NOUN"
@@ -2518,7 +2699,9 @@ class Coder:
                 subj, ante = near
                 if not any(_same(ante, b) for b in out):
                     out.append(
-                        replace(ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence")
+                        replace(
+                            ante, why=f"'{tok.text}' refers back to '{subj}', named earlier in the sentence"
+                        )
                     )
                 continue
             if (
@@ -2585,9 +2768,14 @@ class Coder:
         cands = list(tree.kids(h, "acl", "amod", "relcl"))
         t = tree.tokens[h]
         if t.dep == "nsubj" and t.head != h and self._affiliation_participle(tree, tree.tokens[t.head]):
-            cands.append(tree.tokens[t.head])  # "Hackers linked to X breached ...", 'linked' parsed as the main verb
+            cands.append(
+                tree.tokens[t.head]
+            )  # "Hackers linked to X breached ...", 'linked' parsed as the main verb
         for m in cands:
-            if m.lower not in self.affiliation_words and (m.lemma or m.text).lower() not in self.affiliation_words:
+            if (
+                m.lower not in self.affiliation_words
+                and (m.lemma or m.text).lower() not in self.affiliation_words
+            ):
                 continue
             for p, o in tree.preps(m.i):
                 if p.lower not in ("to", "with", "by") or o.pos not in ("PROPN", "NOUN"):
@@ -2602,11 +2790,15 @@ class Coder:
                     country=y.country,
                     sector=sector,
                     code=f"{cc}{sector or ''}",
-                    why=f"{a.why}; country from who it is {m.text} {p.lower}: {y.code} ('{o.text}')".lstrip("; "),
+                    why=f"{a.why}; country from who it is {m.text} {p.lower}: {y.code} ('{o.text}')".lstrip(
+                        "; "
+                    ),
                 )
         return a
 
-    def _names_other_place(self, article: Article, actors: ArticleActors | None, a: Actor, country: str) -> bool:
+    def _names_other_place(
+        self, article: Article, actors: ArticleActors | None, a: Actor, country: str
+    ) -> bool:
         """Whether the actor's own words name a region (roles.yaml region_words: "several European energy companies",
         "an international aid group") or another country than ``country``: no nationality is to be taken from around."""
         toks = article.tokens
@@ -2673,7 +2865,9 @@ class Coder:
         "the governor of Kandahar province", "police of the town of X"): the sector of its word, the country of
         the place."""
         tok = article.tokens[h]
-        sector = self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(tok.lower)
+        sector = self.resolver.kb.sector_of((tok.lemma or tok.text).lower()) or self.resolver.kb.sector_of(
+            tok.lower
+        )
         if tok.pos != "NOUN" or sector is None:
             return None
         for p, o in tree.preps(h):
@@ -2836,7 +3030,12 @@ class Coder:
         i = t.i
         modality = "asserted"
         embedded = False
-        if tree.negated(i) or _no_determiner(tree, t) or _without_gerund(tree, t) or _negated_subject(tree, t):
+        if (
+            tree.negated(i)
+            or _no_determiner(tree, t)
+            or _without_gerund(tree, t)
+            or _negated_subject(tree, t)
+        ):
             modality = "negated"
         aux = {k.lower for k in tree.kids(i, "aux")}
         would_only = False  # hypothetical only because of "would": in reported speech a future in the past
@@ -2887,7 +3086,11 @@ class Coder:
             if cur.dep == "pcomp" and h.lower == "of" and h.dep == "prep":
                 g = tree.head(h.i)
                 gl = (g.lemma or g.text).lower() if g is not None else ""
-                if g is not None and g.pos == "NOUN" and gl in self.pledge_cues | self.threat_cues | self.negating_cues:
+                if (
+                    g is not None
+                    and g.pos == "NOUN"
+                    and gl in self.pledge_cues | self.threat_cues | self.negating_cues
+                ):
                     # "had no intention of invading", "the threat of attacking", "a refusal of talks": the gerund is
                     # what the noun intends, threatens or refuses, and "no intention" intends nothing
                     if gl in self.threat_cues:
@@ -2908,8 +3111,10 @@ class Coder:
                 ):
                     break  # "agreed to open talks when Kishida visited Manila": the when-clause states what happened
                 # "have sworn to fight", "threatened to strike" parsed as an adverbial clause: a to-infinitive all the same
-                inf = cur.dep == "advcl" and not tree.kids(cur.i, "mark") and any(
-                    k.lower == "to" for k in tree.kids(cur.i, "aux")
+                inf = (
+                    cur.dep == "advcl"
+                    and not tree.kids(cur.i, "mark")
+                    and any(k.lower == "to" for k in tree.kids(cur.i, "aux"))
                 )
                 if hl in self.threat_cues and (cur.dep in ("xcomp", "ccomp", "pcomp", "pobj") or inf):
                     modality, embedded = "threatened", True
@@ -2939,8 +3144,10 @@ class Coder:
                     embedded = True
                     if tree.negated(h.i):
                         modality = "negated"
-                elif hl in self.hypo_cues and cur.dep in ("xcomp", "ccomp") and not (
-                    cur.dep == "ccomp" and cur.i < h.i and h.pos == "VERB"
+                elif (
+                    hl in self.hypo_cues
+                    and cur.dep in ("xcomp", "ccomp")
+                    and not (cur.dep == "ccomp" and cur.i < h.i and h.pos == "VERB")
                 ):
                     # a clause before the considering verb is not what is considered: "X promised to release them,
                     # the delay of which is considered a hurdle" (a comma splice parsed as a complement)
@@ -2972,7 +3179,9 @@ class Coder:
                         # a bare verb, or a plural-form verb after a singular noun ("that Israel lift")
                         and (cur.tag == "VB" or (cur.tag == "VBP" and csubj.tag in ("NN", "NNP")))
                     )
-                    demanded = (obliged or subjunctive) and bool(attribution) and modality in ("asserted", "pledged")
+                    demanded = (
+                        (obliged or subjunctive) and bool(attribution) and modality in ("asserted", "pledged")
+                    )
                     break
                 if cur.dep in ("xcomp", "pcomp", "advcl", "conj", "pobj", "dobj", "acl", "acomp"):
                     cur = h
@@ -3057,7 +3266,14 @@ class Coder:
 
     # -- date and place -------------------------------------------------------------------------------
     def _date(
-        self, article: Article, tree: Tree, trigger: int, si: int, ref: _dt.date | None, *, ahead: bool = False
+        self,
+        article: Article,
+        tree: Tree,
+        trigger: int,
+        si: int,
+        ref: _dt.date | None,
+        *,
+        ahead: bool = False,
     ) -> tuple[_dt.date, str, str] | None:
         """The date of the act at ``trigger`` from a date phrase of its own clause; with ``ahead`` (an act not yet
         done), a date with no year is the next one (a phrase reached through a report keeps the report's past)."""
@@ -3104,7 +3320,9 @@ class Coder:
         if best is None and trigger_dep_inherits(tree, trigger):
             # "shelled Kharkiv on Sunday, killing three civilians": the clause takes the date of its governor
             head = tree.tokens[trigger].head
-            return self._date(article, tree, head, si, ref)  # the governor's date is its own ("agreed in May to")
+            return self._date(
+                article, tree, head, si, ref
+            )  # the governor's date is its own ("agreed in May to")
         return best
 
     def _dated_noun(self, tree: Tree, n: Token, trigger: int) -> bool:
@@ -3131,15 +3349,18 @@ class Coder:
         """Whether ``i`` is the clausal complement of a reporting verb ("admitted that he had abducted")."""
         t = tree.tokens[i]
         h = tree.head(i)
-        return t.dep == "ccomp" and h is not None and h.pos == "VERB" and (h.lemma or h.text).lower() in self.reporting
+        return (
+            t.dep == "ccomp"
+            and h is not None
+            and h.pos == "VERB"
+            and (h.lemma or h.text).lower() in self.reporting
+        )
 
     @staticmethod
     def _earlier_dates(article: Article, si: int, before: int) -> list[str]:
         """The date mentions of sentence ``si`` and the one before it that end before ``before``, in order."""
         lo = article.sentences[max(0, si - 1)].start
-        return [
-            m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before
-        ]
+        return [m.text for m in article.mentions if m.label == "DATE" and m.start >= lo and m.end <= before]
 
     def _coordinated_place(
         self, article: Article, tree: Tree, actors: ArticleActors, trigger: int
@@ -3153,7 +3374,11 @@ class Coder:
         cur = trigger
         for _ in range(4):
             tc = tree.tokens[cur]
-            if tc.dep in ("xcomp", "advcl") and tc.head != cur and tree.tokens[tc.head].pos in ("VERB", "AUX"):
+            if (
+                tc.dep in ("xcomp", "advcl")
+                and tc.head != cur
+                and tree.tokens[tc.head].pos in ("VERB", "AUX")
+            ):
                 cur = tc.head
             else:
                 break
@@ -3178,7 +3403,11 @@ class Coder:
             h = tree.head(h.i)
         elif t.dep not in ("dobj", "attr"):
             return None
-        if h is None or h.pos not in ("VERB", "AUX") or any(o.kind == "verb" and o.trigger == h.i for o in drafts):
+        if (
+            h is None
+            or h.pos not in ("VERB", "AUX")
+            or any(o.kind == "verb" and o.trigger == h.i for o in drafts)
+        ):
             return None
         if (h.lemma or h.text).lower() not in LIGHT_VERBS | self.aspectual | CARRYING_VERBS:
             return None  # "Both leaders recalled the attack during a ceremony at the White House": a mention, elsewhere
@@ -3191,7 +3420,11 @@ class Coder:
         if obj is not None:
             cands.append(obj.i)
         subj = tree.kid(trigger, "nsubj")
-        if subj is not None and subj.pos == "NOUN" and self.lexicon.is_noun_trigger((subj.lemma or subj.text).lower()):
+        if (
+            subj is not None
+            and subj.pos == "NOUN"
+            and self.lexicon.is_noun_trigger((subj.lemma or subj.text).lower())
+        ):
             # "a roadside bombing near Samarra killed a soldier": the place of the act that did it
             cands.append(subj.i)
         if obj is not None and obj.ent_type in PLACE_LABELS and actors.at(obj.i) is None:
@@ -3219,7 +3452,10 @@ class Coder:
             for p in tree.kids(c, "prep"):
                 if p.lower in ("out", "away"):
                     for p2, o2 in tree.preps(p.i):
-                        if p2.lower in ("of", "from") and (loc := self._place(article, tree, actors, o2.i)) is not None:
+                        if (
+                            p2.lower in ("of", "from")
+                            and (loc := self._place(article, tree, actors, o2.i)) is not None
+                        ):
                             return loc
         # "expressing solidarity in bolstering security efforts in the Red Sea": a place further down the
         # trigger's own clause (through objects and prepositional complements, not into other clauses)
@@ -3270,7 +3506,9 @@ class Coder:
         withdrawal of some invasion forces from Panama" (the from-phrase parsed on the forces). Only when the event
         has no recipient or only the actor's own forces, and the place is of another country than the actor's."""
         own = {a.country for a in d.actors if a.country}
-        if d.recipients and not all(r.kind == "sector" and (r.country in own or not r.country) for r in d.recipients):
+        if d.recipients and not all(
+            r.kind == "sector" and (r.country in own or not r.country) for r in d.recipients
+        ):
             return
         head = moved_forces_place(tree, d.trigger)
         loc = self._geo_place(article, tree, actors, head.i, sorted(own)) if head is not None else None
@@ -3315,7 +3553,9 @@ class Coder:
                         oname = article.text[ostart:oend]
                         known = self.geocoder.resolve(oname)
                         if known is not None and norm_key(known.name) == norm_key(oname):
-                            return Location(text, start, end, oname, "gpe", known.country, precision="unknown")
+                            return Location(
+                                text, start, end, oname, "gpe", known.country, precision="unknown"
+                            )
                     if inner is not None and inner.country is None and self.geocoder is not None:
                         # only a place the gazetteer knows: "the town of Rask" (unknown) leaves the search to go on
                         known = self.geocoder.resolve(inner.text)
@@ -3335,8 +3575,17 @@ class Coder:
                     kind = k.ent_type.lower() if k.ent_type in PLACE_LABELS else "gpe"
                     return Location(text, start, end, name, kind, None, precision="unknown")
         unknown = m is None or (m.kind == "ner_org" and m.hit is None)  # not a party the resolver knows
-        dated = t.ent_type in ("DATE", "TIME")  # "In March, troops arrested ...": a month, not March in England
-        if t.pos == "PROPN" and t.ent_type != "PERSON" and not dated and unknown and self.geocoder is not None:
+        dated = t.ent_type in (
+            "DATE",
+            "TIME",
+        )  # "In March, troops arrested ...": a month, not March in England
+        if (
+            t.pos == "PROPN"
+            and t.ent_type != "PERSON"
+            and not dated
+            and unknown
+            and self.geocoder is not None
+        ):
             # "arrested militants in Mandera" with the town tagged ORG: a proper name the gazetteer holds under
             # exactly that name (not an alternate spelling, a fuzzy match or an armed group's name) is a place
             known = self.geocoder.resolve(text)
@@ -3345,7 +3594,9 @@ class Coder:
         return None
 
     # -- fragments and finishing ----------------------------------------------------------------------
-    def _merge_fragments(self, tree: Tree, drafts: list[Draft], trace: CoderTrace | None = None) -> list[Draft]:
+    def _merge_fragments(
+        self, tree: Tree, drafts: list[Draft], trace: CoderTrace | None = None
+    ) -> list[Draft]:
         """In one sentence, an event that lacks an actor is completed by another of the same type that has one
         ("The 2013 attack in Nairobi shows that Kenya has been a target of the group"). Not the act another act
         answers ("strikes in retaliation for an attack on tourists in April": the attack is its own event), and a
@@ -3367,7 +3618,10 @@ class Coder:
             if (
                 d.kind == "noun"
                 and within is not None
-                and (self.resolver.kb.sector_of((t.lemma or t.text).lower()) or self.resolver.kb.sector_of(t.lower))
+                and (
+                    self.resolver.kb.sector_of((t.lemma or t.text).lower())
+                    or self.resolver.kb.sector_of(t.lower)
+                )
             ):
                 # "U.S. and Russian negotiators return to Geneva for talks": a noun for people inside a party of an
                 # act of its own kind names those who take part in that act, not a second act (not an act noun in
@@ -3391,7 +3645,9 @@ class Coder:
                     and antecedent.kind == "noun"
                     and self.ontology.cameo(antecedent.code).plover == plover
                 ):
-                    candidates = [antecedent]  # "an attack on tourists that killed 26 people": the attack's result
+                    candidates = [
+                        antecedent
+                    ]  # "an attack on tourists that killed 26 people": the attack's result
                 elif self._answered_act(tree, d):
                     out.append(d)  # "in retaliation for an attack on tourists": another act, its own event
                     continue
@@ -3474,7 +3730,11 @@ class Coder:
             target = _prefix_get(self.refused, d.code) or d.code
             d.roles.append(f"failed cooperation ('{fail.text}'): CAMEO {d.code} not done, coded as {target}")
             if len(d.actors) >= 2 and not d.recipients and _reciprocal_code(d.code):
-                d.actors, d.recipients, d.reciprocal = d.actors[:1], d.actors[1:], True  # they reject each other
+                d.actors, d.recipients, d.reciprocal = (
+                    d.actors[:1],
+                    d.actors[1:],
+                    True,
+                )  # they reject each other
             d.code = target
             d.modality, d.embedded = "asserted", d.governed
         elif (
@@ -3509,7 +3769,9 @@ class Coder:
             and (prep_cue := self._preparing(tree, d.trigger)) is not None
         ):
             # "the army prepared to resume shelling": the preparation of force is a force posture, done
-            d.roles.append(f"force prepared ('{prep_cue.text}'): CAMEO {d.code} coded as {self.prepared_code}")
+            d.roles.append(
+                f"force prepared ('{prep_cue.text}'): CAMEO {d.code} coded as {self.prepared_code}"
+            )
             d.code, d.modality = self.prepared_code, "asserted"
             d.embedded = d.governed
         if not d.recipients and d.actors and d.code.startswith(self.domestic_acts) and actors is not None:
@@ -3535,7 +3797,9 @@ class Coder:
             and len({a.country for a in d.actors if a.country}) >= 2
         ):
             # "French and Egyptian warships launched war games": a show of force put on together is cooperation
-            d.roles.append(f"a joint show of force by {len(d.actors)} parties: CAMEO {d.code} coded as {self.joint_code}")
+            d.roles.append(
+                f"a joint show of force by {len(d.actors)} parties: CAMEO {d.code} coded as {self.joint_code}"
+            )
             d.code = self.joint_code
         home_countries = {a.country for a in d.actors if a.country}
         if (
@@ -3560,19 +3824,29 @@ class Coder:
             self.repression_code
             and d.code == self.repression_from
             and d.actors
-            and all((a.sector or "").upper() in self.non_state_sectors or self._nationals(a, actors) for a in d.actors)
+            and all(
+                (a.sector or "").upper() in self.non_state_sectors or self._nationals(a, actors)
+                for a in d.actors
+            )
         ):
             # "a group of Turks attacked a peaceful rally": force on dissent by no authority is an assault
-            d.roles.append(f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}")
+            d.roles.append(
+                f"force used by actors with no state office: CAMEO {d.code} coded as {self.repression_code}"
+            )
             d.code = self.repression_code
         if (
             self.abduction_code
             and d.code == self.detention_from
             and d.actors
-            and all(a.kind == "armed_group" or (a.sector or "").upper() in self.detaining_non_state for a in d.actors)
+            and all(
+                a.kind == "armed_group" or (a.sector or "").upper() in self.detaining_non_state
+                for a in d.actors
+            )
         ):
             # "the rebels are holding several civilians for ransom": people held by no authority are abducted
-            d.roles.append(f"people held by armed groups or criminals: CAMEO {d.code} coded as {self.abduction_code}")
+            d.roles.append(
+                f"people held by armed groups or criminals: CAMEO {d.code} coded as {self.abduction_code}"
+            )
             d.code = self.abduction_code
         if (
             self.stopped_code
@@ -3718,7 +3992,9 @@ class Coder:
             and (force := armed_nationality_in(tree, pv, self.resolver.kb.sector_of)) is not None
         ):
             # "were killed in Israeli tank shelling" parsed with "Israeli tank" as the object of "in"
-            found = [a for a in self._resolve_all([force.i], article, tree, actors, ref, peers=[]) if a.country]
+            found = [
+                a for a in self._resolve_all([force.i], article, tree, actors, ref, peers=[]) if a.country
+            ]
             if found and not any(_same(a, r) for a in found for r in d.recipients):
                 d.actors = found[:1]
                 d.roles.append(f"actor = the force named in 'in {force.text}' the act happened in")
@@ -3738,7 +4014,9 @@ class Coder:
             loc = d.location or self._location(article, tree, actors, passive_verb)
             if loc is not None and loc.country and sent.start <= loc.start < sent.end:
                 d.actors = [self._place_party(loc)]
-                d.roles.append(f"actor = the state of the place '{loc.text}' (an agentless act only a state does)")
+                d.roles.append(
+                    f"actor = the state of the place '{loc.text}' (an agentless act only a state does)"
+                )
         # a protest, or protesters calling theirs off (CAMEO 082, "the union called off its strike"), is addressed to
         # the party its phrases name, else to the government of its place or of the protesters
         protest_like = cameo.plover == "PROTEST" or cameo.code.startswith("082")
@@ -3762,12 +4040,16 @@ class Coder:
             for o in counterpart_of_relation(tree, d.trigger):
                 found = [
                     r
-                    for r in self._resolve_all(tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors)
+                    for r in self._resolve_all(
+                        tree.conjuncts(o.i), article, tree, actors, ref, peers=d.actors
+                    )
                     if not any(_same(r, a) for a in d.actors)
                 ]
                 if found:
                     d.recipients = found
-                    d.roles.append(f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about")
+                    d.roles.append(
+                        f"recipient = the other side of the '{article.tokens[o.head].text} with ...' it is about"
+                    )
                     break
         if not d.recipients and d.actors and protest_like:
             d.recipients = self._protest_target(d, actors)
@@ -3812,11 +4094,21 @@ class Coder:
             # "advised its nationals against travelling to Niger": a journey warned against is not made
             d.dropped = "a journey advised or warned against, not a visit"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if cameo.plover == "THREATEN" and d.kind == "verb" and not d.recipients and self._journey_warned(tree, d.trigger):
+        if (
+            cameo.plover == "THREATEN"
+            and d.kind == "verb"
+            and not d.recipients
+            and self._journey_warned(tree, d.trigger)
+        ):
             # "Doctors advised against travelling during the heatwave": a travel advisory names where not to go
             d.dropped = "advice against a journey to nowhere named"
             return drop(trace, d.trigger, "finish", d.dropped, d)
-        if cameo.code in self.visit_codes and d.kind == "verb" and not d.actors and self._moving_thing(tree, d):
+        if (
+            cameo.code in self.visit_codes
+            and d.kind == "verb"
+            and not d.actors
+            and self._moving_thing(tree, d)
+        ):
             # "weapons aboard four lorries travelling from Libya to Chad": a thing on the move visits no one
             d.dropped = "a visit by a thing, not by a party"
             return drop(trace, d.trigger, "finish", d.dropped, d)
@@ -3913,7 +4205,9 @@ class Coder:
         if cameo.plover == "ASSAULT" and d.actors and d.modality == "asserted":
             self._last_attack = list(d.actors)
         d.actors = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.actors]
-        d.recipients = [self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.recipients]
+        d.recipients = [
+            self._state_agent(a, dateline=not foreign and not igo_officials) for a in d.recipients
+        ]
         d.attribution = [self._state_agent(a, dateline=True) for a in d.attribution]
         trig = toks[d.trigger]
         t_end = toks[max(d.trigger, d.trigger_end)].end if d.trigger_end >= d.trigger else trig.end
@@ -3980,7 +4274,8 @@ class Coder:
         ):
             return False  # people who may be the members' envoys, not "the government's decision" of the story's state
         return any(
-            m.actor is not None and m.actor.kind == "igo" and sent.start <= m.start < sent.end for m in actors.mentions
+            m.actor is not None and m.actor.kind == "igo" and sent.start <= m.start < sent.end
+            for m in actors.mentions
         )
 
     def _operation_agent(
@@ -4081,7 +4376,13 @@ class Coder:
         return a
 
     def _place_recipients(
-        self, heads: list[int], article: Article, tree: Tree, actors: ArticleActors, d: Draft, notes: list[str]
+        self,
+        heads: list[int],
+        article: Article,
+        tree: Tree,
+        actors: ArticleActors,
+        d: Draft,
+        notes: list[str],
     ) -> list[Actor]:
         """A material act aimed at a place that is no party ("air strikes on Gaza", "delivered food to Gaza", "an
         attack on Kharkiv"): the country of the place receives it, as CAMEO's and ICEWS's dictionaries code a
@@ -4290,7 +4591,9 @@ class Coder:
         # rally demanding the resignation of X": the participle of a noun in the protest verb's own phrases
         # ("following" is a verb the parser gives an object)
         phrase_nouns = [n for _p, n in tree.preps(trig.i)]
-        phrase_nouns += [n for p in tree.kids(trig.i, "prep") if p.pos == "VERB" for n in tree.kids(p.i, "dobj")]
+        phrase_nouns += [
+            n for p in tree.kids(trig.i, "prep") if p.pos == "VERB" for n in tree.kids(p.i, "dobj")
+        ]
         out.extend(o for n in phrase_nouns for o in demanding_participle_parties(tree, n.i))
         return [o for o in out if o.pos in ("NOUN", "PROPN")]
 
@@ -4315,7 +4618,12 @@ class Coder:
         itself ("did not fail to")."""
         t = tree.tokens[i]
         h = tree.head(i)
-        if h is None or t.dep != "xcomp" or (h.lemma or h.text).lower() not in self.failed_verbs or tree.negated(h.i):
+        if (
+            h is None
+            or t.dep != "xcomp"
+            or (h.lemma or h.text).lower() not in self.failed_verbs
+            or tree.negated(h.i)
+        ):
             return None
         return h
 
@@ -4405,7 +4713,9 @@ class Coder:
             )
         ]
 
-    def _unidentified_attacker(self, article: Article, tree: Tree, actors: ArticleActors, d: Draft) -> list[Actor]:
+    def _unidentified_attacker(
+        self, article: Article, tree: Tree, actors: ArticleActors, d: Draft
+    ) -> list[Actor]:
         """An attack named only by its weapon or blast, with no attacker ("A roadside bombing near Samarra killed
         one U.S. soldier", "killed by an improvised explosive device outside the Iraqi city of Basra"): the attacker
         is an unidentified armed force (CAMEO UAF) of the country where it happened, pointing at the place's words.
@@ -4416,7 +4726,9 @@ class Coder:
         if d.background or d.embedded:
             return []  # "claiming responsibility for a deadly attack targeting ...": the attack's doer is named
         sent = next(s for s in article.sentences if s.tok_start <= i < s.tok_end)
-        if any(m.kind == "armed_group" and sent.tok_start <= m.tok_start < sent.tok_end for m in actors.mentions):
+        if any(
+            m.kind == "armed_group" and sent.tok_start <= m.tok_start < sent.tok_end for m in actors.mentions
+        ):
             return []  # an armed group the sentence names may be the attacker
         instruments: list[Token] = []
         subj, _passive = tree.subject(i)
@@ -4435,7 +4747,9 @@ class Coder:
         if not hits:
             return []
         victims = [(r.start, r.end) for r in d.recipients]
-        phrases: list[tuple[int, int]] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        phrases: list[
+            tuple[int, int]
+        ] = []  # "near the town of Samarra", "outside of the Iraqi city of Basra"
         origins: list[tuple[int, int]] = []  # "a mortar bomb was fired at Israel from the Gaza Strip"
         for h in [*hits, toks[i]]:
             for p in tree.kids(h.i, "prep"):
@@ -4450,7 +4764,9 @@ class Coder:
         origins = [
             (lo, hi)
             for lo, hi in origins
-            if targets and (cc := self._country_in(article, tree, actors, lo, hi)) is not None and cc not in targets
+            if targets
+            and (cc := self._country_in(article, tree, actors, lo, hi)) is not None
+            and cc not in targets
         ]
         for lo, hi in [*origins, *phrases]:
             start, end = tree.char_span(lo, hi)
@@ -4482,7 +4798,9 @@ class Coder:
             ]
         return []
 
-    def _country_in(self, article: Article, tree: Tree, actors: ArticleActors, lo: int, hi: int) -> str | None:
+    def _country_in(
+        self, article: Article, tree: Tree, actors: ArticleActors, lo: int, hi: int
+    ) -> str | None:
         """The one country a place phrase names: a country, capital or demonym the knowledge base knows ("the
         Iraqi city of Basra"), else a place the gazetteer knows ("the town of Samarra")."""
         toks = article.tokens
@@ -4520,7 +4838,9 @@ class Coder:
         out = []
         for r in d.recipients:
             if r.kind == "sector" and r.country is None and r.sector in self.domestic_groups:
-                r = self._localise(r, iso, f"the state whose agents act on it ('{d.actors[0].text}'): a domestic act")
+                r = self._localise(
+                    r, iso, f"the state whose agents act on it ('{d.actors[0].text}'): a domestic act"
+                )
                 d.roles.append(f"recipient '{r.text}' = people of the actor's own country ({iso})")
             out.append(r)
         return out
@@ -4534,7 +4854,9 @@ class Coder:
             for p, o in tree.preps(h):
                 if p.lower != "despite":
                     continue
-                if (o.lemma or o.text).lower() not in self.speech_act_nouns and o.lower not in self.speech_act_nouns:
+                if (
+                    o.lemma or o.text
+                ).lower() not in self.speech_act_nouns and o.lower not in self.speech_act_nouns:
                     continue
                 heads = [o2.i for p2, o2 in tree.preps(o.i) if p2.lower in ("by", "from")]
                 poss = tree.kid(o.i, "poss")
@@ -4555,7 +4877,9 @@ class Coder:
         Burundi's government grant ...", "repeated its call that the US withdraw"): the one asked to act."""
         nouns = [*tree.kids(d.trigger, "dobj"), *(o for _p, o in tree.preps(d.trigger))]
         for n in nouns:
-            if (n.lemma or n.text).lower() not in self.speech_act_nouns and n.lower not in self.speech_act_nouns:
+            if (
+                n.lemma or n.text
+            ).lower() not in self.speech_act_nouns and n.lower not in self.speech_act_nouns:
                 continue
             for c in tree.kids(n.i, "acl", "ccomp"):
                 subj = tree.kid(c.i, "nsubj")
@@ -4585,12 +4909,17 @@ class Coder:
             (
                 m
                 for m in actors.mentions
-                if who.start <= m.start and m.end <= who.end and m.actor is not None and m.actor.country == iso
+                if who.start <= m.start
+                and m.end <= who.end
+                and m.actor is not None
+                and m.actor.country == iso
             ),
             None,
         )
-        text, start, end = (named.actor.text, named.start, named.end) if named and named.actor else (
-            who.text, who.start, who.end
+        text, start, end = (
+            (named.actor.text, named.start, named.end)
+            if named and named.actor
+            else (who.text, who.start, who.end)
         )
         d.roles.append(f"recipient = the actor's own people ({c.name}): a measure a state takes at home")
         return [
@@ -4743,15 +5072,13 @@ def _describe(p: VerbPattern) -> str:
     return s
 
 
-
-
-
 def _word_list(data: dict[str, Any], key: str, what: str) -> frozenset[str]:
     """A checked list of lower-cased words from roles.yaml (``what`` names them in the error)."""
     words = data.get(key)
     if not isinstance(words, list) or not all(isinstance(n, str) for n in words):
         raise DataFileError(f"events/data/roles.yaml: `{key}` must be a list of {what}")
     return frozenset(n.lower() for n in words)
+
 
 def _fronted_subject(tree: Tree, i: int) -> list[int]:
     """The subject of a root verb ``i`` that has none, when the parser made it a conjunct inside a fronted phrase: a
@@ -4898,6 +5225,7 @@ def _stated_past(tree: Tree, cur: Token) -> bool:
 def _no_determiner(tree: Tree, t: Token) -> bool:
     """Whether the act is negated by "no" on its noun ("no arrests were made") or on the object of its verb ("carried
     out no air strikes", "fired no shots"): the act did not happen."""
+
     def no(n: int) -> bool:
         # not a quoted slogan ('chanting "No vote!"')
         return any(
@@ -4940,6 +5268,7 @@ def _pair_of(d: Draft) -> list[Actor]:
         return []
     return [a, r] if r.kind in kinds else []
 
+
 def _origin_place(article: Article, loc: Location) -> bool:
     """Whether the place is where a violent act came from ("shells fired from Congo", "rockets launched from
     Gaza"), not where it landed: its phrase opens with "from" (the country there is no target). A withdrawal
@@ -4952,6 +5281,7 @@ def _origin_place(article: Article, loc: Location) -> bool:
     while k >= 0 and toks[k].lower in ("the", "a", "an"):
         k -= 1
     return k >= 0 and toks[k].lower == "from"
+
 
 def _same(a: Actor, b: Actor) -> bool:
     if a.entity_id and b.entity_id:

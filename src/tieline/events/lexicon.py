@@ -251,10 +251,19 @@ class Lexicon:
         repeatable = _lemma_list(vdata.get("repeatable") or [], "events/data/verbs.yaml", "repeatable")
         unknown = [v for v in repeatable if not any(p.verb == v for p in verbs)]
         if unknown:
-            raise DataFileError(f"events/data/verbs.yaml: `repeatable` names verbs with no pattern: {unknown}")
-        version = f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']};{_data_digest()}"
+            raise DataFileError(
+                f"events/data/verbs.yaml: `repeatable` names verbs with no pattern: {unknown}"
+            )
+        version = (
+            f"verbs{vdata['version']}-nouns{ndata['version']}-modality{mdata['version']};{_data_digest()}"
+        )
         return cls(
-            version=version, verbs=verbs, nouns=nouns, classes=classes, modality=modality, repeatable=repeatable
+            version=version,
+            verbs=verbs,
+            nouns=nouns,
+            classes=classes,
+            modality=modality,
+            repeatable=repeatable,
         )
 
     # ------------------------------------------------------------------ lookups
@@ -454,7 +463,9 @@ def _parse_nouns(
         if not isinstance(standalone, bool):
             raise DataFileError(f"{where}: `standalone` must be true or false")
         if standalone and modifier is None:
-            raise DataFileError(f"{where}: `standalone: true` needs a `modifier` (the weapon that makes the act clear)")
+            raise DataFileError(
+                f"{where}: `standalone: true` needs a `modifier` (the weapon that makes the act clear)"
+            )
         dkey = (noun, modifier)
         if dkey in seen:
             raise DataFileError(f"{where}: the same noun pattern is already defined at {seen[dkey]}")

@@ -89,8 +89,12 @@ class NounSense:
     prep_object: frozenset[str] | None = (
         None  # an on/against/over phrase names one of these ("an attack on its market share")
     )
-    object_of: frozenset[str] | None = None  # the noun is the object of one of these verbs ("reach the target")
-    goal_of: bool = False  # its of-phrase is a gerund, a number or a share ("the target of spending 2 percent")
+    object_of: frozenset[str] | None = (
+        None  # the noun is the object of one of these verbs ("reach the target")
+    )
+    goal_of: bool = (
+        False  # its of-phrase is a gerund, a number or a share ("the target of spending 2 percent")
+    )
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,9 @@ class SenseRule:
     infinitive_object: frozenset[str] | None = None
     any_pattern: bool = False  # also over patterns that name an object ("take part in a march")
     object_modifier: frozenset[str] | None = None  # the object has one of these modifiers ("a tougher line")
-    attributive_of: frozenset[str] | None = None  # a past participle modifying one of these ("militias backed by")
+    attributive_of: frozenset[str] | None = (
+        None  # a past participle modifying one of these ("militias backed by")
+    )
 
 
 def _lemma(t: Token) -> str:
@@ -231,7 +237,15 @@ class SenseFilter:
             where = f"nouns[{n}]"
             if not isinstance(e, dict) or "noun" not in e or not isinstance(e.get("why"), str):
                 raise DataFileError(f"{_WHERE}: {where} needs `noun` and `why`")
-            unknown = set(e) - {"noun", "why", "modifier", "without_prep", "prep_object", "object_of", "goal_of"}
+            unknown = set(e) - {
+                "noun",
+                "why",
+                "modifier",
+                "without_prep",
+                "prep_object",
+                "object_of",
+                "goal_of",
+            }
             if unknown:
                 raise DataFileError(f"{_WHERE}: {where} has unknown keys {sorted(unknown)}")
             noun_rules.append(
@@ -250,7 +264,9 @@ class SenseFilter:
                         if "without_prep" in e
                         else None
                     ),
-                    object_of=_words(e["object_of"], classes, f"{where}.object_of") if "object_of" in e else None,
+                    object_of=_words(e["object_of"], classes, f"{where}.object_of")
+                    if "object_of" in e
+                    else None,
                     goal_of=bool(e.get("goal_of", False)),
                 )
             )
@@ -338,7 +354,8 @@ class SenseFilter:
             t.dep in ("acl", "amod")
             and t.tag == "VBN"
             and t.head != t.i
-            and {_lemma(tree.tokens[t.head]), _lemma(tree.tokens[t.head]).removesuffix("s")} & r.attributive_of
+            and {_lemma(tree.tokens[t.head]), _lemma(tree.tokens[t.head]).removesuffix("s")}
+            & r.attributive_of
         ):  # a plural the tagger took for a name keeps its "s" ("ultra-nationalists")
             return False
         if r.agent is not None:
@@ -424,7 +441,9 @@ class SenseFilter:
             gov = h
         if gov is not None and gov.pos in ("VERB", "AUX") and _lemma(gov) not in self.ending_words:
             # "putting an end to the war", "brought a halt to the fighting": the ending is the verb's object
-            gov = next((k for k in tree.kids(gov.i, "dobj") if k.i != t.i and _lemma(k) in self.ending_words), gov)
+            gov = next(
+                (k for k in tree.kids(gov.i, "dobj") if k.i != t.i and _lemma(k) in self.ending_words), gov
+            )
         if gov is None or _lemma(gov) not in self.ending_words:
             return None
         return f"the content of '{gov.text}': the event is the ending, not the act it ends (senses.yaml ending_words)"
@@ -596,7 +615,9 @@ def _object_of(tree: Tree, t: Token, verbs: frozenset[str]) -> bool:
     while t.dep == "conj" and t.head != t.i and tree.tokens[t.head].pos in ("NOUN", "PROPN"):
         t = tree.tokens[t.head]
     h = tree.head(t.i)
-    return h is not None and t.dep in ("dobj", "nsubjpass") and h.pos in ("VERB", "AUX") and _lemma(h) in verbs
+    return (
+        h is not None and t.dep in ("dobj", "nsubjpass") and h.pos in ("VERB", "AUX") and _lemma(h) in verbs
+    )
 
 
 def _goal_of(tree: Tree, t: Token) -> bool:

@@ -114,7 +114,9 @@ def prepare_batch(
                     hint="an event's article_id must be the id of the article holding it",
                 )
             if e.id in seen:
-                raise StoreError(f"event id {e.id} occurs twice in one batch", hint="event ids must be unique")
+                raise StoreError(
+                    f"event id {e.id} occurs twice in one batch", hint="event ids must be unique"
+                )
             seen.add(e.id)
             out.event_ids.append(e.id)
             record = e.to_dict()

@@ -38,7 +38,17 @@ READ_CONCURRENCY = 2
 MAX_CURSORS = 128
 VALUES_CHUNK = 256
 _MEMORY_RE = re.compile(r"(\d+(\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
-_UNITS = {"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+_UNITS = {
+    "b": 1,
+    "kb": 1e3,
+    "mb": 1e6,
+    "gb": 1e9,
+    "tb": 1e12,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+    "tib": 2**40,
+}
 log = logging.getLogger("tieline.store")
 
 _MAX_RAISES = 6  # a write that hits the cap raises it by one step, at most this many times a write
@@ -152,7 +162,9 @@ class DuckDBStore(SqlStore):
     def _execute(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
         return con.execute(sql, list(params))
 
-    def _in_list(self, con: duckdb.DuckDBPyConnection, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    def _in_list(
+        self, con: duckdb.DuckDBPyConnection, sql: str, values: Sequence[Any]
+    ) -> list[tuple[Any, ...]]:
         """Strings go in one list parameter (``IN (SELECT unnest(?))``): DuckDB binds a thousand
         placeholders slowly (10 ms for 1,000 ids against 1.9 ms, measured on a 1,000-row table; it
         turns both into a hash join, so a large table costs the same either way). Other values take
