@@ -1,7 +1,7 @@
 """The lead's round 8. Who judges an act did not do it: a nominal act inside an investigation, inquiry or probe takes
 no participants from the clause the investigation is opened in. An act one is warned against, deterred or kept from
-is not done, and the one warned or kept from it would do it. Sentences written for the project; the tests of each
-rule failed before it, the guards pin what must not move."""
+is not done, and the one warned or kept from it would do it. Peacekeepers take no country from the place. Sentences
+written for the project; the tests of each rule failed before it, the guards pin what must not move."""
 
 from __future__ import annotations
 
@@ -83,3 +83,24 @@ def test_an_act_done_after_a_warning_is_done(pipe: Any) -> None:
     text = "Despite the warning from Washington, Israeli jets attacked targets in Lebanon."
     e = _on(pipe, text, "attacked")
     assert e["modality"] == "asserted", e["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "wrong"),
+    [
+        ("Rebels attacked peacekeepers near Goma.", "attacked", "COD"),
+        ("The UN opened a probe into attacks on peacekeepers in Mali.", "attacks", "MLI"),
+        ("Peacekeepers fired on protesters in Bangui.", "fired", "CAF"),
+    ],
+)
+def test_peacekeepers_take_no_country_from_the_place(pipe: Any, text: str, word: str, wrong: str) -> None:
+    e = _on(pipe, text, word)
+    keepers = [a for a in e["actor"] + e["recipient"] if "eacekeeper" in a["text"]]
+    assert keepers, e["reason"]
+    assert all(a.get("country") != wrong for a in keepers), e["reason"]
+
+
+def test_peacekeepers_keep_the_nationality_the_article_gave_them(pipe: Any) -> None:
+    text = "Kenyan peacekeepers arrived in Mogadishu. The peacekeepers were attacked by al-Shabaab."
+    e = _on(pipe, text, "attacked")
+    assert "KEN" in {a["country"] for a in e["recipient"]}, e["reason"]

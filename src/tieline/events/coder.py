@@ -311,6 +311,7 @@ class Coder:
         self.place_state_acts = tuple(sorted(_word_list(roles, "place_state_acts", "CAMEO code prefixes")))
         self.operation_nouns = _word_list(roles, "operation_nouns", "nouns")
         self.abroad_agents = _word_list(roles, "abroad_agents", "nouns")
+        self.foreign_forces = _word_list(roles, "foreign_forces", "nouns")
         self.domestic_agents = frozenset(
             w.upper() for w in _word_list(roles, "domestic_agents", "sector codes")
         )
@@ -4132,7 +4133,9 @@ class Coder:
                 # nor an agent who usually works abroad facing that country ("Inspectors want to examine military
                 # sites near Tehran": roles.yaml abroad_agents)
                 d.actors = [
-                    a if self._abroad(a, d.recipients, place_cc) else self._localise(a, place_cc, where)
+                    a
+                    if self._abroad(a, d.recipients, place_cc) or self._foreign_force(a)
+                    else self._localise(a, place_cc, where)
                     for a in d.actors
                 ]
             # (people named by a nationality are no state: "Thousands of Nigerians rallied in Lagos to protest
@@ -4141,7 +4144,9 @@ class Coder:
                 [a for a in d.actors if not _overlaps(a, loc) and not self._demonym_people(a, actors)],
                 place_cc,
             ):
-                d.recipients = [self._localise(a, place_cc, where) for a in d.recipients]
+                d.recipients = [
+                    a if self._foreign_force(a) else self._localise(a, place_cc, where) for a in d.recipients
+                ]
         if home is not None:
             where = f"the only country named around it ({home})"
             # not when the other side is that country's state: "Senator X warned Turkey" is no Turkish affair
@@ -4149,7 +4154,9 @@ class Coder:
             if not _state_of([r for r in d.recipients if r.why != PLACE_PARTY_WHY], home):
                 d.actors = [
                     a
-                    if _names_inside(a, home, actors) or self._abroad(a, d.recipients, home)
+                    if _names_inside(a, home, actors)
+                    or self._abroad(a, d.recipients, home)
+                    or self._foreign_force(a)
                     else self._localise(a, home, where, people=True)
                     for a in d.actors
                 ]
@@ -4158,7 +4165,9 @@ class Coder:
                 # companies", in a sentence about Russian hackers)
                 d.recipients = [
                     a
-                    if _names_inside(a, home, actors) or self._names_other_place(article, actors, a, home)
+                    if _names_inside(a, home, actors)
+                    or self._names_other_place(article, actors, a, home)
+                    or self._foreign_force(a)
                     else self._localise(a, home, where, people=True)
                     for a in d.recipients
                 ]
@@ -4489,6 +4498,16 @@ class Coder:
         last = a.text.split()[-1].lower().strip(".,;:")
         word = last[:-1] if last.endswith("s") and last[:-1] in self.abroad_agents else last
         return word in self.abroad_agents and any(r.country == country for r in recipients)
+
+    def _foreign_force(self, a: Actor) -> bool:
+        """Whether ``a`` has no country and is named by a word for forces that serve in other states' countries by
+        definition (peacekeepers: roles.yaml ``foreign_forces``): neither the event's place nor the one country named
+        around it is their country ("attacks on peacekeepers in Mali" are not on Mali's military)."""
+        if a.country is not None or not a.text.split():
+            return False
+        last = a.text.split()[-1].lower().strip(".,;:")
+        word = last[:-1] if last.endswith("s") and last[:-1] in self.foreign_forces else last
+        return word in self.foreign_forces
 
     def _localise(self, a: Actor, country: str, where: str, *, people: bool = False) -> Actor:
         """``a`` placed in ``country`` when nothing gives it a nationality: a sector agent, an unknown body, or
