@@ -1694,17 +1694,23 @@ class Coder:
             where = f"the country the attack '{tree.tokens[gov.trigger].text}' was aimed at"
             d.recipients = [self._localise(r, country, where) for r in d.recipients]
 
+    def _unaddressed_verbal_purpose(self, tree: Tree, d: Draft) -> bool:
+        """Whether ``d`` is a verbal act (quads 1 and 3) with an actor and no recipient, coded on a to-infinitive
+        purpose clause or complement ("... to demand an explanation", "... to offer talks")."""
+        t = tree.tokens[d.trigger]
+        if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
+            return False
+        return self.ontology.cameo(d.code).quad in (1, 3) and any(
+            k.lower == "to" for k in tree.kids(t.i, "aux")
+        )
+
     def _purpose_addressee(self, tree: Tree, drafts: list[Draft]) -> None:
         """A verbal act in the purpose clause of an act on someone is addressed to that someone: "summoned
         Pakistan's envoy to demand an explanation", "met the Iraqi minister to discuss security", "called Ruto to
         congratulate him" (same actor only; verbal acts, quads 1 and 3)."""
         for d in drafts:
             t = tree.tokens[d.trigger]
-            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
-                continue
-            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(
-                k.lower == "to" for k in tree.kids(t.i, "aux")
-            ):
+            if not self._unaddressed_verbal_purpose(tree, d):
                 continue
             gov = next((g for g in drafts if g.trigger == t.head and g.kind == "verb"), None)
             if (
@@ -1729,11 +1735,7 @@ class Coder:
         coded = {d.trigger for d in drafts if d.kind == "verb"}
         for d in drafts:
             t = tree.tokens[d.trigger]
-            if d.recipients or not d.actors or d.kind != "verb" or t.dep not in ("advcl", "xcomp"):
-                continue
-            if self.ontology.cameo(d.code).quad not in (1, 3) or not any(
-                k.lower == "to" for k in tree.kids(t.i, "aux")
-            ):
+            if not self._unaddressed_verbal_purpose(tree, d):
                 continue
             if t.head in coded or (obj := addressed_party(tree, t.head)) is None:
                 continue
