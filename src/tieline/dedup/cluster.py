@@ -27,19 +27,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from tieline.events.dates import event_date
 
 from .rules import Rules, load_rules
 
 __all__ = [
+    "Grown",
     "Happening",
     "Stored",
     "assign",
@@ -51,6 +53,7 @@ __all__ = [
     "party_keys",
     "rebuild",
     "split",
+    "summary_usable",
     "types_agree",
 ]
 
@@ -430,6 +433,16 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
 
 
 # -- happenings ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Grown:
+    """A stored happening that only gained mentions, as its summary build leaves it for the writer: the
+    stored explanation (JSON, sorted by mention) the new entries join, and its stored members' articles
+    (their outlets are in the summary)."""
+
+    explanation: str
+    articles: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Happening:
     """One real-world happening and every mention of it."""
@@ -448,6 +461,11 @@ class Happening:
     explanation: tuple[dict[str, Any], ...]  # one entry per merge: mention, matched_with, rules
     events: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False, default=())
     excluded: frozenset[str] = frozenset()  # event ids split off by hand: never merged back
+    # what a later write needs to build it again without its members (``_fold``; None: not summarised)
+    summary: Mapping[str, Any] | None = field(repr=False, compare=False, default=None)
+    # built from its stored summary and the mentions it gained (``events`` and ``explanation`` then
+    # hold only those; the stored explanation and the stored members' articles are here)
+    grown: Grown | None = field(repr=False, compare=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -532,6 +550,15 @@ def _build(
             key=lambda m: (_PRECISION_RANK.get(str((m.location or {}).get("precision")), 5), m.day, m.id),
         )
         location = dict(lm.location or {})
+    reps: dict[tuple[Any, ...], str] = {}
+    for m in ms:
+        sig = m.signature()
+        if sig not in reps or m.id < reps[sig]:
+            reps[sig] = m.id
+    summary = _new_summary()
+    for m in ms:
+        _fold(summary, m)
+    summary["reps"] = sorted(reps.values())
     return Happening(
         id=hid or _happening_id(ms),
         type=htype,
@@ -547,6 +574,143 @@ def _build(
         explanation=tuple(sorted(explanation, key=lambda x: str(x["mention"]))),
         events=tuple(m.raw for m in sorted(ms, key=lambda x: x.id)),
         excluded=excluded,
+        summary=summary,
+    )
+
+
+# -- a happening as aggregates ---------------------------------------------------------------------
+# Everything ``_build`` reads of its members, kept on write (``happenings.summary``, migration 7) so that
+# a stored happening that only gains mentions is built from it and the new ones, exactly as ``_build``
+# builds it from all of them: each aggregate is a count or the first member by a key that includes the
+# member's id, so folding members in any order, in any number of writes, gives the same summary.
+#   types:    type -> [count, first order key, its actor keys, its recipient keys,
+#                      least id, that member's quad, its Goldstein value]   (the writer's lead row)
+#   cameos:   type -> cameo -> [count, first order key];  modes: type -> mode -> [count, first order key]
+#   date:     the least date_rank [rank, source rank, day, id] and that member's date_precision
+#   parties:  party key -> [order key of its first mention, side, that member's type, the party]
+#   location: [precision rank, day, id, place] of the best located member, or None
+#   lo, hi:   the span of the members' date intervals (ordinals); reps: the least id of each signature
+SUMMARY_VERSION = 1
+_DATE_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _new_summary() -> dict[str, Any]:
+    return {"v": SUMMARY_VERSION, "types": {}, "cameos": {}, "modes": {}, "date": None, "parties": {},
+            "location": None, "lo": None, "hi": None, "reps": []}  # fmt: skip
+
+
+def _order(m: _Mention) -> list[Any]:
+    return [0 if m.complete else 1, m.lo, m.id]  # _Mention.order_key, as JSON keeps it
+
+
+def _count(counts: dict[str, list[Any]], value: str, order: list[Any]) -> None:
+    got = counts.get(value)
+    if got is None:
+        counts[value] = [1, order]
+        return
+    got[0] += 1
+    if order < got[1]:
+        got[1] = order
+
+
+def _fold(s: dict[str, Any], m: _Mention) -> None:
+    """Add one member to a summary (see above)."""
+    raw, order = m.raw, _order(m)
+    t = s["types"].get(m.type)
+    if t is None:
+        s["types"][m.type] = [1, order, sorted(m.actor_keys), sorted(m.recipient_keys), m.id,
+                              raw.get("quad"), raw.get("goldstein")]  # fmt: skip
+    else:
+        t[0] += 1
+        if order < t[1]:
+            t[1:4] = [order, sorted(m.actor_keys), sorted(m.recipient_keys)]
+        if m.id < t[4]:
+            t[4:7] = [m.id, raw.get("quad"), raw.get("goldstein")]
+    _count(s["cameos"].setdefault(m.type, {}), m.cameo, order)
+    if m.mode:
+        _count(s["modes"].setdefault(m.type, {}), m.mode, order)
+    prec = raw.get("date_precision", "day")
+    rank = [_DATE_RANK.get(prec, 3), 0 if raw.get("date_source", "article") != "article" else 1, m.day, m.id]
+    if s["date"] is None or rank < s["date"][:4]:
+        s["date"] = [*rank, prec]
+    seen: set[str] = set()
+    for side, people in (("actor", raw.get("actor") or []), ("recipient", raw.get("recipient") or [])):
+        for a in people:
+            k = _actor_key(a)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            got = s["parties"].get(k)
+            if got is None or order < got[0]:
+                s["parties"][k] = [order, side, m.type, _party(a, k)]
+    if m.location:
+        key = [_PRECISION_RANK.get(str(m.location.get("precision")), 5), m.day, m.id]
+        if s["location"] is None or key < s["location"][:3]:
+            s["location"] = [*key, dict(m.location)]
+    s["lo"] = m.lo if s["lo"] is None else min(s["lo"], m.lo)
+    s["hi"] = m.hi if s["hi"] is None else max(s["hi"], m.hi)
+
+
+def summary_usable(summary: Any) -> TypeGuard[Mapping[str, Any]]:
+    """Whether a stored summary is one this version folds into (else the happening is read in full)."""
+    return isinstance(summary, Mapping) and summary.get("v") == SUMMARY_VERSION and bool(summary.get("types"))
+
+
+def _decide(s: Mapping[str, Any], rules: Rules) -> dict[str, Any]:
+    """``_build``'s choices (type, mode, CAMEO code, date, sides, place) from a summary."""
+    types = s["types"]
+    top = max(v[0] for v in types.values())
+    # the first type (in canonical order) of those most mentioned; the act an accusation is about first
+    htype = min(
+        (t for t, v in types.items() if v[0] == top),
+        key=lambda t: (t == "ACCUSE" and len(types) > 1, types[t][1]),
+    )
+    cameos = s["cameos"][htype]
+    cameo = min(cameos, key=lambda c: (-cameos[c][0], cameos[c][1]))
+    modes = s["modes"].get(htype) or {}
+    mode = min(modes, key=lambda x: (-modes[x][0], modes[x][1])) if modes else ""
+    anchor_actors = frozenset(types[htype][2])
+    anchor = anchor_actors | frozenset(types[htype][3])
+    reciprocal = htype in rules.reciprocal
+    actors: dict[str, dict[str, Any]] = {}
+    recipients: dict[str, dict[str, Any]] = {}
+    for k, (_, side, mtype, party) in s["parties"].items():
+        if (reciprocal or mtype != htype) and k in anchor:
+            dest = actors if k in anchor_actors else recipients
+        else:
+            dest = actors if side == "actor" else recipients
+        dest[k] = dict(party)
+    loc = s["location"]
+    return {
+        "type": htype,
+        "mode": mode,
+        "cameo": cameo,
+        "date": _dt.date.fromordinal(int(s["date"][2])).isoformat(),
+        "date_precision": str(s["date"][4]),
+        "actors": tuple(actors[k] for k in sorted(actors)),
+        "recipients": tuple(recipients[k] for k in sorted(recipients)),
+        "location": dict(loc[3]) if loc else None,
+    }
+
+
+def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
+    """A stored happening that only gained mentions, from its summary and the new ones: what ``_build``
+    gives from all its members (tested), without them."""
+    s = json.loads(json.dumps(c.summary))  # a copy: the stored one stays as read
+    for m in c.gained:
+        _fold(s, m)
+    s["reps"] = sorted(o.id for o in c.reps.values())
+    articles = frozenset(a for _, a in c.stored)
+    return Happening(
+        id=hid,
+        **_decide(s, rules),
+        mentions=tuple(sorted([e for e, _ in c.stored] + [m.id for m in c.gained])),
+        sources=tuple(sorted(articles | {m.article_id for m in c.gained})),
+        explanation=tuple(sorted(c.explanation, key=lambda x: str(x["mention"]))),
+        events=tuple(m.raw for m in sorted(c.gained, key=lambda x: x.id)),
+        excluded=c.excluded,
+        summary=s,
+        grown=Grown(c.stored_explanation, articles),
     )
 
 
@@ -563,10 +727,17 @@ class _Cluster:
     lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
     hi: int = 0
     dirty: bool = False  # its membership changed (built again by happenings(changed_only=True))
+    # seeded from a stored summary: ``members`` are its representatives (one a signature), ``stored``
+    # every stored member (event id, article id), ``gained`` the mentions added since
+    summary: Mapping[str, Any] | None = None
+    stored: tuple[tuple[str, str], ...] = ()
+    stored_explanation: str = "[]"
+    gained: list[_Mention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for m in self.members:
             self._index(m)
+        self.ids.update(e for e, _ in self.stored)  # the apart check reads every member's id
 
     def _index(self, m: _Mention) -> None:
         sig = m.signature()
@@ -583,6 +754,8 @@ class _Cluster:
         self.members.append(m)
         self._index(m)
         self.dirty = True
+        if self.summary is not None:
+            self.gained.append(m)
 
     def to_compare(self, m: _Mention) -> list[_Mention]:
         """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
@@ -712,7 +885,10 @@ class _Clusterer:
                 while hid in taken:
                     hid = "h" + hashlib.sha256(hid.encode()).hexdigest()[:16]
                 taken.add(hid)
-            out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
+            if c.summary is not None:
+                out.append(_build_grown(c, self.rules, hid))
+            else:
+                out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
         return sorted(out, key=lambda h: (h.date, h.id))
 
 
@@ -801,13 +977,20 @@ def assign(
 class Stored:
     """A stored happening as :func:`assign_changes` reads it: its id, member events (``Event.to_dict()``
     shape), stored explanation and hand exclusions; ``dirty`` when it lost members the caller left out
-    (then it is built again even if no new mention joins it)."""
+    (then it is built again even if no new mention joins it); or, with ``summary``, as summarised."""
 
     id: str
     events: tuple[Mapping[str, Any], ...]
     explanation: tuple[Mapping[str, Any], ...] = ()
     excluded: frozenset[str] = frozenset()
     dirty: bool = False
+    # a happening that may only gain members in this write (none of its members left or re-coded):
+    # its stored summary (``_fold``), ``events`` then only its representatives (the least id of each
+    # signature, ``summary["reps"]``), ``members`` every member (event id, article id) and
+    # ``explanation_json`` its stored explanation, not parsed
+    summary: Mapping[str, Any] | None = None
+    members: tuple[tuple[str, str], ...] = ()
+    explanation_json: str = "[]"
 
 
 def assign_changes(
@@ -853,6 +1036,14 @@ def _assign(
     cl = _Clusterer(rules, apart)
     memo: _PartyMemo = {}  # stored members of one shape share their party lists (store._happenings)
     for h in sorted(existing, key=lambda h: h.id):
+        if h.summary is not None:
+            if h.dirty or any(a in recoded or e in new_ids for e, a in h.members):
+                raise ValueError(f"happening {h.id} loses members: it cannot be built from its summary")
+            reps = [_prepare(e, rules, memo) for e in h.events]
+            c = _Cluster(reps, [], hid=h.id, excluded=h.excluded, summary=h.summary, stored=h.members)
+            c.stored_explanation = h.explanation_json
+            cl.seed(c)
+            continue
         kept = [
             _prepare(e, rules, memo)
             for e in h.events
