@@ -214,3 +214,30 @@ def test_a_happening_without_a_summary_is_read_in_full_once(store: SqlStore) -> 
     assert (first.members_read, second.members_read) == (6, 1)
     assert store._all("SELECT COUNT(*) FROM happenings WHERE summary IS NOT NULL") == [(1,)]
     assert store.schema_version() == LATEST_VERSION
+
+
+def test_a_member_folds_and_signs_stored_as_it_did_new(store: SqlStore) -> None:
+    """A summary folds a mention when it is new (``Event.to_dict()``, or its JSON record in a
+    ``--processes`` run) and is read back later as the stored member (``_Io.member_events``): both
+    forms must give one signature (the representative kept) and one fold."""
+    from store_samples import kenya_article
+
+    rng = random.Random(7)
+    articles = [kenya_article(article_id="k1"), *(_article(rng, f"f{i}", 0) for i in range(30))]
+    store.write_articles(articles, coder="c")
+    rules = load_rules()
+    new = {e.id: e.to_dict() for a in articles for e in a.events}
+    with store._transaction() as con:
+        links = store._all("SELECT event_id, happening_id, shape FROM happening_events")
+        read = dict((e["id"], e) for _, e in hp._Io(store, con).member_events(links))
+    assert set(read) == set(new) and len(new) > 30
+    for eid, e in new.items():
+        forms = [e, json.loads(json.dumps(e)), read[eid]]
+        ms = [dc._prepare(f, rules) for f in forms]
+        assert len({m.signature() for m in ms}) == 1, eid
+        folds = []
+        for m in ms:
+            s = dc._new_summary()
+            dc._fold(s, m)
+            folds.append(json.loads(json.dumps(s)))
+        assert folds[0] == folds[1] == folds[2], eid

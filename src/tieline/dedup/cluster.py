@@ -435,11 +435,10 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
 # -- happenings ------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Grown:
-    """A stored happening that only gained mentions, as its summary build leaves it for the writer: the
-    stored explanation (JSON, sorted by mention) the new entries join, and its stored members' articles
-    (their outlets are in the summary)."""
+    """A stored happening that only gained mentions, as its summary build leaves it for the writer: its
+    stored members' articles (their outlets are in the summary; the new explanation entries join the
+    stored explanation)."""
 
-    explanation: str
     articles: frozenset[str]
 
 
@@ -464,7 +463,7 @@ class Happening:
     # what a later write needs to build it again without its members (``_fold``; None: not summarised)
     summary: Mapping[str, Any] | None = field(repr=False, compare=False, default=None)
     # built from its stored summary and the mentions it gained (``events`` and ``explanation`` then
-    # hold only those; the stored explanation and the stored members' articles are here)
+    # hold only those: the writer adds them to the stored ones)
     grown: Grown | None = field(repr=False, compare=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -710,7 +709,7 @@ def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
         events=tuple(m.raw for m in sorted(c.gained, key=lambda x: x.id)),
         excluded=c.excluded,
         summary=s,
-        grown=Grown(c.stored_explanation, articles),
+        grown=Grown(articles),
     )
 
 
@@ -731,7 +730,6 @@ class _Cluster:
     # every stored member (event id, article id), ``gained`` the mentions added since
     summary: Mapping[str, Any] | None = None
     stored: tuple[tuple[str, str], ...] = ()
-    stored_explanation: str = "[]"
     gained: list[_Mention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -986,11 +984,10 @@ class Stored:
     dirty: bool = False
     # a happening that may only gain members in this write (none of its members left or re-coded):
     # its stored summary (``_fold``), ``events`` then only its representatives (the least id of each
-    # signature, ``summary["reps"]``), ``members`` every member (event id, article id) and
-    # ``explanation_json`` its stored explanation, not parsed
+    # signature, ``summary["reps"]``), ``members`` every member (event id, article id); its stored
+    # explanation is not read (the writer adds the new entries to it)
     summary: Mapping[str, Any] | None = None
     members: tuple[tuple[str, str], ...] = ()
-    explanation_json: str = "[]"
 
 
 def assign_changes(
@@ -1041,7 +1038,6 @@ def _assign(
                 raise ValueError(f"happening {h.id} loses members: it cannot be built from its summary")
             reps = [_prepare(e, rules, memo) for e in h.events]
             c = _Cluster(reps, [], hid=h.id, excluded=h.excluded, summary=h.summary, stored=h.members)
-            c.stored_explanation = h.explanation_json
             cl.seed(c)
             continue
         kept = [

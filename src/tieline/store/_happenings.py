@@ -96,8 +96,9 @@ class LinkResult:
     happenings_changed: int = 0
     happenings_removed: int = 0
     merges: int = 0
-    # the working set this call read: candidate happenings, their member events, and of those the ones
-    # whose type, parties and place were read (one a shape: the others share them, ``shape_of``)
+    # the working set this call read: candidate happenings, their member events (of a happening built
+    # from its summary, only its representatives), and of those the ones whose type, parties and place
+    # were read (one a shape: the others share them, ``shape_of``)
     happenings_read: int = 0
     members_read: int = 0
     shapes_read: int = 0
@@ -247,21 +248,27 @@ class _Io:
         if not hids:
             return {}
         may_grow = set(gaining or ())
-        meta: dict[str, tuple[Any, Any]] = {}  # happening -> its explanation and exclusions (JSON)
-        summarised: dict[str, tuple[Mapping[str, Any], str, Any]] = {}
-        for hid, expl, excl, summary in self.in_list(
-            "SELECT id, explanation, excluded, summary FROM happenings WHERE id IN ({values})", hids
+        meta: dict[str, Any] = {}  # happening read in full -> its exclusions (JSON)
+        summarised: dict[str, tuple[Mapping[str, Any], Any]] = {}  # happening -> summary, exclusions
+        for hid, excl, summary in self.in_list(
+            "SELECT id, excluded, summary FROM happenings WHERE id IN ({values})", hids
         ):
             got = _loads(summary, None) if hid in may_grow else None
             if dc.summary_usable(got):
-                summarised[hid] = (got, str(expl or "[]"), excl)
+                summarised[hid] = (got, excl)
             else:
-                meta[hid] = (expl, excl)
+                meta[hid] = excl
+        explanations = dict(
+            self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", meta)
+        )
         out: dict[str, dc.Stored] = {}
         if summarised:
             out, fallback = self._summarised(summarised, skip=skip, recoded=set(recoded))
             for hid in fallback:
-                meta[hid] = summarised[hid][1:]
+                meta[hid] = summarised[hid][1]
+            explanations.update(
+                self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", fallback)
+            )
         full = sorted(meta)
         if not full:
             return out
@@ -273,7 +280,7 @@ class _Io:
         for hid, e in self.member_events(links, skip=skip):
             members.setdefault(hid, []).append(e)
         for hid, events in members.items():
-            expl, excluded = meta[hid]
+            expl, excluded = explanations.get(hid), meta[hid]
             if len(events) == 1 or all(dc.clusterable(e) for e in events):
                 events.sort(key=lambda e: str(e["id"]))
                 expl_of = tuple(json.loads(expl or "[]"))
@@ -282,7 +289,7 @@ class _Io:
 
     def _summarised(
         self,
-        summarised: Mapping[str, tuple[Mapping[str, Any], str, Any]],
+        summarised: Mapping[str, tuple[Mapping[str, Any], Any]],
         *,
         skip: set[str],
         recoded: set[str],
@@ -297,7 +304,7 @@ class _Io:
             members.setdefault(hid, []).append((eid, str(aid or "")))
         fallback: set[str] = set()
         reps: set[str] = set()
-        for hid, (summary, _, _) in summarised.items():
+        for hid, (summary, _) in summarised.items():
             mine = members.get(hid, [])
             ids = {e for e, _ in mine}
             want = set(summary.get("reps") or ())
@@ -312,7 +319,7 @@ class _Io:
         for hid, e in self.member_events(links):
             events.setdefault(hid, []).append(e)
         out: dict[str, dc.Stored] = {}
-        for hid, (summary, expl, excluded) in summarised.items():
+        for hid, (summary, excluded) in summarised.items():
             if hid in fallback:
                 continue
             got = sorted(events.get(hid, []), key=lambda e: str(e["id"]))
@@ -325,7 +332,6 @@ class _Io:
                 excluded=frozenset(json.loads(excluded or "[]")),
                 summary=summary,
                 members=tuple(sorted(members[hid])),
-                explanation_json=expl,
             )
         return out, sorted(fallback)
 
@@ -427,6 +433,13 @@ class _Io:
         Links (``happening_events``) are changed, not rewritten: a happening of a thousand mentions
         that gains one costs one insert, not a thousand deletes and inserts."""
         ids = {h.id for h in happenings} | set(drop)
+        # the stored explanations the grown happenings' new entries join (read before the rows go)
+        explained = dict(
+            self.in_list(
+                "SELECT id, explanation FROM happenings WHERE id IN ({values})",
+                [h.id for h in happenings if h.grown is not None],
+            )
+        )
         stored = {
             (e, hid, aid)
             for e, hid, aid in self.in_list(
@@ -472,7 +485,7 @@ class _Io:
                 new_outlets = {str(outlets.get(a) or a) for a in h.sources if a not in h.grown.articles}
                 srcs = sorted(set(summary.get("outlets") or ()) | new_outlets)
                 lo, hi = _dt.date.fromordinal(summary["lo"]), _dt.date.fromordinal(summary["hi"])
-                expl = [*json.loads(h.grown.explanation), *(dict(x) for x in h.explanation)]
+                expl = [*_loads(explained.get(h.id), []), *(dict(x) for x in h.explanation)]
                 expl.sort(key=lambda x: str(x["mention"]))
             else:
                 by_id = {str(e["id"]): e for e in h.events}
