@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import math
 import re
 import unicodedata
@@ -692,10 +691,22 @@ def _decide(s: Mapping[str, Any], rules: Rules) -> dict[str, Any]:
     }
 
 
+def _fold_copy(s: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a summary that ``_fold`` may change without changing ``s`` (what it changes in place
+    is copied; what it only replaces, and the representatives, are shared)."""
+    return {
+        **s,
+        "types": {t: list(v) for t, v in s["types"].items()},
+        "cameos": {t: {k: list(v) for k, v in c.items()} for t, c in s["cameos"].items()},
+        "modes": {t: {k: list(v) for k, v in c.items()} for t, c in s["modes"].items()},
+        "parties": dict(s["parties"]),
+    }
+
+
 def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
     """A stored happening that only gained mentions, from its summary and the new ones: what ``_build``
     gives from all its members (tested), without them."""
-    s = json.loads(json.dumps(c.summary))  # a copy: the stored one stays as read
+    s = _fold_copy(c.summary or {})
     for m in c.gained:
         _fold(s, m)
     s["reps"] = sorted(o.id for o in c.reps.values())

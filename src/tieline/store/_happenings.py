@@ -250,25 +250,22 @@ class _Io:
         may_grow = set(gaining or ())
         meta: dict[str, Any] = {}  # happening read in full -> its exclusions (JSON)
         summarised: dict[str, tuple[Mapping[str, Any], Any]] = {}  # happening -> summary, exclusions
-        for hid, excl, summary in self.in_list(
-            "SELECT id, excluded, summary FROM happenings WHERE id IN ({values})", hids
+        explanations: dict[str, Any] = {}  # of those read in full (a summarised one's is not parsed)
+        for hid, excl, summary, expl in self.in_list(
+            "SELECT id, excluded, summary, explanation FROM happenings WHERE id IN ({values})", hids
         ):
             got = _loads(summary, None) if hid in may_grow else None
+            explanations[hid] = expl
             if dc.summary_usable(got):
                 summarised[hid] = (got, excl)
             else:
                 meta[hid] = excl
-        explanations = dict(
-            self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", meta)
-        )
         out: dict[str, dc.Stored] = {}
         if summarised:
             out, fallback = self._summarised(summarised, skip=skip, recoded=set(recoded))
             for hid in fallback:
                 meta[hid] = summarised[hid][1]
-            explanations.update(
-                self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", fallback)
-            )
+        explanations = {hid: explanations[hid] for hid in meta}
         full = sorted(meta)
         if not full:
             return out
@@ -297,26 +294,27 @@ class _Io:
         """The summarised happenings (``stored``) and those that must be read in full after all (a member
         in ``skip`` or of a re-coded article, a representative that is not a member or is gone)."""
         members: dict[str, list[tuple[str, str]]] = {}
-        for eid, hid, aid in self.in_list(
-            "SELECT event_id, happening_id, article_id FROM happening_events WHERE happening_id IN ({values})",
+        wanted = {hid: set(summary.get("reps") or ()) for hid, (summary, _) in summarised.items()}
+        shape: dict[str, tuple[str, str | None]] = {}  # the representatives' links
+        for eid, hid, aid, key in self.in_list(
+            "SELECT event_id, happening_id, article_id, shape FROM happening_events"
+            " WHERE happening_id IN ({values})",
             summarised,
         ):
             members.setdefault(hid, []).append((eid, str(aid or "")))
+            if eid in wanted[hid]:
+                shape[eid] = (hid, key)
         fallback: set[str] = set()
         reps: set[str] = set()
-        for hid, (summary, _) in summarised.items():
+        for hid, want in wanted.items():
             mine = members.get(hid, [])
             ids = {e for e, _ in mine}
-            want = set(summary.get("reps") or ())
             if not mine or not want or not want <= ids or any(e in skip or a in recoded for e, a in mine):
                 fallback.add(hid)
             else:
                 reps |= want
-        links = self.in_list(
-            "SELECT event_id, happening_id, shape FROM happening_events WHERE event_id IN ({values})", reps
-        )
         events: dict[str, list[dict[str, Any]]] = {}
-        for hid, e in self.member_events(links):
+        for hid, e in self.member_events([(e, *shape[e]) for e in sorted(reps)]):
             events.setdefault(hid, []).append(e)
         out: dict[str, dc.Stored] = {}
         for hid, (summary, excluded) in summarised.items():
