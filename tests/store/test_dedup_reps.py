@@ -136,6 +136,7 @@ def _run(store: SqlStore, run: Callable[[SqlStore], Iterator[object]]) -> tuple[
 def test_the_representatives_decide_as_every_member_would(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _no_summaries(monkeypatch)  # the full path's reads (summaries: test_dedup_summaries.py)
     shaped_reads, shaped = _run(store, _scenario)
     assert store.dedup_counts()["unlinked_events"] == 0
     n_events = store.counts()["events"]

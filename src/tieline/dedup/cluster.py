@@ -431,6 +431,32 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
     return _Verdict(True, m, score=score, strength=int(p[1]))
 
 
+def _undated(
+    a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None
+) -> tuple[dict[str, str], float, int, int] | None:
+    """``_compare`` of two mentions of different articles but the date rule: the matched rules, the
+    score before the date gap is taken off, the strength and the date window; None when a rule fails."""
+    m: dict[str, str] = {}
+    t = _type_verdict(a, b, rules, memo)
+    if t is None:
+        return None
+    m["type"] = t
+    if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
+        return None
+    m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
+    act = _actors_rule(a, b, rules)
+    if act is None:
+        return None
+    m["actors"] = act
+    p = _place_rule(a, b)
+    if p is None:
+        return None
+    m["place"] = p[0]
+    window = max(rules.window(a.type), rules.window(b.type))
+    base = 1.0 + (a.type == b.type) + (a.mode == b.mode) + p[1] + (a.complete and b.complete)
+    return m, base, int(p[1]), window
+
+
 # -- happenings ------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Grown:
@@ -709,7 +735,7 @@ def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
     s = _fold_copy(c.summary or {})
     for m in c.gained:
         _fold(s, m)
-    s["reps"] = sorted(o.id for o in c.reps.values())
+    s["reps"] = sorted(eid for g in (c.groups or {}).values() for eid in g.dates.values())
     articles = frozenset(a for _, a in c.stored)
     return Happening(
         id=hid,
@@ -722,6 +748,28 @@ def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
         summary=s,
         grown=Grown(articles),
     )
+
+
+@dataclass(slots=True)
+class _Group:
+    """Stored members of a summarised happening that differ only in their dates (one kind: the
+    signature but the date interval and day): one prepared member for the rest of the rules, and the
+    least id of each (lo, hi, day)."""
+
+    proto: _Mention
+    dates: dict[tuple[int, int, int], str]
+
+
+class _Ref(NamedTuple):
+    """The member a verdict against a group was decided by (the explanation's ``matched_with``)."""
+
+    id: str
+    lo: int
+
+
+def _kind_of(m: _Mention) -> tuple[Any, ...]:
+    sig = m.signature()
+    return sig[:6] + sig[9:]  # (type, mode, modality, actor keys, recipient keys, named, place, hints)
 
 
 @dataclass
@@ -742,6 +790,27 @@ class _Cluster:
     summary: Mapping[str, Any] | None = None
     stored: tuple[tuple[str, str], ...] = ()
     gained: list[_Mention] = field(default_factory=list)
+    # a summarised happening's signatures (its representatives and what it gains), by kind
+    groups: dict[tuple[Any, ...], _Group] | None = None
+
+    @property
+    def alive(self) -> bool:
+        return bool(self.members) or bool(self.groups)
+
+    def add_dated(self, kind: tuple[Any, ...], proto: _Mention, lo: int, hi: int, day: int, eid: str) -> None:
+        """One signature of a summarised happening (its least id so far)."""
+        if self.groups is None:
+            self.groups = {}
+        first = not self.groups
+        g = self.groups.get(kind)
+        if g is None:
+            g = self.groups[kind] = _Group(proto, {})
+            self.kinds.add((proto.type, proto.mode))
+        got = g.dates.get((lo, hi, day))
+        if got is None or eid < got:
+            g.dates[(lo, hi, day)] = eid
+        self.lo = lo if first else min(self.lo, lo)
+        self.hi = hi if first else max(self.hi, hi)
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -765,6 +834,8 @@ class _Cluster:
         self.dirty = True
         if self.summary is not None:
             self.gained.append(m)
+        if self.groups is not None:
+            self.add_dated(_kind_of(m), m, m.lo, m.hi, m.day, m.id)
 
     def to_compare(self, m: _Mention) -> list[_Mention]:
         """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
@@ -818,12 +889,14 @@ class _Clusterer:
         self.clusters.append(cluster)
         for m in cluster.members:
             self._register(len(self.clusters) - 1, m)
+        for g in (cluster.groups or {}).values():
+            self._register(len(self.clusters) - 1, g.proto)
 
     def add(self, m: _Mention) -> None:
         index = self.index
         types = self._agreeing_types(m)
         candidates = sorted({ci for k in m.parties for t in types for ci in index.get((k, t), ())})
-        best: tuple[float, int, _Mention, _Verdict] | None = None
+        best: tuple[float, int, _Mention | _Ref, _Verdict] | None = None
         fits: list[int] = []
         for ci in candidates:
             c = self.clusters[ci]
@@ -854,11 +927,53 @@ class _Clusterer:
         )
         self._register(ci, m)
 
-    def _verdicts(self, m: _Mention, c: _Cluster) -> list[tuple[_Mention, _Verdict]] | None:
+    def _verdicts(self, m: _Mention, c: _Cluster) -> list[tuple[_Mention | _Ref, _Verdict]] | None:
         """The verdicts of ``m`` against the members that decide, or None at the first that fails
         (complete linkage: one failure rules the happening out, the rest need not be computed)."""
-        out = []
+        if c.groups is not None:
+            return self._grouped_verdicts(m, c, c.groups)
+        out: list[tuple[_Mention | _Ref, _Verdict]] = []
         for o in c.to_compare(m):
+            v = _compare(m, o, self.rules, self.types)
+            if not v.ok:
+                return None
+            out.append((o, v))
+        return out
+
+    def _grouped_verdicts(
+        self, m: _Mention, c: _Cluster, groups: Mapping[tuple[Any, ...], _Group]
+    ) -> list[tuple[_Mention | _Ref, _Verdict]] | None:
+        """``_verdicts`` for a summarised happening: against each signature (the least id of each, as
+        ``to_compare``) and every member of m's article; a kind's rules but the date's are decided once
+        (they read nothing else that differs), the date rule for each signature, and of each kind only
+        the verdict that can be chosen (the best score, then the earliest interval, then the id) kept."""
+        own = c.by_article.get(m.article_id, [])
+        own_ids = {o.id for o in own}
+        out: list[tuple[_Mention | _Ref, _Verdict]] = []
+        for g in groups.values():
+            undated = _undated(m, g.proto, self.rules, self.types)
+            if undated is None:
+                return None
+            matched, base, strength, window = undated
+            best: tuple[tuple[float, int, str], int, int] | None = None
+            for (lo, hi, day), eid in g.dates.items():
+                if eid in own_ids:
+                    continue  # compared below, with the same-article rule
+                gap = max(0, max(m.lo, lo) - min(m.hi, hi))
+                if gap > window:
+                    return None
+                key = (base - gap / 10, -lo, eid)
+                if best is None or key > best[0]:
+                    best = (key, day, gap)
+            if best is not None:
+                (score, neg_lo, eid), day, gap = best
+                da, db = _dt.date.fromordinal(m.day), _dt.date.fromordinal(day)
+                rules = {
+                    **matched,
+                    "date": f"{da.isoformat()} ~ {db.isoformat()} (gap {gap} d <= {window} d)",
+                }
+                out.append((_Ref(eid, -neg_lo), _Verdict(True, rules, score=score, strength=strength)))
+        for o in own:
             v = _compare(m, o, self.rules, self.types)
             if not v.ok:
                 return None
@@ -883,10 +998,10 @@ class _Clusterer:
         membership changed: building the untouched stored ones costs memory and time for nothing."""
         # A new happening is named after its first mention; when that mention was re-coded out of a
         # stored happening that keeps its id (other mentions remain), the name is taken: derive another.
-        taken = {c.hid for c in self.clusters if c.hid and c.members}
+        taken = {c.hid for c in self.clusters if c.hid and c.alive}
         out = []
         for c in self.clusters:
-            if not c.members or (changed_only and c.hid is not None and not c.dirty):
+            if not c.alive or (changed_only and c.hid is not None and not c.dirty):
                 continue
             hid = c.hid
             if hid is None:
@@ -994,11 +1109,14 @@ class Stored:
     excluded: frozenset[str] = frozenset()
     dirty: bool = False
     # a happening that may only gain members in this write (none of its members left or re-coded):
-    # its stored summary (``_fold``), ``events`` then only its representatives (the least id of each
-    # signature, ``summary["reps"]``), ``members`` every member (event id, article id); its stored
+    # its stored summary (``_fold``); ``events`` then one representative of each shape (what it reads
+    # but the id, article, date and evidence), ``dated`` every representative (the least id of each
+    # signature, ``summary["reps"]``) as (event id, date, date_precision, date_source, index of its
+    # shape's event in ``events``), ``members`` every member (event id, article id); its stored
     # explanation is not read (the writer adds the new entries to it)
     summary: Mapping[str, Any] | None = None
     members: tuple[tuple[str, str], ...] = ()
+    dated: tuple[tuple[str, str, Any, Any, int], ...] = ()
 
 
 def assign_changes(
@@ -1013,7 +1131,7 @@ def assign_changes(
     exactly its members, else explained afresh (as :func:`rebuild`)."""
     rules = load_rules()
     cl = _assign(new_events, list(existing), rules, apart, check_explanations=True)
-    alive = {c.hid for c in cl.clusters if c.hid is not None and c.members}
+    alive = {c.hid for c in cl.clusters if c.hid is not None and c.alive}
     return cl.happenings(changed_only=True), alive
 
 
@@ -1047,8 +1165,14 @@ def _assign(
         if h.summary is not None:
             if h.dirty or any(a in recoded or e in new_ids for e, a in h.members):
                 raise ValueError(f"happening {h.id} loses members: it cannot be built from its summary")
-            reps = [_prepare(e, rules, memo) for e in h.events]
-            c = _Cluster(reps, [], hid=h.id, excluded=h.excluded, summary=h.summary, stored=h.members)
+            protos = [_prepare(e, rules, memo) for e in h.events]
+            kinds = [_kind_of(p) for p in protos]
+            c = _Cluster([], [], hid=h.id, excluded=h.excluded, summary=h.summary, stored=h.members)
+            for eid, date, precision, source, i in h.dated:
+                p = protos[i]
+                own = {"date": date, "date_precision": precision, "date_source": source, "event": p.type}
+                d, lo, hi = _interval(own, rules)
+                c.add_dated(kinds[i], p, lo.toordinal(), hi.toordinal(), d.toordinal(), eid)
             cl.seed(c)
             continue
         kept = [

@@ -313,24 +313,47 @@ class _Io:
                 fallback.add(hid)
             else:
                 reps |= want
-        events: dict[str, list[dict[str, Any]]] = {}
-        for hid, e in self.member_events([(e, *shape[e]) for e in sorted(reps)]):
-            events.setdefault(hid, []).append(e)
+        # of the representatives, the first (by id) of each shape is read in full (a link without a
+        # shape: each), and every one for its date: the clusterer needs no more (``dc.Stored.dated``)
+        lead: dict[str, str] = {}
+        for eid in sorted(reps):
+            lead.setdefault(shape[eid][1] or eid, eid)
+        self.members_read += len(reps)
+        full = self._read_full(sorted(set(lead.values())))
+        dated = {
+            row[0]: row[1:]
+            for row in self.in_list(
+                "SELECT id, date, date_precision, date_source FROM events WHERE id IN ({values})", reps
+            )
+        }
         out: dict[str, dc.Stored] = {}
-        for hid, (summary, excluded) in summarised.items():
+        for hid, want in wanted.items():
             if hid in fallback:
                 continue
-            got = sorted(events.get(hid, []), key=lambda e: str(e["id"]))
-            if len(got) != len(set(summary["reps"])) or not all(dc.clusterable(e) for e in got):
-                fallback.add(hid)  # a representative's event is gone: read every member
+            protos: list[dict[str, Any]] = []
+            index: dict[str, int] = {}
+            rows: list[tuple[str, str, Any, Any, int]] = []
+            for eid in sorted(want):
+                key = shape[eid][1] or eid
+                first, row = full.get(lead[key]), dated.get(eid)
+                if first is None or row is None:
+                    break  # a representative's event is gone: read every member
+                if key not in index:
+                    index[key] = len(protos)
+                    protos.append(first)
+                day, precision, source = row
+                rows.append((eid, r.iso(day), precision, source, index[key]))
+            else:
+                out[hid] = dc.Stored(
+                    hid,
+                    tuple(protos),
+                    excluded=frozenset(json.loads(summarised[hid][1] or "[]")),
+                    summary=summarised[hid][0],
+                    members=tuple(sorted(members[hid])),
+                    dated=tuple(rows),
+                )
                 continue
-            out[hid] = dc.Stored(
-                hid,
-                tuple(got),
-                excluded=frozenset(json.loads(excluded or "[]")),
-                summary=summary,
-                members=tuple(sorted(members[hid])),
-            )
+            fallback.add(hid)
         return out, sorted(fallback)
 
     def load(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Happening]:
