@@ -574,8 +574,8 @@ def _build(
             key=lambda m: (_PRECISION_RANK.get(str((m.location or {}).get("precision")), 5), m.day, m.id),
         )
         location = dict(lm.location or {})
-    reps: dict[tuple[Any, ...], str] = {}
-    for m in ms:
+    reps: dict[Any, str] = {0: ms[0].id} if len(ms) == 1 else {}  # (one member: its own signature)
+    for m in ms if len(ms) > 1 else ():
         sig = m.signature()
         if sig not in reps or m.id < reps[sig]:
             reps[sig] = m.id
