@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import math
 import re
 import unicodedata
@@ -732,7 +733,7 @@ def _fold_copy(s: Mapping[str, Any]) -> dict[str, Any]:
 def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
     """A stored happening that only gained mentions, from its summary and the new ones: what ``_build``
     gives from all its members (tested), without them."""
-    s = _fold_copy(c.summary or {})
+    s = json.loads(c.summary) if isinstance(c.summary, str) else _fold_copy(c.summary or {})
     for m in c.gained:
         _fold(s, m)
     s["reps"] = sorted(eid for g in (c.groups or {}).values() for eid in g.dates.values())
@@ -787,7 +788,7 @@ class _Cluster:
     dirty: bool = False  # its membership changed (built again by happenings(changed_only=True))
     # seeded from a stored summary: ``members`` are its representatives (one a signature), ``stored``
     # every stored member (event id, article id), ``gained`` the mentions added since
-    summary: Mapping[str, Any] | None = None
+    summary: Mapping[str, Any] | str | None = None  # (or its JSON text)
     stored: tuple[tuple[str, str], ...] = ()
     gained: list[_Mention] = field(default_factory=list)
     # a summarised happening's signatures (its representatives and what it gains), by kind
@@ -1114,7 +1115,7 @@ class Stored:
     # signature, ``summary["reps"]``) as (event id, date, date_precision, date_source, index of its
     # shape's event in ``events``), ``members`` every member (event id, article id); its stored
     # explanation is not read (the writer adds the new entries to it)
-    summary: Mapping[str, Any] | None = None
+    summary: Mapping[str, Any] | str | None = None  # (or its JSON text)
     members: tuple[tuple[str, str], ...] = ()
     dated: tuple[tuple[str, str, Any, Any, int], ...] = ()
 

@@ -249,23 +249,28 @@ class _Io:
             return {}
         may_grow = set(gaining or ())
         meta: dict[str, Any] = {}  # happening read in full -> its exclusions (JSON)
-        summarised: dict[str, tuple[Mapping[str, Any], Any]] = {}  # happening -> summary, exclusions
+        summarised: dict[str, tuple[str, Any]] = {}  # happening -> summary (JSON), exclusions
+        reps_of: dict[str, set[str]] = {}
         explanations: dict[str, Any] = {}  # of those read in full (a summarised one's is not parsed)
         for hid, excl, summary, expl in self.in_list(
             "SELECT id, excluded, summary, explanation FROM happenings WHERE id IN ({values})", hids
         ):
             got = _loads(summary, None) if hid in may_grow else None
-            explanations[hid] = expl
             if dc.summary_usable(got):
-                summarised[hid] = (got, excl)
+                # held as its text (parsed again only if the happening gains a member) and its reps
+                summarised[hid] = (summary, excl)
+                reps_of[hid] = set(got.get("reps") or ())
             else:
                 meta[hid] = excl
+                explanations[hid] = expl
         out: dict[str, dc.Stored] = {}
         if summarised:
-            out, fallback = self._summarised(summarised, skip=skip, recoded=set(recoded))
+            out, fallback = self._summarised(summarised, reps_of, skip=skip, recoded=set(recoded))
             for hid in fallback:
                 meta[hid] = summarised[hid][1]
-        explanations = {hid: explanations[hid] for hid in meta}
+            explanations.update(
+                self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", fallback)
+            )
         full = sorted(meta)
         if not full:
             return out
@@ -286,7 +291,8 @@ class _Io:
 
     def _summarised(
         self,
-        summarised: Mapping[str, tuple[Mapping[str, Any], Any]],
+        summarised: Mapping[str, tuple[str, Any]],
+        wanted: Mapping[str, set[str]],
         *,
         skip: set[str],
         recoded: set[str],
@@ -294,7 +300,6 @@ class _Io:
         """The summarised happenings (``stored``) and those that must be read in full after all (a member
         in ``skip`` or of a re-coded article, a representative that is not a member or is gone)."""
         members: dict[str, list[tuple[str, str]]] = {}
-        wanted = {hid: set(summary.get("reps") or ()) for hid, (summary, _) in summarised.items()}
         shape: dict[str, tuple[str, str | None]] = {}  # the representatives' links
         for eid, hid, aid, key in self.in_list(
             "SELECT event_id, happening_id, article_id, shape FROM happening_events"
