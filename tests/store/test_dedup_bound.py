@@ -91,8 +91,8 @@ def test_happenings_of_a_type_that_cannot_agree_are_not_read(store: SqlStore) ->
     assert res.happenings_read >= 1 and res.members_read >= 1
 
 
-def _dump(store: SqlStore) -> tuple[list, list, list]:
-    cols = [c for c in hp.HAPPENING_COLUMNS if c != "updated_at"]
+def _dump(store: SqlStore, *, summary: bool = True) -> tuple[list, list, list]:
+    cols = [c for c in hp.HAPPENING_COLUMNS if c != "updated_at" and (summary or c != "summary")]
     rows = store._all(f"SELECT {', '.join(cols)} FROM happenings ORDER BY id")
     links = store._all("SELECT event_id, happening_id, article_id FROM happening_events ORDER BY event_id")
     log = store._all(

@@ -27,19 +27,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from tieline.events.dates import event_date
 
 from .rules import Rules, load_rules
 
 __all__ = [
+    "Grown",
     "Happening",
     "Stored",
     "assign",
@@ -51,6 +53,7 @@ __all__ = [
     "party_keys",
     "rebuild",
     "split",
+    "summary_usable",
     "types_agree",
 ]
 
@@ -429,7 +432,42 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
     return _Verdict(True, m, score=score, strength=int(p[1]))
 
 
+def _undated(
+    a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None
+) -> tuple[dict[str, str], float, int, int] | None:
+    """``_compare`` of two mentions of different articles but the date rule: the matched rules, the
+    score before the date gap is taken off, the strength and the date window; None when a rule fails."""
+    m: dict[str, str] = {}
+    t = _type_verdict(a, b, rules, memo)
+    if t is None:
+        return None
+    m["type"] = t
+    if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
+        return None
+    m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
+    act = _actors_rule(a, b, rules)
+    if act is None:
+        return None
+    m["actors"] = act
+    p = _place_rule(a, b)
+    if p is None:
+        return None
+    m["place"] = p[0]
+    window = max(rules.window(a.type), rules.window(b.type))
+    base = 1.0 + (a.type == b.type) + (a.mode == b.mode) + p[1] + (a.complete and b.complete)
+    return m, base, int(p[1]), window
+
+
 # -- happenings ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Grown:
+    """A stored happening that only gained mentions, as its summary build leaves it for the writer: its
+    stored members' articles (their outlets are in the summary; the new explanation entries join the
+    stored explanation)."""
+
+    articles: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Happening:
     """One real-world happening and every mention of it."""
@@ -448,6 +486,11 @@ class Happening:
     explanation: tuple[dict[str, Any], ...]  # one entry per merge: mention, matched_with, rules
     events: tuple[Mapping[str, Any], ...] = field(repr=False, compare=False, default=())
     excluded: frozenset[str] = frozenset()  # event ids split off by hand: never merged back
+    # what a later write needs to build it again without its members (``_fold``; None: not summarised)
+    summary: Mapping[str, Any] | None = field(repr=False, compare=False, default=None)
+    # built from its stored summary and the mentions it gained (``events`` and ``explanation`` then
+    # hold only those: the writer adds them to the stored ones)
+    grown: Grown | None = field(repr=False, compare=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -532,6 +575,15 @@ def _build(
             key=lambda m: (_PRECISION_RANK.get(str((m.location or {}).get("precision")), 5), m.day, m.id),
         )
         location = dict(lm.location or {})
+    reps: dict[Any, str] = {0: ms[0].id} if len(ms) == 1 else {}  # (one member: its own signature)
+    for m in ms if len(ms) > 1 else ():
+        sig = m.signature()
+        if sig not in reps or m.id < reps[sig]:
+            reps[sig] = m.id
+    summary = _new_summary()
+    for m in ms:
+        _fold(summary, m)
+    summary["reps"] = sorted(reps.values())
     return Happening(
         id=hid or _happening_id(ms),
         type=htype,
@@ -547,7 +599,178 @@ def _build(
         explanation=tuple(sorted(explanation, key=lambda x: str(x["mention"]))),
         events=tuple(m.raw for m in sorted(ms, key=lambda x: x.id)),
         excluded=excluded,
+        summary=summary,
     )
+
+
+# -- a happening as aggregates ---------------------------------------------------------------------
+# Everything ``_build`` reads of its members, kept on write (``happenings.summary``, migration 7) so that
+# a stored happening that only gains mentions is built from it and the new ones, exactly as ``_build``
+# builds it from all of them: each aggregate is a count or the first member by a key that includes the
+# member's id, so folding members in any order, in any number of writes, gives the same summary.
+#   types:    type -> [count, first order key, its actor keys, its recipient keys,
+#                      least id, that member's quad, its Goldstein value]   (the writer's lead row)
+#   cameos:   type -> cameo -> [count, first order key];  modes: type -> mode -> [count, first order key]
+#   date:     the least date_rank [rank, source rank, day, id] and that member's date_precision
+#   parties:  party key -> [order key of its first mention, side, that member's type, the party]
+#   location: [precision rank, day, id, place] of the best located member, or None
+#   lo, hi:   the span of the members' date intervals (ordinals); reps: the least id of each signature
+SUMMARY_VERSION = 1
+_DATE_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _new_summary() -> dict[str, Any]:
+    return {"v": SUMMARY_VERSION, "types": {}, "cameos": {}, "modes": {}, "date": None, "parties": {},
+            "location": None, "lo": None, "hi": None, "reps": []}  # fmt: skip
+
+
+def _order(m: _Mention) -> list[Any]:
+    return [0 if m.complete else 1, m.lo, m.id]  # _Mention.order_key, as JSON keeps it
+
+
+def _count(counts: dict[str, list[Any]], value: str, order: list[Any]) -> None:
+    got = counts.get(value)
+    if got is None:
+        counts[value] = [1, order]
+        return
+    got[0] += 1
+    if order < got[1]:
+        got[1] = order
+
+
+def _fold(s: dict[str, Any], m: _Mention) -> None:
+    """Add one member to a summary (see above)."""
+    raw, order = m.raw, _order(m)
+    t = s["types"].get(m.type)
+    if t is None:
+        s["types"][m.type] = [1, order, sorted(m.actor_keys), sorted(m.recipient_keys), m.id,
+                              raw.get("quad"), raw.get("goldstein")]  # fmt: skip
+    else:
+        t[0] += 1
+        if order < t[1]:
+            t[1:4] = [order, sorted(m.actor_keys), sorted(m.recipient_keys)]
+        if m.id < t[4]:
+            t[4:7] = [m.id, raw.get("quad"), raw.get("goldstein")]
+    _count(s["cameos"].setdefault(m.type, {}), m.cameo, order)
+    if m.mode:
+        _count(s["modes"].setdefault(m.type, {}), m.mode, order)
+    prec = raw.get("date_precision", "day")
+    rank = [_DATE_RANK.get(prec, 3), 0 if raw.get("date_source", "article") != "article" else 1, m.day, m.id]
+    if s["date"] is None or rank < s["date"][:4]:
+        s["date"] = [*rank, prec]
+    seen: set[str] = set()
+    for side, people in (("actor", raw.get("actor") or []), ("recipient", raw.get("recipient") or [])):
+        for a in people:
+            k = _actor_key(a)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            got = s["parties"].get(k)
+            if got is None or order < got[0]:
+                s["parties"][k] = [order, side, m.type, _party(a, k)]
+    if m.location:
+        key = [_PRECISION_RANK.get(str(m.location.get("precision")), 5), m.day, m.id]
+        if s["location"] is None or key < s["location"][:3]:
+            s["location"] = [*key, dict(m.location)]
+    s["lo"] = m.lo if s["lo"] is None else min(s["lo"], m.lo)
+    s["hi"] = m.hi if s["hi"] is None else max(s["hi"], m.hi)
+
+
+def summary_usable(summary: Any) -> TypeGuard[Mapping[str, Any]]:
+    """Whether a stored summary is one this version folds into (else the happening is read in full)."""
+    return isinstance(summary, Mapping) and summary.get("v") == SUMMARY_VERSION and bool(summary.get("types"))
+
+
+def _decide(s: Mapping[str, Any], rules: Rules) -> dict[str, Any]:
+    """``_build``'s choices (type, mode, CAMEO code, date, sides, place) from a summary."""
+    types = s["types"]
+    top = max(v[0] for v in types.values())
+    # the first type (in canonical order) of those most mentioned; the act an accusation is about first
+    htype = min(
+        (t for t, v in types.items() if v[0] == top),
+        key=lambda t: (t == "ACCUSE" and len(types) > 1, types[t][1]),
+    )
+    cameos = s["cameos"][htype]
+    cameo = min(cameos, key=lambda c: (-cameos[c][0], cameos[c][1]))
+    modes = s["modes"].get(htype) or {}
+    mode = min(modes, key=lambda x: (-modes[x][0], modes[x][1])) if modes else ""
+    anchor_actors = frozenset(types[htype][2])
+    anchor = anchor_actors | frozenset(types[htype][3])
+    reciprocal = htype in rules.reciprocal
+    actors: dict[str, dict[str, Any]] = {}
+    recipients: dict[str, dict[str, Any]] = {}
+    for k, (_, side, mtype, party) in s["parties"].items():
+        if (reciprocal or mtype != htype) and k in anchor:
+            dest = actors if k in anchor_actors else recipients
+        else:
+            dest = actors if side == "actor" else recipients
+        dest[k] = dict(party)
+    loc = s["location"]
+    return {
+        "type": htype,
+        "mode": mode,
+        "cameo": cameo,
+        "date": _dt.date.fromordinal(int(s["date"][2])).isoformat(),
+        "date_precision": str(s["date"][4]),
+        "actors": tuple(actors[k] for k in sorted(actors)),
+        "recipients": tuple(recipients[k] for k in sorted(recipients)),
+        "location": dict(loc[3]) if loc else None,
+    }
+
+
+def _fold_copy(s: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a summary that ``_fold`` may change without changing ``s`` (what it changes in place
+    is copied; what it only replaces, and the representatives, are shared)."""
+    return {
+        **s,
+        "types": {t: list(v) for t, v in s["types"].items()},
+        "cameos": {t: {k: list(v) for k, v in c.items()} for t, c in s["cameos"].items()},
+        "modes": {t: {k: list(v) for k, v in c.items()} for t, c in s["modes"].items()},
+        "parties": dict(s["parties"]),
+    }
+
+
+def _build_grown(c: _Cluster, rules: Rules, hid: str) -> Happening:
+    """A stored happening that only gained mentions, from its summary and the new ones: what ``_build``
+    gives from all its members (tested), without them."""
+    s = json.loads(c.summary) if isinstance(c.summary, str) else _fold_copy(c.summary or {})
+    for m in c.gained:
+        _fold(s, m)
+    s["reps"] = sorted(eid for g in (c.groups or {}).values() for eid in g.dates.values())
+    articles = frozenset(a for _, a in c.stored)
+    return Happening(
+        id=hid,
+        **_decide(s, rules),
+        mentions=tuple(sorted([e for e, _ in c.stored] + [m.id for m in c.gained])),
+        sources=tuple(sorted(articles | {m.article_id for m in c.gained})),
+        explanation=tuple(sorted(c.explanation, key=lambda x: str(x["mention"]))),
+        events=tuple(m.raw for m in sorted(c.gained, key=lambda x: x.id)),
+        excluded=c.excluded,
+        summary=s,
+        grown=Grown(articles),
+    )
+
+
+@dataclass(slots=True)
+class _Group:
+    """Stored members of a summarised happening that differ only in their dates (one kind: the
+    signature but the date interval and day): one prepared member for the rest of the rules, and the
+    least id of each (lo, hi, day)."""
+
+    proto: _Mention
+    dates: dict[tuple[int, int, int], str]
+
+
+class _Ref(NamedTuple):
+    """The member a verdict against a group was decided by (the explanation's ``matched_with``)."""
+
+    id: str
+    lo: int
+
+
+def _kind_of(m: _Mention) -> tuple[Any, ...]:
+    sig = m.signature()
+    return sig[:6] + sig[9:]  # (type, mode, modality, actor keys, recipient keys, named, place, hints)
 
 
 @dataclass
@@ -563,10 +786,37 @@ class _Cluster:
     lo: int = 0  # the span of the members' date intervals (ordinals), for a quick date pre-filter
     hi: int = 0
     dirty: bool = False  # its membership changed (built again by happenings(changed_only=True))
+    # seeded from a stored summary: ``members`` are its representatives (one a signature), ``stored``
+    # every stored member (event id, article id), ``gained`` the mentions added since
+    summary: Mapping[str, Any] | str | None = None  # (or its JSON text)
+    stored: tuple[tuple[str, str], ...] = ()
+    gained: list[_Mention] = field(default_factory=list)
+    # a summarised happening's signatures (its representatives and what it gains), by kind
+    groups: dict[tuple[Any, ...], _Group] | None = None
+
+    @property
+    def alive(self) -> bool:
+        return bool(self.members) or bool(self.groups)
+
+    def add_dated(self, kind: tuple[Any, ...], proto: _Mention, lo: int, hi: int, day: int, eid: str) -> None:
+        """One signature of a summarised happening (its least id so far)."""
+        if self.groups is None:
+            self.groups = {}
+        first = not self.groups
+        g = self.groups.get(kind)
+        if g is None:
+            g = self.groups[kind] = _Group(proto, {})
+            self.kinds.add((proto.type, proto.mode))
+        got = g.dates.get((lo, hi, day))
+        if got is None or eid < got:
+            g.dates[(lo, hi, day)] = eid
+        self.lo = lo if first else min(self.lo, lo)
+        self.hi = hi if first else max(self.hi, hi)
 
     def __post_init__(self) -> None:
         for m in self.members:
             self._index(m)
+        self.ids.update(e for e, _ in self.stored)  # the apart check reads every member's id
 
     def _index(self, m: _Mention) -> None:
         sig = m.signature()
@@ -583,6 +833,10 @@ class _Cluster:
         self.members.append(m)
         self._index(m)
         self.dirty = True
+        if self.summary is not None:
+            self.gained.append(m)
+        if self.groups is not None:
+            self.add_dated(_kind_of(m), m, m.lo, m.hi, m.day, m.id)
 
     def to_compare(self, m: _Mention) -> list[_Mention]:
         """The members whose verdicts decide for ``m``: one per signature, and every member of m's article
@@ -636,12 +890,14 @@ class _Clusterer:
         self.clusters.append(cluster)
         for m in cluster.members:
             self._register(len(self.clusters) - 1, m)
+        for g in (cluster.groups or {}).values():
+            self._register(len(self.clusters) - 1, g.proto)
 
     def add(self, m: _Mention) -> None:
         index = self.index
         types = self._agreeing_types(m)
         candidates = sorted({ci for k in m.parties for t in types for ci in index.get((k, t), ())})
-        best: tuple[float, int, _Mention, _Verdict] | None = None
+        best: tuple[float, int, _Mention | _Ref, _Verdict] | None = None
         fits: list[int] = []
         for ci in candidates:
             c = self.clusters[ci]
@@ -672,11 +928,53 @@ class _Clusterer:
         )
         self._register(ci, m)
 
-    def _verdicts(self, m: _Mention, c: _Cluster) -> list[tuple[_Mention, _Verdict]] | None:
+    def _verdicts(self, m: _Mention, c: _Cluster) -> list[tuple[_Mention | _Ref, _Verdict]] | None:
         """The verdicts of ``m`` against the members that decide, or None at the first that fails
         (complete linkage: one failure rules the happening out, the rest need not be computed)."""
-        out = []
+        if c.groups is not None:
+            return self._grouped_verdicts(m, c, c.groups)
+        out: list[tuple[_Mention | _Ref, _Verdict]] = []
         for o in c.to_compare(m):
+            v = _compare(m, o, self.rules, self.types)
+            if not v.ok:
+                return None
+            out.append((o, v))
+        return out
+
+    def _grouped_verdicts(
+        self, m: _Mention, c: _Cluster, groups: Mapping[tuple[Any, ...], _Group]
+    ) -> list[tuple[_Mention | _Ref, _Verdict]] | None:
+        """``_verdicts`` for a summarised happening: against each signature (the least id of each, as
+        ``to_compare``) and every member of m's article; a kind's rules but the date's are decided once
+        (they read nothing else that differs), the date rule for each signature, and of each kind only
+        the verdict that can be chosen (the best score, then the earliest interval, then the id) kept."""
+        own = c.by_article.get(m.article_id, [])
+        own_ids = {o.id for o in own}
+        out: list[tuple[_Mention | _Ref, _Verdict]] = []
+        for g in groups.values():
+            undated = _undated(m, g.proto, self.rules, self.types)
+            if undated is None:
+                return None
+            matched, base, strength, window = undated
+            best: tuple[tuple[float, int, str], int, int] | None = None
+            for (lo, hi, day), eid in g.dates.items():
+                if eid in own_ids:
+                    continue  # compared below, with the same-article rule
+                gap = max(0, max(m.lo, lo) - min(m.hi, hi))
+                if gap > window:
+                    return None
+                key = (base - gap / 10, -lo, eid)
+                if best is None or key > best[0]:
+                    best = (key, day, gap)
+            if best is not None:
+                (score, neg_lo, eid), day, gap = best
+                da, db = _dt.date.fromordinal(m.day), _dt.date.fromordinal(day)
+                rules = {
+                    **matched,
+                    "date": f"{da.isoformat()} ~ {db.isoformat()} (gap {gap} d <= {window} d)",
+                }
+                out.append((_Ref(eid, -neg_lo), _Verdict(True, rules, score=score, strength=strength)))
+        for o in own:
             v = _compare(m, o, self.rules, self.types)
             if not v.ok:
                 return None
@@ -701,10 +999,10 @@ class _Clusterer:
         membership changed: building the untouched stored ones costs memory and time for nothing."""
         # A new happening is named after its first mention; when that mention was re-coded out of a
         # stored happening that keeps its id (other mentions remain), the name is taken: derive another.
-        taken = {c.hid for c in self.clusters if c.hid and c.members}
+        taken = {c.hid for c in self.clusters if c.hid and c.alive}
         out = []
         for c in self.clusters:
-            if not c.members or (changed_only and c.hid is not None and not c.dirty):
+            if not c.alive or (changed_only and c.hid is not None and not c.dirty):
                 continue
             hid = c.hid
             if hid is None:
@@ -712,7 +1010,10 @@ class _Clusterer:
                 while hid in taken:
                     hid = "h" + hashlib.sha256(hid.encode()).hexdigest()[:16]
                 taken.add(hid)
-            out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
+            if c.summary is not None:
+                out.append(_build_grown(c, self.rules, hid))
+            else:
+                out.append(_build(c.members, c.explanation, self.rules, hid=hid, excluded=c.excluded))
         return sorted(out, key=lambda h: (h.date, h.id))
 
 
@@ -801,13 +1102,22 @@ def assign(
 class Stored:
     """A stored happening as :func:`assign_changes` reads it: its id, member events (``Event.to_dict()``
     shape), stored explanation and hand exclusions; ``dirty`` when it lost members the caller left out
-    (then it is built again even if no new mention joins it)."""
+    (then it is built again even if no new mention joins it); or, with ``summary``, as summarised."""
 
     id: str
     events: tuple[Mapping[str, Any], ...]
     explanation: tuple[Mapping[str, Any], ...] = ()
     excluded: frozenset[str] = frozenset()
     dirty: bool = False
+    # a happening that may only gain members in this write (none of its members left or re-coded):
+    # its stored summary (``_fold``); ``events`` then one representative of each shape (what it reads
+    # but the id, article, date and evidence), ``dated`` every representative (the least id of each
+    # signature, ``summary["reps"]``) as (event id, date, date_precision, date_source, index of its
+    # shape's event in ``events``), ``members`` every member (event id, article id); its stored
+    # explanation is not read (the writer adds the new entries to it)
+    summary: Mapping[str, Any] | str | None = None  # (or its JSON text)
+    members: tuple[tuple[str, str], ...] = ()
+    dated: tuple[tuple[str, str, Any, Any, int], ...] = ()
 
 
 def assign_changes(
@@ -822,7 +1132,7 @@ def assign_changes(
     exactly its members, else explained afresh (as :func:`rebuild`)."""
     rules = load_rules()
     cl = _assign(new_events, list(existing), rules, apart, check_explanations=True)
-    alive = {c.hid for c in cl.clusters if c.hid is not None and c.members}
+    alive = {c.hid for c in cl.clusters if c.hid is not None and c.alive}
     return cl.happenings(changed_only=True), alive
 
 
@@ -853,6 +1163,19 @@ def _assign(
     cl = _Clusterer(rules, apart)
     memo: _PartyMemo = {}  # stored members of one shape share their party lists (store._happenings)
     for h in sorted(existing, key=lambda h: h.id):
+        if h.summary is not None:
+            if h.dirty or any(a in recoded or e in new_ids for e, a in h.members):
+                raise ValueError(f"happening {h.id} loses members: it cannot be built from its summary")
+            protos = [_prepare(e, rules, memo) for e in h.events]
+            kinds = [_kind_of(p) for p in protos]
+            c = _Cluster([], [], hid=h.id, excluded=h.excluded, summary=h.summary, stored=h.members)
+            for eid, date, precision, source, i in h.dated:
+                p = protos[i]
+                own = {"date": date, "date_precision": precision, "date_source": source, "event": p.type}
+                d, lo, hi = _interval(own, rules)
+                c.add_dated(kinds[i], p, lo.toordinal(), hi.toordinal(), d.toordinal(), eid)
+            cl.seed(c)
+            continue
         kept = [
             _prepare(e, rules, memo)
             for e in h.events

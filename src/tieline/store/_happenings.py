@@ -65,6 +65,7 @@ HAPPENING_COLUMNS: tuple[str, ...] = (
     "explanation",
     "excluded",
     "updated_at",
+    "summary",
 )
 LINK_COLUMNS: tuple[str, ...] = ("event_id", "happening_id", "article_id", "shape")
 PARTY_COLUMNS: tuple[str, ...] = ("happening_id", "party")
@@ -95,8 +96,9 @@ class LinkResult:
     happenings_changed: int = 0
     happenings_removed: int = 0
     merges: int = 0
-    # the working set this call read: candidate happenings, their member events, and of those the ones
-    # whose type, parties and place were read (one a shape: the others share them, ``shape_of``)
+    # the working set this call read: candidate happenings, their member events (of a happening built
+    # from its summary, only its representatives), and of those the ones whose type, parties and place
+    # were read (one a shape: the others share them, ``shape_of``)
     happenings_read: int = 0
     members_read: int = 0
     shapes_read: int = 0
@@ -225,34 +227,139 @@ class _Io:
     def next_log_id(self) -> int:
         return int(self.rows("SELECT COALESCE(MAX(seq), 0) FROM dedup_log")[0][0]) + 1
 
-    def stored(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Stored]:
+    def stored(
+        self,
+        hids: Iterable[str],
+        *,
+        skip: Iterable[str] = (),
+        gaining: Iterable[str] | None = None,
+        recoded: Iterable[str] = (),
+    ) -> dict[str, dc.Stored]:
         """Stored happenings with their current member events (as the clusterer reads them); members
         whose event is gone, and those in ``skip`` (events being written again), are left out, and so is
-        a happening of several members one of which cannot be compared."""
+        a happening of several members one of which cannot be compared.
+
+        With ``gaining`` (the happenings the write may only add members to: none of theirs is gone or
+        written again), those of them with a summary (migration 7) none of whose members is in
+        ``skip`` or of an article in ``recoded`` are read as summarised: their summary, their members'
+        ids and articles, and only their representatives' events (one a signature)."""
         skip = set(skip)
         hids = sorted(set(hids))
         if not hids:
             return {}
-        meta = {
-            row[0]: (json.loads(row[1] or "[]"), json.loads(row[2] or "[]"))
-            for row in self.in_list(
-                "SELECT id, explanation, excluded FROM happenings WHERE id IN ({values})", hids
+        may_grow = set(gaining or ())
+        meta: dict[str, Any] = {}  # happening read in full -> its exclusions (JSON)
+        summarised: dict[str, tuple[str, Any]] = {}  # happening -> summary (JSON), exclusions
+        reps_of: dict[str, set[str]] = {}
+        explanations: dict[str, Any] = {}  # of those read in full (a summarised one's is not parsed)
+        for hid, excl, summary, expl in self.in_list(
+            "SELECT id, excluded, summary, explanation FROM happenings WHERE id IN ({values})", hids
+        ):
+            got = _loads(summary, None) if hid in may_grow else None
+            if dc.summary_usable(got):
+                # held as its text (parsed again only if the happening gains a member) and its reps
+                summarised[hid] = (summary, excl)
+                reps_of[hid] = set(got.get("reps") or ())
+            else:
+                meta[hid] = excl
+                explanations[hid] = expl
+        out: dict[str, dc.Stored] = {}
+        if summarised:
+            out, fallback = self._summarised(summarised, reps_of, skip=skip, recoded=set(recoded))
+            for hid in fallback:
+                meta[hid] = summarised[hid][1]
+            explanations.update(
+                self.in_list("SELECT id, explanation FROM happenings WHERE id IN ({values})", fallback)
             )
-        }
+        full = sorted(meta)
+        if not full:
+            return out
         members: dict[str, list[dict[str, Any]]] = {}
         links = self.in_list(
             "SELECT event_id, happening_id, shape FROM happening_events WHERE happening_id IN ({values})",
-            hids,
+            full,
         )
         for hid, e in self.member_events(links, skip=skip):
             members.setdefault(hid, []).append(e)
-        out: dict[str, dc.Stored] = {}
         for hid, events in members.items():
-            expl, excluded = meta.get(hid, ([], []))
+            expl, excluded = explanations.get(hid), meta[hid]
             if len(events) == 1 or all(dc.clusterable(e) for e in events):
                 events.sort(key=lambda e: str(e["id"]))
-                out[hid] = dc.Stored(hid, tuple(events), tuple(expl), frozenset(excluded))
+                expl_of = tuple(json.loads(expl or "[]"))
+                out[hid] = dc.Stored(hid, tuple(events), expl_of, frozenset(json.loads(excluded or "[]")))
         return out
+
+    def _summarised(
+        self,
+        summarised: Mapping[str, tuple[str, Any]],
+        wanted: Mapping[str, set[str]],
+        *,
+        skip: set[str],
+        recoded: set[str],
+    ) -> tuple[dict[str, dc.Stored], list[str]]:
+        """The summarised happenings (``stored``) and those that must be read in full after all (a member
+        in ``skip`` or of a re-coded article, a representative that is not a member or is gone)."""
+        members: dict[str, list[tuple[str, str]]] = {}
+        shape: dict[str, tuple[str, str | None]] = {}  # the representatives' links
+        for eid, hid, aid, key in self.in_list(
+            "SELECT event_id, happening_id, article_id, shape FROM happening_events"
+            " WHERE happening_id IN ({values})",
+            summarised,
+        ):
+            members.setdefault(hid, []).append((eid, str(aid or "")))
+            if eid in wanted[hid]:
+                shape[eid] = (hid, key)
+        fallback: set[str] = set()
+        reps: set[str] = set()
+        for hid, want in wanted.items():
+            mine = members.get(hid, [])
+            ids = {e for e, _ in mine}
+            if not mine or not want or not want <= ids or any(e in skip or a in recoded for e, a in mine):
+                fallback.add(hid)
+            else:
+                reps |= want
+        # of the representatives, the first (by id) of each shape is read in full (a link without a
+        # shape: each), and every one for its date: the clusterer needs no more (``dc.Stored.dated``)
+        lead: dict[str, str] = {}
+        for eid in sorted(reps):
+            lead.setdefault(shape[eid][1] or eid, eid)
+        self.members_read += len(reps)
+        full = self._read_full(sorted(set(lead.values())))
+        dated = {
+            row[0]: row[1:]
+            for row in self.in_list(
+                "SELECT id, date, date_precision, date_source FROM events WHERE id IN ({values})", reps
+            )
+        }
+        out: dict[str, dc.Stored] = {}
+        for hid, want in wanted.items():
+            if hid in fallback:
+                continue
+            protos: list[dict[str, Any]] = []
+            index: dict[str, int] = {}
+            rows: list[tuple[str, str, Any, Any, int]] = []
+            for eid in sorted(want):
+                key = shape[eid][1] or eid
+                first, row = full.get(lead[key]), dated.get(eid)
+                if first is None or row is None:
+                    break  # a representative's event is gone: read every member
+                if key not in index:
+                    index[key] = len(protos)
+                    protos.append(first)
+                day, precision, source = row
+                rows.append((eid, r.iso(day), precision, source, index[key]))
+            else:
+                out[hid] = dc.Stored(
+                    hid,
+                    tuple(protos),
+                    excluded=frozenset(json.loads(summarised[hid][1] or "[]")),
+                    summary=summarised[hid][0],
+                    members=tuple(sorted(members[hid])),
+                    dated=tuple(rows),
+                )
+                continue
+            fallback.add(hid)
+        return out, sorted(fallback)
 
     def load(self, hids: Iterable[str], *, skip: Iterable[str] = ()) -> dict[str, dc.Happening]:
         """Stored happenings with their current member events, built (see :meth:`stored`)."""
@@ -352,6 +459,13 @@ class _Io:
         Links (``happening_events``) are changed, not rewritten: a happening of a thousand mentions
         that gains one costs one insert, not a thousand deletes and inserts."""
         ids = {h.id for h in happenings} | set(drop)
+        # the stored explanations the grown happenings' new entries join (read before the rows go)
+        explained = dict(
+            self.in_list(
+                "SELECT id, explanation FROM happenings WHERE id IN ({values})",
+                [h.id for h in happenings if h.grown is not None],
+            )
+        )
         stored = {
             (e, hid, aid)
             for e, hid, aid in self.in_list(
@@ -361,10 +475,14 @@ class _Io:
         }
         want: set[tuple[str, str, str]] = set()
         event_of: dict[str, Mapping[str, Any]] = {}
+        linked = {e: aid for e, _, aid in stored}  # a grown happening's stored members (not in events)
         for h in happenings:
             for e in h.events:
                 event_of[str(e["id"])] = e
-            want.update((m, h.id, str(event_of[m].get("article_id") or "")) for m in h.mentions)
+            want.update(
+                (m, h.id, str(event_of[m].get("article_id") or "") if m in event_of else linked[m])
+                for m in h.mentions
+            )
         # one link an event (the key): a stale link goes by its event, and a new member may still be
         # linked to a happening outside this set (moved by a split): unlink it first
         gone = {e for e, _, _ in stored - want} | {e for e, _, _ in want - stored}
@@ -373,22 +491,39 @@ class _Io:
         self.in_list("DELETE FROM happenings WHERE id IN ({values})", ids)
         if not happenings:
             return
+        # the outlets of the happenings' articles; a grown one's stored articles' are in its summary
         outlets = dict(
             self.in_list(
                 "SELECT id, source FROM articles WHERE id IN ({values})",
-                [a for h in happenings for a in h.sources],
+                [a for h in happenings for a in h.sources if h.grown is None or a not in h.grown.articles],
             )
         )
         at = _now()
         h_rows: list[r.Row] = []
         parties: list[r.Row] = []
         for h in happenings:
-            by_id = {str(e["id"]): e for e in h.events}
-            lead = next(
-                (by_id[m] for m in h.mentions if by_id[m].get("event") == h.type), by_id[h.mentions[0]]
-            )
-            srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
-            spans = [self.span(e) for e in h.events if dc.clusterable(e)]
+            lo: _dt.date | None
+            hi: _dt.date | None
+            if h.grown is not None and h.summary is not None:
+                # built from its summary: the lead's values, the span and the outlets are kept there
+                summary = h.summary
+                _, _, _, _, _, quad, goldstein = summary["types"][h.type]
+                new_outlets = {str(outlets.get(a) or a) for a in h.sources if a not in h.grown.articles}
+                srcs = sorted(set(summary.get("outlets") or ()) | new_outlets)
+                lo, hi = _dt.date.fromordinal(summary["lo"]), _dt.date.fromordinal(summary["hi"])
+                expl = [*_loads(explained.get(h.id), []), *(dict(x) for x in h.explanation)]
+                expl.sort(key=lambda x: str(x["mention"]))
+            else:
+                by_id = {str(e["id"]): e for e in h.events}
+                lead = next(
+                    (by_id[m] for m in h.mentions if by_id[m].get("event") == h.type), by_id[h.mentions[0]]
+                )
+                quad, goldstein = lead.get("quad"), lead.get("goldstein")
+                srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
+                spans = [self.span(e) for e in h.events if dc.clusterable(e)]
+                lo = min(s[0] for s in spans) if spans else r.parse_date(h.date)
+                hi = max(s[1] for s in spans) if spans else r.parse_date(h.date)
+                expl = [dict(x) for x in h.explanation]
             keys = sorted({str(p["key"]) for p in (*h.actors, *h.recipients) if p.get("key")})
             h_rows.append(
                 (
@@ -396,12 +531,12 @@ class _Io:
                     h.type,
                     h.mode or None,
                     h.cameo or None,
-                    lead.get("quad"),
-                    lead.get("goldstein"),
+                    quad,
+                    goldstein,
                     r.parse_date(h.date),
                     h.date_precision,
-                    min(s[0] for s in spans) if spans else r.parse_date(h.date),
-                    max(s[1] for s in spans) if spans else r.parse_date(h.date),
+                    lo,
+                    hi,
                     "|".join(keys),
                     _json([dict(a) for a in h.actors]),
                     _json([dict(a) for a in h.recipients]),
@@ -410,9 +545,10 @@ class _Io:
                     len(h.sources),
                     len(srcs),
                     _json({"outlets": srcs, "articles": list(h.sources)}),
-                    _json([dict(x) for x in h.explanation]),
+                    _json(expl),
                     _json(sorted(h.excluded)),
                     at,
+                    _json({**h.summary, "outlets": srcs}) if h.summary is not None else None,
                 )
             )
             parties += [(h.id, k) for k in keys]
@@ -535,7 +671,9 @@ def link(
     """Update happenings inside the caller's write transaction (see the module doc).
 
     ``gone_event_ids``: stored events that this write deleted (a re-coded article's old events);
-    ``new_events``: the events it inserted, as ``Event.to_dict()`` records.
+    ``new_events``: the events it inserted, as ``Event.to_dict()`` records. A stored happening that can
+    only gain members is built from its summary (``_Io.stored``): the same rows as reading every member
+    (tested).
     """
     io = _Io(store, con)
     new_ids = {str(e["id"]) for e in new_events}
@@ -547,14 +685,25 @@ def link(
     )
     comparable = [e for e in new_events if dc.clusterable(e)]
     loose = [e for e in new_events if not dc.clusterable(e)]
-    hids = set(old_links.values()) | io.candidates(comparable)
-    existing = io.stored(hids, skip=new_ids)
-    before = {hid: {str(e["id"]) for e in h.events} for hid, h in existing.items()}
+    losing = set(old_links.values())  # happenings that held a touched event: rebuilt from every member
+    hids = losing | io.candidates(comparable)
+    existing = io.stored(
+        hids,
+        skip=new_ids,
+        gaining=hids - losing,
+        recoded={str(e.get("article_id", "")) for e in new_events},
+    )
+    before = {
+        hid: {e for e, _ in h.members} if h.summary is not None else {str(e["id"]) for e in h.events}
+        for hid, h in existing.items()
+    }
     for eid, hid in old_links.items():
         before.setdefault(hid, set()).add(eid)
     # a happening that held a touched event lost it (it was deleted or is written again): rebuilt
     existing = {
-        hid: dataclasses.replace(h, dirty=True) if len(h.events) != len(before[hid]) else h
+        hid: dataclasses.replace(h, dirty=True)
+        if h.summary is None and len(h.events) != len(before[hid])
+        else h
         for hid, h in existing.items()
     }
     apart = io.apart(None if all_apart else [str(e["id"]) for e in comparable])

@@ -28,6 +28,7 @@ from tieline.store.migrations import (
     v004_duckdb_lean_indexes,
     v005_link_shapes,
     v006_duckdb_append_tables,
+    v007_happening_summaries,
 )
 
 __all__ = [
@@ -88,6 +89,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         v006_duckdb_append_tables.VERSION,
         v006_duckdb_append_tables.NAME,
         v006_duckdb_append_tables.STATEMENTS,
+    ),
+    Migration(
+        v007_happening_summaries.VERSION,
+        v007_happening_summaries.NAME,
+        v007_happening_summaries.STATEMENTS,
     ),
 )
 
