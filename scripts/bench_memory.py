@@ -39,7 +39,9 @@ from tieline.runner import WRITER_MEMORY, run_ingest
 from tieline.store import open_store
 
 n, processes, tmp, every = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-src = write_corpus(f"{tmp}/corpus-{n}.jsonl", n, seed=1)
+WRITER_MEMORY = sys.argv[5] or WRITER_MEMORY
+per_day = int(sys.argv[6]) or None
+src = write_corpus(f"{tmp}/corpus-{n}.jsonl", n, seed=1, per_day=per_day)
 pipe = load()
 t0 = time.perf_counter()
 marks = [every * k for k in range(1, n // every + 1)] if every else []
@@ -73,8 +75,11 @@ from tieline.store import duckdb as sd
 from tieline.store._sql import prepare_batch
 
 n, tmp, every, dedup, trace = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
+WRITER_MEMORY = sys.argv[6] or WRITER_MEMORY
+per_day = int(sys.argv[7]) or None
 pipe = load()
-base = code_articles(pipe, generate_corpus(64, seed=1))
+# packed into one year: the 64 articles are dated days 0..63; a stream: all on day 0 (moved by the copy)
+base = code_articles(pipe, generate_corpus(64, seed=1, per_day=64 if per_day else None))
 template = prepare_batch(base, coder=pipe.version)
 del pipe, base
 events_per_batch = len(template.event_rows)
@@ -155,9 +160,10 @@ def shift(value, days):
 
 
 def relabel(batch, k):
-    # new article and event ids, and dates moved as the corpus moves them (article i is dated day
-    # i mod 366: copy k of articles 0..63 stands for articles 64k..64k+63), every other value as coded
-    days = (64 * k) % 366
+    # new article and event ids, and dates moved as the corpus moves them (copy k of articles 0..63
+    # stands for articles 64k..64k+63: packed into one year, article i is dated day i mod 366; a stream
+    # of D a day, day i // D), every other value as coded
+    days = (64 * k) // per_day if per_day else (64 * k) % 366
     aid = {a: f"{a}-{k}" for a in template.ids}
     eid = {e: f"{e}-{k}" for e in template.event_ids}
     out = dataclasses.replace(batch, ids=[aid[a] for a in batch.ids], event_ids=[eid[e] for e in batch.event_ids])
@@ -238,6 +244,16 @@ def main() -> None:
     ap.add_argument("--writer-only", action="store_true", help="time the store writer alone (no spaCy)")
     ap.add_argument("--no-dedup", action="store_true", help="writer-only: write without the dedup step")
     ap.add_argument("--trace", action="store_true", help="writer-only: tracemalloc peak of each mark's batch")
+    ap.add_argument(
+        "--db-memory", default="", help="the writer's DuckDB cap (default: tieline run's --db-memory)"
+    )
+    ap.add_argument(
+        "--per-day",
+        type=int,
+        default=0,
+        help="date the corpus as a stream of this many articles a day (default 0: packed into one year, "
+        "article i on day i mod 366, so the more articles the more a day)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tieline-mem-") as tmp:
         for n in args.sizes:
@@ -252,9 +268,21 @@ def main() -> None:
                     str(args.every),
                     "0" if args.no_dedup else "1",
                     "1" if args.trace else "0",
+                    args.db_memory,
+                    str(args.per_day),
                 ]
             else:
-                cmd = [sys.executable, "-c", CHILD, str(n), str(args.processes), tmp, str(args.every)]
+                cmd = [
+                    sys.executable,
+                    "-c",
+                    CHILD,
+                    str(n),
+                    str(args.processes),
+                    tmp,
+                    str(args.every),
+                    args.db_memory,
+                    str(args.per_day),
+                ]
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
                 assert proc.stdout is not None
                 last = ""

@@ -108,8 +108,12 @@ def _fill(template: str, rng: random.Random) -> str:
     )  # fmt: skip
 
 
-def make_article(index: int, *, seed: int = 0, words: int = 500) -> Article:
-    """One news-like article of about ``words`` words (a title line, then paragraphs of 3-5 sentences)."""
+def make_article(index: int, *, seed: int = 0, words: int = 500, per_day: int | None = None) -> Article:
+    """One news-like article of about ``words`` words (a title line, then paragraphs of 3-5 sentences).
+
+    Dated day ``index mod 366`` of 2024 (a corpus packed into one year: the more articles, the more on each
+    day), or, with ``per_day``, day ``index // per_day`` from 2024-01-01 (a stream in date order: the same
+    number of articles every day however long the corpus)."""
     rng = random.Random(f"{seed}:{index}")
     title = _fill(rng.choice(_EVENT_TEMPLATES), rng).rstrip(".")
     paragraphs: list[str] = []
@@ -122,22 +126,27 @@ def make_article(index: int, *, seed: int = 0, words: int = 500) -> Article:
             sentences.append(s)
             n_words += len(s.split())
         paragraphs.append(" ".join(sentences))
-    day = _dt.date(2024, 1, 1) + _dt.timedelta(days=index % 366)
+    day = _dt.date(2024, 1, 1) + _dt.timedelta(days=index // per_day if per_day else index % 366)
     text = "\n\n".join(paragraphs)
     return Article.create(text, id=f"bench-{seed}-{index:07d}", title=title, date=day, source="tieline-bench")
 
 
-def generate_corpus(n: int, *, seed: int = 0, words: int = 500) -> Iterator[Article]:
-    """``n`` seeded articles, generated lazily (the same seed always gives the same texts)."""
+def generate_corpus(
+    n: int, *, seed: int = 0, words: int = 500, per_day: int | None = None
+) -> Iterator[Article]:
+    """``n`` seeded articles, generated lazily (the same seed always gives the same texts); dated as
+    :func:`make_article` says."""
     for i in range(n):
-        yield make_article(i, seed=seed, words=words)
+        yield make_article(i, seed=seed, words=words, per_day=per_day)
 
 
-def write_corpus(path: str | Path, n: int, *, seed: int = 0, words: int = 500) -> Path:
+def write_corpus(
+    path: str | Path, n: int, *, seed: int = 0, words: int = 500, per_day: int | None = None
+) -> Path:
     """Write the generated corpus as JSONL records ``{id, title, date, source, text}``."""
     p = Path(path)
     with p.open("w", encoding="utf-8") as fh:
-        for a in generate_corpus(n, seed=seed, words=words):
+        for a in generate_corpus(n, seed=seed, words=words, per_day=per_day):
             rec = {"id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None}
             rec.update(source=a.source, text=a.text)
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")

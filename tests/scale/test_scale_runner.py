@@ -34,6 +34,20 @@ def test_generated_corpus_is_seeded_and_about_500_words() -> None:
         assert x.title and x.date is not None
 
 
+def test_generated_corpus_packed_into_a_year_or_streamed_in_date_order() -> None:
+    import datetime as dt
+
+    packed = [a.date for a in generate_corpus(800, seed=3)]
+    assert packed[0] == packed[366] == dt.date(2024, 1, 1) and packed[365] == dt.date(2024, 12, 31)
+    stream = [a.date for a in generate_corpus(300, seed=3, per_day=100)]
+    assert stream == sorted(stream)
+    assert [stream.count(dt.date(2024, 1, d)) for d in (1, 2, 3)] == [100, 100, 100]
+    # the texts do not depend on the dating
+    assert [a.text for a in generate_corpus(3, seed=3, per_day=2)] == [
+        a.text for a in generate_corpus(3, seed=3)
+    ]
+
+
 def test_checkpoint_ignores_a_partial_last_line(tmp_path: Path) -> None:
     path = tmp_path / "run.ckpt"
     path.write_text("a1\na2\na3", encoding="utf-8")  # killed while writing a3
