@@ -78,8 +78,9 @@ n, tmp, every, dedup, trace = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), s
 WRITER_MEMORY = sys.argv[6] or WRITER_MEMORY
 per_day = int(sys.argv[7]) or None
 pipe = load()
-# packed into one year: the 64 articles are dated days 0..63; a stream: all on day 0 (moved by the copy)
-base = code_articles(pipe, generate_corpus(64, seed=1, per_day=64 if per_day else None))
+# articles 0..63 dated as the corpus dates them (packed: days 0..63; a stream of D a day: day j // D), then
+# moved by each copy (exact where D divides 64 or 64 divides D)
+base = code_articles(pipe, generate_corpus(64, seed=1, per_day=per_day))
 template = prepare_batch(base, coder=pipe.version)
 del pipe, base
 events_per_batch = len(template.event_rows)
