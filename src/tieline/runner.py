@@ -38,6 +38,7 @@ from typing import Any
 from .model import Article, SkipRecord
 
 __all__ = [
+    "RECYCLE_EVERY",
     "WRITER_MEMORY",
     "Checkpoint",
     "CodingPool",
@@ -54,6 +55,10 @@ __all__ = [
 # step higher), so the cap can be small; DuckDB keeps only its primary keys (migration 4), whose ART
 # indexes are what it cannot evict.
 WRITER_MEMORY = "64MB"
+# With a cap, the store's connection is closed and opened again after every this many commits
+# (``DuckDBStore.recycle``): what DuckDB and the C heap keep after freeing (a few MiB a 1,000 articles)
+# would otherwise add up over a long run (docs/scale.md, "Memory round 9").
+RECYCLE_EVERY = 16
 
 
 # -- checkpoints -------------------------------------------------------------------------------------
@@ -276,6 +281,7 @@ class _Counts:
     events: int = 0
     articles_new: int = 0
     articles_updated: int = 0
+    commits: int = 0  # batches written
     undated: int = 0  # articles with no date in the input and no ``date``: events get the 1970 placeholder
     skipped: dict[str, int] = field(default_factory=dict)
 
@@ -323,6 +329,7 @@ def run_ingest(
     store_memory: str | None = None,
     write_behind: bool = False,
     parse_ahead: bool = True,
+    recycle_every: int | None = RECYCLE_EVERY,
 ) -> dict[str, Any]:
     """Code ``inputs`` into ``store`` in batches, resumable through ``checkpoint``; returns a summary dict.
 
@@ -330,7 +337,9 @@ def run_ingest(
     spaCy model the workers load (default: the one ``pipe`` was configured with). Skip records are
     stored with the run id. ``on_batch`` is called with the number of articles committed so far.
     ``store_memory`` caps a DuckDB store's memory for the run (e.g. ``WRITER_MEMORY``; other stores
-    ignore it); ``None`` leaves the store as it is. With one process and ``write_behind`` each batch is
+    ignore it); ``None`` leaves the store as it is. With a cap, a store that can (``DuckDBStore.recycle``) has
+    its connection closed and opened again after every ``recycle_every`` commits (``None``: never), so
+    what DuckDB keeps after freeing does not add up over a long run. With one process and ``write_behind`` each batch is
     written by a writer thread while the next one is parsed and coded (``_WriteBehind``: the same writes in
     the same order, a failed write fails the run, checkpoints only after each commit); the store is used by
     that thread alone until the run returns. Off by default: on the shared 2-core development machine it was
@@ -350,6 +359,9 @@ def run_ingest(
     ckpt = Checkpoint(checkpoint) if checkpoint is not None else None
     skips: list[SkipRecord] = []
     worker_model = model if model is not None else getattr(getattr(pipe, "settings", None), "model", None)
+    if recycle_every is not None and recycle_every < 1:
+        raise ValueError(f"recycle_every must be at least 1 or None, not {recycle_every}")
+    recycle = recycle_every if store_memory is not None and hasattr(store, "recycle") else None
 
     def articles() -> Iterator[Article]:
         for item in inputs:
@@ -387,6 +399,9 @@ def run_ingest(
         if ckpt is not None:
             ckpt.add(ids)
         bar.update(n)
+        counts.commits += 1
+        if recycle and counts.commits % recycle == 0:
+            store.recycle()
         if on_batch is not None:
             on_batch(counts.coded)
 

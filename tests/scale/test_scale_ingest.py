@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from scale_kit import fresh, reference_events, small_articles, write_jsonl
 
 from tieline.cli import cli
 from tieline.errors import StoreError
-from tieline.runner import WRITER_MEMORY, CodingPool, run_ingest
+from tieline.runner import RECYCLE_EVERY, WRITER_MEMORY, CodingPool, run_ingest
 from tieline.store import open_store
 
 
@@ -76,3 +77,48 @@ def test_the_writer_memory_cap(pipe, tmp_path: Path) -> None:
     db = tmp_path / "x.duckdb"
     r = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db), "--db-memory", "lots"])
     assert r.exit_code != 0 and "E040" in r.output and len(r.output.strip().splitlines()) <= 2, r.output
+
+
+def _counting_recycles(store) -> list[int]:
+    """The store's own ``recycle``, counted (each call still closes and reopens the real database)."""
+    calls: list[int] = []
+    real = store.recycle
+
+    def recycle() -> bool:
+        calls.append(store.counts()["articles"])
+        return real()
+
+    store.recycle = recycle
+    return calls
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_writer_connection_is_recycled_every_few_batches(pipe, tmp_path: Path, processes: int) -> None:
+    arts = small_articles(7, seed=25)
+    with contextlib.ExitStack() as stack:
+        # the workers hand over one article a chunk: batches of 2, 2, 2 and 1 in both paths
+        pool = stack.enter_context(CodingPool(processes, chunk=1)) if processes > 1 else None
+        store = stack.enter_context(open_store(tmp_path / "r.duckdb"))
+        calls = _counting_recycles(store)
+        summary = run_ingest(
+            fresh(arts), store, pipe, batch=2, store_memory=WRITER_MEMORY, recycle_every=2, pool=pool
+        )
+        got = sorted(store.events(), key=lambda e: e["id"])
+        assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)  # the cap survives the reopening
+    assert summary["coded"] == 7
+    assert calls == [4, 7]  # after the 2nd and the 4th commit
+    assert got == reference_events(pipe, arts)  # the same events as a run without recycling
+
+
+def test_no_recycling_without_a_cap_or_when_turned_off(pipe, tmp_path: Path) -> None:
+    arts = small_articles(3, seed=26)
+    with open_store(tmp_path / "n.duckdb") as store:
+        calls = _counting_recycles(store)
+        run_ingest(fresh(arts), store, pipe, batch=1, recycle_every=1)  # no cap: the store as it is
+        run_ingest(fresh(arts), store, pipe, batch=1, store_memory=WRITER_MEMORY, recycle_every=None)
+        assert calls == []
+        run_ingest(fresh(arts), store, pipe, batch=1, store_memory=WRITER_MEMORY, recycle_every=1)
+        assert len(calls) == 3
+        with pytest.raises(ValueError, match="recycle_every"):
+            run_ingest([], store, pipe, store_memory=WRITER_MEMORY, recycle_every=0)
+    assert RECYCLE_EVERY >= 1

@@ -91,3 +91,39 @@ def test_a_write_that_never_fits_is_one_store_error(tmp_path: Path) -> None:
             store.write_articles(_batch(50), coder="c")
         assert exc.value.code == "E040" and "--db-memory" in (exc.value.hint or "")
         assert store.counts()["articles"] == 0  # nothing half-written
+
+
+def test_recycling_the_connection_keeps_the_data_the_cap_and_the_readers(tmp_path: Path) -> None:
+    import threading
+
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        store.set_memory_limit("64MiB")
+        store.write_articles(_batch(3), coder="c")
+        store._set_limit_mib(80.0)  # a cap raised by a write carries over too
+        before = store.counts(), sorted(e["id"] for e in store.events())
+        old = store.con
+        assert store.recycle() is True
+        assert store.con is not old  # a new connection on the same file
+        assert (store.counts(), sorted(e["id"] for e in store.events())) == before
+        assert store.memory_limit_mib == 80.0 and _setting(store) == "80.0 MiB"
+        store.write_articles(_batch(5)[3:], coder="c")  # writes go on
+        assert store.counts()["articles"] == 5
+        got: list[int] = []  # a reader thread opens its cursor on the new connection
+        t = threading.Thread(target=lambda: got.append(store.counts()["articles"]))
+        t.start()
+        t.join()
+        assert got == [5]
+        assert store.recycle() is True and store.counts()["articles"] == 5  # the thread's cursor is dropped
+    assert store.recycle() is False  # closed: nothing to reopen
+    with open_store(tmp_path / "m.duckdb") as again:
+        assert again.counts()["articles"] == 5
+
+
+def test_an_in_memory_database_is_not_recycled(tmp_path: Path) -> None:
+    with DuckDBStore(":memory:") as store:
+        store.migrate()
+        store.write_articles(_batch(2), coder="c")
+        con = store.con
+        assert store.recycle() is False
+        assert store.con is con and store.counts()["articles"] == 2

@@ -8,6 +8,7 @@ faster than ``executemany`` for 1000 events). DuckDB's file lock makes one proce
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import re
 import threading
@@ -108,14 +109,18 @@ class DuckDBStore(SqlStore):
                     raise StoreError(f"cannot create the folder for {p}: {exc}") from exc
         self._local = threading.local()  # this store's per-thread read cursors
         self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._con: duckdb.DuckDBPyConnection | None = self._connect()
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
-            self._con.execute("SET enable_progress_bar = false")
+            con = duckdb.connect(self.path, read_only=self.read_only)
+            con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open DuckDB database {self.path}: {exc}",
                 hint="is another tieline process writing to it? Otherwise check the --db path or TIELINE_DB",
             ) from exc
+        return con
 
     # -- plumbing -----------------------------------------------------------------------------------
 
@@ -310,6 +315,28 @@ class DuckDBStore(SqlStore):
             hint="raise --db-memory, or give '' for DuckDB's default",
         )
 
+    def recycle(self) -> bool:
+        """Close the connection and open the file again, and give the freed heap back to the system.
+
+        A long ingest's writer keeps memory that nothing holds: DuckDB's freed blocks and the C heap's
+        retained pages grow by a few MiB every 1,000 articles (docs/scale.md, "Memory round 9"); closing
+        the database frees what DuckDB kept and ``malloc_trim`` returns it. The runner calls this between
+        batches (``RECYCLE_EVERY``). The cap (as raised by writes) and the settings of ``__init__`` carry
+        over; read cursors are opened again on their next use. Returns False, and does nothing, for an
+        in-memory database (closing it would drop it) or a closed store.
+        """
+        if self.path == ":memory:":
+            return False
+        with self._lock:
+            if self._con is None:
+                return False
+            self._close_connection()
+            _give_back_heap()
+            self._con = self._connect()
+            if self._limit_mib is not None:
+                self.con.execute(f"SET memory_limit = '{max(1, round(self._limit_mib))}MiB'")
+        return True
+
     # -- maintenance --------------------------------------------------------------------------------
 
     def migrate(self) -> int:
@@ -354,6 +381,21 @@ class DuckDBStore(SqlStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+def _give_back_heap() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``); nothing elsewhere."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim: Any = None  # glibc's malloc_trim once looked up, False where there is none
 
 
 @contextmanager
