@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tieline.runner import RECYCLE_EVERY
 
 CHILD = r"""
 import json, sys, time
@@ -41,6 +44,7 @@ from tieline.store import open_store
 n, processes, tmp, every = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 WRITER_MEMORY = sys.argv[5] or WRITER_MEMORY
 per_day = int(sys.argv[6]) or None
+recycle = int(sys.argv[7]) or None
 src = write_corpus(f"{tmp}/corpus-{n}.jsonl", n, seed=1, per_day=per_day)
 pipe = load()
 t0 = time.perf_counter()
@@ -55,12 +59,13 @@ with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
                               "peak_children_rss_mib": round(mem.children_mib, 1),
                               "peak_tree_rss_mib": round(mem.tree_mib, 1)}), flush=True)
     s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64,
-                   store_memory=WRITER_MEMORY, on_batch=on_batch)
+                   store_memory=WRITER_MEMORY, on_batch=on_batch, recycle_every=recycle)
 secs = time.perf_counter() - t0
 print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 1),
                   "articles_per_s": round(n / secs, 2), "events": s["events"],
                   "peak_tree_rss_mib": round(mem.tree_mib, 1), "peak_main_rss_mib": round(mem.self_mib, 1),
-                  "peak_children_rss_mib": round(mem.children_mib, 1), "store_memory": WRITER_MEMORY}))
+                  "peak_children_rss_mib": round(mem.children_mib, 1), "store_memory": WRITER_MEMORY,
+                  "recycle_every": recycle}))
 """
 
 WRITER = r"""
@@ -77,6 +82,7 @@ from tieline.store._sql import prepare_batch
 n, tmp, every, dedup, trace = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
 WRITER_MEMORY = sys.argv[6] or WRITER_MEMORY
 per_day = int(sys.argv[7]) or None
+recycle = int(sys.argv[8]) or None
 pipe = load()
 # articles 0..63 dated as the corpus dates them (packed: days 0..63; a stream of D a day: day j // D), then
 # moved by each copy (exact where D divides 64 or 64 divides D)
@@ -202,6 +208,11 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
         res = store.write_prepared(relabel(template, k), dedup=dedup)
         write_s = time.perf_counter() - w0
         step("after_commit")
+        if recycle and (k + 1) % recycle == 0:  # as run_ingest does after every `recycle` commits
+            r0 = time.perf_counter()
+            store.recycle()
+            probe["recycle_s"] = round(time.perf_counter() - r0, 3)
+            probe["rss_after_recycle"] = rss()
         heap_peak = None
         if mark and trace:
             heap_peak = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
@@ -233,7 +244,8 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
 secs = time.perf_counter() - t0
 print(json.dumps({"writer_only": True, "dedup": dedup, "articles": done, "events": counts["events"],
                   "happenings": happenings, "events_per_batch": events_per_batch, "seconds": round(secs, 1),
-                  "peak_main_rss_mib": round(max(overall[0], mem.main_mib), 1), "store_memory": WRITER_MEMORY}))
+                  "peak_main_rss_mib": round(max(overall[0], mem.main_mib), 1), "store_memory": WRITER_MEMORY,
+                  "recycle_every": recycle}))
 """
 
 
@@ -255,6 +267,12 @@ def main() -> None:
         help="date the corpus as a stream of this many articles a day (default 0: packed into one year, "
         "article i on day i mod 366, so the more articles the more a day)",
     )
+    ap.add_argument(
+        "--recycle-every",
+        type=int,
+        default=RECYCLE_EVERY,
+        help="reopen the store's connection after every K commits, as run_ingest does (0: never)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tieline-mem-") as tmp:
         for n in args.sizes:
@@ -271,6 +289,7 @@ def main() -> None:
                     "1" if args.trace else "0",
                     args.db_memory,
                     str(args.per_day),
+                    str(args.recycle_every),
                 ]
             else:
                 cmd = [
@@ -283,6 +302,7 @@ def main() -> None:
                     str(args.every),
                     args.db_memory,
                     str(args.per_day),
+                    str(args.recycle_every),
                 ]
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
                 assert proc.stdout is not None
@@ -295,7 +315,7 @@ def main() -> None:
                 sys.exit(f"the run of {n} articles failed (exit {proc.returncode})")
             print(json.dumps({**json.loads(last), "wall_s": round(time.time() - t0, 1)}), flush=True)
             for f in Path(tmp).glob("*"):
-                f.unlink()
+                shutil.rmtree(f) if f.is_dir() else f.unlink()  # DuckDB's spill folder too
 
 
 if __name__ == "__main__":
