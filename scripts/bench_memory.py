@@ -17,7 +17,9 @@ moves them: copy k stands for articles 64k..64k+63, dated day i mod 366) through
 ``store.write_prepared`` in batches of 64 with dedup at write, exactly as the parent of a
 ``--processes`` run does (``--no-dedup``: without the dedup step), with no spaCy in the loop. Each
 mark also prints the candidate happenings and member events the last batch read (and the most of any
-batch since the last mark) and DuckDB's own memory (``duckdb_memory()``).
+batch since the last mark) and DuckDB's own memory (``duckdb_memory()``). Like ``run_ingest`` with a cap,
+it recycles the store's connection after every ``--recycle-every`` commits (``DuckDBStore.recycle``; 0:
+never) and prints the last recycle's time and the RSS after it.
 """
 
 from __future__ import annotations
