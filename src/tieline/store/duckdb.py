@@ -334,7 +334,7 @@ class DuckDBStore(SqlStore):
             _give_back_heap()
             self._con = self._connect()
             if self._limit_mib is not None:
-                self.con.execute(f"SET memory_limit = '{max(1, round(self._limit_mib))}MiB'")
+                self._set_limit_mib(self._limit_mib)
         return True
 
     # -- maintenance --------------------------------------------------------------------------------
