@@ -203,6 +203,7 @@ class _Io:
         self.members_read = 0  # member events read (the working set; LinkResult)
         self.shapes_read = 0  # of those, read with their parties (one a shape)
         self.capped = 0  # (event party, interval) groups whose candidates the cap cut
+        self.unlinked: set[str] = set()  # events known to have no link (``link(fresh=True)``)
 
     def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
         """``dc.mention_span`` of an event, remembered by what it reads (date, precision, source, type):
@@ -485,7 +486,7 @@ class _Io:
             )
         # one link an event (the key): a stale link goes by its event, and a new member may still be
         # linked to a happening outside this set (moved by a split): unlink it first
-        gone = {e for e, _, _ in stored - want} | {e for e, _, _ in want - stored}
+        gone = {e for e, _, _ in stored - want} | {e for e, _, _ in want - stored if e not in self.unlinked}
         self.in_list("DELETE FROM happening_events WHERE event_id IN ({values})", gone)
         self.in_list("DELETE FROM happening_parties WHERE happening_id IN ({values})", ids)
         self.in_list("DELETE FROM happenings WHERE id IN ({values})", ids)
@@ -667,6 +668,7 @@ def link(
     new_events: Sequence[Mapping[str, Any]],
     gone_event_ids: Iterable[str],
     all_apart: bool = False,
+    fresh: bool = False,
 ) -> LinkResult:
     """Update happenings inside the caller's write transaction (see the module doc).
 
@@ -674,13 +676,23 @@ def link(
     ``new_events``: the events it inserted, as ``Event.to_dict()`` records. A stored happening that can
     only gain members is built from its summary (``_Io.stored``): the same rows as reading every member
     (tested).
+
+    ``fresh``: none of the events was ever stored (the writer found none of their articles and none of
+    their ids stored, and a stored article's rows go only with it), so none is linked: the reads and
+    deletes of their links, each a read of the whole link table, are skipped.
     """
     io = _Io(store, con)
     new_ids = {str(e["id"]) for e in new_events}
+    if fresh:
+        io.unlinked = new_ids
     touched = set(gone_event_ids) | new_ids
-    old_links = dict(
-        io.in_list(
-            "SELECT event_id, happening_id FROM happening_events WHERE event_id IN ({values})", touched
+    old_links = (
+        {}
+        if fresh
+        else dict(
+            io.in_list(
+                "SELECT event_id, happening_id FROM happening_events WHERE event_id IN ({values})", touched
+            )
         )
     )
     comparable = [e for e in new_events if dc.clusterable(e)]
@@ -731,7 +743,8 @@ def link(
     removed = sorted(hid for hid in before if hid not in kept)
     io.write(changed, drop=removed)
     new_links = {m: h.id for h in after for m in h.mentions}
-    io.in_list("DELETE FROM happening_events WHERE event_id IN ({values})", touched - set(new_links))
+    if not fresh:  # a fresh event has no link to delete
+        io.in_list("DELETE FROM happening_events WHERE event_id IN ({values})", touched - set(new_links))
     merged_by = {str(x["mention"]): x for h in changed for x in h.explanation}
     entries: list[tuple[Any, ...]] = []
     for eid in sorted(new_ids):

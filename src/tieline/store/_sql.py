@@ -348,10 +348,17 @@ class SqlStore(HappeningsMixin, ABC):
                     for row in self._in_list(con, "SELECT id FROM articles WHERE id IN ({values})", ids)
                 }
                 # Events to replace: this batch's articles' events, plus any stored event reusing a new id.
-                old_events = {
-                    row[0]
-                    for row in self._in_list(con, "SELECT id FROM events WHERE article_id IN ({values})", ids)
-                }
+                # A stored article's rows are written and deleted with it, in this method only: when
+                # none of the batch's articles is stored, none of their events, mentions or links is
+                # either (a full read of those key columns a batch, skipped for a batch of new articles).
+                old_events: set[str] = set()
+                if existing:
+                    old_events = {
+                        row[0]
+                        for row in self._in_list(
+                            con, "SELECT id FROM events WHERE article_id IN ({values})", sorted(existing)
+                        )
+                    }
                 old_events |= {
                     row[0]
                     for row in self._in_list(con, "SELECT id FROM events WHERE id IN ({values})", event_ids)
@@ -367,8 +374,11 @@ class SqlStore(HappeningsMixin, ABC):
                 removed = self._removed_totals(con, old_events)
                 self._in_list(con, "DELETE FROM event_actors WHERE event_id IN ({values})", list(old_events))
                 self._in_list(con, "DELETE FROM events WHERE id IN ({values})", list(old_events))
-                self._in_list(con, "DELETE FROM mentions WHERE article_id IN ({values})", ids)
-                self._in_list(con, "DELETE FROM articles WHERE id IN ({values})", ids)
+                if existing:
+                    self._in_list(
+                        con, "DELETE FROM mentions WHERE article_id IN ({values})", sorted(existing)
+                    )
+                    self._in_list(con, "DELETE FROM articles WHERE id IN ({values})", sorted(existing))
                 self._take_from_actors(con, old_keys, removed)  # before the new rows go in
                 self._insert(con, "articles", r.ARTICLE_COLUMNS, article_rows)
                 self._insert(con, "mentions", r.MENTION_COLUMNS, mention_rows)
@@ -389,6 +399,7 @@ class SqlStore(HappeningsMixin, ABC):
                             else [r.event_from_record(row[-1]) for row in event_rows]
                         ),
                         gone_event_ids=old_events,
+                        fresh=not existing and not old_events,
                     )
             except self.driver_errors as exc:
                 raise StoreError(f"writing {len(ids)} articles failed: {exc}") from exc
