@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -127,3 +130,48 @@ def test_an_in_memory_database_is_not_recycled(tmp_path: Path) -> None:
         con = store.con
         assert store.recycle() is False
         assert store.con is con and store.counts()["articles"] == 2
+
+
+_HEAP_PROBE = r"""
+import ctypes, sys
+from tieline.store import open_store
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+
+
+def mapped(size):
+    # is a block of this size a mapping of its own? (glibc counts those in mallinfo2().hblks)
+    before = libc.mallinfo2().hblks
+    p = libc.malloc(size)
+    now = libc.mallinfo2().hblks
+    libc.free(p)
+    return now > before
+
+
+libc.free(libc.malloc(16 << 20))  # a freed 16 MiB mapping raises glibc's threshold to 16 MiB
+before = mapped(8 << 20)  # so an 8 MiB block grows the heap
+with open_store(sys.argv[1]) as store:
+    store.set_memory_limit("64MB")
+# more than the heap's free room: mapped now that the threshold is fixed at 128 KiB; a small one is not
+print(before, mapped(12 << 20), mapped(64 << 10))
+"""
+
+
+@pytest.mark.skipif(not hasattr(ctypes.CDLL(None), "mallinfo2"), reason="needs glibc 2.33+")
+def test_a_capped_store_maps_big_blocks_on_their_own(tmp_path: Path) -> None:
+    # in a process of its own: the threshold is the process's, and any capped store sets it for good
+    out = subprocess.run(
+        [sys.executable, "-c", _HEAP_PROBE, str(tmp_path / "h.duckdb")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    assert out == ["False", "True", "False"]
