@@ -17,7 +17,8 @@ moves them: copy k stands for articles 64k..64k+63, dated day i mod 366) through
 ``store.write_prepared`` in batches of 64 with dedup at write, exactly as the parent of a
 ``--processes`` run does (``--no-dedup``: without the dedup step), with no spaCy in the loop. Each
 mark also prints the candidate happenings and member events the last batch read (and the most of any
-batch since the last mark) and DuckDB's own memory (``duckdb_memory()``). Like ``run_ingest`` with a cap,
+batch since the last mark), DuckDB's own memory (``duckdb_memory()``) and glibc's heap (``mallinfo2``: in
+use, free inside it, mapped on its own; also right after each recycle). Like ``run_ingest`` with a cap,
 it recycles the store's connection after every ``--recycle-every`` commits (``DuckDBStore.recycle``; 0:
 never) and prints the last recycle's time and the RSS after it.
 """
@@ -71,7 +72,7 @@ print(json.dumps({"articles": n, "processes": processes, "seconds": round(secs, 
 """
 
 WRITER = r"""
-import contextlib, dataclasses, datetime as dt, gc, json, logging, sys, time, tracemalloc
+import contextlib, ctypes, dataclasses, datetime as dt, gc, json, logging, sys, time, tracemalloc
 import psutil
 from tieline.bench import PeakMemory, generate_corpus
 from tieline.pipeline import load
@@ -188,6 +189,25 @@ def relabel(batch, k):
     return out
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                               "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+_libc = ctypes.CDLL(None)
+if hasattr(_libc, "mallinfo2"):
+    _libc.mallinfo2.restype = _MallInfo2
+
+
+def heap():
+    # glibc's main heap: in use, free inside it, and the blocks mapped on their own (None without glibc)
+    if not hasattr(_libc, "mallinfo2"):
+        return None
+    m = _libc.mallinfo2()
+    return {"in_use_mib": round(m.uordblks / 2**20, 1), "free_mib": round(m.fordblks / 2**20, 1),
+            "mapped_mib": round(m.hblkhd / 2**20, 1), "mapped_blocks": m.hblks}
+
+
 def duck_tags(store):
     rows = store.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0").fetchall()
     return {tag: round(b / 2**20, 1) for tag, b in rows}
@@ -215,6 +235,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
             store.recycle()
             probe["recycle_s"] = round(time.perf_counter() - r0, 3)
             probe["rss_after_recycle"] = rss()
+            probe["heap_after_recycle"] = heap()
         heap_peak = None
         if mark and trace:
             heap_peak = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
@@ -237,7 +258,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
                               "rss_after_write": rss(),
                               "duckdb_memory_mib": round(sum(duck.values()), 1), "duckdb_tags_mib": duck,
                               "duckdb_cap_mib": round(store.memory_limit_mib or 0), "cap_raises": list(raises),
-                              "python_heap_peak_mib": heap_peak, "gc_objects": len(gc.get_objects())}), flush=True)
+                              "python_heap_peak_mib": heap_peak, "c_heap": heap(), "gc_objects": len(gc.get_objects())}), flush=True)
             worst = {key: 0 for key in worst}
             raises.clear()
             steps.clear()

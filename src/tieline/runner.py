@@ -53,8 +53,9 @@ __all__ = [
 # gets twice the cap and the cap is set back after it (``DuckDBStore``: a commit that cannot allocate
 # invalidates the database, a statement that hits the cap is rolled back and retried with the cap one
 # step higher), so the cap can be small; DuckDB keeps only its primary keys (migration 4), whose ART
-# indexes are what it cannot evict.
-WRITER_MEMORY = "64MB"
+# indexes are what it cannot evict. 16MB was raised to 31 MiB by the second batch of every run measured,
+# and 32MB costs no write time against 64MB (docs/scale.md, memory rounds 9 and 10).
+WRITER_MEMORY = "32MB"
 # With a cap, the store's connection is closed and opened again after every this many commits
 # (``DuckDBStore.recycle``): what DuckDB and the C heap keep after freeing (a few MiB a 1,000 articles)
 # would otherwise add up over a long run (docs/scale.md, "Memory round 9").
@@ -140,6 +141,9 @@ def code_articles(pipe: Any, articles: Iterable[Article], date: _dt.date | None 
 
 
 def _init_worker(model: str | None) -> None:
+    from .store.duckdb import map_big_blocks
+
+    map_big_blocks()  # before the model loads: its big arrays and spaCy's come and go all run long
     worker_pipeline(model)
 
 

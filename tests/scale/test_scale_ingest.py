@@ -71,7 +71,7 @@ def test_a_repeated_article_id_across_worker_chunks(pipe, tmp_path: Path) -> Non
 def test_the_writer_memory_cap(pipe, tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as store:
         run_ingest([], store, pipe, store_memory=WRITER_MEMORY)
-        assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)  # WRITER_MEMORY
+        assert store.memory_limit_mib == pytest.approx(32e6 / 2**20)  # WRITER_MEMORY
         with pytest.raises(StoreError, match="not a size"):
             run_ingest([], store, pipe, store_memory="64 parsecs")
     db = tmp_path / "x.duckdb"
