@@ -141,9 +141,6 @@ def code_articles(pipe: Any, articles: Iterable[Article], date: _dt.date | None 
 
 
 def _init_worker(model: str | None) -> None:
-    from .store.duckdb import map_big_blocks
-
-    map_big_blocks()  # before the model loads: its big arrays and spaCy's come and go all run long
     worker_pipeline(model)
 
 
@@ -357,6 +354,12 @@ def run_ingest(
 
     if store_memory is not None and hasattr(store, "set_memory_limit"):
         store.set_memory_limit(store_memory)
+        if processes > 1 or pool is not None:
+            # the writer parses nothing: its big blocks are DuckDB's (not where spaCy runs, which it slowed
+            # by a third: docs/scale.md, memory round 10)
+            from .store.duckdb import map_big_blocks
+
+            map_big_blocks()
 
     counts = _Counts()
     run_id = uuid.uuid4().hex[:12]

@@ -104,7 +104,7 @@ def test_the_writer_connection_is_recycled_every_few_batches(pipe, tmp_path: Pat
             fresh(arts), store, pipe, batch=2, store_memory=WRITER_MEMORY, recycle_every=2, pool=pool
         )
         got = sorted(store.events(), key=lambda e: e["id"])
-        assert store.memory_limit_mib == pytest.approx(64e6 / 2**20)  # the cap survives the reopening
+        assert store.memory_limit_mib == pytest.approx(32e6 / 2**20)  # the cap survives the reopening
     assert summary["coded"] == 7
     assert calls == [4, 7]  # after the 2nd and the 4th commit
     assert got == reference_events(pipe, arts)  # the same events as a run without recycling

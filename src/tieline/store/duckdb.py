@@ -271,9 +271,6 @@ class DuckDBStore(SqlStore):
         be evicted (the primary keys' ART indexes grow with the database): a write that hits the cap
         raises it by one step (this first cap) and is retried (``write_prepared``), and each commit
         runs at twice the cap (``_commit_room``), so a cap never fails a run.
-
-        A cap also fixes the process's C heap threshold for mapping blocks on their own
-        (``map_big_blocks``), so DuckDB's 256 KiB blocks go back to the system when freed.
         """
         value = limit.strip()
         m = _MEMORY_RE.fullmatch(value)
@@ -284,7 +281,6 @@ class DuckDBStore(SqlStore):
         mib = float(m.group(1)) * _UNITS[m.group(3).lower()] / 2**20
         self._set_limit_mib(mib)
         self._step_mib = mib
-        map_big_blocks()
 
     def _set_limit_mib(self, mib: float) -> None:
         with self._lock:
@@ -416,7 +412,8 @@ def map_big_blocks(threshold: int = MMAP_THRESHOLD) -> bool:
     so DuckDB's blocks soon grow the heap, where the freed ones stay as free pieces between live ones:
     measured, the heap's free part grew from 23 to 47 MiB over 5,000 articles of a capped ingest
     while what was in use stayed at 76 MiB (``docs/scale.md``, memory round 10). It is the process's
-    setting: set once, it stays.
+    setting: set once, it stays. ``run_ingest`` sets it in a writer that codes in a pool (its big
+    blocks are DuckDB's), not where spaCy runs: there it made parsing a third slower.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt
