@@ -171,3 +171,15 @@ def kenya_article(text: str = TEXT, *, article_id: str | None = None) -> Article
 
 def ids(records: list[dict]) -> list[str]:
     return [r["id"] for r in records]
+
+
+def kenya_batch(n: int, *, tag: str = "m") -> list[Article]:
+    """``n`` copies of the Kenya article, each with its own id (``tag`` and a number) and event ids."""
+    arts = []
+    for i in range(n):
+        a = kenya_article(TEXT + f" {tag}{i}.", article_id=f"{tag}{i:04d}")
+        for e in a.events:
+            e.id = f"{a.id}-{e.id}"
+            e.article_id = a.id
+        arts.append(a)
+    return arts

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from store_samples import TEXT, kenya_article
+from store_samples import kenya_batch
 
 from tieline.model import Article
 from tieline.store._sql import SqlStore
@@ -21,14 +21,7 @@ OWN_ROWS = (
 
 
 def _articles(tag: str, n: int = 3) -> list[Article]:
-    out = []
-    for i in range(n):
-        a = kenya_article(TEXT + f" {tag}{i}.", article_id=f"{tag}{i:03d}")
-        for e in a.events:
-            e.id = f"{a.id}-{e.id}"
-            e.article_id = a.id
-        out.append(a)
-    return out
+    return kenya_batch(n, tag=tag)
 
 
 def _statements(store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:

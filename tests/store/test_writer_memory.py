@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from store_samples import TEXT, kenya_article
+from store_samples import kenya_batch
 
 from tieline.errors import StoreError
 from tieline.store import open_store
@@ -17,14 +17,7 @@ from tieline.store.duckdb import DuckDBStore
 
 
 def _batch(n: int) -> list:
-    arts = []
-    for i in range(n):
-        a = kenya_article(TEXT + f" {i}.", article_id=f"m{i:04d}")
-        for e in a.events:
-            e.id = f"{a.id}-{e.id}"
-            e.article_id = a.id
-        arts.append(a)
-    return arts
+    return kenya_batch(n)
 
 
 def test_a_bad_size_is_a_store_error(tmp_path: Path) -> None:
