@@ -54,7 +54,7 @@ __all__ = [
 # invalidates the database, a statement that hits the cap is rolled back and retried with the cap one
 # step higher), so the cap can be small; DuckDB keeps only its primary keys (migration 4), whose ART
 # indexes are what it cannot evict. 16MB was raised to 31 MiB by the second batch of every run measured,
-# and 32MB costs no write time against 64MB (docs/scale.md, memory rounds 9 and 10).
+# and that cost no write time measured against 64MB (docs/scale.md, memory rounds 9 and 10).
 WRITER_MEMORY = "32MB"
 # With a cap, the store's connection is closed and opened again after every this many commits
 # (``DuckDBStore.recycle``): what DuckDB and the C heap keep after freeing (a few MiB a 1,000 articles)
@@ -355,8 +355,8 @@ def run_ingest(
     if store_memory is not None and hasattr(store, "set_memory_limit"):
         store.set_memory_limit(store_memory)
         if processes > 1 or pool is not None:
-            # the writer parses nothing: its big blocks are DuckDB's (not where spaCy runs, which it slowed
-            # by a third: docs/scale.md, memory round 10)
+            # the writer parses nothing: its big blocks are DuckDB's (not set where spaCy runs, whose cost
+            # there is not settled: docs/scale.md, memory round 10)
             from .store.duckdb import map_big_blocks
 
             map_big_blocks()

@@ -413,7 +413,8 @@ def map_big_blocks(threshold: int = MMAP_THRESHOLD) -> bool:
     measured, the heap's free part grew from 23 to 47 MiB over 5,000 articles of a capped ingest
     while what was in use stayed at 76 MiB (``docs/scale.md``, memory round 10). It is the process's
     setting: set once, it stays. ``run_ingest`` sets it in a writer that codes in a pool (its big
-    blocks are DuckDB's), not where spaCy runs: there it made parsing a third slower.
+    blocks are DuckDB's), not where spaCy runs: benches with it there were slower, by no more than
+    the machine's speed varied, so its cost there is not settled.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt
