@@ -410,7 +410,7 @@ def map_big_blocks(threshold: int = MMAP_THRESHOLD) -> bool:
 
     glibc starts at 128 KiB but raises the threshold each time such a mapping is freed (up to 32 MiB),
     so DuckDB's blocks soon grow the heap, where the freed ones stay as free pieces between live ones:
-    measured, the heap's free part grew from 23 to 47 MiB over 5,000 articles of a capped ingest
+    measured, the heap's free part grew from 23 to 47 MiB from 1,024 to 7,168 articles of a capped ingest
     while what was in use stayed at 76 MiB (``docs/scale.md``, memory round 10). It is the process's
     setting: set once, it stays. ``run_ingest`` sets it in a writer that codes in a pool (its big
     blocks are DuckDB's), not where spaCy runs: benches with it there were slower, by no more than
