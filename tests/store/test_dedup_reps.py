@@ -13,6 +13,8 @@ from store_samples import event, kenya_article, state
 from test_dedup_bound import _dump, deal
 
 import tieline.store._happenings as hp
+from tieline.dedup import cluster as dc
+from tieline.errors import StoreError
 from tieline.model import Article
 from tieline.store import LATEST_VERSION
 from tieline.store._sql import SqlStore
@@ -251,8 +253,8 @@ def test_a_rerun_duplicates_nothing_in_the_tables_without_keys(store: SqlStore) 
     after = _rows(store)
     assert len(after["events"]) == len(once["events"]) - 1
     assert len(after["event_actors"]) == len(once["event_actors"]) - 2
-    for table in _BIG:
-        key = {"events": 1, "happening_events": 1}.get(table)
+    for table in (*_BIG, "happenings"):
+        key = {"events": 1, "happening_events": 1, "happenings": 1}.get(table)
         if key:
             ids = [row[0] for row in after[table]]
             assert len(ids) == len(set(ids)), table
@@ -291,7 +293,7 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
             "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
         )
     }
-    assert keyed.isdisjoint(_BIG) and {"articles", "happenings"} <= keyed
+    assert keyed.isdisjoint(_BIG) and "articles" in keyed and "happenings" not in keyed  # (migration 8)
     assert _rows(old) == _rows(new)  # every row moved, none twice
     assert "shape" in _columns(old, "happening_events")
     # NOT NULL kept: an event without an article is refused as before
@@ -307,6 +309,73 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
     assert _dump(old, summary=False) == _dump(new, summary=False)
     old.close()
     new.close()
+
+
+# -- migration 8: DuckDB's happenings without a primary key ---------------------------------------
+
+
+def test_migration_8_moves_every_happening_and_drops_its_key(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tieline.store._sql as sql_module
+    from tieline.store import DuckDBStore
+    from tieline.store.migrations import MIGRATIONS
+
+    new = DuckDBStore(":memory:")
+    new.migrate()
+    steps = _scenario(new)
+    for _ in range(5):
+        next(steps)
+    with monkeypatch.context() as m:
+        m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= 7))
+        old = DuckDBStore(tmp_path / "v7.duckdb")
+        assert old.migrate() == 7
+    assert "happenings" in _keyed(old)
+    tables = (*_BIG, "articles", "happenings", "actors")
+    with old._transaction() as con:  # the same rows, summaries too, in a store of version 7
+        for table in tables:
+            cols = _columns(old, table)
+            old._insert(con, table, cols, new._all(f"SELECT {_cols(cols)} FROM {table}"))
+    everything = {t: sorted(new._all(f"SELECT * FROM {t}"), key=repr) for t in tables}
+    assert everything["happenings"] and all(row[-1] for row in everything["happenings"])  # summaries
+    assert old.migrate() == LATEST_VERSION
+    assert "happenings" not in _keyed(old) and {"articles", "actors", "dedup_apart"} <= _keyed(old)
+    assert _columns(old, "happenings") == _columns(new, "happenings")  # the order kept, summary last
+    assert {t: sorted(old._all(f"SELECT * FROM {t}"), key=repr) for t in tables} == everything
+    with pytest.raises(Exception, match="NOT NULL"), old._transaction() as con:
+        old._execute(
+            con,
+            "INSERT INTO happenings (id, n_mentions, n_articles, n_sources, updated_at)"
+            " VALUES (NULL, 1, 1, 1, now())",
+        )
+    for store in (old, new):  # and the writes go on deciding as on the store made new
+        for _ in _scenario(store):
+            pass
+    assert _dump(old, summary=False) == _dump(new, summary=False)
+    ids = [row[0] for row in old._all("SELECT id FROM happenings")]
+    assert len(ids) == len(set(ids))
+    old.close()
+    new.close()
+
+
+def test_a_write_naming_one_happening_twice_is_refused(store: SqlStore) -> None:
+    store.write_articles([_report("w1", "P1", date="2024-03-04", source="S1")], coder="c")
+    (h,) = store.happenings()
+    before = store._all("SELECT * FROM happenings")
+    again = dc.rebuild(h["id"], tuple(store.events()))
+    twice = f"happening id {h['id']} occurs twice in one write"
+    with pytest.raises(StoreError, match=twice), store._transaction() as con:
+        hp._Io(store, con).write([again, again])
+    assert store._all("SELECT * FROM happenings") == before  # nothing written, nothing lost
+
+
+def _keyed(store: SqlStore) -> set[str]:
+    return {
+        row[0]
+        for row in store._all(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        )
+    }
 
 
 def _cols(cols: list[str]) -> str:

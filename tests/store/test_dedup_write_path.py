@@ -151,7 +151,8 @@ def test_duckdb_keeps_only_primary_keys_postgresql_every_index(store: SqlStore) 
                 "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
             )
         }
-        assert keyed == {"articles", "actors", "skips", "happenings", "dedup_apart", "schema_migrations"}
+        # happenings none since migration 8 (deleted by id and inserted again, like the links)
+        assert keyed == {"articles", "actors", "skips", "dedup_apart", "schema_migrations"}
     else:
         names = {
             row[0]

@@ -14,6 +14,7 @@ join) or starts one. Only changed happenings are rewritten; every change of memb
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import datetime as _dt
 import hashlib
@@ -458,8 +459,17 @@ class _Io:
         """Make the rows of these happenings what they now are (and delete those in ``drop``).
 
         Links (``happening_events``) are changed, not rewritten: a happening of a thousand mentions
-        that gains one costs one insert, not a thousand deletes and inserts."""
-        ids = {h.id for h in happenings} | set(drop)
+        that gains one costs one insert, not a thousand deletes and inserts.
+
+        Every happening is deleted by id and inserted again, so one id given twice is refused (on
+        DuckDB no key would: migration 8)."""
+        written = collections.Counter(h.id for h in happenings)
+        if len(written) < len(happenings):
+            twice = min(hid for hid, n in written.items() if n > 1)
+            raise StoreError(
+                f"happening id {twice} occurs twice in one write", hint="happening ids must be unique"
+            )
+        ids = set(written) | set(drop)
         # the stored explanations the grown happenings' new entries join (read before the rows go)
         explained = dict(
             self.in_list(

@@ -29,6 +29,7 @@ from tieline.store.migrations import (
     v005_link_shapes,
     v006_duckdb_append_tables,
     v007_happening_summaries,
+    v008_duckdb_keyless_happenings,
 )
 
 __all__ = [
@@ -94,6 +95,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         v007_happening_summaries.VERSION,
         v007_happening_summaries.NAME,
         v007_happening_summaries.STATEMENTS,
+    ),
+    Migration(
+        v008_duckdb_keyless_happenings.VERSION,
+        v008_duckdb_keyless_happenings.NAME,
+        v008_duckdb_keyless_happenings.STATEMENTS,
     ),
 )
 
