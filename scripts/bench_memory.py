@@ -44,6 +44,19 @@ from tieline.pipeline import load
 from tieline.runner import WRITER_MEMORY, run_ingest
 from tieline.store import open_store
 
+import logging
+
+raises = []  # the writer's cap raises (DuckDBStore logs each, with the error that asked for it)
+
+
+class _Raises(logging.Handler):
+    def emit(self, record):
+        if "memory cap raised" in record.getMessage():
+            raises.append(record.getMessage())
+
+
+logging.getLogger("tieline.store").addHandler(_Raises())
+logging.getLogger("tieline.store").setLevel(logging.INFO)
 n, processes, tmp, every = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 WRITER_MEMORY = sys.argv[5] or WRITER_MEMORY
 per_day = int(sys.argv[6]) or None
@@ -53,6 +66,12 @@ pipe = load()
 t0 = time.perf_counter()
 marks = [every * k for k in range(1, n // every + 1)] if every else []
 
+def art_mib(store):
+    # DuckDB's ART indexes (its primary keys): the memory it cannot evict, which grows with the store
+    rows = store.con.execute("SELECT memory_usage_bytes FROM duckdb_memory() WHERE tag = 'ART_INDEX'").fetchall()
+    return round(sum(b for (b,) in rows) / 2**20, 1)
+
+
 with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
     def on_batch(done):
         while marks and done >= marks[0]:
@@ -60,7 +79,10 @@ with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
             print(json.dumps({"at": done, "seconds": round(time.perf_counter() - t0, 1),
                               "peak_main_rss_mib": round(mem.main_mib, 1),
                               "peak_children_rss_mib": round(mem.children_mib, 1),
-                              "peak_tree_rss_mib": round(mem.tree_mib, 1)}), flush=True)
+                              "peak_tree_rss_mib": round(mem.tree_mib, 1),
+                              "duckdb_cap_mib": round(store.memory_limit_mib or 0),
+                              "art_index_mib": art_mib(store), "cap_raises": list(raises)}), flush=True)
+            raises.clear()
     s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64,
                    store_memory=WRITER_MEMORY, on_batch=on_batch, recycle_every=recycle)
 secs = time.perf_counter() - t0
