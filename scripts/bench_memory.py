@@ -72,7 +72,23 @@ def art_mib(store):
     return round(sum(b for (b,) in rows) / 2**20, 1)
 
 
+writing = [0.0, 0, 0]  # seconds in the store's writes since the last mark, how many, and the depth
+
+
 with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
+    for name in ("write_prepared", "write_articles"):  # time the writer (the pool's path, the in-line one)
+        def timed(*a, _f=getattr(store, name), **k):
+            writing[2] += 1  # write_articles calls write_prepared: count the outer call only
+            w0 = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                writing[2] -= 1
+                if writing[2] == 0:
+                    writing[0] += time.perf_counter() - w0
+                    writing[1] += 1
+        setattr(store, name, timed)
+
     def on_batch(done):
         while marks and done >= marks[0]:
             marks.pop(0)
@@ -81,8 +97,12 @@ with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
                               "peak_children_rss_mib": round(mem.children_mib, 1),
                               "peak_tree_rss_mib": round(mem.tree_mib, 1),
                               "duckdb_cap_mib": round(store.memory_limit_mib or 0),
-                              "art_index_mib": art_mib(store), "cap_raises": list(raises)}), flush=True)
+                              "art_index_mib": art_mib(store), "cap_raises": list(raises),
+                              "writes": writing[1],
+                              "write_s_mean": round(writing[0] / writing[1], 3) if writing[1] else None}),
+                  flush=True)
             raises.clear()
+            writing[:2] = [0.0, 0]
     s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64,
                    store_memory=WRITER_MEMORY, on_batch=on_batch, recycle_every=recycle)
 secs = time.perf_counter() - t0

@@ -52,8 +52,8 @@ __all__ = [
 # up to 80% of RAM and grows with the database, though the writer reads back almost nothing. The commit
 # gets twice the cap and the cap is set back after it (``DuckDBStore``: a commit that cannot allocate
 # invalidates the database, a statement that hits the cap is rolled back and retried with the cap one
-# step higher), so the cap can be small; DuckDB keeps only its primary keys (migration 4), whose ART
-# indexes are what it cannot evict. 16MB was raised to 31 MiB by the second batch of every run measured,
+# step higher), so the cap can be small; DuckDB keeps only the primary keys of small tables (migrations
+# 4, 6 and 8), since ART indexes are what it cannot evict. 16MB was raised to 31 MiB by the second batch of every run measured,
 # and that cost no write time measured against 64MB (docs/scale.md, memory rounds 9 and 10).
 WRITER_MEMORY = "32MB"
 # With a cap, the store's connection is closed and opened again after every this many commits

@@ -206,6 +206,7 @@ def test_a_store_of_version_4_migrates_and_decides_the_same(
 # -- migration 6: DuckDB's big append-mostly tables without primary keys --------------------------
 
 _BIG = ("mentions", "events", "event_actors", "happening_events", "happening_parties", "dedup_log")
+_GROWING = ("happenings", "articles", "actors")  # keyless on DuckDB since migration 8
 
 
 def _rows(store: SqlStore) -> dict[str, list[tuple]]:
@@ -253,8 +254,8 @@ def test_a_rerun_duplicates_nothing_in_the_tables_without_keys(store: SqlStore) 
     after = _rows(store)
     assert len(after["events"]) == len(once["events"]) - 1
     assert len(after["event_actors"]) == len(once["event_actors"]) - 2
-    for table in (*_BIG, "happenings"):
-        key = {"events": 1, "happening_events": 1, "happenings": 1}.get(table)
+    for table in (*_BIG, *_GROWING):
+        key = {"events": 1, "happening_events": 1, **dict.fromkeys(_GROWING, 1)}.get(table)
         if key:
             ids = [row[0] for row in after[table]]
             assert len(ids) == len(set(ids)), table
@@ -293,7 +294,7 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
             "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
         )
     }
-    assert keyed.isdisjoint(_BIG) and "articles" in keyed and "happenings" not in keyed  # (migration 8)
+    assert keyed.isdisjoint(_BIG)  # (and since migration 8 articles, happenings and actors have none)
     assert _rows(old) == _rows(new)  # every row moved, none twice
     assert "shape" in _columns(old, "happening_events")
     # NOT NULL kept: an event without an article is refused as before
@@ -311,12 +312,10 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
     new.close()
 
 
-# -- migration 8: DuckDB's happenings without a primary key ---------------------------------------
+# -- migration 8: DuckDB's happenings, articles and actors without primary keys -------------------
 
 
-def test_migration_8_moves_every_happening_and_drops_its_key(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_migration_8_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tieline.store._sql as sql_module
     from tieline.store import DuckDBStore
     from tieline.store.migrations import MIGRATIONS
@@ -330,7 +329,7 @@ def test_migration_8_moves_every_happening_and_drops_its_key(
         m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= 7))
         old = DuckDBStore(tmp_path / "v7.duckdb")
         assert old.migrate() == 7
-    assert "happenings" in _keyed(old)
+    assert set(_GROWING) <= _keyed(old)
     tables = (*_BIG, "articles", "happenings", "actors")
     with old._transaction() as con:  # the same rows, summaries too, in a store of version 7
         for table in tables:
@@ -339,21 +338,24 @@ def test_migration_8_moves_every_happening_and_drops_its_key(
     everything = {t: sorted(new._all(f"SELECT * FROM {t}"), key=repr) for t in tables}
     assert everything["happenings"] and all(row[-1] for row in everything["happenings"])  # summaries
     assert old.migrate() == LATEST_VERSION
-    assert "happenings" not in _keyed(old) and {"articles", "actors", "dedup_apart"} <= _keyed(old)
-    assert _columns(old, "happenings") == _columns(new, "happenings")  # the order kept, summary last
+    assert _keyed(old) == {"skips", "dedup_apart", "schema_migrations"}
+    for table in _GROWING:  # the columns' order kept (summary last)
+        assert _columns(old, table) == _columns(new, table)
     assert {t: sorted(old._all(f"SELECT * FROM {t}"), key=repr) for t in tables} == everything
-    with pytest.raises(Exception, match="NOT NULL"), old._transaction() as con:
-        old._execute(
-            con,
-            "INSERT INTO happenings (id, n_mentions, n_articles, n_sources, updated_at)"
-            " VALUES (NULL, 1, 1, 1, now())",
-        )
+    for sql in (
+        "INSERT INTO happenings (id, n_mentions, n_articles, n_sources, updated_at) VALUES (NULL, 1, 1, 1, now())",
+        "INSERT INTO articles (id, text, n_chars, coder, coded_at) VALUES (NULL, 'x', 1, 'c', now())",
+        "INSERT INTO actors (actor_key, n_events) VALUES (NULL, 1)",
+    ):  # the key columns are still never empty
+        with pytest.raises(Exception, match="NOT NULL"), old._transaction() as con:
+            old._execute(con, sql)
     for store in (old, new):  # and the writes go on deciding as on the store made new
         for _ in _scenario(store):
             pass
     assert _dump(old, summary=False) == _dump(new, summary=False)
-    ids = [row[0] for row in old._all("SELECT id FROM happenings")]
-    assert len(ids) == len(set(ids))
+    for table, key in (("happenings", "id"), ("articles", "id"), ("actors", "actor_key")):
+        ids = [row[0] for row in old._all(f"SELECT {key} FROM {table}")]
+        assert ids and len(ids) == len(set(ids)), table
     old.close()
     new.close()
 

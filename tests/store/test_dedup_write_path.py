@@ -140,7 +140,7 @@ def test_links_stay_consistent_through_rewrites_recodes_and_splits(store: SqlSto
     assert store.dedup_counts()["unlinked_events"] == 0
 
 
-def test_duckdb_keeps_only_primary_keys_postgresql_every_index(store: SqlStore) -> None:
+def test_duckdb_keeps_only_small_primary_keys_postgresql_every_index(store: SqlStore) -> None:
     if store.backend == "duckdb":
         assert store._all("SELECT index_name FROM duckdb_indexes()") == []
         # the primary keys of the small tables still guard their identity; the big append-mostly
@@ -151,8 +151,8 @@ def test_duckdb_keeps_only_primary_keys_postgresql_every_index(store: SqlStore) 
                 "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
             )
         }
-        # happenings none since migration 8 (deleted by id and inserted again, like the links)
-        assert keyed == {"articles", "actors", "skips", "dedup_apart", "schema_migrations"}
+        # happenings, articles and actors none since migration 8 (deleted by key and inserted again)
+        assert keyed == {"skips", "dedup_apart", "schema_migrations"}
     else:
         names = {
             row[0]

@@ -29,7 +29,7 @@ from tieline.store.migrations import (
     v005_link_shapes,
     v006_duckdb_append_tables,
     v007_happening_summaries,
-    v008_duckdb_keyless_happenings,
+    v008_duckdb_keyless_growing,
 )
 
 __all__ = [
@@ -97,9 +97,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         v007_happening_summaries.STATEMENTS,
     ),
     Migration(
-        v008_duckdb_keyless_happenings.VERSION,
-        v008_duckdb_keyless_happenings.NAME,
-        v008_duckdb_keyless_happenings.STATEMENTS,
+        v008_duckdb_keyless_growing.VERSION,
+        v008_duckdb_keyless_growing.NAME,
+        v008_duckdb_keyless_growing.STATEMENTS,
     ),
 )
 
