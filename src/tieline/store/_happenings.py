@@ -106,6 +106,7 @@ class LinkResult:
 
 
 _SHORT_SPAN = 31  # days: happenings with longer spans (month or year dates) are checked one by one
+_Rows = list[tuple[int, int, str]]  # (first day, last day, happening id)
 
 
 def _max_reach() -> int:
@@ -628,37 +629,44 @@ class _Io:
         if not spans:
             return set()
         parties = {w[0] for w in wanted}
-        # per party, the happenings sorted by the start of their span (a window is found by bisection);
-        # the few with long spans (month or year dates) are checked one by one
-        short: dict[str, list[tuple[int, int, str]]] = {}
-        long: dict[str, list[tuple[int, int, str]]] = {}
+        # per party and stored (type, mode), the happenings sorted by the start of their span (a window
+        # is found by bisection); the few with long spans (month or year dates) are checked one by one.
+        # Grouped by kind, the type rule is asked once a group, and the rows of kinds that cannot agree
+        # are never looked at (most of a busy party's rows: the rule mostly wants the same type).
+        short: dict[str, dict[tuple[str, str], _Rows]] = {}
+        long: dict[str, dict[tuple[str, str], _Rows]] = {}
         for hid, party in self.in_list(
             "SELECT happening_id, party FROM happening_parties WHERE happening_id IN ({values})", spans
         ):
             if party in parties:
-                h_lo, h_hi, _ = spans[hid]
+                h_lo, h_hi, stored_kind = spans[hid]
                 bucket = short if h_hi - h_lo <= _SHORT_SPAN else long
-                bucket.setdefault(party, []).append((h_lo, h_hi, hid))
-        for rows in short.values():
-            rows.sort()
-        starts = {k: [x[0] for x in rows] for k, rows in short.items()}
+                bucket.setdefault(party, {}).setdefault(stored_kind, []).append((h_lo, h_hi, hid))
+        starts: dict[tuple[str, tuple[str, str]], list[int]] = {}
+        for k, kinds in short.items():
+            for stored_kind, rows in kinds.items():
+                rows.sort()
+                starts[k, stored_kind] = [x[0] for x in rows]
         agree: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
         out: set[str] = set()
         for k, etype, emode, lo, hi in sorted(wanted):
-            rows = short.get(k, [])
-            i = bisect.bisect_left(starts.get(k, []), lo - reach - _SHORT_SPAN)
-            j = bisect.bisect_right(starts.get(k, []), hi + reach)
             found: list[tuple[int, int, str]] = []
-            for h_lo, h_hi, hid in [*rows[i:j], *long.get(k, ())]:
-                gap = max(lo, h_lo) - min(hi, h_hi)
-                if gap > reach:
-                    continue
-                pair = ((etype, emode), spans[hid][2])
-                ok = agree.get(pair)
-                if ok is None:
-                    ok = agree[pair] = dc.types_agree(*pair, rules=rules)
-                if ok:  # nearest first: the gap between the intervals, then between their middles
-                    found.append((max(0, gap), abs(lo + hi - h_lo - h_hi), hid))
+            for bucket in (short, long):
+                for stored_kind, rows in bucket.get(k, {}).items():
+                    pair = ((etype, emode), stored_kind)
+                    ok = agree.get(pair)
+                    if ok is None:
+                        ok = agree[pair] = dc.types_agree(*pair, rules=rules)
+                    if not ok:
+                        continue
+                    if bucket is short:
+                        at = starts[k, stored_kind]
+                        i = bisect.bisect_left(at, lo - reach - _SHORT_SPAN)
+                        rows = rows[i : bisect.bisect_right(at, hi + reach)]
+                    for h_lo, h_hi, hid in rows:
+                        gap = max(lo, h_lo) - min(hi, h_hi)
+                        if gap <= reach:  # nearest first: the gap between the intervals, then their middles
+                            found.append((max(0, gap), abs(lo + hi - h_lo - h_hi), hid))
             if cap and len(found) > cap:
                 found.sort()
                 found = found[:cap]
