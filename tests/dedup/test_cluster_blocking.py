@@ -1,5 +1,6 @@
-"""The clusterer's shortcuts decide nothing: blocking on (party, type), the remembered type rule and
-stopping at the first failed verdict give the happenings and explanations of the plain complete-linkage
+"""The clusterer's shortcuts decide nothing: blocking on (party, type), the remembered type rule, the
+remembered rejections (a mention saying what an earlier one said, against a happening that one failed)
+and stopping at the first failed verdict give the happenings and explanations of the plain complete-linkage
 loop (every happening sharing a party, every verdict), on random mentions that exercise every rule."""
 
 from __future__ import annotations
@@ -130,3 +131,14 @@ def test_shortcuts_decide_as_the_plain_loop(seed: int) -> None:
     assert fast == plain
     assert any(len(h["mentions"]) > 1 for h in fast)  # merges happened, so the comparison says something
     assert len(fast) < len(new) + len(stored)
+
+
+def test_remembered_rejections_are_used() -> None:
+    # the shortcut the test above checks is taken: mentions repeating a (type, mode, modality, sides)
+    # skip the happenings an earlier one failed against
+    rng = random.Random(3)
+    rules = load_rules()
+    cl = dc._Clusterer(rules)
+    for m in dc._prepare_all(_events(rng, 300, "n"), rules):
+        cl.add(m)
+    assert cl.rejected and cl.remembered > 0

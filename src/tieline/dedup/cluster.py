@@ -228,6 +228,9 @@ class _Verdict:
     failed: str = ""
     score: float = 0.0
     strength: int = 0  # how much known information agreed (place on both sides): for ambiguity
+    # the failure read only what _Clusterer.add keys its rejections by (type, mode, modality, the two
+    # sides' keys): it holds for every mention that shares them, against the same member
+    lasting: bool = False
 
 
 class _Kind(NamedTuple):
@@ -400,10 +403,12 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
     m: dict[str, str] = {}
     t = _type_verdict(a, b, rules, memo)
     if t is None:
-        return _Verdict(False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}")
+        return _Verdict(
+            False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}", lasting=True
+        )
     m["type"] = t
     if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
-        return _Verdict(False, failed=f"modality {a.modality} vs {b.modality}")
+        return _Verdict(False, failed=f"modality {a.modality} vs {b.modality}", lasting=True)
     m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
     if a.article_id == b.article_id and a.trigger != b.trigger:
         if a.sentence != b.sentence:
@@ -415,6 +420,7 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
             False,
             failed=f"actors {sorted(a.actor_keys)}->{sorted(a.recipient_keys)} vs "
             f"{sorted(b.actor_keys)}->{sorted(b.recipient_keys)}",
+            lasting=True,
         )
     m["actors"] = act
     d = _date_rule(a, b, rules)
@@ -434,24 +440,25 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
 
 def _undated(
     a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None
-) -> tuple[dict[str, str], float, int, int] | None:
+) -> tuple[dict[str, str], float, int, int] | str:
     """``_compare`` of two mentions of different articles but the date rule: the matched rules, the
-    score before the date gap is taken off, the strength and the date window; None when a rule fails."""
+    score before the date gap is taken off, the strength and the date window; when a rule fails, its
+    name ("type", "modality", "actors" or "place")."""
     m: dict[str, str] = {}
     t = _type_verdict(a, b, rules, memo)
     if t is None:
-        return None
+        return "type"
     m["type"] = t
     if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
-        return None
+        return "modality"
     m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
     act = _actors_rule(a, b, rules)
     if act is None:
-        return None
+        return "actors"
     m["actors"] = act
     p = _place_rule(a, b)
     if p is None:
-        return None
+        return "place"
     m["place"] = p[0]
     window = max(rules.window(a.type), rules.window(b.type))
     base = 1.0 + (a.type == b.type) + (a.mode == b.mode) + p[1] + (a.complete and b.complete)
@@ -862,6 +869,12 @@ class _Clusterer:
         self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
         self.reach = max([rules.default_window, *rules.windows.values()])  # no date rule allows more
         self.types: TypeMemo = {}  # _type_rule verdicts by (type, mode, type, mode)
+        # (what the type, modality and actors rules read of a mention, cluster) pairs where one of those
+        # rules failed against a member: members are only added, so it fails for every later mention
+        # that shares those values too (one busy dyad's reports are compared with a happening once)
+        self.rejected: set[tuple[tuple[Any, ...], int]] = set()
+        self.lasting = False  # set by _verdicts when it returns None: whether the failure was lasting
+        self.remembered = 0  # candidates skipped by ``rejected`` (for the tests)
 
     def _register(self, ci: int, m: _Mention) -> None:
         # blocking on (party, type): a happening can take m only if it shares a party with m and every
@@ -899,16 +912,25 @@ class _Clusterer:
         candidates = sorted({ci for k in m.parties for t in types for ci in index.get((k, t), ())})
         best: tuple[float, int, _Mention | _Ref, _Verdict] | None = None
         fits: list[int] = []
+        rejected = self.rejected
+        said = (m.type, m.mode, m.modality, m.actor_keys, m.recipient_keys)
         for ci in candidates:
             c = self.clusters[ci]
+            if (said, ci) in rejected and m.id not in c.ids:
+                self.remembered += 1
+                continue  # a mention saying the same failed the type, modality or actors rule here
             if max(m.lo, c.lo) - min(m.hi, c.hi) > self.reach:
                 continue  # every member is further away than any type's window: the date rule fails
             if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
             if m.id not in c.ids and not self._types_fit(m, c):
+                rejected.add((said, ci))
                 continue  # the type rule fails against some member: complete linkage fails
+            self.lasting = False
             verdicts = self._verdicts(m, c)
             if verdicts is None:
+                if self.lasting and m.id not in c.ids:
+                    rejected.add((said, ci))
                 continue
             o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
             score = max(v.score for _, v in verdicts)
@@ -937,6 +959,7 @@ class _Clusterer:
         for o in c.to_compare(m):
             v = _compare(m, o, self.rules, self.types)
             if not v.ok:
+                self.lasting = v.lasting
                 return None
             out.append((o, v))
         return out
@@ -953,7 +976,8 @@ class _Clusterer:
         out: list[tuple[_Mention | _Ref, _Verdict]] = []
         for g in groups.values():
             undated = _undated(m, g.proto, self.rules, self.types)
-            if undated is None:
+            if isinstance(undated, str):
+                self.lasting = undated != "place"
                 return None
             matched, base, strength, window = undated
             best: tuple[tuple[float, int, str], int, int] | None = None
@@ -977,6 +1001,7 @@ class _Clusterer:
         for o in own:
             v = _compare(m, o, self.rules, self.types)
             if not v.ok:
+                self.lasting = v.lasting
                 return None
             out.append((o, v))
         return out
