@@ -228,9 +228,10 @@ class _Verdict:
     failed: str = ""
     score: float = 0.0
     strength: int = 0  # how much known information agreed (place on both sides): for ambiguity
-    # the failure read only what _Clusterer.add keys its rejections by (type, mode, modality, the two
-    # sides' keys): it holds for every mention that shares them, against the same member
-    lasting: bool = False
+    # the rule that failed when it read only the mention's type and mode ("type"), type and modality
+    # ("modality") or type and sides' keys ("actors"): it fails for every mention sharing those values,
+    # against the same member (``_Clusterer.rejected``); "" otherwise
+    lasting: str = ""
 
 
 class _Kind(NamedTuple):
@@ -404,11 +405,11 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
     t = _type_verdict(a, b, rules, memo)
     if t is None:
         return _Verdict(
-            False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}", lasting=True
+            False, failed=f"type {a.type}/{a.mode or '-'} vs {b.type}/{b.mode or '-'}", lasting="type"
         )
     m["type"] = t
     if not rules.modalities_compatible(a.modality, b.modality, a.type, b.type):
-        return _Verdict(False, failed=f"modality {a.modality} vs {b.modality}", lasting=True)
+        return _Verdict(False, failed=f"modality {a.modality} vs {b.modality}", lasting="modality")
     m["modality"] = a.modality if a.modality == b.modality else f"{a.modality} ~ {b.modality}"
     if a.article_id == b.article_id and a.trigger != b.trigger:
         if a.sentence != b.sentence:
@@ -420,7 +421,7 @@ def _compare(a: _Mention, b: _Mention, rules: Rules, memo: TypeMemo | None = Non
             False,
             failed=f"actors {sorted(a.actor_keys)}->{sorted(a.recipient_keys)} vs "
             f"{sorted(b.actor_keys)}->{sorted(b.recipient_keys)}",
-            lasting=True,
+            lasting="actors",
         )
     m["actors"] = act
     d = _date_rule(a, b, rules)
@@ -869,11 +870,11 @@ class _Clusterer:
         self.apart: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (apart or {}).items()}
         self.reach = max([rules.default_window, *rules.windows.values()])  # no date rule allows more
         self.types: TypeMemo = {}  # _type_rule verdicts by (type, mode, type, mode)
-        # (what the type, modality and actors rules read of a mention, cluster) pairs where one of those
-        # rules failed against a member: members are only added, so it fails for every later mention
-        # that shares those values too (one busy dyad's reports are compared with a happening once)
+        # (what the type, modality or actors rule read of a mention, cluster) pairs where that rule
+        # failed against a member: members are only added, so it fails for every later mention that
+        # shares those values too (a busy dyad's reports are compared with a happening once, not each)
         self.rejected: set[tuple[tuple[Any, ...], int]] = set()
-        self.lasting = False  # set by _verdicts when it returns None: whether the failure was lasting
+        self.lasting = ""  # set by _verdicts when it returns None: the lasting rule that failed, or ""
         self.remembered = 0  # candidates skipped by ``rejected`` (for the tests)
 
     def _register(self, ci: int, m: _Mention) -> None:
@@ -913,10 +914,17 @@ class _Clusterer:
         best: tuple[float, int, _Mention | _Ref, _Verdict] | None = None
         fits: list[int] = []
         rejected = self.rejected
-        said = (m.type, m.mode, m.modality, m.actor_keys, m.recipient_keys)
+        said = {
+            "type": ("type", m.type, m.mode),
+            "modality": ("modality", m.type, m.modality),
+            "actors": ("actors", m.type, m.actor_keys, m.recipient_keys),
+        }
+        by_type, by_modality, by_actors = said.values()
         for ci in candidates:
             c = self.clusters[ci]
-            if (said, ci) in rejected and m.id not in c.ids:
+            if (
+                (by_actors, ci) in rejected or (by_modality, ci) in rejected or (by_type, ci) in rejected
+            ) and m.id not in c.ids:
                 self.remembered += 1
                 continue  # a mention saying the same failed the type, modality or actors rule here
             if max(m.lo, c.lo) - min(m.hi, c.hi) > self.reach:
@@ -924,13 +932,13 @@ class _Clusterer:
             if m.id in c.excluded or not self.apart.get(m.id, frozenset()).isdisjoint(c.ids):
                 continue
             if m.id not in c.ids and not self._types_fit(m, c):
-                rejected.add((said, ci))
+                rejected.add((by_type, ci))
                 continue  # the type rule fails against some member: complete linkage fails
-            self.lasting = False
+            self.lasting = ""
             verdicts = self._verdicts(m, c)
             if verdicts is None:
                 if self.lasting and m.id not in c.ids:
-                    rejected.add((said, ci))
+                    rejected.add((said[self.lasting], ci))
                 continue
             o, v = max(verdicts, key=lambda ov: (ov[1].score, -ov[0].lo, ov[0].id))
             score = max(v.score for _, v in verdicts)
@@ -977,7 +985,7 @@ class _Clusterer:
         for g in groups.values():
             undated = _undated(m, g.proto, self.rules, self.types)
             if isinstance(undated, str):
-                self.lasting = undated != "place"
+                self.lasting = "" if undated == "place" else undated
                 return None
             matched, base, strength, window = undated
             best: tuple[tuple[float, int, str], int, int] | None = None
