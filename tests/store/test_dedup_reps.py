@@ -261,7 +261,8 @@ def test_a_rerun_duplicates_nothing_in_the_tables_without_keys(store: SqlStore) 
             assert len(ids) == len(set(ids)), table
 
 
-def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _old_and_new(tmp_path, monkeypatch: pytest.MonkeyPatch, version: int) -> tuple[SqlStore, SqlStore]:
+    """A store made new, five steps into the scenario, and one of schema ``version`` holding its rows."""
     import tieline.store._sql as sql_module
     from tieline.store import DuckDBStore
     from tieline.store.migrations import MIGRATIONS
@@ -272,29 +273,24 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
     for _ in range(5):
         next(steps)
     with monkeypatch.context() as m:
-        m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= 4))
-        old = DuckDBStore(tmp_path / "v4.duckdb")
-        assert old.migrate() == 4
-    keyed = {
-        row[0]
-        for row in old._all(
-            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
-        )
-    }
-    assert set(_BIG) <= keyed
-    with old._transaction() as con:  # the same rows in a store of version 4 (no shapes yet)
+        m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= version))
+        old = DuckDBStore(tmp_path / f"v{version}.duckdb")
+        assert old.migrate() == version
+    keyed = _keyed(old)
+    with old._transaction() as con:  # the same rows (the columns the old version has)
         for table in (*_BIG, "articles", "happenings", "actors"):
             cols = _columns(old, table)
             old._insert(con, table, cols, new._all(f"SELECT {_cols(cols)} FROM {table}"))
+    assert _keyed(old) == keyed
+    return old, new
+
+
+def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _old_and_new(tmp_path, monkeypatch, 4)  # (no shapes yet)
+    assert set(_BIG) <= _keyed(old)
     assert _rows(old) == _rows(new)
     assert old.migrate() == LATEST_VERSION
-    keyed = {
-        row[0]
-        for row in old._all(
-            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
-        )
-    }
-    assert keyed.isdisjoint(_BIG)  # (and since migration 8 articles, happenings and actors have none)
+    assert _keyed(old).isdisjoint(_BIG)  # (and since migration 8 articles, happenings and actors have none)
     assert _rows(old) == _rows(new)  # every row moved, none twice
     assert "shape" in _columns(old, "happening_events")
     # NOT NULL kept: an event without an article is refused as before
@@ -316,25 +312,9 @@ def test_migration_6_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: p
 
 
 def test_migration_8_moves_every_row_and_drops_the_keys(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tieline.store._sql as sql_module
-    from tieline.store import DuckDBStore
-    from tieline.store.migrations import MIGRATIONS
-
-    new = DuckDBStore(":memory:")
-    new.migrate()
-    steps = _scenario(new)
-    for _ in range(5):
-        next(steps)
-    with monkeypatch.context() as m:
-        m.setattr(sql_module, "MIGRATIONS", tuple(x for x in MIGRATIONS if x.version <= 7))
-        old = DuckDBStore(tmp_path / "v7.duckdb")
-        assert old.migrate() == 7
+    old, new = _old_and_new(tmp_path, monkeypatch, 7)  # summaries too
     assert set(_GROWING) <= _keyed(old)
     tables = (*_BIG, "articles", "happenings", "actors")
-    with old._transaction() as con:  # the same rows, summaries too, in a store of version 7
-        for table in tables:
-            cols = _columns(old, table)
-            old._insert(con, table, cols, new._all(f"SELECT {_cols(cols)} FROM {table}"))
     everything = {t: sorted(new._all(f"SELECT * FROM {t}"), key=repr) for t in tables}
     assert everything["happenings"] and all(row[-1] for row in everything["happenings"])  # summaries
     assert old.migrate() == LATEST_VERSION

@@ -40,11 +40,11 @@ TABLES: tuple[str, ...] = (
 ADDED: Mapping[str, tuple[str, ...]] = {"happening_events": ("shape VARCHAR",)}
 
 
-def _create(table: str) -> str:
-    """The table's CREATE TABLE of migration 1 or 2 (released, so never edited), as ``<table>_v6``."""
+def _create(table: str, suffix: str = "_v6") -> str:
+    """The table's CREATE TABLE of migration 1 or 2 (released, so never edited), as ``<table><suffix>``."""
     for statement in (*v001_initial.STATEMENTS, *v002_happenings.STATEMENTS):
         if isinstance(statement, str) and re.search(rf"CREATE TABLE {table} \(", statement):
-            sql = statement.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_v6 (")
+            sql = statement.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}{suffix} (")
             sql = re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", sql)  # a key of several columns
             return sql.replace(" PRIMARY KEY", " NOT NULL")  # a key of one column: still never empty
     raise LookupError(f"no CREATE TABLE {table} in migrations 1 and 2")
@@ -54,17 +54,20 @@ def _duckdb_only(sql: str) -> Mapping[str, str]:
     return {"duckdb": sql, "postgresql": ""}
 
 
-def _statements() -> tuple[Mapping[str, str], ...]:
+def rebuilt_without_keys(
+    tables: tuple[str, ...], added: Mapping[str, tuple[str, ...]], suffix: str
+) -> tuple[Mapping[str, str], ...]:
+    """DuckDB statements that create each table again without its key (``<table><suffix>``, with the
+    columns later migrations ``added``), fill it from the old one, drop that and rename the new one."""
     out: list[Mapping[str, str]] = []
-    for table in TABLES:
-        out.append(_duckdb_only(_create(table)))
-        out += [
-            _duckdb_only(f"ALTER TABLE {table}_v6 ADD COLUMN {column}") for column in ADDED.get(table, ())
-        ]
-        out.append(_duckdb_only(f"INSERT INTO {table}_v6 SELECT * FROM {table}"))
+    for table in tables:
+        new = f"{table}{suffix}"
+        out.append(_duckdb_only(_create(table, suffix)))
+        out += [_duckdb_only(f"ALTER TABLE {new} ADD COLUMN {column}") for column in added.get(table, ())]
+        out.append(_duckdb_only(f"INSERT INTO {new} SELECT * FROM {table}"))
         out.append(_duckdb_only(f"DROP TABLE {table}"))
-        out.append(_duckdb_only(f"ALTER TABLE {table}_v6 RENAME TO {table}"))
+        out.append(_duckdb_only(f"ALTER TABLE {new} RENAME TO {table}"))
     return tuple(out)
 
 
-STATEMENTS: tuple[Mapping[str, str], ...] = _statements()
+STATEMENTS: tuple[Mapping[str, str], ...] = rebuilt_without_keys(TABLES, ADDED, "_v6")

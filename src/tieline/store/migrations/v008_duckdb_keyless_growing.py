@@ -37,21 +37,4 @@ TABLES: tuple[str, ...] = ("happenings", "articles", "actors")
 ADDED: Mapping[str, tuple[str, ...]] = {"happenings": ("summary VARCHAR",)}
 
 
-def _duckdb_only(sql: str) -> Mapping[str, str]:
-    return {"duckdb": sql, "postgresql": ""}
-
-
-def _statements() -> tuple[Mapping[str, str], ...]:
-    out: list[Mapping[str, str]] = []
-    for table in TABLES:
-        out.append(_duckdb_only(v6._create(table).replace(f"{table}_v6 (", f"{table}_v8 (")))
-        out += [
-            _duckdb_only(f"ALTER TABLE {table}_v8 ADD COLUMN {column}") for column in ADDED.get(table, ())
-        ]
-        out.append(_duckdb_only(f"INSERT INTO {table}_v8 SELECT * FROM {table}"))
-        out.append(_duckdb_only(f"DROP TABLE {table}"))
-        out.append(_duckdb_only(f"ALTER TABLE {table}_v8 RENAME TO {table}"))
-    return tuple(out)
-
-
-STATEMENTS: tuple[Mapping[str, str], ...] = _statements()
+STATEMENTS: tuple[Mapping[str, str], ...] = v6.rebuilt_without_keys(TABLES, ADDED, "_v8")
