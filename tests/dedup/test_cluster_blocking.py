@@ -1,4 +1,4 @@
-"""The clusterer's shortcuts decide nothing: blocking on (party, type), the remembered type rule, the
+"""The clusterer's shortcuts decide nothing: blocking on the sides' keys and types, the remembered type rule, the
 remembered rejections (a mention saying what an earlier one said, against a happening that one failed)
 and stopping at the first failed verdict give the happenings and explanations of the plain complete-linkage
 loop (every happening sharing a party, every verdict), on random mentions that exercise every rule."""
@@ -19,6 +19,7 @@ TYPES = [
     ("MOBILIZE", "troops"), ("THREATEN", ""),
 ]  # fmt: skip
 STATES = ["KEN", "USA", "SOM", "UKR", "RUS"]
+IGOS = ["NATO", "AU"]
 MODALITIES = ["asserted"] * 6 + ["pledged", "hypothetical", "threatened", "negated"]
 CITIES = [
     ("Nairobi", "KEN", -1.29, 36.82),
@@ -28,14 +29,32 @@ CITIES = [
 
 
 def _party(key: str) -> dict[str, Any]:
+    if key in IGOS:
+        return {"text": key, "name": key, "code": key, "kind": "igo"}
     return {"text": key, "name": key, "country": key, "code": key, "kind": "state"}
+
+
+def _sides(rng: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Mostly one state on each side; sometimes several parties, an organisation, or one party on both."""
+    a, b = rng.sample(STATES, 2)
+    actor, recipient = [a], [b]
+    if rng.random() < 0.15:
+        actor.append(rng.choice(IGOS + STATES))
+    if rng.random() < 0.15:
+        recipient.append(rng.choice(IGOS + STATES))
+    if rng.random() < 0.05:
+        recipient = list(actor)
+    return (
+        [_party(k) for k in actor] if rng.random() < 0.9 else [],
+        [_party(k) for k in recipient] if rng.random() < 0.8 else [],
+    )
 
 
 def _events(rng: random.Random, n: int, prefix: str) -> list[dict[str, Any]]:
     out = []
     for i in range(n):
         etype, mode = rng.choice(TYPES)
-        a, b = rng.sample(STATES, 2)
+        actor, recipient = _sides(rng)
         loc = None
         if rng.random() < 0.4:
             name, country, lat, lon = rng.choice(CITIES)
@@ -59,8 +78,8 @@ def _events(rng: random.Random, n: int, prefix: str) -> list[dict[str, Any]]:
                 "mode": mode,
                 "cameo": rng.choice(["190", "193", "040"]),
                 "modality": rng.choice(MODALITIES),
-                "actor": [_party(a)] if rng.random() < 0.9 else [],
-                "recipient": [_party(b)] if rng.random() < 0.8 else [],
+                "actor": actor,
+                "recipient": recipient,
                 "location": loc,
                 "evidence": {
                     "start": sent,
@@ -70,6 +89,37 @@ def _events(rng: random.Random, n: int, prefix: str) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def test_every_agreeing_side_shares_a_key() -> None:
+    # the blocking's promise: whenever the actors rule holds between a mention and a member, the keys
+    # the mention asks for (for the member's type) meet the keys the member is listed under; on random
+    # sides of every rule's kind (accusations, reciprocal and directed types, different types), with
+    # one to seven parties a side (past ``_BIG``) and sides missing or equal
+    rules = load_rules()
+    rng = random.Random(7)
+    parties = [*STATES, *IGOS, "GBR", "FRA"]
+    types = ["ASSAULT", "COERCE", "ACCUSE", "CONSULT", "AGREE", "RETREAT", "MOBILIZE"]
+
+    def side() -> dc._Side:
+        def keys() -> frozenset[str]:
+            return frozenset(rng.sample(parties, rng.choice([0, 1, 1, 1, 2, 2, 3, 5, 7])))
+
+        a, r = keys(), keys()
+        if rng.random() < 0.1:
+            r = a
+        return dc._Side(rng.choice(types), a, r)
+
+    agreeing = big = 0
+    for _ in range(60000):
+        m, o = side(), side()
+        if not (m.parties and o.parties) or dc._actors_rule(m, o, rules) is None:
+            continue
+        agreeing += 1
+        big += len(m.parties | o.parties) > dc._BIG
+        asked = set(dc._wanted(m, o.type, rules))
+        assert asked & set(dc._side_keys(o)), (m, o)
+    assert agreeing > 5000 and big > 500  # every branch of the rule was met
 
 
 class _Plain(dc._Clusterer):

@@ -241,6 +241,26 @@ class _Kind(NamedTuple):
     mode: str
 
 
+class _Side(NamedTuple):
+    """What the actors rule reads of a mention: its type and the keys of its two sides."""
+
+    type: str
+    actor_keys: frozenset[str]
+    recipient_keys: frozenset[str]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.actor_keys) and bool(self.recipient_keys) and self.actor_keys != self.recipient_keys
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.actor_keys | self.recipient_keys
+
+
+def _side(m: _Mention) -> _Side:
+    return _Side(m.type, m.actor_keys, m.recipient_keys)
+
+
 def _type_rule(a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules) -> str | None:
     if a.type == b.type:
         if a.mode == b.mode:
@@ -262,7 +282,7 @@ def _type_rule(a: _Mention | _Kind, b: _Mention | _Kind, rules: Rules) -> str | 
     return None
 
 
-def _actors_rule(a: _Mention, b: _Mention, rules: Rules) -> str | None:
+def _actors_rule(a: _Mention | _Side, b: _Mention | _Side, rules: Rules) -> str | None:
     if rules.accusation_pair(a.type, b.type):
         # the accuser is the one acted on, the accused the one who acted: both sides must be known
         acc, act = (a, b) if a.type == "ACCUSE" else (b, a)
@@ -464,6 +484,76 @@ def _undated(
     window = max(rules.window(a.type), rules.window(b.type))
     base = 1.0 + (a.type == b.type) + (a.mode == b.mode) + p[1] + (a.complete and b.complete)
     return m, base, int(p[1]), window
+
+
+# -- blocking on the sides ---------------------------------------------------------------------------
+# The clusterer finds a mention's candidate happenings by keys of their members' sides: a member is
+# listed under every key of ``_side_keys``, a mention asks for those of ``_wanted``, and whenever the
+# actors rule holds between the two, they share a key (tests/dedup/test_cluster_blocking.py checks this
+# on random sides). A happening none of whose members shares a key with the mention fails the rule
+# against one of them, so complete linkage rules it out: blocking decides nothing.
+_BIG = 4  # a side with more parties is not listed under each subset of them (nor asks for each)
+SideKey = tuple[Any, ...]
+
+
+def _subsets(p: frozenset[str]) -> list[frozenset[str]]:
+    """The nonempty proper subsets of ``p``."""
+    items = sorted(p)
+    return [
+        frozenset(x for j, x in enumerate(items) if bits >> j & 1) for bits in range(1, (1 << len(items)) - 1)
+    ]
+
+
+def _side_keys(s: _Side) -> list[SideKey]:
+    """The keys a member with this side is listed under (each with its type)."""
+    t, a, r = s.type, s.actor_keys, s.recipient_keys
+    p = a | r
+    keys: list[SideKey] = [(t, "p", p)]  # its parties (the reciprocal rule: the same parties)
+    for x in a:
+        keys.append((t, "a", x))  # an actor (the directed rule, with a mention that has no recipient)
+        keys.extend((t, "ar", x, y) for y in r)  # an actor and a recipient (directed; accusations)
+    keys.extend((t, "r", y) for y in r)
+    if not r:
+        keys.extend((t, "A", x) for x in a)  # an actor, and no recipient
+    if not a:
+        keys.extend((t, "R", y) for y in r)
+    if not s.complete:  # parties a mention's parties may hold (the reciprocal rule)
+        keys.append((t, "in", p))
+        keys.extend((t, "in1", k) for k in p)
+    if len(p) > _BIG:
+        keys.append((t, "big"))
+    else:  # parties an incomplete mention's parties may be within
+        keys.extend((t, "sub", q) for q in _subsets(p))
+    return keys
+
+
+def _wanted(s: _Side, t: str, rules: Rules) -> list[SideKey]:
+    """The keys a mention with this side asks for among members of type ``t``: one of them is a key of
+    every member side that the actors rule lets agree with it."""
+    a, r = s.actor_keys, s.recipient_keys
+    p = a | r
+    if rules.accusation_pair(s.type, t):  # the accuser acted on by the accused, either way round
+        return [(t, "ar", u, v) for u in r for v in a]
+    if s.type in rules.reciprocal or t in rules.reciprocal or s.type != t:
+        if not p:
+            return []
+        out: list[SideKey] = [(t, "p", p)]
+        if not s.complete:  # within a member's parties
+            out += [(t, "sub", p), (t, "big")]
+        if len(p) > _BIG:  # a member's parties within these, that member incomplete
+            out.extend((t, "in1", k) for k in p)
+        else:
+            out.extend((t, "in", q) for q in _subsets(p))
+        return out
+    if a and r:
+        return [
+            *((t, "ar", x, y) for x in a for y in r),
+            *((t, "A", x) for x in a),
+            *((t, "R", y) for y in r),
+        ]
+    if a:
+        return [(t, "a", x) for x in a]
+    return [(t, "r", y) for y in r]
 
 
 # -- happenings ------------------------------------------------------------------------------------
@@ -863,7 +953,9 @@ class _Clusterer:
     def __init__(self, rules: Rules, apart: Mapping[str, Iterable[str]] | None = None) -> None:
         self.rules = rules
         self.clusters: list[_Cluster] = []
-        self.index: dict[tuple[str, str], set[int]] = {}  # (party, member type) -> clusters
+        self.index: dict[SideKey, set[int]] = {}  # a member's side key (_side_keys) -> clusters
+        self.keys_of: dict[_Side, list[SideKey]] = {}  # _side_keys, by side
+        self.wanted: dict[tuple[_Side, str], list[SideKey]] = {}  # _wanted, by side and member type
         self.modes: dict[str, set[str]] = {}  # member type -> modes seen with it
         self.agreeing: dict[tuple[str, str], list[str]] = {}  # (type, mode) -> _agreeing_types
         # event id -> event ids it must never share a happening with (merges undone by hand)
@@ -878,10 +970,14 @@ class _Clusterer:
         self.remembered = 0  # candidates skipped by ``rejected`` (for the tests)
 
     def _register(self, ci: int, m: _Mention) -> None:
-        # blocking on (party, type): a happening can take m only if it shares a party with m and every
-        # member's type agrees with m's, so the types that may agree with m's pick its candidates
-        for k in m.parties:
-            self.index.setdefault((k, m.type), set()).add(ci)
+        # blocking on the sides (above) and types: a happening can take m only if the actors rule and
+        # the type rule hold against each member, so the types agreeing with m's and m's side pick them
+        side = _side(m)
+        keys = self.keys_of.get(side)
+        if keys is None:
+            keys = self.keys_of[side] = _side_keys(side)
+        for key in keys:
+            self.index.setdefault(key, set()).add(ci)
         modes = self.modes.setdefault(m.type, set())
         if m.mode not in modes:
             modes.add(m.mode)
@@ -910,7 +1006,18 @@ class _Clusterer:
     def add(self, m: _Mention) -> None:
         index = self.index
         types = self._agreeing_types(m)
-        candidates = sorted({ci for k in m.parties for t in types for ci in index.get((k, t), ())})
+        side = _side(m)
+        wanted = self.wanted
+        candidates_of: set[int] = set()
+        for t in types:
+            keys = wanted.get((side, t))
+            if keys is None:
+                keys = wanted[side, t] = _wanted(side, t, self.rules)
+            for key in keys:
+                got = index.get(key)
+                if got:
+                    candidates_of |= got
+        candidates = sorted(candidates_of)
         best: tuple[float, int, _Mention | _Ref, _Verdict] | None = None
         fits: list[int] = []
         rejected = self.rejected
