@@ -9,7 +9,9 @@ Full mode: for each size, a fresh Python process writes the seeded corpus to a J
 memory) into a new DuckDB store with the writer's memory cap (``WRITER_MEMORY``, as ``tieline run``),
 and reports the peak RSS of the main process, of the workers and of the whole tree (sampled by psutil
 every 0.1 s). With ``--every K`` it also prints the peak so far after every K articles, so one run
-gives the curve (and a run cut short still says how far memory had got).
+gives the curve (and a run cut short still says how far memory had got), and the main process's peak
+and low within each K articles and its RSS at the mark (a rise of the low is memory kept; of the peak
+alone, a bigger transient).
 
 Writer-only mode (``--writer-only``): the part that grew. 64 generated articles are coded once; then
 the run writes relabelled copies of their rows (new article and event ids, dates moved as the corpus
@@ -73,6 +75,19 @@ def art_mib(store):
 
 
 writing = [0.0, 0, 0]  # seconds in the store's writes since the last mark, how many, and the depth
+import psutil, threading
+ME = psutil.Process()
+window = [0.0, float("inf")]  # the main process's highest and lowest RSS sampled since the last mark
+
+
+def _window():
+    while True:
+        rss = ME.memory_info().rss / 2**20
+        window[0], window[1] = max(window[0], rss), min(window[1], rss)
+        time.sleep(0.1)
+
+
+threading.Thread(target=_window, daemon=True).start()
 
 
 with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
@@ -96,6 +111,10 @@ with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
                               "peak_main_rss_mib": round(mem.main_mib, 1),
                               "peak_children_rss_mib": round(mem.children_mib, 1),
                               "peak_tree_rss_mib": round(mem.tree_mib, 1),
+                              # the main process in this mark's window alone: its peak and its low, and now
+                              "main_window_peak_mib": round(window[0], 1),
+                              "main_window_low_mib": round(window[1], 1),
+                              "main_rss_mib": round(ME.memory_info().rss / 2**20, 1),
                               "duckdb_cap_mib": round(store.memory_limit_mib or 0),
                               "art_index_mib": art_mib(store), "cap_raises": list(raises),
                               "writes": writing[1],
@@ -103,6 +122,7 @@ with PeakMemory() as mem, open_store(f"{tmp}/mem-{n}.duckdb") as store:
                   flush=True)
             raises.clear()
             writing[:2] = [0.0, 0]
+            window[:] = [0.0, float("inf")]
     s = run_ingest(read_paths([src]), store, pipe, processes=processes, batch=64,
                    store_memory=WRITER_MEMORY, on_batch=on_batch, recycle_every=recycle)
 secs = time.perf_counter() - t0
