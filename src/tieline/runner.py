@@ -12,8 +12,9 @@ and events on their ids), so nothing is missing and nothing is duplicated.
 
 With ``processes > 1`` a pool of worker processes each loads the pipeline once, parses and codes
 chunks of articles, and sends back the coded articles (events and mentions; tokens are dropped) to the
-one writer, the parent. At most ``2 * processes`` chunks are in flight, so memory stays flat however
-long the input is.
+one writer, the parent. At most ``2 * processes`` chunks are in flight, and a batch's worth more when
+the parent writes the workers' store rows (so they go on coding while it writes), so memory stays flat
+however long the input is.
 """
 
 from __future__ import annotations
@@ -173,23 +174,37 @@ class CodingPool:
         ctx = mp.get_context("spawn")  # no fork of a process holding DuckDB/thread state
         self._pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
 
-    def code(self, articles: Iterable[Article], *, date: _dt.date | None = None) -> Iterator[Article]:
-        """Coded articles in input order; at most ``2 * processes`` chunks are in flight."""
+    def code(
+        self, articles: Iterable[Article], *, date: _dt.date | None = None, ahead: int = 0
+    ) -> Iterator[Article]:
+        """Coded articles in input order; at most ``2 * processes`` chunks are in flight (and ``ahead``
+        more, as in ``prepare``)."""
         func = functools.partial(_code_chunk, self.model, date)
-        for coded in self._map(func, articles):
+        for coded in self._map(func, articles, ahead=ahead):
             yield from coded
 
     def prepare(
-        self, articles: Iterable[Article], *, coder: str, date: _dt.date | None = None
+        self,
+        articles: Iterable[Article],
+        *,
+        coder: str,
+        date: _dt.date | None = None,
+        ahead: int = 0,
     ) -> Iterator[Any]:
         """Like ``code``, but each worker also builds the store rows of its chunk: yields, in input
-        order, one ``tieline.store._sql.PreparedBatch`` a chunk (for ``store.write_prepared``)."""
-        func = functools.partial(_prepare_chunk, self.model, date, coder)
-        return self._map(func, articles)
+        order, one ``tieline.store._sql.PreparedBatch`` a chunk (for ``store.write_prepared``).
 
-    def _map(self, func: Callable[[list[Article]], bytes], articles: Iterable[Article]) -> Iterator[Any]:
+        ``ahead``: chunks in flight beyond ``2 * processes``. A caller that stops taking chunks for a while
+        (a store write between batches) passes a batch's worth, so the workers still have chunks to code
+        while it writes instead of going idle once the few in flight are done."""
+        func = functools.partial(_prepare_chunk, self.model, date, coder)
+        return self._map(func, articles, ahead=ahead)
+
+    def _map(
+        self, func: Callable[[list[Article]], bytes], articles: Iterable[Article], *, ahead: int = 0
+    ) -> Iterator[Any]:
         pending: deque[Any] = deque()
-        limit = 2 * self.processes
+        limit = 2 * self.processes + max(0, ahead)
         chunk: list[Article] = []
         for article in articles:
             chunk.append(article)
@@ -447,10 +462,12 @@ def run_ingest(
     try:
         if processes > 1 and pool is None:
             own_pool = pool = CodingPool(processes, model=worker_model)
+        # a batch's chunks more in flight: the workers go on coding while this process writes
+        ahead = -(-batch // pool.chunk) if pool is not None else 0
         if pool is not None and hasattr(store, "write_prepared"):
             # Workers code and build the rows; the parent only reads the input and inserts.
             held = 0
-            for part in pool.prepare(articles(), coder=pipe.version, date=date):
+            for part in pool.prepare(articles(), coder=pipe.version, date=date, ahead=ahead):
                 if prepared and any(p.overlaps(part) for p in prepared):
                     flush()  # a repeated article id: its later copy goes in the next transaction
                     held = 0
@@ -463,7 +480,7 @@ def run_ingest(
             if pool is None and write_behind:
                 writer = _WriteBehind()
             if pool is not None:
-                coded = pool.code(articles(), date=date)
+                coded = pool.code(articles(), date=date, ahead=ahead)
             elif parse_ahead:
                 coded = parsing = _parse_ahead(pipe, articles(), date)
             else:

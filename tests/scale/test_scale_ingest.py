@@ -122,3 +122,30 @@ def test_no_recycling_without_a_cap_or_when_turned_off(pipe, tmp_path: Path) -> 
         with pytest.raises(ValueError, match="recycle_every"):
             run_ingest([], store, pipe, store_memory=WRITER_MEMORY, recycle_every=0)
     assert RECYCLE_EVERY >= 1
+
+
+def test_the_workers_have_a_batch_of_chunks_in_flight_while_the_parent_writes(pipe, tmp_path: Path) -> None:
+    """The parent writes between batches without taking chunks; the chunks it submitted before the write
+    keep both workers busy through it (2 x processes, and a batch's worth more)."""
+    arts = small_articles(16, seed=27)
+    with CodingPool(2, chunk=1) as pool, open_store(tmp_path / "f.duckdb") as store:
+        submitted: list[int] = []
+        at_write: list[int] = []
+        submit, write = pool._pool.apply_async, store.write_prepared
+
+        def counted_submit(*args, **kwargs):
+            submitted.append(1)
+            return submit(*args, **kwargs)
+
+        def counted_write(batch):
+            at_write.append(len(submitted))
+            return write(batch)
+
+        pool._pool.apply_async = counted_submit
+        store.write_prepared = counted_write
+        summary = run_ingest(fresh(arts), store, pipe, batch=4, pool=pool)
+        got = sorted(store.events(), key=lambda e: e["id"])
+    assert summary["coded"] == 16
+    # at the first write 4 chunks (one article each) were taken and 2 x 2 + 4 - 1 more are in flight
+    assert at_write[0] == 4 + (2 * 2 + 4 - 1)
+    assert got == reference_events(pipe, arts)
