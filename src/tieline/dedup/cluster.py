@@ -62,6 +62,12 @@ _PRECISION_RANK = {"exact": 0, "city": 1, "facility": 1, "region": 2, "sea": 3, 
 
 
 # -- a mention, prepared for comparison ------------------------------------------------------------
+def _complete(actor_keys: frozenset[str], recipient_keys: frozenset[str]) -> bool:
+    """Both sides known and not one party: a mention whose two sides are one party ("the US ... its
+    troops") tells no counterpart."""
+    return bool(actor_keys) and bool(recipient_keys) and actor_keys != recipient_keys
+
+
 @dataclass(frozen=True, slots=True)  # slots: a write holds one for every member of every candidate
 class _Mention:
     raw: Mapping[str, Any]
@@ -84,8 +90,7 @@ class _Mention:
 
     @property
     def complete(self) -> bool:
-        # a mention whose two sides are one party ("the US ... its troops") tells no counterpart
-        return bool(self.actor_keys) and bool(self.recipient_keys) and self.actor_keys != self.recipient_keys
+        return _complete(self.actor_keys, self.recipient_keys)
 
     @property
     def parties(self) -> frozenset[str]:
@@ -250,7 +255,7 @@ class _Side(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        return bool(self.actor_keys) and bool(self.recipient_keys) and self.actor_keys != self.recipient_keys
+        return _complete(self.actor_keys, self.recipient_keys)
 
     @property
     def parties(self) -> frozenset[str]:
