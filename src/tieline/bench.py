@@ -241,6 +241,10 @@ class BenchResult:
     parse_ahead: bool = False
     bare_seconds: list[float] = field(default_factory=list)
     e2e_seconds: list[float] = field(default_factory=list)
+    # bare spaCy as tieline runs it: the same default components, the pipeline's matrix products (``blas``),
+    # one BLAS thread a worker, and workers that send nothing back (``_SameOps``); None where not timed
+    blas: str = "numpy"
+    same_ops_seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
     # less disturbed than wall time on a machine shared with other jobs (None with worker processes,
     # whose CPU this process does not see)
@@ -260,6 +264,15 @@ class BenchResult:
     @property
     def e2e_articles_per_s(self) -> float:
         return self.articles / statistics.median(self.e2e_seconds)
+
+    @property
+    def same_ops_articles_per_s(self) -> float | None:
+        return self.articles / statistics.median(self.same_ops_seconds) if self.same_ops_seconds else None
+
+    @property
+    def same_ops_ratios(self) -> list[float]:
+        """Each repeat's end-to-end rate over its bare rate with the same ops and workers."""
+        return [b / e for b, e in zip(self.same_ops_seconds, self.e2e_seconds, strict=False) if e > 0]
 
     @property
     def ratio(self) -> float:
@@ -299,6 +312,13 @@ class BenchResult:
             cpu_ratio=None if self.cpu_ratio is None else round(self.cpu_ratio, 3),
             ratios=[round(x, 3) for x in self.ratios],
             ratio_median_of_repeats=round(statistics.median(self.ratios), 3) if self.ratios else None,
+            same_ops_articles_per_s=None
+            if self.same_ops_articles_per_s is None
+            else round(self.same_ops_articles_per_s, 2),
+            same_ops_ratios=[round(x, 3) for x in self.same_ops_ratios],
+            same_ops_ratio_median_of_repeats=round(statistics.median(self.same_ops_ratios), 3)
+            if self.same_ops_ratios
+            else None,
             cpu_ratios=[round(x, 3) for x in self.cpu_ratios],
             cpu_ratio_median_of_repeats=round(statistics.median(self.cpu_ratios), 3)
             if self.cpu_ratios
@@ -309,6 +329,7 @@ class BenchResult:
         )
         d["bare_seconds"] = [round(s, 3) for s in self.bare_seconds]
         d["e2e_seconds"] = [round(s, 3) for s in self.e2e_seconds]
+        d["same_ops_seconds"] = [round(s, 3) for s in self.same_ops_seconds]
         d["bare_cpu_seconds"] = [round(s, 3) for s in self.bare_cpu_seconds]
         d["e2e_cpu_seconds"] = [round(s, 3) for s in self.e2e_cpu_seconds]
         return d
@@ -319,7 +340,17 @@ class BenchResult:
             f"{self.articles} articles, {self.words} words ({d['words_per_article']} a article), "
             f"model {self.model}, {self.processes} process(es){' (warm pool)' if self.warm else ''}, "
             f"median of {self.repeat}",
-            f"bare spaCy : {d['bare_articles_per_s']:>8.2f} articles/s {d['bare_words_per_s']:>10.0f} words/s",
+            f"bare spaCy : {d['bare_articles_per_s']:>8.2f} articles/s {d['bare_words_per_s']:>10.0f} words/s"
+            "  (spacy.load's defaults, nlp.pipe(n_process=N))",
+            *(
+                [
+                    f"bare, same ops: {d['same_ops_articles_per_s']:>5.2f} articles/s "
+                    f"{d['same_ops_articles_per_s'] * d['words_per_article']:>10.0f} words/s"
+                    f"  (blas={self.blas}, tieline's worker processes)"
+                ]
+                if d["same_ops_articles_per_s"] is not None
+                else []
+            ),
             f"end-to-end : {d['e2e_articles_per_s']:>8.2f} articles/s {d['e2e_words_per_s']:>10.0f} words/s"
             f"  ({self.events} events)",
             f"ratio e2e/bare: {d['ratio']:.3f}"
@@ -334,6 +365,13 @@ class BenchResult:
                 if d["ratio_median_of_repeats"] is not None
                 else ""
             ),
+            *(
+                [
+                    f"ratio e2e/bare with the same ops: median of the repeats' own {d['same_ops_ratio_median_of_repeats']:.3f}"
+                ]
+                if d["same_ops_ratio_median_of_repeats"] is not None
+                else []
+            ),
             f"peak RSS: {d['peak_rss_mib']:.0f} MiB (main process), {d['peak_children_rss_mib']:.0f} MiB "
             f"(workers), {d['peak_tree_rss_mib']:.0f} MiB (all)",
             f"bare spaCy components: {', '.join(self.bare_components)}; end-to-end: {', '.join(self.e2e_components)}",
@@ -345,6 +383,74 @@ def _bare_parse(plain: Any, texts: list[str], processes: int, batch_size: int) -
     component, none of tieline's), the same batch size and the same process count."""
     for _doc in plain.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
+
+
+_SAME_OPS_NLP: Any = None  # the model of a ``_SameOps`` worker process
+
+
+def _load_same_ops(model: str, blas: str) -> Any:
+    import spacy
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=blas == "blis"):
+        return spacy.load(model)
+
+
+def _init_same_ops(model: str, blas: str) -> None:
+    from .runner import one_blas_thread
+
+    global _SAME_OPS_NLP
+    one_blas_thread()
+    _SAME_OPS_NLP = _load_same_ops(model, blas)
+
+
+def _parse_count(batch_size: int, texts: list[str]) -> int:
+    return sum(len(doc) for doc in _SAME_OPS_NLP.pipe(texts, batch_size=batch_size))
+
+
+class _SameOps:
+    """Bare spaCy parsing as tieline runs it: ``spacy.load``'s default components (as the bare side), loaded with
+    the pipeline's ops (``blas``), in the same kind of worker pool as the end-to-end run (spawned processes, one
+    BLAS thread each, chunks of ``chunk`` texts, at most ``2 * processes`` chunks in flight plus a batch's worth)
+    that send back only a token count: what parsing alone costs on the path the end-to-end run takes, so that
+    the ratio to it is what coding and storing cost. One process parses in this one."""
+
+    def __init__(self, model: str, blas: str, processes: int, *, chunk: int = 16) -> None:
+        self.model, self.blas, self.processes, self.chunk = model, blas, processes, chunk
+        self._pool: Any = None
+        self._nlp: Any = None
+        if processes > 1:
+            import multiprocessing as mp
+
+            self._pool = mp.get_context("spawn").Pool(
+                processes, initializer=_init_same_ops, initargs=(model, blas)
+            )
+        else:
+            self._nlp = _load_same_ops(model, blas)
+
+    def parse(self, texts: list[str], batch_size: int) -> int:
+        if self._pool is None:
+            return sum(len(doc) for doc in self._nlp.pipe(texts, batch_size=batch_size))
+        import functools
+        from collections import deque
+
+        func = functools.partial(_parse_count, batch_size)
+        limit = 2 * self.processes + -(-64 // self.chunk)
+        pending: deque[Any] = deque()
+        tokens = 0
+        for i in range(0, len(texts), self.chunk):
+            pending.append(self._pool.apply_async(func, (texts[i : i + self.chunk],)))
+            while len(pending) >= limit:
+                tokens += pending.popleft().get()
+        while pending:
+            tokens += pending.popleft().get()
+        return tokens
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
 
 def _copy(articles: Iterable[Article]) -> Iterator[Article]:
@@ -367,6 +473,7 @@ def run_bench(
     log: Any = None,
     write_behind: bool = False,
     parse_ahead: bool = True,
+    same_ops: bool = True,
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 
@@ -376,7 +483,8 @@ def run_bench(
     ``warm`` starts the worker pool once, before timing (a long ingest pays that start-up once); by
     default each end-to-end run starts its own pool, as each bare run starts spaCy's processes.
     ``write_behind`` writes each batch on a writer thread with one process (``run_ingest``); ``parse_ahead``
-    parses on a thread of its own while the run codes (one process).
+    parses on a thread of its own while the run codes (one process). ``same_ops`` also times bare spaCy as
+    tieline runs it (``_SameOps``: the pipeline's ops and worker pool) on the same texts in each repeat.
     """
     from .pipeline import load
     from .runner import WRITER_MEMORY, run_ingest
@@ -404,6 +512,7 @@ def run_bench(
         parse_ahead=parse_ahead and processes == 1,
         bare_components=list(plain.pipe_names),
         e2e_components=list(nlp.nlp.pipe_names),
+        blas=nlp.blas,
     )
     # What loads on first use (the entity recogniser, the geocoder's index, the store's bulk-insert imports) is
     # used once before timing, on two articles into a throwaway store, as the bare side's model is loaded before
@@ -420,12 +529,26 @@ def run_bench(
 
         pool = CodingPool(processes, model=model)  # started (and its pipelines loaded) before timing
         list(pool.code(_copy(docs[: processes * pool.chunk])))
+    same = None
+    if same_ops and (processes == 1 or warm):
+        # loaded (and its processes started) before timing, as the warm pool; with one process, as ``plain``
+        same = _SameOps(nlp.model, nlp.blas, processes)
+        same.parse(texts[: 2 * processes * same.chunk], nlp.batch_size)
     with PeakMemory() as mem, tempfile.TemporaryDirectory(prefix="tieline-bench-") as tmp:
         for i in range(repeat):
             t0, c0 = time.perf_counter(), time.process_time()
             _bare_parse(plain, texts, processes, nlp.batch_size)
             result.bare_seconds.append(time.perf_counter() - t0)
             result.bare_cpu_seconds.append(time.process_time() - c0)
+            if same_ops:
+                t0 = time.perf_counter()
+                own = same or _SameOps(
+                    nlp.model, nlp.blas, processes
+                )  # a cold run starts its own, as spaCy's does
+                own.parse(texts, nlp.batch_size)
+                if own is not same:
+                    own.close()
+                result.same_ops_seconds.append(time.perf_counter() - t0)
             db = Path(tmp) / f"bench-{i}.duckdb"
             t0, c0 = time.perf_counter(), time.process_time()
             with open_store(str(db)) as store:
@@ -439,10 +562,13 @@ def run_bench(
             if log is not None:
                 log(
                     f"run {i + 1}/{repeat}: bare {result.bare_seconds[-1]:.2f} s, "
-                    f"end-to-end {result.e2e_seconds[-1]:.2f} s"
+                    + (f"bare with the same ops {result.same_ops_seconds[-1]:.2f} s, " if same_ops else "")
+                    + f"end-to-end {result.e2e_seconds[-1]:.2f} s"
                 )
     if pool is not None:
         pool.close()
+    if same is not None:
+        same.close()
     result.peak_rss_mib = mem.self_mib
     result.peak_tree_rss_mib = mem.tree_mib
     result.peak_children_rss_mib = mem.children_mib

@@ -51,21 +51,31 @@ class NLP:
     model: str
     nlp: Language
     batch_size: int = 32
+    blas: str = "numpy"
 
     @classmethod
-    def load(cls, model: str | None = None, *, batch_size: int = 32) -> NLP:
-        import spacy
+    def load(cls, model: str | None = None, *, batch_size: int = 32, blas: str = "numpy") -> NLP:
+        """Load the model without its ``senter`` (the parser sets sentences), with the line-break component.
 
+        ``blas`` picks what multiplies the networks' matrices: ``"numpy"`` (numpy's BLAS) or ``"blis"`` (thinc's
+        default). A thinc layer keeps the ops it was built with, so the choice holds for this pipeline only,
+        whatever the current ops are later. The parsers' own step loops use BLIS either way."""
+        import spacy
+        from thinc.api import use_ops
+
+        if blas not in ("numpy", "blis"):
+            raise ValueError(f"blas must be 'numpy' or 'blis', not {blas!r}")
         _register_components()
         name = available_model(model)
         try:
-            nlp = spacy.load(name, exclude=["senter"])
+            with use_ops("numpy", use_blis=blas == "blis"):
+                nlp = spacy.load(name, exclude=["senter"])
         except OSError as exc:  # pragma: no cover - depends on the installation
             raise ModelNotFoundError(f"cannot load spaCy model {name}: {exc}") from exc
         nlp.max_length = max(nlp.max_length, 2_000_000)
         if "tieline_line_breaks" not in nlp.pipe_names:
             nlp.add_pipe("tieline_line_breaks", before="parser")
-        return cls(model=name, nlp=nlp, batch_size=batch_size)
+        return cls(model=name, nlp=nlp, batch_size=batch_size, blas=blas)
 
     @property
     def version(self) -> str:

@@ -58,7 +58,9 @@ class Pipeline:
         if self._nlp is None:
             from .nlp import NLP
 
-            self._nlp = NLP.load(self.settings.model, batch_size=self.settings.batch_size)
+            self._nlp = NLP.load(
+                self.settings.model, batch_size=self.settings.batch_size, blas=self.settings.blas
+            )
             _freeze_loaded()
         return self._nlp
 

@@ -119,11 +119,26 @@ class Checkpoint:
 # -- coding in worker processes ---------------------------------------------------------------------
 
 
+def one_blas_thread() -> None:
+    """Give numpy's BLAS one thread in this process, for good.
+
+    A worker of the pool or of the Dask engine has a core's worth of work: with a BLAS thread for every core, each
+    worker's matrix products spread over the cores the other workers are parsing on, and the threads' spinning
+    between calls costs more than the products gain (2 processes on 2 cores: 12.2 articles/s against 15.1 with
+    one thread each; docs/scale.md, "Round 13")."""
+    import numpy  # noqa: F401 - loads the BLAS library: threadpoolctl limits only those loaded
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 @functools.lru_cache(maxsize=4)
 def worker_pipeline(model: str | None = None) -> Any:
-    """The pipeline of this process, loaded once (workers of the pool and of the Dask engine use it)."""
+    """The pipeline of this process, loaded once (workers of the pool and of the Dask engine use it), with
+    numpy's BLAS on one thread (``one_blas_thread``)."""
     from .pipeline import load
 
+    one_blas_thread()
     pipe = load(model)
     pipe.nlp  # noqa: B018 - load spaCy now, not inside the first task
     return pipe

@@ -153,6 +153,24 @@ def test_bench_command_json(pipe) -> None:
     assert 0 < d["ratio"] < 5 and d["events"] > 0
     assert d["peak_rss_mib"] > 50
     assert 500 <= d["words_per_article"] < 600
+    # bare spaCy with the pipeline's ops, timed in each repeat beside the other two
+    assert d["blas"] == "numpy" and len(d["same_ops_seconds"]) == 2
+    pairs = zip(d["same_ops_ratios"], d["same_ops_seconds"], d["e2e_seconds"], strict=True)
+    assert all(abs(r - b / e) < 0.01 for r, b, e in pairs)
+    assert d["same_ops_articles_per_s"] > 0
+
+
+def test_bench_same_ops_in_worker_processes(pipe) -> None:
+    """With 2 processes the same-ops side parses in a pool of its own (cold: started in each repeat); without
+    it, nothing is timed for it."""
+    result = CliRunner().invoke(bench, ["--articles", "4", "--repeat", "1", "--processes", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert len(d["same_ops_seconds"]) == 1 and d["same_ops_articles_per_s"] > 0
+    result = CliRunner().invoke(bench, ["--articles", "2", "--repeat", "1", "--no-same-ops", "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert d["same_ops_seconds"] == [] and d["same_ops_articles_per_s"] is None
 
 
 def test_run_command_errors_are_one_line(tmp_path: Path) -> None:
