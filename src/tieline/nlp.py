@@ -63,7 +63,9 @@ class NLP:
         import spacy
         from thinc.api import use_ops
 
-        if blas not in ("numpy", "blis"):
+        from .config import BLAS_CHOICES
+
+        if blas not in BLAS_CHOICES:
             raise ValueError(f"blas must be 'numpy' or 'blis', not {blas!r}")
         _register_components()
         name = available_model(model)
