@@ -242,7 +242,7 @@ class BenchResult:
     bare_seconds: list[float] = field(default_factory=list)
     e2e_seconds: list[float] = field(default_factory=list)
     # bare spaCy as tieline runs it: the same default components, the pipeline's matrix products (``blas``),
-    # one BLAS thread a worker, and workers that send nothing back (``_SameOps``); None where not timed
+    # one BLAS thread a worker, and workers that send nothing back (``_SameOps``); empty where not timed
     blas: str = "numpy"
     same_ops_seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
@@ -388,20 +388,13 @@ def _bare_parse(plain: Any, texts: list[str], processes: int, batch_size: int) -
 _SAME_OPS_NLP: Any = None  # the model of a ``_SameOps`` worker process
 
 
-def _load_same_ops(model: str, blas: str) -> Any:
-    import spacy
-    from thinc.api import use_ops
-
-    with use_ops("numpy", use_blis=blas == "blis"):
-        return spacy.load(model)
-
-
 def _init_same_ops(model: str, blas: str) -> None:
+    from .nlp import load_model
     from .runner import one_blas_thread
 
     global _SAME_OPS_NLP
     one_blas_thread()
-    _SAME_OPS_NLP = _load_same_ops(model, blas)
+    _SAME_OPS_NLP = load_model(model, blas=blas)
 
 
 def _parse_count(batch_size: int, texts: list[str]) -> int:
@@ -415,8 +408,11 @@ class _SameOps:
     that send back only a token count: what parsing alone costs on the path the end-to-end run takes, so that
     the ratio to it is what coding and storing cost. One process parses in this one."""
 
-    def __init__(self, model: str, blas: str, processes: int, *, chunk: int = 16) -> None:
+    def __init__(self, model: str, blas: str, processes: int, *, chunk: int = 16, batch: int = 64) -> None:
+        from .nlp import load_model
+
         self.model, self.blas, self.processes, self.chunk = model, blas, processes, chunk
+        self.limit = 2 * processes + -(-batch // chunk)  # as ``run_ingest`` keeps in flight
         self._pool: Any = None
         self._nlp: Any = None
         if processes > 1:
@@ -426,7 +422,7 @@ class _SameOps:
                 processes, initializer=_init_same_ops, initargs=(model, blas)
             )
         else:
-            self._nlp = _load_same_ops(model, blas)
+            self._nlp = load_model(model, blas=blas)
 
     def parse(self, texts: list[str], batch_size: int) -> int:
         if self._pool is None:
@@ -435,12 +431,11 @@ class _SameOps:
         from collections import deque
 
         func = functools.partial(_parse_count, batch_size)
-        limit = 2 * self.processes + -(-64 // self.chunk)
         pending: deque[Any] = deque()
         tokens = 0
         for i in range(0, len(texts), self.chunk):
             pending.append(self._pool.apply_async(func, (texts[i : i + self.chunk],)))
-            while len(pending) >= limit:
+            while len(pending) >= self.limit:
                 tokens += pending.popleft().get()
         while pending:
             tokens += pending.popleft().get()
@@ -532,7 +527,7 @@ def run_bench(
     same = None
     if same_ops and (processes == 1 or warm):
         # loaded (and its processes started) before timing, as the warm pool; with one process, as ``plain``
-        same = _SameOps(nlp.model, nlp.blas, processes)
+        same = _SameOps(nlp.model, nlp.blas, processes, batch=batch)
         same.parse(texts[: 2 * processes * same.chunk], nlp.batch_size)
     with PeakMemory() as mem, tempfile.TemporaryDirectory(prefix="tieline-bench-") as tmp:
         for i in range(repeat):
@@ -543,7 +538,7 @@ def run_bench(
             if same_ops:
                 t0 = time.perf_counter()
                 own = same or _SameOps(
-                    nlp.model, nlp.blas, processes
+                    nlp.model, nlp.blas, processes, batch=batch
                 )  # a cold run starts its own, as spaCy's does
                 own.parse(texts, nlp.batch_size)
                 if own is not same:

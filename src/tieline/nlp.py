@@ -60,18 +60,10 @@ class NLP:
         ``blas`` picks what multiplies the networks' matrices: ``"numpy"`` (numpy's BLAS) or ``"blis"`` (thinc's
         default). A thinc layer keeps the ops it was built with, so the choice holds for this pipeline only,
         whatever the current ops are later. The parsers' own step loops use BLIS either way."""
-        import spacy
-        from thinc.api import use_ops
-
-        from .config import BLAS_CHOICES
-
-        if blas not in BLAS_CHOICES:
-            raise ValueError(f"blas must be 'numpy' or 'blis', not {blas!r}")
         _register_components()
         name = available_model(model)
         try:
-            with use_ops("numpy", use_blis=blas == "blis"):
-                nlp = spacy.load(name, exclude=["senter"])
+            nlp = load_model(name, blas=blas, exclude=("senter",))
         except OSError as exc:  # pragma: no cover - depends on the installation
             raise ModelNotFoundError(f"cannot load spaCy model {name}: {exc}") from exc
         nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -98,6 +90,21 @@ class NLP:
     def pipe_docs(self, texts: Iterable[str]) -> Iterator[Any]:
         """Bare spaCy parsing (for benchmarks): yields spaCy docs."""
         return iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+
+
+def load_model(name: str, *, blas: str = "numpy", exclude: Iterable[str] = ()) -> Language:
+    """``spacy.load(name, exclude=...)`` with the networks' matrix products done by ``blas``: ``"numpy"`` (numpy's
+    BLAS) or ``"blis"`` (thinc's default). The layers keep the ops they were built with; the current ops are left
+    as they were."""
+    import spacy
+    from thinc.api import use_ops
+
+    from .config import BLAS_CHOICES
+
+    if blas not in BLAS_CHOICES:
+        raise ValueError(f"blas must be 'numpy' or 'blis', not {blas!r}")
+    with use_ops("numpy", use_blis=blas == "blis"):
+        return spacy.load(name, exclude=list(exclude))
 
 
 def _register_components() -> None:
