@@ -26,6 +26,7 @@ output does not depend on the input order.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import math
@@ -116,7 +117,7 @@ def _actor_key(a: Mapping[str, Any]) -> str | None:
 
 
 def _keys(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    return frozenset(k for k in (_actor_key(a) for a in actors) if k)
+    return frozenset([k for a in actors if (k := _actor_key(a))])
 
 
 _PLACE_OF = re.compile(
@@ -501,16 +502,22 @@ _BIG = 4  # a side with more parties is not listed under each subset of them (no
 SideKey = tuple[Any, ...]
 
 
-def _subsets(p: frozenset[str]) -> list[frozenset[str]]:
+@functools.lru_cache(maxsize=1 << 13)  # a pure function of a few parties, asked again every write
+def _subsets(p: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The nonempty proper subsets of ``p``."""
     items = sorted(p)
-    return [
+    return tuple(
         frozenset(x for j, x in enumerate(items) if bits >> j & 1) for bits in range(1, (1 << len(items)) - 1)
-    ]
+    )
 
 
-def _side_keys(s: _Side) -> list[SideKey]:
+@functools.lru_cache(maxsize=1 << 15)  # a pure function of the side; a busy dyad's sides recur every write
+def _side_keys(s: _Side) -> tuple[SideKey, ...]:
     """The keys a member with this side is listed under (each with its type)."""
+    return tuple(_list_side_keys(s))
+
+
+def _list_side_keys(s: _Side) -> list[SideKey]:
     t, a, r = s.type, s.actor_keys, s.recipient_keys
     p = a | r
     keys: list[SideKey] = [(t, "p", p)]  # its parties (the reciprocal rule: the same parties)
@@ -634,15 +641,20 @@ def _build(
     excluded: frozenset[str] = frozenset(),
 ) -> Happening:
     ms = sorted(members, key=_Mention.order_key)
-    types = Counter(m.type for m in ms)
-    top = max(types.values())
-    # on a tie the act an accusation is about represents the happening, not the accusation
-    htype = min((m.type for m in ms if types[m.type] == top), key=lambda t: t == "ACCUSE" and len(types) > 1)
-    of_type = [m for m in ms if m.type == htype]
-    cameos = Counter(m.cameo for m in of_type)
-    cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
-    modes = Counter(m.mode for m in of_type if m.mode)
-    mode = next((m.mode for m in of_type if m.mode and modes[m.mode] == max(modes.values())), "")
+    if len(ms) == 1:  # (what the counts below choose for one member, without counting: most happenings)
+        htype, cameo, mode = ms[0].type, ms[0].cameo, ms[0].mode
+    else:
+        types = Counter(m.type for m in ms)
+        top = max(types.values())
+        # on a tie the act an accusation is about represents the happening, not the accusation
+        htype = min(
+            (m.type for m in ms if types[m.type] == top), key=lambda t: t == "ACCUSE" and len(types) > 1
+        )
+        of_type = [m for m in ms if m.type == htype]
+        cameos = Counter(m.cameo for m in of_type)
+        cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
+        modes = Counter(m.mode for m in of_type if m.mode)
+        mode = next((m.mode for m in of_type if m.mode and modes[m.mode] == max(modes.values())), "")
 
     def date_rank(m: _Mention) -> tuple[int, int, int, str]:
         prec = m.raw.get("date_precision", "day")
@@ -728,7 +740,7 @@ def _new_summary() -> dict[str, Any]:
 
 
 def _order(m: _Mention) -> list[Any]:
-    return [0 if m.complete else 1, m.lo, m.id]  # _Mention.order_key, as JSON keeps it
+    return [0 if _complete(m.actor_keys, m.recipient_keys) else 1, m.lo, m.id]  # order_key, as JSON keeps it
 
 
 def _count(counts: dict[str, list[Any]], value: str, order: list[Any]) -> None:
@@ -743,24 +755,34 @@ def _count(counts: dict[str, list[Any]], value: str, order: list[Any]) -> None:
 
 def _fold(s: dict[str, Any], m: _Mention) -> None:
     """Add one member to a summary (see above)."""
-    raw, order = m.raw, _order(m)
-    t = s["types"].get(m.type)
+    raw, mtype, mid = m.raw, m.type, m.id
+    order = _order(m)
+    types = s["types"]
+    t = types.get(mtype)
     if t is None:
-        s["types"][m.type] = [1, order, sorted(m.actor_keys), sorted(m.recipient_keys), m.id,
-                              raw.get("quad"), raw.get("goldstein")]  # fmt: skip
+        types[mtype] = [1, order, sorted(m.actor_keys), sorted(m.recipient_keys), mid,
+                        raw.get("quad"), raw.get("goldstein")]  # fmt: skip
     else:
         t[0] += 1
         if order < t[1]:
             t[1:4] = [order, sorted(m.actor_keys), sorted(m.recipient_keys)]
-        if m.id < t[4]:
-            t[4:7] = [m.id, raw.get("quad"), raw.get("goldstein")]
-    _count(s["cameos"].setdefault(m.type, {}), m.cameo, order)
+        if mid < t[4]:
+            t[4:7] = [mid, raw.get("quad"), raw.get("goldstein")]
+    cameos = s["cameos"].get(mtype)
+    if cameos is None:
+        cameos = s["cameos"][mtype] = {}
+    _count(cameos, m.cameo, order)
     if m.mode:
-        _count(s["modes"].setdefault(m.type, {}), m.mode, order)
+        modes = s["modes"].get(mtype)
+        if modes is None:
+            modes = s["modes"][mtype] = {}
+        _count(modes, m.mode, order)
     prec = raw.get("date_precision", "day")
-    rank = [_DATE_RANK.get(prec, 3), 0 if raw.get("date_source", "article") != "article" else 1, m.day, m.id]
-    if s["date"] is None or rank < s["date"][:4]:
+    rank = [_DATE_RANK.get(prec, 3), 0 if raw.get("date_source", "article") != "article" else 1, m.day, mid]
+    date = s["date"]
+    if date is None or rank < date[:4]:
         s["date"] = [*rank, prec]
+    parties = s["parties"]
     seen: set[str] = set()
     for side, people in (("actor", raw.get("actor") or []), ("recipient", raw.get("recipient") or [])):
         for a in people:
@@ -768,15 +790,16 @@ def _fold(s: dict[str, Any], m: _Mention) -> None:
             if not k or k in seen:
                 continue
             seen.add(k)
-            got = s["parties"].get(k)
+            got = parties.get(k)
             if got is None or order < got[0]:
-                s["parties"][k] = [order, side, m.type, _party(a, k)]
+                parties[k] = [order, side, mtype, _party(a, k)]
     if m.location:
-        key = [_PRECISION_RANK.get(str(m.location.get("precision")), 5), m.day, m.id]
+        key = [_PRECISION_RANK.get(str(m.location.get("precision")), 5), m.day, mid]
         if s["location"] is None or key < s["location"][:3]:
             s["location"] = [*key, dict(m.location)]
-    s["lo"] = m.lo if s["lo"] is None else min(s["lo"], m.lo)
-    s["hi"] = m.hi if s["hi"] is None else max(s["hi"], m.hi)
+    lo, hi = s["lo"], s["hi"]
+    s["lo"] = m.lo if lo is None else min(lo, m.lo)
+    s["hi"] = m.hi if hi is None else max(hi, m.hi)
 
 
 def summary_usable(summary: Any) -> TypeGuard[Mapping[str, Any]]:
@@ -919,7 +942,7 @@ class _Cluster:
     def __post_init__(self) -> None:
         for m in self.members:
             self._index(m)
-        self.ids.update(e for e, _ in self.stored)  # the apart check reads every member's id
+        self.ids.update([e for e, _ in self.stored])  # the apart check reads every member's id
 
     def _index(self, m: _Mention) -> None:
         sig = m.signature()
@@ -959,7 +982,7 @@ class _Clusterer:
         self.rules = rules
         self.clusters: list[_Cluster] = []
         self.index: dict[SideKey, set[int]] = {}  # a member's side key (_side_keys) -> clusters
-        self.keys_of: dict[_Side, list[SideKey]] = {}  # _side_keys, by side
+        self.keys_of: dict[_Side, Sequence[SideKey]] = {}  # _side_keys, by side
         self.wanted: dict[tuple[_Side, str], list[SideKey]] = {}  # _wanted, by side and member type
         self.modes: dict[str, set[str]] = {}  # member type -> modes seen with it
         self.agreeing: dict[tuple[str, str], list[str]] = {}  # (type, mode) -> _agreeing_types
@@ -981,8 +1004,13 @@ class _Clusterer:
         keys = self.keys_of.get(side)
         if keys is None:
             keys = self.keys_of[side] = _side_keys(side)
+        index = self.index
         for key in keys:
-            self.index.setdefault(key, set()).add(ci)
+            got = index.get(key)
+            if got is None:
+                index[key] = {ci}
+            else:
+                got.add(ci)
         modes = self.modes.setdefault(m.type, set())
         if m.mode not in modes:
             modes.add(m.mode)

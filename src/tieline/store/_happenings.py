@@ -31,7 +31,7 @@ from tieline.dedup.rules import load_rules
 from tieline.errors import StoreError
 from tieline.store import _records as r
 
-__all__ = ["HAPPENING_TABLES", "HappeningsMixin", "LinkResult", "link"]
+__all__ = ["HAPPENING_TABLES", "HappeningsMixin", "LinkResult", "dedup_view", "link"]
 
 log = logging.getLogger("tieline.store")
 
@@ -130,12 +130,53 @@ def shape_of(e: Mapping[str, Any]) -> str:
     parts = [e.get(k) for k in _SHAPE_FIELDS]
     for side in ("actor", "recipient"):
         parts.append([[a.get(k) for k in _PARTY_FIELDS] for a in e.get(side) or []])
-    text = json.dumps(parts, ensure_ascii=True, sort_keys=True, separators=(",", ":"), default=str)
+    text = _SHAPE_JSON(parts)
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:24]
 
 
+# ``json.dumps`` with these options, without building an encoder each call (most of a small value's cost)
+_SHAPE_JSON = json.JSONEncoder(ensure_ascii=True, sort_keys=True, separators=(",", ":"), default=str).encode
+_JSON = json.JSONEncoder(ensure_ascii=True, sort_keys=True).encode
+
+
+# What dedup (``tieline.dedup.cluster`` and ``link``) reads of an event record: these fields, of the
+# evidence and its trigger their offsets, of a party its words and identity (``member_events`` reads
+# the same of a stored event, from its flat columns).
+_VIEW_FIELDS: tuple[str, ...] = (
+    "id", "article_id", "date", "date_precision", "date_source", *_SHAPE_FIELDS,
+)  # fmt: skip
+_OFFSETS: tuple[str, ...] = ("start", "end")
+
+
+def dedup_view(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of an event record (``Event.to_dict()``) that dedup reads: the same verdicts, happenings
+    and rows as the whole record, in a fraction of its size (a writer in another process unpickles it
+    instead of decoding the stored JSON record)."""
+    out = {k: record[k] for k in _VIEW_FIELDS if k in record}
+    for side in ("actor", "recipient"):
+        if side in record:
+            parties = record[side]
+            out[side] = (
+                [{k: a[k] for k in _PARTY_FIELDS if k in a} for a in parties]
+                if isinstance(parties, list) and all(isinstance(a, Mapping) for a in parties)
+                else parties
+            )
+    ev = record.get("evidence")
+    if isinstance(ev, Mapping):
+        view = {k: ev[k] for k in _OFFSETS if k in ev}
+        trigger = ev.get("trigger")
+        if "trigger" in ev:
+            view["trigger"] = (
+                {k: trigger[k] for k in _OFFSETS if k in trigger} if isinstance(trigger, Mapping) else trigger
+            )
+        out["evidence"] = view
+    elif "evidence" in record:
+        out["evidence"] = ev
+    return out
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+    return _JSON(value)
 
 
 def _fresh_id(seed: str, taken: set[str]) -> str:
@@ -206,6 +247,17 @@ class _Io:
         self.shapes_read = 0  # of those, read with their parties (one a shape)
         self.capped = 0  # (event party, interval) groups whose candidates the cap cut
         self.unlinked: set[str] = set()  # events known to have no link (``link(fresh=True)``)
+        # dc.clusterable of the events seen, by identity (each kept with its verdict, so no id is reused)
+        self._clusterable: dict[int, tuple[Mapping[str, Any], bool]] = {}
+
+    def clusterable(self, e: Mapping[str, Any]) -> bool:
+        """``dc.clusterable``, remembered for the event (a new event is asked again when written)."""
+        got = self._clusterable.get(id(e))
+        if got is not None and got[0] is e:
+            return got[1]
+        ok = dc.clusterable(e)
+        self._clusterable[id(e)] = (e, ok)
+        return ok
 
     def span(self, e: Mapping[str, Any]) -> tuple[_dt.date, _dt.date]:
         """``dc.mention_span`` of an event, remembered by what it reads (date, precision, source, type):
@@ -532,7 +584,7 @@ class _Io:
                 )
                 quad, goldstein = lead.get("quad"), lead.get("goldstein")
                 srcs = sorted({str(outlets.get(a) or a) for a in h.sources})
-                spans = [self.span(e) for e in h.events if dc.clusterable(e)]
+                spans = [self.span(e) for e in h.events if self.clusterable(e)]
                 lo = min(s[0] for s in spans) if spans else r.parse_date(h.date)
                 hi = max(s[1] for s in spans) if spans else r.parse_date(h.date)
                 expl = [dict(x) for x in h.explanation]
@@ -713,8 +765,9 @@ def link(
             )
         )
     )
-    comparable = [e for e in new_events if dc.clusterable(e)]
-    loose = [e for e in new_events if not dc.clusterable(e)]
+    can = [io.clusterable(e) for e in new_events]
+    comparable = [e for e, ok in zip(new_events, can, strict=True) if ok]
+    loose = [e for e, ok in zip(new_events, can, strict=True) if not ok]
     losing = set(old_links.values())  # happenings that held a touched event: rebuilt from every member
     hids = losing | io.candidates(comparable)
     existing = io.stored(

@@ -22,7 +22,7 @@ from tieline.errors import StoreError
 from tieline.model import Article, SkipRecord
 from tieline.store import _queries as q
 from tieline.store import _records as r
-from tieline.store._happenings import HAPPENING_TABLES, HappeningsMixin, link
+from tieline.store._happenings import HAPPENING_TABLES, HappeningsMixin, dedup_view, link
 from tieline.store.base import WriteResult
 from tieline.store.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, Dialect
 
@@ -58,6 +58,9 @@ class PreparedBatch:
     # The events' records (``Event.to_dict()``) when the batch was built in the writing process, so the
     # dedup step needs not decode the JSON it was just given; None across processes (pickled small).
     records: list[dict[str, Any]] | None = None
+    # Otherwise what dedup reads of each event (``_happenings.dedup_view`` of its record), built where the
+    # batch was: unpickling these costs the writer a fraction of decoding the events' JSON records.
+    views: list[dict[str, Any]] | None = None
 
     def __len__(self) -> int:
         return self.articles
@@ -85,6 +88,7 @@ class PreparedBatch:
         self.records = (
             self.records + other.records if self.records is not None and other.records is not None else None
         )
+        self.views = self.views + other.views if self.views is not None and other.views is not None else None
 
 
 def prepare_batch(
@@ -96,7 +100,8 @@ def prepare_batch(
 ) -> PreparedBatch:
     """Check a batch of coded articles and build its rows (no database needed; the last copy of a
     repeated article id wins; an event naming another article, or an event id twice, is a StoreError).
-    ``keep_records`` also keeps each event's record dict (for a write in this process)."""
+    ``keep_records`` also keeps each event's record dict (for a write in this process); without it, the
+    batch keeps what dedup reads of each (``PreparedBatch.views``)."""
     by_id: dict[str, Article] = {}
     for a in articles:
         by_id[a.id] = a  # the last copy of a repeated id wins
@@ -122,11 +127,24 @@ def prepare_batch(
             record = e.to_dict()
             out.event_rows.append(r.event_row(e, record))
             out.actor_rows += r.event_actor_rows(e)
-            if keep_records:
-                records.append(record)
+            records.append(record if keep_records else dedup_view(record))
     if keep_records:
         out.records = records
+    else:
+        out.views = records
     return out
+
+
+def _dedup_events(batch: PreparedBatch) -> list[dict[str, Any]]:
+    """The batch's events as dedup reads them: their records or views when the batch holds them (one
+    an event row), else decoded from the rows' JSON records."""
+    n = len(batch.event_rows)
+    if batch.records is not None and len(batch.records) == n:
+        return batch.records
+    views = getattr(batch, "views", None)  # (a batch pickled by a version without them)
+    if views is not None and len(views) == n:
+        return views
+    return [r.event_from_record(row[-1]) for row in batch.event_rows]
 
 
 class SqlStore(HappeningsMixin, ABC):
@@ -393,11 +411,7 @@ class SqlStore(HappeningsMixin, ABC):
                     linked = link(
                         self,
                         con,
-                        new_events=(
-                            batch.records
-                            if batch.records is not None and len(batch.records) == len(event_rows)
-                            else [r.event_from_record(row[-1]) for row in event_rows]
-                        ),
+                        new_events=_dedup_events(batch),
                         gone_event_ids=old_events,
                         fresh=not existing and not old_events,
                     )
@@ -500,18 +514,24 @@ class SqlStore(HappeningsMixin, ABC):
             return
         date_at = r.EVENT_COLUMNS.index("date")
         dates = {row[0]: row[date_at] for row in event_rows}
-        ea = {c: r.EVENT_ACTOR_COLUMNS.index(c) for c in r.EVENT_ACTOR_COLUMNS}
+        key_at, event_at = r.EVENT_ACTOR_COLUMNS.index("actor_key"), r.EVENT_ACTOR_COLUMNS.index("event_id")
+        value_at = [r.EVENT_ACTOR_COLUMNS.index(c) for c in r.ACTOR_VALUE_COLUMNS]
         fresh: dict[str, list[Any]] = {}
         events_of: dict[str, set[str]] = {}
         for row in actor_rows:
-            key = row[ea["actor_key"]]
+            key = row[key_at]
             if key not in keys:
                 continue
-            d = dates.get(row[ea["event_id"]])
-            vals = [row[ea[c]] for c in r.ACTOR_VALUE_COLUMNS] + [d, d]
+            eid = row[event_at]
+            d = dates.get(eid)
+            vals = [*map(row.__getitem__, value_at), d, d]
             cur = fresh.get(key)
-            fresh[key] = vals if cur is None else r.merge_actor_values(cur, vals)
-            events_of.setdefault(key, set()).add(row[ea["event_id"]])
+            if cur is None:
+                fresh[key] = vals
+                events_of[key] = {eid}
+            else:
+                fresh[key] = r.merge_actor_values(cur, vals)
+                events_of[key].add(eid)
         stored = {
             row[0]: row
             for row in self._in_list(

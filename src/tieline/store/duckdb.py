@@ -1,8 +1,9 @@
 """The embedded default store: one DuckDB file, one connection, one writer.
 
 The SQL is shared with every backend (``_sql.SqlStore``); this module holds the DuckDB plumbing:
-opening the file, transactions, and bulk inserts through a registered pandas frame (measured ~20x
-faster than ``executemany`` for 1000 events). DuckDB's file lock makes one process the only writer.
+opening the file, transactions, and bulk inserts through a registered Arrow (or pandas) frame
+(measured ~20x faster than ``executemany`` for 1000 events). DuckDB's file lock makes one process the
+only writer.
 """
 
 from __future__ import annotations
@@ -239,12 +240,19 @@ class DuckDBStore(SqlStore):
     def _insert_frame(
         self, con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[r.Row]
     ) -> None:
-        """DuckDB path: register a pandas frame (object columns) and INSERT ... SELECT with explicit casts."""
-        import pandas as pd  # imported lazily: only large writes pay for it
+        """DuckDB path: register a frame and INSERT ... SELECT with explicit casts.
 
-        frame = pd.DataFrame(
-            {f"c{i}": pd.Series([row[i] for row in rows], dtype=object) for i in range(len(columns))}
-        )
+        The frame is an Arrow table (its columns typed by Arrow from the values: measured ~40% less CPU
+        than a pandas frame of object columns, mostly in DuckDB's scan of the objects); values Arrow cannot
+        hold in one typed column (e.g. a column mixing numbers and strings, lone surrogates) go in a
+        pandas frame of object columns instead. Either way the casts give the columns' types."""
+        frame: Any = _arrow_frame(rows, len(columns))
+        if frame is None:
+            import pandas as pd  # imported lazily: only large writes pay for it
+
+            frame = pd.DataFrame(
+                {f"c{i}": pd.Series([row[i] for row in rows], dtype=object) for i in range(len(columns))}
+            )
         self._frames += 1
         name = f"_tieline_bulk_{self._frames}"
         cols = ", ".join(r.quote(c) for c in columns)
@@ -381,6 +389,25 @@ class DuckDBStore(SqlStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+def _arrow_frame(rows: list[r.Row], width: int) -> Any | None:
+    """Rows as an Arrow table of columns ``c0``.. (NaN read as NULL, as in a pandas frame), or None
+    when a column's values do not fit one Arrow type, or a row is not ``width`` long."""
+    import pyarrow as pa  # imported lazily, as pandas
+
+    try:
+        cols = list(zip(*rows, strict=True))
+    except ValueError:
+        return None
+    if len(cols) != width:
+        return None
+    try:
+        return pa.Table.from_arrays(
+            [pa.array(c, from_pandas=True) for c in cols], names=[f"c{i}" for i in range(width)]
+        )
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
 
 
 def _give_back_heap() -> None:
