@@ -27,7 +27,7 @@ import store_pg as pg
 
 pytestmark = pytest.mark.model
 
-N_ARTICLES = 160
+N_ARTICLES = 480  # short articles: a run must outlast the first commit by more than the kill delay
 SUBJECTS = ("Kenya", "Somalia", "Ethiopia", "China", "Japan", "the Philippines", "the United States", "India")
 VERBS = (
     "signed a defence pact with",
