@@ -69,7 +69,7 @@ class NLP:
         whatever the current ops are later. The parsers' own step loops use BLIS either way.
 
         ``compile_rules`` replaces the model's ``attribute_ruler`` by ``tieline_attribute_ruler``, the same rules
-        looked up by token instead of run by spaCy's Matcher (``_CompiledRuler``: the same attributes, about 8 ms
+        looked up by token instead of run by spaCy's Matcher (``_CompiledRuler``: the same attributes, about 7 ms
         less an article of 500 words); a ruler with a pattern it does not express is kept as it is."""
         _register_components()
         name = available_model(model)
@@ -269,8 +269,9 @@ class _CompiledRuler:
     The small English model's ruler has 179 patterns of one or two tokens (a POS and MORPH for each fine tag,
     then exceptions by word); the Matcher tries each at every token (about 9 ms of its 68 ms of parsing an
     article of 500 words), where a pattern is found here by the first token's lower-case form, tag or label
-    (about 1 ms). Its semantics are the ruler's: every pattern is matched on the document as it came in,
-    then the matches' attributes are set in the order the patterns were added (a later one wins), as
+    (the whole component: 2.7 ms an article, against 9.6 for the stock one). Its semantics are the ruler's:
+    every pattern is matched on the document as it came in, then the matches' attributes are set in the order
+    the patterns were added (a later one wins), as
     ``AttributeRuler.match`` sorts them. ``compile`` returns None for a ruler with a pattern it cannot
     express exactly (another attribute, a quantifier, another operator): that ruler is kept as it is."""
 
