@@ -14,17 +14,19 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..geo.locate import dateline_end
-from ..model import Actor, Article
+from ..model import Actor, Article, Token
 from ..parse import Tree
 from .kb import AliasHit, KnowledgeBase, Person
 
 __all__ = ["ActorMention", "ArticleActors", "Resolver", "norm_key", "stance_affix"]
 
-_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+_DASH_CHARS = "-‐‑–—"
+_DASHES = re.compile(rf"\s*[{_DASH_CHARS}]\s*")
 MAX_ALIAS_TOKENS = 10
 
 # Which knowledge-base kind wins when one surface string has several readings.
@@ -106,6 +108,18 @@ FUZZY_MIN_LEN = {"country": 6, "demonym": 6, "capital": 6, "org": 6, "armed_grou
 @functools.lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """Case-folded, accent-folded surface key used by the alias index (cached: the same surface strings recur)."""
+    text = _norm_stem(text)
+    if text.endswith("'s"):
+        return text[:-2]
+    if text.endswith("'"):
+        return text[:-1]
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm_stem(text: str) -> str:
+    """``norm_key`` before a possessive ending is taken off: a stretch of text that goes on after a space keeps
+    this as its start (what the scan's pruning relies on, see ``Resolver._widths``)."""
     if text.isascii():  # most surfaces: NFKD changes nothing and there are no combining marks
         text = text.replace("`", "'")
         if "-" in text:  # the only one of the dashes in ASCII
@@ -120,10 +134,6 @@ def norm_key(text: str) -> str:
     text = " ".join(text.split()).lower()
     if text.startswith("the "):
         text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    elif text.endswith("'"):
-        text = text[:-1]
     return text
 
 
@@ -184,6 +194,9 @@ class Resolver:
             max_len = max(max_len, len(words) + key.count("-"))
         self._index = dict(index)
         self._first = frozenset(first_words)
+        # the stretches of an alias key before one of its spaces: a stretch of text whose key is none of these,
+        # followed by a space and a word, starts no alias (``_widths``)
+        self._goes_on = frozenset(key[:p] for key in self._index for p, ch in enumerate(key) if ch == " ")
         self._max_len = min(max_len, MAX_ALIAS_TOKENS)
         # tieline.geo.Geocoder, set by the pipeline with the coder's: a misspelling is never a real place's name
         self.geocoder: Any = None
@@ -220,22 +233,15 @@ class Resolver:
         text = article.text
         n = len(toks)
         i = 0
-        index, firsts = self._index, self._first
+        firsts = self._first
         while i < n:
             t = toks[i]
             if t.pos in ("PUNCT", "SPACE") or _lead_word(t.text) not in firsts:
                 i += 1
                 continue
             found: tuple[int, list[AliasHit]] | None = None
-            nl = text.find("\n", t.start)  # no surface crosses a line break
-            for width in range(min(self._max_len, n - i), 0, -1):
-                last = toks[i + width - 1]
-                if 0 <= nl < last.end:
-                    continue
-                surface = text[t.start : last.end]
-                if norm_key(surface) not in index:
-                    continue
-                hits = self.kb.lookup(surface)
+            for width in reversed(self._widths(toks, text, i)):  # the longest that names an entry
+                hits = self.kb.lookup(text[t.start : toks[i + width - 1].end])
                 if hits:
                     found = (width, hits)
                     break
@@ -305,6 +311,42 @@ class Resolver:
         self._acronyms(out, article, tree, date)
         self._owned_bodies(out, article, tree, date)
         self._qualify_people(out, article, tree)
+        return out
+
+    def _widths(self, toks: Sequence[Token], text: str, i: int) -> list[int]:
+        """The widths in tokens (ascending) of the stretches from token ``i`` whose key is an alias key, none
+        crossing a line break. Going wider stops where the stretch so far is followed by a space and a word
+        and its key (``_norm_stem``, before a possessive comes off) is not the start of any alias key up to one
+        of its spaces: every wider stretch's key would start with it and a space. Not after a bare "the" (a
+        wider key drops it) nor next to a dash (``norm_key`` closes up the spaces around one)."""
+        index, goes_on = self._index, self._goes_on
+        start = toks[i].start
+        nl = text.find("\n", start)  # no surface crosses a line break
+        n = len(toks)
+        out: list[int] = []
+        for width in range(1, min(self._max_len, n - i) + 1):
+            end = toks[i + width - 1].end
+            if 0 <= nl < end:
+                break
+            stem = _norm_stem(text[start:end])
+            if stem.endswith("'s"):
+                key = stem[:-2]
+            elif stem.endswith("'"):
+                key = stem[:-1]
+            else:
+                key = stem
+            if key in index:
+                out.append(width)
+            if i + width < n and stem not in goes_on:
+                nxt = toks[i + width]
+                if (
+                    nxt.start > end
+                    and nxt.text[:1] not in _DASH_CHARS
+                    and not nxt.text.isspace()
+                    and stem != "the"
+                    and stem[-1:] not in _DASH_CHARS
+                ):
+                    break
         return out
 
     def _qualify_people(self, out: ArticleActors, article: Article, tree: Tree) -> None:
