@@ -70,7 +70,9 @@ class NLP:
 
         ``compile_rules`` replaces the model's ``attribute_ruler`` by ``tieline_attribute_ruler``, the same rules
         looked up by token instead of run by spaCy's Matcher (``_CompiledRuler``: the same attributes, about 7 ms
-        less an article of 500 words); a ruler with a pattern it does not express is kept as it is."""
+        less an article of 500 words); a ruler with a pattern it does not express is kept as it is. It also
+        replaces the ``lemmatizer`` by ``tieline_lemmatizer``, the same lemmatizer with every answer cached
+        (``_CachedLemmatizer``: the same lemmas)."""
         _register_components()
         name = available_model(model)
         try:
@@ -87,6 +89,13 @@ class NLP:
                 pass
             else:
                 nlp.remove_pipe("attribute_ruler")
+        if (
+            compile_rules
+            and "lemmatizer" in nlp.pipe_names
+            and _CachedLemmatizer.applies(nlp.get_pipe("lemmatizer"))
+        ):
+            nlp.add_pipe("tieline_lemmatizer", after="lemmatizer")
+            nlp.remove_pipe("lemmatizer")
         return cls(model=name, nlp=nlp, batch_size=batch_size, blas=blas)
 
     @property
@@ -138,6 +147,11 @@ def _register_components() -> None:
         if compiled is None:
             raise _NotCompiled("the attribute_ruler has a pattern that is not compiled")
         return compiled
+
+    @Language.factory("tieline_lemmatizer")
+    def lemmatizer(nlp: Language, name: str) -> _CachedLemmatizer:
+        """The pipeline's ``lemmatizer`` with its answers cached (``_CachedLemmatizer``)."""
+        return _CachedLemmatizer(nlp.get_pipe("lemmatizer"))
 
     @Language.component("tieline_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
@@ -373,3 +387,54 @@ def _holds(conds: tuple[_Cond, ...], row: tuple[Any, ...]) -> bool:
         elif not value.search(got):  # regex, as the Matcher's: a search of the attribute's string
             return False
     return True
+
+
+class _CachedLemmatizer:
+    """spaCy's rule (or lookup) lemmatizer with every answer kept by the token's word, POS and morphology, the
+    only things the answer depends on, and the lemmas read and written as one array.
+
+    spaCy's own cache (in ``Lemmatizer.rule_lemmatize``) keeps only the answers its rules worked out: a base
+    form (a singular noun, an infinitive, a positive adjective: most tokens) is decided again at every
+    occurrence, reading the token's morphology as a dict, and every token is visited as a Python object (1.3-1.7
+    ms an article of 500 words). Here a token is a key in a dict; the stock component answers a key the first
+    time it is seen. A token whose lemma is set already (the attribute ruler's exceptions) keeps it, as spaCy's
+    does without ``overwrite``. At most ``LIMIT`` answers are kept (spaCy's cache has no bound)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, stock: Any) -> None:
+        self.stock = stock
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    @staticmethod
+    def applies(stock: Any) -> bool:
+        """Whether ``stock``'s answers depend on the word, POS and morphology alone: spaCy's own lemmatizer
+        (or its English subclass) in rule or lookup mode."""
+        from spacy.lang.en.lemmatizer import EnglishLemmatizer
+        from spacy.pipeline import Lemmatizer
+
+        return type(stock) in (Lemmatizer, EnglishLemmatizer) and stock.mode in ("rule", "lookup")
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        orth, pos, morph, lemma = doc.to_array([ORTH, POS, MORPH, LEMMA]).T.tolist()
+        cache, stock, add = self.cache, self.stock, doc.vocab.strings.add
+        keep = not stock.overwrite
+        for i, key in enumerate(zip(orth, pos, morph, strict=True)):
+            if keep and lemma[i]:
+                continue
+            got = cache.get(key)
+            if got is None:
+                got = add(stock.lemmatize(doc[i])[0])
+                if len(cache) < self.LIMIT:
+                    cache[key] = got
+                elif len(stock.cache) > self.LIMIT:
+                    stock.cache.clear()
+            lemma[i] = got
+        column: Any = numpy.asarray(lemma, dtype=numpy.uint64).reshape(-1, 1)  # spaCy's Ints2d
+        doc.from_array([LEMMA], column)
+        return doc

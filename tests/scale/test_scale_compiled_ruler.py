@@ -1,4 +1,5 @@
-"""The compiled attribute ruler (``tieline.nlp._CompiledRuler``) sets exactly what spaCy's ``attribute_ruler`` sets."""
+"""The compiled attribute ruler (``tieline.nlp._CompiledRuler``) and the cached lemmatizer
+(``tieline.nlp._CachedLemmatizer``) set exactly what spaCy's ``attribute_ruler`` and ``lemmatizer`` set."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def both():
     assert "tieline_attribute_ruler" in compiled.nlp.pipe_names
     assert "attribute_ruler" not in compiled.nlp.pipe_names
     assert "attribute_ruler" in stock.nlp.pipe_names
+    assert "tieline_lemmatizer" in compiled.nlp.pipe_names and "lemmatizer" not in compiled.nlp.pipe_names
+    assert "lemmatizer" in stock.nlp.pipe_names
     return compiled, stock
 
 
@@ -93,3 +96,18 @@ def test_a_pattern_it_cannot_express_keeps_spacy_ruler(spec: dict) -> None:
     assert _CompiledRuler.compile(_Ruler([{"patterns": [[spec]]}], [0])) is None
     assert _CompiledRuler.compile(_Ruler([{"patterns": [[{"LOWER": "x"}]]}], [1])) is None  # index outside
     assert _CompiledRuler.compile(_Ruler([{"patterns": [[{"LOWER": "x"}]]}], [-1])) is not None
+
+
+def test_cached_lemmatizer_answers_from_its_cache(both) -> None:
+    """The second time a word comes with the same POS and morphology, the answer is the cache's (and still the
+    stock lemmatizer's: the sameness tests above run with a warm cache after their first text)."""
+    compiled, stock = both
+    lem = compiled.nlp.get_pipe("tieline_lemmatizer")
+    text = "The ministers signed agreements. The ministers were meeting and signed more agreements."
+    compiled.nlp(text)
+    assert len(lem.cache) > 5
+    before = dict(lem.cache)
+    doc = compiled.nlp(text)
+    assert lem.cache == before  # nothing new to answer
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in stock.nlp(text)]
+    assert {t.lemma_ for t in doc} >= {"minister", "sign", "agreement", "meet"}
