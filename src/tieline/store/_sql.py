@@ -8,11 +8,12 @@ exceptions to turn into ``StoreError``. All SQL here is portable with ``?`` plac
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import json
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
@@ -41,6 +42,25 @@ DATA_TABLES: tuple[str, ...] = (
 def now() -> _dt.datetime:
     """The current UTC time without a zone (stored in TIMESTAMP columns)."""
     return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the duration (on again after, if it was on).
+
+    A batch write allocates a great many objects that live until it ends (prepared mentions, clusters,
+    summaries, rows), so the collector's thresholds trip again and again during it, full collections
+    included, each traversing every object in the process: measured, a quarter of the writer's CPU
+    (512 articles in batches of 64: 15 full collections, 1.1 s, and not one object collected). What
+    the write leaves behind is reference-counted away; cycles, if any, are collected after it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass
@@ -359,7 +379,7 @@ class SqlStore(HappeningsMixin, ABC):
         article_rows, mention_rows = batch.article_rows, batch.mention_rows
         event_rows, actor_rows = batch.event_rows, batch.actor_rows
         new_keys = {row[-1] for row in actor_rows}
-        with self._transaction() as con:
+        with _collector_paused(), self._transaction() as con:
             try:
                 existing = {
                     row[0]
