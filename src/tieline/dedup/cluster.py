@@ -632,6 +632,14 @@ def _party(a: Mapping[str, Any], key: str) -> dict[str, Any]:
             "kind": a.get("kind")}  # fmt: skip
 
 
+def _date_rank(m: _Mention) -> tuple[int, int, int, str]:
+    """The member whose date a happening takes is the least by this: the most precise date, one the text
+    gives before one taken from the article, then the earliest day and the least id."""
+    raw = m.raw
+    src = raw.get("date_source", "article")
+    return (_DATE_RANK.get(raw.get("date_precision", "day"), 3), 0 if src != "article" else 1, m.day, m.id)
+
+
 def _build(
     members: Sequence[_Mention],
     explanation: Sequence[dict[str, Any]],
@@ -640,10 +648,12 @@ def _build(
     hid: str | None = None,
     excluded: frozenset[str] = frozenset(),
 ) -> Happening:
-    ms = sorted(members, key=_Mention.order_key)
-    if len(ms) == 1:  # (what the counts below choose for one member, without counting: most happenings)
-        htype, cameo, mode = ms[0].type, ms[0].cameo, ms[0].mode
+    if len(members) == 1:  # (what the counts and orders below choose for one member: most happenings)
+        ms = list(members)
+        best = anchor = ms[0]
+        htype, cameo, mode = anchor.type, anchor.cameo, anchor.mode
     else:
+        ms = sorted(members, key=_Mention.order_key)
         types = Counter(m.type for m in ms)
         top = max(types.values())
         # on a tie the act an accusation is about represents the happening, not the accusation
@@ -655,18 +665,14 @@ def _build(
         cameo = next(m.cameo for m in of_type if cameos[m.cameo] == max(cameos.values()))
         modes = Counter(m.mode for m in of_type if m.mode)
         mode = next((m.mode for m in of_type if m.mode and modes[m.mode] == max(modes.values())), "")
-
-    def date_rank(m: _Mention) -> tuple[int, int, int, str]:
-        prec = m.raw.get("date_precision", "day")
-        src = m.raw.get("date_source", "article")
-        return ({"day": 0, "month": 1, "year": 2}.get(prec, 3), 0 if src != "article" else 1, m.day, m.id)
-
-    best = min(ms, key=date_rank)
-    anchor = next(m for m in ms if m.type == htype)  # sides follow the first mention of the chosen type
+        best = min(ms, key=_date_rank)
+        anchor = next(m for m in ms if m.type == htype)  # sides follow the first mention of the chosen type
     actors: dict[str, dict[str, Any]] = {}
     recipients: dict[str, dict[str, Any]] = {}
     reciprocal = htype in rules.reciprocal
+    anchor_parties, anchor_actors = anchor.parties, anchor.actor_keys
     for m in ms:
+        follow = reciprocal or m.type != htype
         for side, people in (
             ("actor", m.raw.get("actor") or []),
             ("recipient", m.raw.get("recipient") or []),
@@ -675,9 +681,9 @@ def _build(
                 k = _actor_key(a)
                 if not k:
                     continue
-                if (reciprocal or m.type != htype) and k in anchor.parties:
+                if follow and k in anchor_parties:
                     # both sides are interchangeable: follow the first (most complete) mention's sides
-                    dest = actors if k in anchor.actor_keys else recipients
+                    dest = actors if k in anchor_actors else recipients
                 else:
                     dest = actors if side == "actor" else recipients
                 if k not in actors and k not in recipients:
