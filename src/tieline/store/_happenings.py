@@ -549,22 +549,27 @@ class _Io:
                 [h.id for h in happenings if h.grown is not None],
             )
         )
+        # A grown happening's stored members keep their links (none of them left or is written again:
+        # ``_Io.stored``), so of its links only those of the mentions it gained are wanted and compared:
+        # its stored links are not read again, nor its every mention walked.
+        grown = {h.id for h in happenings if h.grown is not None}
         stored = {
             (e, hid, aid)
             for e, hid, aid in self.in_list(
                 "SELECT event_id, happening_id, article_id FROM happening_events WHERE happening_id IN ({values})",
-                ids,
+                ids - grown,
             )
         }
         want: set[tuple[str, str, str]] = set()
         event_of: dict[str, Mapping[str, Any]] = {}
-        linked = {e: aid for e, _, aid in stored}  # a grown happening's stored members (not in events)
+        linked = {e: aid for e, _, aid in stored}
         for h in happenings:
             for e in h.events:
                 event_of[str(e["id"])] = e
+            mentions = [str(e["id"]) for e in h.events] if h.grown is not None else h.mentions
             want.update(
                 (m, h.id, str(event_of[m].get("article_id") or "") if m in event_of else linked[m])
-                for m in h.mentions
+                for m in mentions
             )
         # one link an event (the key): a stale link goes by its event, and a new member may still be
         # linked to a happening outside this set (moved by a split): unlink it first
