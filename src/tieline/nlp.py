@@ -284,10 +284,10 @@ class _CompiledRuler:
     then exceptions by word); the Matcher tries each at every token (about 9 ms of its 68 ms of parsing an
     article of 500 words), where a pattern is found here by the first token's lower-case form, tag or label
     (the whole component: 1.0 ms an article, against 9.6 for the stock one; a pattern that holds wherever its
-    anchor is found is taken without testing, and a regex with no anchor keeps its answers by string). Its semantics are the ruler's:
-    every pattern is matched on the document as it came in, then the matches' attributes are set in the order
-    the patterns were added (a later one wins), as
-    ``AttributeRuler.match`` sorts them. ``compile`` returns None for a ruler with a pattern it cannot
+    anchor is found is taken without testing, and a regex with no anchor keeps its answers by string). Its
+    semantics are the ruler's: every pattern is matched on the document as it came in, then the matches'
+    attributes are set in the order the patterns were added (a later one wins), as ``AttributeRuler.match``
+    sorts them. ``compile`` returns None for a ruler with a pattern it cannot
     express exactly (another attribute, a quantifier, another operator): that ruler is kept as it is."""
 
     def __init__(
