@@ -147,10 +147,13 @@ def _encoder(**options: Any) -> Callable[[Any], str]:
     if make is None:
         return enc.encode
     quote = json.encoder.encode_basestring_ascii if enc.ensure_ascii else json.encoder.encode_basestring
-    chunks = make(
-        None, enc.default, quote, None, enc.key_separator, enc.item_separator, enc.sort_keys, enc.skipkeys,
-        enc.allow_nan,
-    )  # fmt: skip
+    try:  # the arguments ``JSONEncoder.iterencode`` passes it (CPython 3.11-3.13)
+        chunks = make(
+            None, enc.default, quote, None, enc.key_separator, enc.item_separator, enc.sort_keys, enc.skipkeys,
+            enc.allow_nan,
+        )  # fmt: skip
+    except TypeError:  # another signature: the encoder's own ``encode``
+        return enc.encode
     return lambda value: "".join(chunks(value, 0))
 
 
