@@ -13,7 +13,7 @@ from store_samples import kenya_batch
 
 from tieline.errors import StoreError
 from tieline.store import open_store
-from tieline.store.duckdb import DuckDBStore
+from tieline.store.duckdb import ROW_GROUP_SIZE, DuckDBStore
 
 
 def _batch(n: int) -> list:
@@ -114,6 +114,61 @@ def test_recycling_the_connection_keeps_the_data_the_cap_and_the_readers(tmp_pat
     assert store.recycle() is False  # closed: nothing to reopen
     with open_store(tmp_path / "m.duckdb") as again:
         assert again.counts()["articles"] == 5
+
+
+def _row_groups(con: duckdb.DuckDBPyConnection, table: str) -> list[int]:
+    rows = con.execute(
+        "SELECT row_group_id, sum(count) FROM pragma_storage_info(?) WHERE column_path = '[0]' "
+        "GROUP BY row_group_id ORDER BY row_group_id",
+        [table],
+    ).fetchall()
+    return [int(n) for _, n in rows]
+
+
+def test_a_written_file_has_row_groups_of_row_group_size(tmp_path: Path) -> None:
+    db = tmp_path / "g.duckdb"
+    n = 3 * ROW_GROUP_SIZE + 5  # one row group at DuckDB's default size (122,880 rows)
+    with open_store(db) as store:
+        assert isinstance(store, DuckDBStore)
+        store.con.execute("CREATE TABLE probe AS SELECT range AS i FROM range(?)", [n])
+        store.con.execute("CHECKPOINT")
+        assert _row_groups(store.con, "probe") == [ROW_GROUP_SIZE] * 3 + [5]
+        # the spill folder is where DuckDB puts a file's, not the working directory's ".tmp"
+        assert store.con.execute("SELECT current_setting('temp_directory')").fetchone() == (str(db) + ".tmp",)
+        got: list[int] = []  # a reader thread's cursor finds the tables too
+        import threading
+
+        t = threading.Thread(target=lambda: got.append(store.counts()["articles"]))
+        t.start()
+        t.join()
+        assert got == [0]
+    assert not (tmp_path / "g.duckdb.wal").exists()  # closing checkpointed the file
+    with open_store(db, read_only=True) as again:  # opened as any DuckDB file
+        assert again.con.execute("SELECT count(*), sum(i) FROM probe").fetchone() == (n, n * (n - 1) // 2)
+    plain = duckdb.connect(str(db))
+    try:
+        assert plain.execute("SELECT count(*) FROM probe").fetchone() == (n,)
+    finally:
+        plain.close()
+
+
+def _threads(store: DuckDBStore) -> int:
+    return int(store.con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+
+def test_threads_are_set_kept_across_a_recycle_and_reset(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.duckdb") as store:
+        assert isinstance(store, DuckDBStore)
+        default = _threads(store)
+        assert store.threads is None
+        store.set_threads(1)
+        assert store.threads == 1 and _threads(store) == 1
+        assert store.recycle() is True
+        assert _threads(store) == 1
+        store.set_threads(None)
+        assert store.threads is None and _threads(store) == default
+        with pytest.raises(ValueError, match="at least 1"):
+            store.set_threads(0)
 
 
 def test_an_in_memory_database_is_not_recycled(tmp_path: Path) -> None:

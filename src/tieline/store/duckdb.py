@@ -26,7 +26,7 @@ from tieline.store._sql import PreparedBatch, SqlStore
 from tieline.store.base import WriteResult
 from tieline.store.migrations import Dialect
 
-__all__ = ["MMAP_THRESHOLD", "BulkMode", "DuckDBStore", "map_big_blocks"]
+__all__ = ["MMAP_THRESHOLD", "ROW_GROUP_SIZE", "BulkMode", "DuckDBStore", "map_big_blocks"]
 
 BulkMode = Literal["auto", "frame", "values"]
 
@@ -54,6 +54,14 @@ _UNITS = {
 log = logging.getLogger("tieline.store")
 
 _MAX_RAISES = 6  # a write that hits the cap raises it by one step, at most this many times a write
+
+# Rows a row group holds in a database file this store writes (DuckDB's default: 122,880). DuckDB compresses a
+# row group when it fills, and rewrites the unfilled last one at each checkpoint: with the default, a long
+# ingest's writer stalled ~3 s and its peak memory stepped up once every ~4,900 articles (when the events
+# table filled one), and each checkpoint rewrote more of it. The size is not stored in the file: a database
+# written with it reads (and is written by other tools) as any other. docs/scale.md, "Round 16".
+ROW_GROUP_SIZE = 8192
+_CATALOG = "tieline"  # the name the database file is attached under (see ``_connect``)
 
 
 def _out_of_memory(err: BaseException | None) -> bool:
@@ -95,6 +103,7 @@ class DuckDBStore(SqlStore):
         self._limit_mib: float | None = None  # set_memory_limit's cap, raised when a write needs more
         self._step_mib: float | None = None  # the cap as first set: the step a raise adds
         self._frames = 0
+        self._threads: int | None = None  # set_threads's count, kept across recycle
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
@@ -112,11 +121,31 @@ class DuckDBStore(SqlStore):
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._con: duckdb.DuckDBPyConnection | None = self._connect()
 
+    @property
+    def _attached(self) -> bool:
+        """Whether the file is attached to an in-memory database (``_connect``) rather than opened."""
+        return not self.read_only and self.path != ":memory:"
+
     def _connect(self) -> duckdb.DuckDBPyConnection:
+        """A connection on the database: a file opened for writing is attached (``ATTACH``) to an in-memory
+        database, the one way to give it a row group size (``ROW_GROUP_SIZE``), and made the default
+        (``USE``); its spill folder stays where DuckDB puts a file's (``<file>.tmp``). Other connections
+        (``_read_connection``'s cursors) start on the in-memory one and ``USE`` it too."""
+        con: duckdb.DuckDBPyConnection | None = None
         try:
-            con = duckdb.connect(self.path, read_only=self.read_only)
+            if self._attached:
+                con = duckdb.connect(":memory:")
+                con.execute(f"SET temp_directory = {_literal(self.path + '.tmp')}")
+                con.execute(f"ATTACH {_literal(self.path)} AS {_CATALOG} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+                con.execute(f"USE {_CATALOG}")
+            else:
+                con = duckdb.connect(self.path, read_only=self.read_only)
             con.execute("SET enable_progress_bar = false")
+            if self._threads is not None:
+                con.execute(f"SET threads = {self._threads}")
         except duckdb.Error as exc:
+            if con is not None:
+                con.close()
             raise StoreError(
                 f"cannot open DuckDB database {self.path}: {exc}",
                 hint="is another tieline process writing to it? Otherwise check the --db path or TIELINE_DB",
@@ -161,6 +190,8 @@ class DuckDBStore(SqlStore):
             if len(self._cursors) >= MAX_CURSORS:
                 return None  # many short-lived threads: the rest share the locked connection
             cur = self.con.cursor()
+            if self._attached:
+                cur.execute(f"USE {_CATALOG}")
             self._cursors.append(cur)
         self._local.cursor = cur
         return cur
@@ -298,6 +329,25 @@ class DuckDBStore(SqlStore):
                 raise StoreError(f"cannot set DuckDB's memory limit to {mib:.0f} MiB: {exc}") from exc
         self._limit_mib = mib
 
+    def set_threads(self, threads: int | None) -> None:
+        """Run DuckDB's statements on at most ``threads`` threads (None: DuckDB's default, one a core), also
+        after a ``recycle``. ``run_ingest`` gives its writer one while worker processes parse on the cores:
+        DuckDB's threads only took CPU from them, and each kept a C heap of its own (docs/scale.md,
+        "Round 16")."""
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, not {threads}")
+        with self._lock:
+            try:
+                self.con.execute("RESET threads" if threads is None else f"SET threads = {int(threads)}")
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot set DuckDB's threads to {threads}: {exc}") from exc
+        self._threads = None if threads is None else int(threads)
+
+    @property
+    def threads(self) -> int | None:
+        """The count ``set_threads`` gave, or None for DuckDB's default."""
+        return self._threads
+
     @property
     def memory_limit_mib(self) -> float | None:
         """The cap set by ``set_memory_limit`` (raised by writes that needed more), or None."""
@@ -389,6 +439,11 @@ class DuckDBStore(SqlStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+def _literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _arrow_frame(rows: list[r.Row], width: int) -> Any | None:
