@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import StoreError
 from .model import Article, SkipRecord
 
 __all__ = [
@@ -379,6 +380,8 @@ def run_ingest(
     this thread codes what it parsed (``_parse_ahead``: the same articles coded in the same order); the input is
     then read by that thread. spaCy releases the GIL for most of its work, so the coder runs beside the next
     parse: on an idle 2-core machine 100 articles took 10.4-11.0 s against 11.1-12.4 s in line (docs/scale.md).
+    With worker processes, this process only writes: a DuckDB store runs its statements on one thread for the
+    run (``set_threads``; the cores are the workers').
     """
     from tqdm import tqdm
 
@@ -390,6 +393,11 @@ def run_ingest(
             from .store.duckdb import map_big_blocks
 
             map_big_blocks()
+    threads_before: int | None = None
+    own_threads = (processes > 1 or pool is not None) and hasattr(store, "set_threads")
+    if own_threads:
+        threads_before = store.threads
+        store.set_threads(1)
 
     counts = _Counts()
     run_id = uuid.uuid4().hex[:12]
@@ -525,6 +533,9 @@ def run_ingest(
             own_pool.close()
         if ckpt is not None:
             ckpt.close()
+        if own_threads:
+            with contextlib.suppress(StoreError):  # a store closed meanwhile keeps no setting
+                store.set_threads(threads_before)
     seconds = time.perf_counter() - started
     return {
         "read": counts.read,

@@ -79,6 +79,10 @@ def test_the_writer_memory_cap(pipe, tmp_path: Path) -> None:
     assert r.exit_code != 0 and "E040" in r.output and len(r.output.strip().splitlines()) <= 2, r.output
 
 
+def _threads(store) -> int:
+    return int(store.con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+
 def _counting_recycles(store) -> list[int]:
     """The store's own ``recycle``, counted (each call still closes and reopens the real database)."""
     calls: list[int] = []
@@ -100,12 +104,31 @@ def test_the_writer_connection_is_recycled_every_few_batches(pipe, tmp_path: Pat
         pool = stack.enter_context(CodingPool(processes, chunk=1)) if processes > 1 else None
         store = stack.enter_context(open_store(tmp_path / "r.duckdb"))
         calls = _counting_recycles(store)
+        committed: list[int] = []  # the articles committed so far, after each commit
+        threads: list[int] = []  # DuckDB's threads at each commit
+
+        def on_batch(n: int) -> None:
+            committed.append(n)
+            threads.append(_threads(store))
+
+        default = _threads(store)
         summary = run_ingest(
-            fresh(arts), store, pipe, batch=2, store_memory=WRITER_MEMORY, recycle_every=2, pool=pool
+            fresh(arts),
+            store,
+            pipe,
+            batch=2,
+            store_memory=WRITER_MEMORY,
+            recycle_every=2,
+            pool=pool,
+            on_batch=on_batch,
         )
+        # the writer of a pooled run has one thread (after each reopening too), given back after the run
+        assert set(threads) == ({1} if processes > 1 else {default})
+        assert store.threads is None and _threads(store) == default
         got = sorted(store.events(), key=lambda e: e["id"])
         assert store.memory_limit_mib == pytest.approx(32e6 / 2**20)  # the cap survives the reopening
     assert summary["coded"] == 7
+    assert committed == [2, 4, 6, 7]  # batches of 2, 2, 2 and 1 in both paths
     assert calls == [4, 7]  # after the 2nd and the 4th commit
     assert got == reference_events(pipe, arts)  # the same events as a run without recycling
 
