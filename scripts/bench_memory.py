@@ -17,7 +17,8 @@ Writer-only mode (``--writer-only``): the part that grew. 64 generated articles 
 the run writes relabelled copies of their rows (new article and event ids, dates moved as the corpus
 moves them: copy k stands for articles 64k..64k+63, dated day i mod 366) through
 ``store.write_prepared`` in batches of 64 with dedup at write, exactly as the parent of a
-``--processes`` run does (``--no-dedup``: without the dedup step), with no spaCy in the loop. Each
+``--processes`` run does (its big blocks mapped on their own, DuckDB on one thread; ``--no-dedup``:
+without the dedup step), with no spaCy in the loop. Each
 mark also prints the candidate happenings and member events the last batch read (and the most of any
 batch since the last mark), DuckDB's own memory (``duckdb_memory()``) and glibc's heap (``mallinfo2``: in
 use, free inside it, mapped on its own; also right after each recycle). Like ``run_ingest`` with a cap,
@@ -278,6 +279,8 @@ def duck_tags(store):
 t0 = time.perf_counter()
 with PeakMemory() as mem, open_store(f"{tmp}/w-{n}.duckdb") as store:
     store.set_memory_limit(WRITER_MEMORY)
+    sd.map_big_blocks()  # as run_ingest sets up the parent of a pooled run
+    store.set_threads(1)
     cap = store.memory_limit_mib
     done = 0
     worst = {"happenings_read": 0, "members_read": 0}
