@@ -393,11 +393,6 @@ def run_ingest(
             from .store.duckdb import map_big_blocks
 
             map_big_blocks()
-    threads_before: int | None = None
-    own_threads = (processes > 1 or pool is not None) and hasattr(store, "set_threads")
-    if own_threads:
-        threads_before = store.threads
-        store.set_threads(1)
 
     counts = _Counts()
     run_id = uuid.uuid4().hex[:12]
@@ -481,6 +476,11 @@ def run_ingest(
         if skips:
             store.write_skips(_take(skips), run_id=run_id)
 
+    threads_before: int | None = None
+    own_threads = (processes > 1 or pool is not None) and hasattr(store, "set_threads")
+    if own_threads:
+        threads_before = store.threads
+        store.set_threads(1)
     started = time.perf_counter()
     try:
         if processes > 1 and pool is None:
