@@ -244,6 +244,7 @@ class BenchResult:
     # bare spaCy as tieline runs it: the same default components, the pipeline's matrix products (``blas``),
     # one BLAS thread a worker, and workers that send nothing back (``_SameOps``); empty where not timed
     blas: str = "numpy"
+    store_memory: str | None = None  # the writer's DuckDB cap in the end-to-end runs (None: DuckDB's default)
     same_ops_seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process (all its threads) per run: with one process, the work each side did,
     # less disturbed than wall time on a machine shared with other jobs (None with worker processes,
@@ -352,7 +353,7 @@ class BenchResult:
                 else []
             ),
             f"end-to-end : {d['e2e_articles_per_s']:>8.2f} articles/s {d['e2e_words_per_s']:>10.0f} words/s"
-            f"  ({self.events} events)",
+            f"  ({self.events} events; writer's DuckDB cap {self.store_memory or 'none'})",
             f"ratio e2e/bare: {d['ratio']:.3f}"
             + (f" (CPU time: {d['cpu_ratio']:.3f})" if d["cpu_ratio"] is not None else "")
             + (
@@ -469,6 +470,7 @@ def run_bench(
     write_behind: bool = False,
     parse_ahead: bool = True,
     same_ops: bool = True,
+    store_memory: str | None = "",
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 
@@ -480,11 +482,15 @@ def run_bench(
     ``write_behind`` writes each batch on a writer thread with one process (``run_ingest``); ``parse_ahead``
     parses on a thread of its own while the run codes (one process). ``same_ops`` also times bare spaCy as
     tieline runs it (``_SameOps``: the pipeline's ops and worker pool) on the same texts in each repeat.
+    ``store_memory`` is the writer's DuckDB cap in the end-to-end runs, as ``tieline run --db-memory`` gives it
+    (``""``: ``WRITER_MEMORY``, the default of ``run``; None: no cap).
     """
     from .pipeline import load
     from .runner import WRITER_MEMORY, run_ingest
     from .store import open_store
 
+    if store_memory == "":
+        store_memory = WRITER_MEMORY
     docs = read_corpus(corpus, articles) if corpus else list(generate_corpus(articles, seed=seed))
     if not docs:
         from .errors import InputError
@@ -508,6 +514,7 @@ def run_bench(
         bare_components=list(plain.pipe_names),
         e2e_components=list(nlp.nlp.pipe_names),
         blas=nlp.blas,
+        store_memory=store_memory,
     )
     # What loads on first use (the entity recogniser, the geocoder's index, the store's bulk-insert imports) is
     # used once before timing, on two articles into a throwaway store, as the bare side's model is loaded before
@@ -516,7 +523,7 @@ def run_bench(
         tempfile.TemporaryDirectory(prefix="tieline-bench-warm-") as tmp,
         open_store(str(Path(tmp) / "w.duckdb")) as st,
     ):
-        run_ingest(_copy(docs[:2]), st, pipe, batch=batch, store_memory=WRITER_MEMORY)
+        run_ingest(_copy(docs[:2]), st, pipe, batch=batch, store_memory=store_memory)
     _bare_parse(plain, texts[:2], 1, nlp.batch_size)
     pool = None
     if warm and processes > 1:
@@ -549,7 +556,7 @@ def run_bench(
             with open_store(str(db)) as store:
                 summary = run_ingest(
                     _copy(docs), store, pipe, processes=processes, batch=batch, model=model, pool=pool,
-                    store_memory=WRITER_MEMORY, write_behind=write_behind, parse_ahead=parse_ahead,
+                    store_memory=store_memory, write_behind=write_behind, parse_ahead=parse_ahead,
                 )  # fmt: skip
             result.e2e_seconds.append(time.perf_counter() - t0)
             result.e2e_cpu_seconds.append(time.process_time() - c0)

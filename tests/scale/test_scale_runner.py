@@ -171,6 +171,22 @@ def test_bench_same_ops_in_worker_processes(pipe) -> None:
     assert result.exit_code == 0, result.output
     d = json.loads(result.output)
     assert d["same_ops_seconds"] == [] and d["same_ops_articles_per_s"] is None
+    assert d["store_memory"] == "32MB"  # the writer's cap of `tieline run`, by default
+
+
+def test_bench_db_memory_reaches_the_writer(pipe) -> None:
+    """--db-memory is the end-to-end writer's DuckDB cap, as `tieline run` takes it: reported, '' for none, and
+    a value that is not a size fails as the store refuses it (so it reached the store)."""
+    args = ["--articles", "2", "--repeat", "1", "--no-same-ops", "--json"]
+    result = CliRunner().invoke(bench, [*args, "--db-memory", "48MB"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["store_memory"] == "48MB"
+    result = CliRunner().invoke(bench, [*args, "--db-memory", ""])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["store_memory"] is None
+    result = CliRunner().invoke(bench, [*args, "--db-memory", "lots"])
+    assert result.exit_code != 0 and "is not a size" in result.output
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_run_command_errors_are_one_line(tmp_path: Path) -> None:

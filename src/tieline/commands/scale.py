@@ -65,11 +65,12 @@ __all__ = ["bench", "commands", "run"]
     show_default=True,
     help="also time bare spaCy with the pipeline's ops (TIELINE_BLAS) in tieline's kind of worker pool",
 )
+@click.option("--db-memory", default=WRITER_MEMORY, show_default=True, help=DB_MEMORY_HELP)
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 @_friendly
 def bench(
     n_articles: int, processes: int, repeat: int, corpus: str | None, seed: int, model: str | None,
-    warm: bool, write_behind: bool, parse_ahead: bool, same_ops: bool, as_json: bool,
+    warm: bool, write_behind: bool, parse_ahead: bool, same_ops: bool, db_memory: str, as_json: bool,
 ) -> None:  # fmt: skip
     """Time the end-to-end run (into a temporary store) against bare spaCy parsing of the same texts."""
     from tieline.bench import run_bench
@@ -80,7 +81,7 @@ def bench(
     result = run_bench(
         articles=n_articles, processes=processes, repeat=repeat, corpus=corpus, seed=seed, model=model,
         warm=warm, log=None if as_json else log, write_behind=write_behind, parse_ahead=parse_ahead,
-        same_ops=same_ops,
+        same_ops=same_ops, store_memory=db_memory or None,
     )  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
