@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Article
+from .runner import WRITER_MEMORY
 
 __all__ = ["BenchResult", "PeakMemory", "generate_corpus", "read_corpus", "run_bench", "write_corpus"]
 
@@ -470,7 +471,7 @@ def run_bench(
     write_behind: bool = False,
     parse_ahead: bool = True,
     same_ops: bool = True,
-    store_memory: str | None = "",
+    store_memory: str | None = WRITER_MEMORY,
 ) -> BenchResult:
     """Time bare spaCy parsing and the end-to-end run (into a temporary store) on the same texts.
 
@@ -483,14 +484,12 @@ def run_bench(
     parses on a thread of its own while the run codes (one process). ``same_ops`` also times bare spaCy as
     tieline runs it (``_SameOps``: the pipeline's ops and worker pool) on the same texts in each repeat.
     ``store_memory`` is the writer's DuckDB cap in the end-to-end runs, as ``tieline run --db-memory`` gives it
-    (``""``: ``WRITER_MEMORY``, the default of ``run``; None: no cap).
+    (None: no cap).
     """
     from .pipeline import load
-    from .runner import WRITER_MEMORY, run_ingest
+    from .runner import run_ingest
     from .store import open_store
 
-    if store_memory == "":
-        store_memory = WRITER_MEMORY
     docs = read_corpus(corpus, articles) if corpus else list(generate_corpus(articles, seed=seed))
     if not docs:
         from .errors import InputError
